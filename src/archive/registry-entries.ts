@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Journalpost use cases: register an entry in a case, change it, follow it up (avskrivning).
+import { tables, type Tx } from '../platform/db/transaction.ts';
+import { newId, isUuid } from '../platform/ids.ts';
+import { conflict, forbidden, invalid, notFound, type FieldError } from '../platform/http/problem.ts';
+import { writeEvent } from '../platform/outbox.ts';
+import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
+import { isClosed, requireCaseFile } from './case-files.ts';
+import { toCorrespondentRows, validateCorrespondents, type CorrespondentInput } from './correspondents.ts';
+import { dateIn, formatDocumentNumber, formatNumber, nextNumber, yearIn } from './numbering.ts';
+import { normaliseScreening, publicTitle, validateScreening, type ScreeningInput } from './screening.ts';
+import type { ArchiveTables, EntryStatus, EntryType, FollowUpMethod, RegistryEntriesTable } from './tables.ts';
+
+export interface NewRegistryEntry {
+  type: EntryType;
+  title: string;
+  description?: string | undefined;
+  documentDate?: string | undefined;
+  receivedDate?: string | undefined;
+  sentDate?: string | undefined;
+  dueDate?: string | undefined;
+  responsibleUnit?: string | undefined;
+  responsibleOfficer?: string | undefined;
+  correspondents?: CorrespondentInput[] | undefined;
+  screening?: ScreeningInput | undefined;
+  /** Entries of this case that this one answers: they are followed up by it. */
+  followsUp?: string[] | undefined;
+  /** Only for systems migrating history. */
+  journalDate?: string | undefined;
+  publishedAt?: string | undefined;
+}
+
+export interface EntryPatch {
+  title?: string;
+  description?: string;
+  status?: EntryStatus;
+  documentDate?: string | null;
+  receivedDate?: string | null;
+  sentDate?: string | null;
+  dueDate?: string | null;
+  responsibleUnit?: string;
+  responsibleOfficer?: string;
+  screening?: ScreeningInput | null;
+}
+
+const db = (tx: Tx) => tables<ArchiveTables>(tx);
+
+export const needsFollowUp = (type: EntryType): boolean => type === 'incoming' || type === 'internal-with-followup';
+
+/** Statuses a person may set by hand; 'archived' comes only from closing the case. */
+const settableStatus: EntryStatus[] = ['reserved', 'registered', 'finalised', 'approved', 'dispatched', 'void'];
+
+export async function findEntry(tx: Tx, id: string, options: { forUpdate?: boolean } = {}) {
+  if (!isUuid(id)) return undefined;
+  let query = db(tx).selectFrom('registry_entries').selectAll().where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function requireEntry(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<RegistryEntriesTable> {
+  const row = await findEntry(tx, id, options);
+  if (!row) throw notFound(`registry entry ${id}`);
+  return row;
+}
+
+function checkDates(input: Record<string, string | null | undefined>): FieldError[] {
+  return Object.entries(input)
+    .filter(([, v]) => v !== undefined && v !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))))
+    .map(([field]) => ({ field, code: 'format', message: 'must be a date YYYY-MM-DD' }));
+}
+
+export async function createRegistryEntry(
+  tx: Tx,
+  c: ArchiveCtx & { country: 'NO' | 'SE'; isSystem: boolean },
+  caseFileId: string,
+  input: NewRegistryEntry,
+): Promise<RegistryEntriesTable> {
+  const caseFile = await requireCaseFile(tx, caseFileId, { forUpdate: true });
+  if (isClosed(caseFile)) throw conflict(`case file ${formatNumber(caseFile.case_year, caseFile.case_sequence)} is closed: register the letter in a new case, or ask an archivist`);
+  if ((input.journalDate || input.publishedAt) && !c.isSystem)
+    throw forbidden('only a system user migrating history may set journalDate or publishedAt');
+  const title = input.title.trim();
+  const correspondents = input.correspondents ?? [];
+  const errors: FieldError[] = [];
+  if (!title) errors.push({ field: 'title', code: 'empty', message: 'must not be empty' });
+  if ((input.type === 'incoming' || input.type === 'outgoing') && correspondents.length === 0)
+    errors.push({ field: 'correspondents', code: 'required', message: `an ${input.type} letter needs at least one ${input.type === 'incoming' ? 'sender' : 'recipient'}` });
+  errors.push(...validateCorrespondents(correspondents, c.country));
+  errors.push(...checkDates({ documentDate: input.documentDate, receivedDate: input.receivedDate, sentDate: input.sentDate, dueDate: input.dueDate, journalDate: input.journalDate }));
+  if (input.publishedAt !== undefined && Number.isNaN(Date.parse(input.publishedAt))) errors.push({ field: 'publishedAt', code: 'format', message: 'must be a date-time' });
+  if (input.screening) errors.push(...validateScreening(input.screening, title));
+  const followed = [];
+  for (const [i, id] of (input.followsUp ?? []).entries()) {
+    const target = await findEntry(tx, id, { forUpdate: true });
+    if (!target) errors.push({ field: `followsUp.${i}`, code: 'unknown', message: 'no such registry entry in this municipality' });
+    else if (!needsFollowUp(target.type)) errors.push({ field: `followsUp.${i}`, code: 'type', message: `entry ${formatNumber(target.entry_year, target.entry_sequence)} is ${target.type} and needs no follow-up` });
+    else followed.push(target);
+  }
+  if (errors.length) throw invalid(errors);
+
+  const journalDate = input.journalDate ?? dateIn(c.at);
+  const year = input.journalDate ? Number(journalDate.slice(0, 4)) : yearIn(c.at);
+  const sequence = await nextNumber(tx, c.tenantId, 'registry-entry', year);
+  const numberInCase = ((await db(tx).selectFrom('registry_entries').select((eb) => eb.fn.max('number_in_case').as('n')).where('case_file_id', '=', caseFileId).executeTakeFirst())?.n ?? 0) + 1;
+  const screening = input.screening ? normaliseScreening(input.screening) : null;
+  const row: RegistryEntriesTable = {
+    id: newId(),
+    tenant_id: c.tenantId,
+    case_file_id: caseFileId,
+    entry_year: year,
+    entry_sequence: sequence,
+    number_in_case: numberInCase,
+    type: input.type,
+    status: 'registered',
+    title,
+    public_title: publicTitle(title, screening),
+    description: input.description?.trim() || null,
+    document_date: input.documentDate ?? null,
+    received_date: input.receivedDate ?? (input.type === 'incoming' ? dateIn(c.at) : null),
+    sent_date: input.sentDate ?? null,
+    due_date: input.dueDate ?? null,
+    journal_date: journalDate,
+    published_at: input.publishedAt ? new Date(input.publishedAt) : null,
+    responsible_unit: input.responsibleUnit?.trim() || caseFile.responsible_unit,
+    responsible_officer: input.responsibleOfficer?.trim() || caseFile.responsible_officer,
+    screening,
+    created_at: c.at,
+    created_by: c.actor,
+    updated_at: c.at,
+    archived_at: null,
+  };
+  await db(tx).insertInto('registry_entries').values({ ...row, screening: screening && JSON.stringify(screening) } as never).execute();
+  const parties = toCorrespondentRows(correspondents, c.tenantId, row.id, newId);
+  if (parties.length) await db(tx).insertInto('correspondents').values(parties).execute();
+  const registryNumber = formatNumber(year, sequence);
+  await logCreated(tx, c, 'registry-entry', row.id, { registryNumber, type: row.type, title, status: row.status, correspondents: parties.map((p) => p.name), screening });
+  for (const target of followed) {
+    await recordFollowUp(tx, c, target, { method: input.type === 'outgoing' ? 'replied-by-letter' : 'closed-by-other', byRegistryEntryId: row.id });
+  }
+  await writeEvent(tx, {
+    tenantId: c.tenantId,
+    type: 'registry-entry.journalised',
+    aggregateType: 'registry-entry',
+    aggregateId: row.id,
+    payload: { caseFileId, registryNumber, documentNumber: formatDocumentNumber(caseFile.case_year, caseFile.case_sequence, numberInCase), type: row.type },
+    at: c.at,
+  });
+  return row;
+}
+
+export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, patch: EntryPatch): Promise<RegistryEntriesTable> {
+  const before = await requireEntry(tx, id, { forUpdate: true });
+  const number = formatNumber(before.entry_year, before.entry_sequence);
+  if (before.status === 'archived') throw conflict(`registry entry ${number} is archived and can no longer be changed; record a correction as a new entry`);
+  const title = patch.title !== undefined ? patch.title.trim() : before.title;
+  const errors: FieldError[] = [];
+  if (!title) errors.push({ field: 'title', code: 'empty', message: 'must not be empty' });
+  if (patch.status !== undefined && !settableStatus.includes(patch.status))
+    errors.push({ field: 'status', code: 'enum', message: `must be one of ${settableStatus.join(', ')}; entries are archived by closing their case` });
+  errors.push(...checkDates({ documentDate: patch.documentDate, receivedDate: patch.receivedDate, sentDate: patch.sentDate, dueDate: patch.dueDate }));
+  if (patch.screening) errors.push(...validateScreening(patch.screening, title));
+  if (errors.length) throw invalid(errors);
+  const screening = patch.screening === undefined ? before.screening : patch.screening && normaliseScreening(patch.screening);
+  const pick = <T>(value: T | undefined, old: T) => (value === undefined ? old : value);
+  const after = {
+    title,
+    public_title: publicTitle(title, screening),
+    description: patch.description !== undefined ? patch.description.trim() || null : before.description,
+    status: pick(patch.status, before.status),
+    document_date: pick(patch.documentDate, before.document_date),
+    received_date: pick(patch.receivedDate, before.received_date),
+    sent_date: pick(patch.sentDate, before.sent_date),
+    due_date: pick(patch.dueDate, before.due_date),
+    responsible_unit: pick(patch.responsibleUnit, before.responsible_unit),
+    responsible_officer: pick(patch.responsibleOfficer, before.responsible_officer),
+    screening,
+  };
+  const changed = await logChanges(tx, c, 'registry-entry', id, before as unknown as Record<string, unknown>, after);
+  if (!changed.length) return before;
+  await db(tx).updateTable('registry_entries').set({ ...after, screening: screening && JSON.stringify(screening), updated_at: c.at } as never).where('id', '=', id).execute();
+  await writeEvent(tx, { tenantId: c.tenantId, type: 'registry-entry.updated', aggregateType: 'registry-entry', aggregateId: id, payload: { registryNumber: number, fields: changed }, at: c.at });
+  return { ...before, ...after, updated_at: c.at };
+}
+
+async function recordFollowUp(tx: Tx, c: ArchiveCtx, target: RegistryEntriesTable, input: { method: FollowUpMethod; byRegistryEntryId?: string | undefined }): Promise<string> {
+  const id = newId();
+  await db(tx)
+    .insertInto('follow_ups')
+    .values({ id, tenant_id: c.tenantId, registry_entry_id: target.id, method: input.method, by_registry_entry_id: input.byRegistryEntryId ?? null, followed_up_at: c.at, followed_up_by: c.actor })
+    .execute();
+  await logCreated(tx, c, 'follow-up', id, { registryEntryId: target.id, method: input.method, byRegistryEntryId: input.byRegistryEntryId ?? null });
+  await writeEvent(tx, { tenantId: c.tenantId, type: 'registry-entry.followed-up', aggregateType: 'registry-entry', aggregateId: target.id, payload: { method: input.method, byRegistryEntryId: input.byRegistryEntryId ?? null }, at: c.at });
+  return id;
+}
+
+export async function followUpEntry(tx: Tx, c: ArchiveCtx, id: string, input: { method: FollowUpMethod; byRegistryEntryId?: string | undefined }): Promise<string> {
+  const target = await requireEntry(tx, id, { forUpdate: true });
+  const number = formatNumber(target.entry_year, target.entry_sequence);
+  if (target.status === 'archived') throw conflict(`registry entry ${number} is archived and can no longer be changed`);
+  if (!needsFollowUp(target.type)) throw conflict(`registry entry ${number} is ${target.type}: only incoming letters and internal memos for follow-up are followed up`);
+  const already = await db(tx).selectFrom('follow_ups').select('id').where('registry_entry_id', '=', id).executeTakeFirst();
+  if (already) throw conflict(`registry entry ${number} is already followed up`);
+  if (input.byRegistryEntryId !== undefined) {
+    const by = await findEntry(tx, input.byRegistryEntryId);
+    if (!by) throw invalid([{ field: 'byRegistryEntryId', code: 'unknown', message: 'no such registry entry in this municipality' }]);
+    if (by.id === id) throw invalid([{ field: 'byRegistryEntryId', code: 'self', message: 'an entry cannot follow itself up' }]);
+  }
+  return recordFollowUp(tx, c, target, input);
+}

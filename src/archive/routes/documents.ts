@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Uploads stream straight into the content-addressed store (never held in memory), then one
+// transaction records the document. Downloads are verified against their checksum as they stream.
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { App } from '../../platform/http/app.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { FileTooLargeError } from '../../platform/files/store.ts';
+import { ProblemError, invalid, type FieldError } from '../../platform/http/problem.ts';
+import { validatorCompiler } from '../../platform/http/validation.ts';
+import { addDocument, addDocumentObject, pickObject, requireDocument, type FileMeta } from '../documents.ts';
+import { requireEntry } from '../registry-entries.ts';
+import { archiveReaders, archiveWriters } from '../permissions.ts';
+import { DocumentObjectOut, UploadedDocument } from '../schemas.ts';
+import { inTenant } from './context.ts';
+
+const Params = Type.Object({ tenant: Type.String(), id: Type.String() });
+const tags = ['archive'];
+const maxBytes = Number(process.env.UPLOAD_MAX_BYTES ?? 100 * 1024 * 1024);
+
+const UploadForm = Type.Object({
+  file: Type.String({ format: 'binary', description: 'the file (one per request)' }),
+  title: Type.Optional(Type.String({ maxLength: 1000 })),
+  relation: Type.Optional(Type.Union([Type.Literal('main'), Type.Literal('attachment')])),
+  documentType: Type.Optional(Type.String({ maxLength: 100 })),
+  variant: Type.Optional(Type.Union([Type.Literal('production'), Type.Literal('archival'), Type.Literal('redacted')])),
+});
+const allowedFields: Record<string, readonly string[] | null> = {
+  title: null,
+  documentType: null,
+  relation: ['main', 'attachment'],
+  variant: ['production', 'archival', 'redacted'],
+  version: null,
+};
+
+/** Reads a multipart request: stores the single file part, collects and checks the text fields. */
+async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file: FileMeta; fields: Record<string, string> }> {
+  if (!request.isMultipart()) throw new ProblemError('unsupportedMediaType', 'send the document as multipart/form-data with the file in the field "file"');
+  const fields: Record<string, string> = {};
+  const errors: FieldError[] = [];
+  let file: FileMeta | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file' || file) {
+        part.file.resume();
+        errors.push({ field: part.fieldname, code: 'unexpected-file', message: 'send exactly one file, in the field "file"' });
+        continue;
+      }
+      try {
+        const stored = await ctx.files.put(part.file, { maxBytes });
+        if (part.file.truncated) throw new FileTooLargeError('');
+        file = { ...stored, fileName: part.filename || 'document', mimeType: part.mimetype || 'application/octet-stream' };
+      } catch (error) {
+        if (error instanceof FileTooLargeError) throw new ProblemError('payloadTooLarge', `the file is larger than ${maxBytes} bytes`);
+        throw error;
+      }
+    } else {
+      const allowed = allowedFields[part.fieldname];
+      const value = String(part.value);
+      if (allowed === undefined) errors.push({ field: part.fieldname, code: 'unknown-field', message: `unknown field "${part.fieldname}": remove it` });
+      else if (allowed && !allowed.includes(value)) errors.push({ field: part.fieldname, code: 'enum', message: `must be one of: ${allowed.join(', ')}` });
+      else if (value.length > 1000) errors.push({ field: part.fieldname, code: 'maxLength', message: 'must be at most 1000 characters' });
+      else fields[part.fieldname] = value;
+    }
+  }
+  if (!file) errors.push({ field: 'file', code: 'required', message: 'attach the document in the multipart field "file"' });
+  else if (file.size === 0) errors.push({ field: 'file', code: 'empty', message: 'the file is empty' });
+  if (errors.length) throw invalid(errors);
+  return { file: file!, fields };
+}
+
+// The body schema documents the multipart form in OpenAPI; the parts are checked by receive().
+const uploadCompiler: typeof validatorCompiler = (input) => (input.httpPart === 'body' ? () => true : validatorCompiler(input));
+
+export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: maxBytes, files: 2, fields: 10, fieldSize: 4000 } });
+
+  app.post(
+    '/api/v1/:tenant/registry-entries/:id/documents',
+    {
+      config: { roles: archiveWriters },
+      validatorCompiler: uploadCompiler,
+      schema: {
+        operationId: 'uploadDocument',
+        tags,
+        summary: 'Add a document (dokumentbeskrivelse) with its file to a registry entry',
+        consumes: ['multipart/form-data'],
+        params: Params,
+        body: UploadForm,
+        response: { 201: UploadedDocument },
+      },
+    },
+    async (request, reply) => {
+      // Fail before receiving bytes when the entry cannot take them.
+      await inTenant(ctx, request, (tx) => requireEntry(tx, request.params.id));
+      const { file, fields } = await receive(ctx, request);
+      const result = await inTenant(ctx, request, (tx, c) =>
+        addDocument(tx, c, request.params.id, { title: fields.title, relation: fields.relation as never, documentType: fields.documentType, variant: fields.variant as never }, file),
+      );
+      return reply
+        .status(201)
+        .header('location', `/api/v1/${request.tenant!.slug}/documents/${result.document.id}/content`)
+        .send({
+          id: result.document.id,
+          documentNumber: result.document.document_number,
+          objectId: result.object.id,
+          version: result.object.version,
+          variant: result.object.variant,
+          checksum: result.object.checksum,
+          size: Number(result.object.size),
+          fileName: result.object.file_name,
+          mimeType: result.object.mime_type,
+        });
+    },
+  );
+
+  app.post(
+    '/api/v1/:tenant/documents/:id/objects',
+    {
+      config: { roles: archiveWriters },
+      validatorCompiler: uploadCompiler,
+      schema: {
+        operationId: 'addDocumentVersion',
+        tags,
+        summary: 'Upload a new version, or another variant (archival format, redacted) of a version',
+        consumes: ['multipart/form-data'],
+        params: Params,
+        body: Type.Object({ file: Type.String({ format: 'binary' }), variant: Type.Optional(Type.String()), version: Type.Optional(Type.String()) }),
+        response: { 201: DocumentObjectOut },
+      },
+    },
+    async (request, reply) => {
+      await inTenant(ctx, request, (tx) => requireDocument(tx, request.params.id));
+      const { file, fields } = await receive(ctx, request);
+      const version = fields.version !== undefined ? Number(fields.version) : undefined;
+      if (version !== undefined && !Number.isInteger(version)) throw invalid([{ field: 'version', code: 'type', message: 'must be a whole number' }]);
+      const o = await inTenant(ctx, request, (tx, c) => addDocumentObject(tx, c, request.params.id, { variant: (fields.variant ?? 'production') as never, version }, file));
+      return reply.status(201).send({ id: o.id, version: o.version, variant: o.variant, format: o.format, mimeType: o.mime_type, fileName: o.file_name, checksum: o.checksum, checksumAlgorithm: 'SHA-256' as const, size: Number(o.size), createdAt: o.created_at.toISOString() });
+    },
+  );
+
+  app.get(
+    '/api/v1/:tenant/documents/:id/content',
+    {
+      config: { roles: archiveReaders },
+      schema: {
+        operationId: 'downloadDocument',
+        tags,
+        summary: 'The bytes of a document: newest version, archival variant first unless asked otherwise',
+        params: Params,
+        querystring: Type.Object(
+          { version: Type.Optional(Type.Integer({ minimum: 1 })), variant: Type.Optional(Type.Union([Type.Literal('production'), Type.Literal('archival'), Type.Literal('redacted')])) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as { version?: number; variant?: string };
+      const object = await inTenant(ctx, request, (tx) => pickObject(tx, request.params.id, query));
+      const stream = ctx.files.get(object.checksum);
+      stream.on('error', (error) => request.log.error({ err: error, checksum: object.checksum }, 'document content failed its checksum or could not be read'));
+      return reply
+        .header('content-type', object.mime_type)
+        .header('content-length', String(object.size))
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(object.file_name)}`)
+        .header('etag', `"${object.checksum}"`)
+        .header('repr-digest', `sha-256=:${Buffer.from(object.checksum, 'hex').toString('base64')}:`)
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    },
+  );
+}

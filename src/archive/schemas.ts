@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: EUPL-1.2
+// One TypeBox schema per request and response: validation, TypeScript types and OpenAPI from the
+// same source.
+import { Type, type Static } from 'typebox';
+import { screenableFields } from './tables.ts';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const DateStr = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const Text = (max: number, extra: object = {}) => Type.String({ maxLength: max, ...extra });
+const Id = Type.String({ format: 'uuid' });
+
+export const ScreeningInput = Type.Object(
+  {
+    accessCode: Type.Optional(Text(20, { description: 'tilgangskode; default U' })),
+    legalBasis: Text(500, { minLength: 1, description: 'skjermingshjemmel, e.g. "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"' }),
+    fields: Type.Optional(Type.Array(Type.Union(screenableFields.map((f) => Type.Literal(f))), { maxItems: 10 })),
+    titleWords: Type.Optional(Type.Array(Text(200), { maxItems: 50, description: 'words of the title shown as ***** in public' })),
+    until: Type.Optional(Type.Union([DateStr, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const Screening = Type.Object({
+  accessCode: Type.String(),
+  legalBasis: Type.String(),
+  fields: Type.Array(Type.String()),
+  titleWords: Type.Array(Type.String()),
+  until: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
+
+export const CreateCaseFileBody = Type.Object(
+  {
+    title: Text(1000, { minLength: 1 }),
+    description: Type.Optional(Text(10000)),
+    classId: Type.Optional(Id),
+    seriesId: Type.Optional(Id),
+    responsibleUnit: Type.Optional(Text(200)),
+    responsibleOfficer: Type.Optional(Text(200)),
+    keywords: Type.Optional(Type.Array(Text(100), { maxItems: 50 })),
+    screening: Type.Optional(ScreeningInput),
+  },
+  { additionalProperties: false },
+);
+export type CreateCaseFileBody = Static<typeof CreateCaseFileBody>;
+
+export const UpdateCaseFileBody = Type.Object(
+  {
+    title: Type.Optional(Text(1000, { minLength: 1 })),
+    description: Type.Optional(Text(10000)),
+    classId: Type.Optional(Id),
+    responsibleUnit: Type.Optional(Text(200)),
+    responsibleOfficer: Type.Optional(Text(200)),
+    keywords: Type.Optional(Type.Array(Text(100), { maxItems: 50 })),
+    screening: Type.Optional(Type.Union([ScreeningInput, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const CorrespondentInput = Type.Object(
+  {
+    name: Text(500, { minLength: 1 }),
+    kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
+    role: Type.Union([Type.Literal('sender'), Type.Literal('recipient'), Type.Literal('copy'), Type.Literal('internal-sender'), Type.Literal('internal-recipient')]),
+    identityNumber: Type.Optional(Text(20, { description: 'fødselsnummer / D-nummer / personnummer / samordningsnummer' })),
+    organisationNumber: Type.Optional(Text(20)),
+    address: Type.Optional(Text(500)),
+    postalCode: Type.Optional(Text(20)),
+    postalTown: Type.Optional(Text(100)),
+    country: Type.Optional(Text(2)),
+    email: Type.Optional(Text(320)),
+  },
+  { additionalProperties: false },
+);
+
+export const EntryType = Type.Union(
+  ['incoming', 'outgoing', 'internal-with-followup', 'internal-without-followup', 'case-memo'].map((t) => Type.Literal(t)),
+  { description: 'journalposttype: I, U, N (for oppfølging), X (uten oppfølging), S (saksframlegg)' },
+);
+export const EntryStatus = Type.Union(['reserved', 'registered', 'finalised', 'approved', 'dispatched', 'archived', 'void'].map((t) => Type.Literal(t)));
+
+export const CreateRegistryEntryBody = Type.Object(
+  {
+    type: EntryType,
+    title: Text(1000, { minLength: 1 }),
+    description: Type.Optional(Text(10000)),
+    documentDate: Type.Optional(DateStr),
+    receivedDate: Type.Optional(DateStr),
+    sentDate: Type.Optional(DateStr),
+    dueDate: Type.Optional(DateStr),
+    responsibleUnit: Type.Optional(Text(200)),
+    responsibleOfficer: Type.Optional(Text(200)),
+    correspondents: Type.Optional(Type.Array(CorrespondentInput, { maxItems: 500 })),
+    screening: Type.Optional(ScreeningInput),
+    followsUp: Type.Optional(Type.Array(Id, { maxItems: 100, description: 'entries of the case that this one answers (avskrivning)' })),
+    journalDate: Type.Optional(Type.String({ format: 'date', description: 'system users migrating history only' })),
+    publishedAt: Type.Optional(Type.String({ format: 'date-time', description: 'system users migrating history only' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateRegistryEntryBody = Static<typeof CreateRegistryEntryBody>;
+
+export const UpdateRegistryEntryBody = Type.Object(
+  {
+    title: Type.Optional(Text(1000, { minLength: 1 })),
+    description: Type.Optional(Text(10000)),
+    status: Type.Optional(EntryStatus),
+    documentDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
+    receivedDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
+    sentDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
+    dueDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
+    responsibleUnit: Type.Optional(Text(200)),
+    responsibleOfficer: Type.Optional(Text(200)),
+    screening: Type.Optional(Type.Union([ScreeningInput, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const FollowUpBody = Type.Object(
+  {
+    method: Type.Union(['replied-by-letter', 'replied-by-email', 'replied-by-phone', 'noted', 'taken-note-by-sender', 'closed-by-other'].map((t) => Type.Literal(t)), {
+      description: 'avskrivningsmåte: BU, BE, TLF, TE, TO, …',
+    }),
+    byRegistryEntryId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+
+export const RemarkBody = Type.Object({ text: Text(10000, { minLength: 1 }), remarkType: Type.Optional(Text(50)) }, { additionalProperties: false });
+export const CrossReferenceBody = Type.Object(
+  { toType: Type.Union([Type.Literal('case-file'), Type.Literal('registry-entry')]), toId: Id },
+  { additionalProperties: false },
+);
+export const RetentionBody = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('keep'), Type.Literal('dispose'), Type.Literal('review-later')]),
+    authority: Text(500, { minLength: 1 }),
+    preservationYears: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    disposalDate: Type.Optional(DateStr),
+  },
+  { additionalProperties: false },
+);
+
+export const Actions = Type.Record(Type.String(), Type.Boolean(), { description: 'what the caller may do now' });
+
+export const CorrespondentOut = Type.Object({
+  id: Id,
+  name: Type.String(),
+  kind: Type.String(),
+  role: Type.String(),
+  identityNumber: Nullable(Type.String()),
+  organisationNumber: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  postalCode: Nullable(Type.String()),
+  postalTown: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+});
+
+export const EntrySummary = Type.Object({
+  id: Id,
+  registryNumber: Type.String({ description: 'journalår/journalsekvensnummer, e.g. 2026/456' }),
+  documentNumber: Type.String({ description: 'registreringsID: case number and number in case, e.g. 2026/123-2' }),
+  numberInCase: Type.Integer(),
+  type: Type.String(),
+  status: Type.String(),
+  title: Type.String(),
+  publicTitle: Type.String(),
+  journalDate: Type.String(),
+  documentDate: Nullable(Type.String()),
+  receivedDate: Nullable(Type.String()),
+  sentDate: Nullable(Type.String()),
+  screened: Type.Boolean(),
+  needsFollowUp: Type.Boolean(),
+  followedUp: Type.Boolean(),
+  documentCount: Type.Integer(),
+  correspondents: Type.Array(Type.Object({ name: Type.String(), kind: Type.String(), role: Type.String() })),
+});
+
+const Remark = Type.Object({ id: Id, text: Type.String(), remarkType: Type.String(), createdAt: Type.String(), createdBy: Type.String() });
+
+export const CaseFileOut = Type.Object({
+  id: Id,
+  caseNumber: Type.String({ description: 'saksår/sakssekvensnummer, e.g. 2026/123' }),
+  caseYear: Type.Integer(),
+  caseSequence: Type.Integer(),
+  title: Type.String(),
+  publicTitle: Type.String(),
+  description: Nullable(Type.String()),
+  status: Type.String(),
+  caseDate: Type.String(),
+  seriesId: Id,
+  classId: Nullable(Type.String()),
+  class: Type.Optional(Type.Union([Type.Object({ id: Id, code: Type.String(), title: Type.String() }), Type.Null()])),
+  responsibleUnit: Nullable(Type.String()),
+  responsibleOfficer: Nullable(Type.String()),
+  keywords: Type.Array(Type.String()),
+  screening: Type.Union([Screening, Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdBy: Type.String(),
+  updatedAt: Type.String({ format: 'date-time' }),
+  closedAt: Nullable(Type.String()),
+  closedBy: Nullable(Type.String()),
+  registryEntries: Type.Optional(Type.Array(EntrySummary)),
+  remarks: Type.Optional(Type.Array(Remark)),
+  crossReferences: Type.Optional(Type.Array(Type.Object({ id: Id, toType: Type.String(), toId: Id }))),
+  retention: Type.Optional(Type.Union([Type.Object({ decision: Type.String(), authority: Type.String(), preservationYears: Type.Union([Type.Integer(), Type.Null()]), disposalDate: Nullable(Type.String()) }), Type.Null()])),
+  actions: Actions,
+});
+
+export const DocumentObjectOut = Type.Object({
+  id: Id,
+  version: Type.Integer(),
+  variant: Type.String(),
+  format: Type.String(),
+  mimeType: Type.String(),
+  fileName: Type.String(),
+  checksum: Type.String({ description: 'SHA-256, hex' }),
+  checksumAlgorithm: Type.Literal('SHA-256'),
+  size: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const DocumentOut = Type.Object({
+  id: Id,
+  documentNumber: Type.Integer(),
+  relation: Type.String(),
+  title: Type.String(),
+  documentType: Type.String(),
+  status: Type.String(),
+  objects: Type.Array(DocumentObjectOut),
+});
+
+export const RegistryEntryOut = Type.Object({
+  ...EntrySummary.properties,
+  caseFileId: Id,
+  caseNumber: Type.String(),
+  description: Nullable(Type.String()),
+  dueDate: Nullable(Type.String()),
+  publishedAt: Nullable(Type.String()),
+  responsibleUnit: Nullable(Type.String()),
+  responsibleOfficer: Nullable(Type.String()),
+  screening: Type.Union([Screening, Type.Null()]),
+  correspondents: Type.Array(CorrespondentOut),
+  documents: Type.Array(DocumentOut),
+  followUps: Type.Array(Type.Object({ id: Id, method: Type.String(), byRegistryEntryId: Nullable(Type.String()), followedUpAt: Type.String(), followedUpBy: Type.String() })),
+  followsUp: Type.Array(Id),
+  remarks: Type.Array(Remark),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdBy: Type.String(),
+  archivedAt: Nullable(Type.String()),
+  actions: Actions,
+});
+
+export const UploadedDocument = Type.Object({
+  id: Id,
+  documentNumber: Type.Integer(),
+  objectId: Id,
+  version: Type.Integer(),
+  variant: Type.String(),
+  checksum: Type.String({ description: 'SHA-256 of the stored bytes, hex' }),
+  size: Type.Integer(),
+  fileName: Type.String(),
+  mimeType: Type.String(),
+});
+
+export const ChangeLogOut = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      changedAt: Type.String({ format: 'date-time' }),
+      actor: Type.String(),
+      entityType: Type.String(),
+      entityId: Id,
+      operation: Type.String(),
+      field: Nullable(Type.String()),
+      oldValue: Type.Unknown(),
+      newValue: Type.Unknown(),
+    }),
+  ),
+});

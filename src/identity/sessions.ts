@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Cookie sessions for people. The cookie holds a random id; the database holds its SHA-256, the
+// user and a CSRF token. Requests that change something must echo the CSRF token in a header, which
+// a cross-site form or image cannot do.
+import { randomBytes } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { AppContext } from '../platform/context.ts';
+import { withTenant, withoutTenant, type Tx } from '../platform/db/transaction.ts';
+import { ProblemError } from '../platform/http/problem.ts';
+import type { Principal, Role } from '../platform/http/auth.ts';
+import { hashToken } from './tokens.ts';
+
+export const SESSION_COOKIE = 'radhus_session';
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_HOURS = 10;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+interface SessionRow {
+  user_id: string;
+  csrf_token: string;
+  name: string;
+}
+
+export async function findSession(tx: Tx, sessionId: string, at: Date): Promise<SessionRow | undefined> {
+  const result = await sql<SessionRow>`
+    select s.user_id, s.csrf_token, u.name from sessions s join users u on u.id = s.user_id
+    where s.id_hash = ${hashToken(sessionId)} and s.expires_at > ${at}`.execute(tx);
+  return result.rows[0];
+}
+
+export async function createSession(tx: Tx, userId: string, at: Date, idToken?: string): Promise<{ sessionId: string; csrfToken: string; expiresAt: Date }> {
+  const sessionId = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(at.getTime() + SESSION_HOURS * 3600_000);
+  await sql`insert into sessions (id_hash, user_id, csrf_token, id_token, created_at, expires_at)
+    values (${hashToken(sessionId)}, ${userId}, ${csrfToken}, ${idToken ?? null}, ${at}, ${expiresAt})`.execute(tx);
+  return { sessionId, csrfToken, expiresAt };
+}
+
+/** Ends the session; returns its ID token (for ending the provider's session too), if any was kept. */
+export async function deleteSession(tx: Tx, sessionId: string): Promise<string | undefined> {
+  const result = await sql<{ id_token: string | null }>`delete from sessions where id_hash = ${hashToken(sessionId)} returning id_token`.execute(tx);
+  return result.rows[0]?.id_token ?? undefined;
+}
+
+export function sessionIdOf(request: FastifyRequest): string | undefined {
+  const raw = request.cookies?.[SESSION_COOKIE];
+  if (!raw) return undefined;
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid && unsigned.value ? unsigned.value : undefined;
+}
+
+/** The logged-in person with their roles in this request's municipality, or undefined. */
+export async function authenticateSession(ctx: AppContext, request: FastifyRequest): Promise<Principal | undefined> {
+  const sessionId = sessionIdOf(request);
+  if (!sessionId) return undefined;
+  const at = ctx.clock.now();
+  const session = await withoutTenant(ctx.db, (tx) => findSession(tx, sessionId, at));
+  if (!session) return undefined;
+  if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrf_token)
+    throw new ProblemError('forbidden', `a logged-in request that changes something must send the ${CSRF_HEADER} header from GET /api/v1/session`);
+  const tenant = request.tenant;
+  let tenantRoles: Role[] = [];
+  if (tenant) {
+    tenantRoles = await withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: 'user', id: session.user_id, name: session.name } }, async (tx) => {
+      const rows = await sql<{ role: Role }>`select role from role_assignments where user_id = ${session.user_id} and tenant_id = ${tenant.id}`.execute(tx);
+      return rows.rows.map((r) => r.role);
+    });
+  }
+  return { kind: 'user', id: session.user_id, name: session.name, roles: tenantRoles, csrfToken: session.csrf_token };
+}

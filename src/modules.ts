@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The one list of capabilities. Adding a module means adding it here.
+import type { Module } from './platform/http/app.ts';
+import { tenantsModule } from './tenants/routes.ts';
+
+import { archiveModule } from './archive/routes.ts';
+
+
+export const modules: Module[] = [tenantsModule, archiveModule];

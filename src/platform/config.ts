@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: EUPL-1.2
+// All configuration comes from the environment, read once here so every knob is documented in one
+// place (docs/operations.md lists them for the IT department).
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres://… switches from embedded PGlite to a PostgreSQL server. */
+  databaseUrl: string | undefined;
+  /** Public base URL, used for OIDC redirect URIs. */
+  publicUrl: string;
+  production: boolean;
+  /** Run the built-in demo identity provider (oidc-provider) at /demo-idp. */
+  demoIdp: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
+  /** Secret for signing cookies; generated and kept in DATA_DIR when not given. */
+  sessionSecret: string | undefined;
+  /** Seed the demo municipalities into an empty database at start. */
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  const production = env.NODE_ENV === 'production';
+  const host = env.HOST ?? '0.0.0.0';
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const oidc = env.OIDC_ISSUER
+    ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? '', clientSecret: env.OIDC_CLIENT_SECRET }
+    : undefined;
+  if (oidc && !oidc.clientId) throw new ConfigError('OIDC_ISSUER is set, so OIDC_CLIENT_ID must be set too');
+  // The demo provider logs anyone in as anyone: production must ask for it by name.
+  const demoIdpSetting = env.RADHUS_DEMO_IDP;
+  const demoIdp = demoIdpSetting === undefined ? !production && !oidc : demoIdpSetting === 'true' || demoIdpSetting === '1';
+  if (production && demoIdp && demoIdpSetting === undefined) {
+    throw new ConfigError('refusing to run the demo identity provider in production: set OIDC_ISSUER, or RADHUS_DEMO_IDP=true to insist');
+  }
+  if (production && !oidc && !demoIdp) {
+    throw new ConfigError('NODE_ENV=production needs an identity provider: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  }
+  return {
+    port,
+    host,
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl,
+    publicUrl,
+    production,
+    demoIdp,
+    oidc,
+    sessionSecret: env.SESSION_SECRET,
+    seedDemo: env.RADHUS_SEED_DEMO !== 'false',
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+  };
+}

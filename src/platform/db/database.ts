@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: EUPL-1.2
+// One database handle for both engines: embedded PGlite in DATA_DIR (the default) or a PostgreSQL
+// server (DATABASE_URL). Same SQL, same migrations; values are parsed the same way on both.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PgliteDialect } from './pglite-dialect.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  engine: Engine;
+  /** Typed per module with `db.kysely.withTables<ModuleTables>()`. */
+  kysely: Kysely<any>;
+  /** Runs a multi-statement script as the owner (migrations, set-up). */
+  execScript(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+// Calendar dates stay 'YYYY-MM-DD' strings: a Date object would shift them by the time zone.
+const parsers = {
+  [INT8]: (v: string) => Number(v),
+  [NUMERIC]: (v: string) => Number(v),
+  [DATE]: (v: string) => v,
+};
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; undefined means in memory (tests). */
+  dataDir?: string | undefined;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir);
+}
+
+export function pgliteFolder(dataDir: string): string {
+  return join(dataDir, 'pglite');
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let folder: string | undefined;
+  if (dataDir) {
+    folder = pgliteFolder(dataDir);
+    mkdirSync(folder, { recursive: true });
+  }
+  const pglite = await PGlite.create(folder, { parsers, relaxedDurability: false });
+  const kysely = new Kysely<any>({ dialect: new PgliteDialect(pglite) });
+  return {
+    engine: 'pglite',
+    kysely,
+    execScript: async (script) => {
+      await pglite.exec(script);
+    },
+    close: async () => {
+      await kysely.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const types = {
+    getTypeParser: (oid: number, format?: string) =>
+      (parsers as Record<number, (v: string) => unknown>)[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
+  };
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), types });
+  // Surface a wrong URL at start, with the server's own words, instead of at the first request.
+  const client = await pool.connect().catch((error: Error) => {
+    throw new Error(`cannot connect to DATABASE_URL: ${error.message}`);
+  });
+  client.release();
+  const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    kysely,
+    execScript: async (script) => {
+      await pool.query(script);
+    },
+    close: async () => {
+      await kysely.destroy();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Content-addressed file storage: each file is kept once under its SHA-256, and its checksum is
+// verified whenever it is read back. The interface is small so an object store can replace the
+// local folder later without touching the archive.
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface StoredFile {
+  checksum: string;
+  size: number;
+}
+
+export interface FileStore {
+  /** Stores a stream durably (fsync) and returns its SHA-256 and size. */
+  put(content: Readable, options?: { maxBytes?: number }): Promise<StoredFile>;
+  /** A stream of the file that fails with ChecksumMismatchError if the bytes do not match. */
+  get(checksum: string): Readable;
+  has(checksum: string): Promise<boolean>;
+}
+
+export class ChecksumMismatchError extends Error {}
+export class FileTooLargeError extends Error {}
+
+export class LocalFileStore implements FileStore {
+  constructor(private readonly root: string) {}
+
+  private pathOf(checksum: string): string {
+    if (!/^[0-9a-f]{64}$/.test(checksum)) throw new Error(`not a sha256 checksum: ${checksum}`);
+    return join(this.root, checksum.slice(0, 2), checksum.slice(2, 4), checksum);
+  }
+
+  async put(content: Readable, options: { maxBytes?: number } = {}): Promise<StoredFile> {
+    const tmpDir = join(this.root, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, randomUUID());
+    const hash = createHash('sha256');
+    let size = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (options.maxBytes !== undefined && size > options.maxBytes) {
+          done(new FileTooLargeError(`file is larger than ${options.maxBytes} bytes`));
+          return;
+        }
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(content, counter, createWriteStream(tmp));
+      // Acknowledged means durable: the bytes reach the disk before the archive row commits.
+      const handle = await open(tmp, 'r');
+      await handle.sync();
+      await handle.close();
+      const checksum = hash.digest('hex');
+      const target = this.pathOf(checksum);
+      await mkdir(dirname(target), { recursive: true });
+      await rename(tmp, target);
+      const dir = await open(dirname(target), 'r');
+      await dir.sync();
+      await dir.close();
+      return { checksum, size };
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+  }
+
+  get(checksum: string): Readable {
+    const hash = createHash('sha256');
+    const verifier = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
+      flush(done) {
+        const actual = hash.digest('hex');
+        done(actual === checksum ? null : new ChecksumMismatchError(`stored file ${checksum} is damaged (its bytes hash to ${actual})`));
+      },
+    });
+    const source = createReadStream(this.pathOf(checksum));
+    source.on('error', (error) => verifier.destroy(error));
+    return source.pipe(verifier);
+  }
+
+  async has(checksum: string): Promise<boolean> {
+    try {
+      await stat(this.pathOf(checksum));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Builds the Fastify application from the module list. Modules are encapsulated plugins; only the
+// plumbing here (validation, errors, OpenAPI, request context) is shared.
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import type { AppContext } from '../context.ts';
+import { ProblemError, problemBody, invalid } from './problem.ts';
+import { validatorCompiler, fieldErrors } from './validation.ts';
+import './auth.ts';
+
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+export interface Module {
+  name: string;
+  /** Registered as an encapsulated plugin with the shared context. */
+  register(app: App, ctx: AppContext): Promise<void>;
+}
+
+export interface BuildOptions {
+  logger?: boolean;
+  modules: Module[];
+  /** Registered before modules: authentication, tenant resolution. */
+  hooks?: (app: App, ctx: AppContext) => Promise<void>;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: ctx.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorateRequest('tenant', undefined);
+  app.decorateRequest('principal', undefined);
+
+  app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    reply.status(problem.status).type('application/problem+json').send(problemBody(problem, request.url));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const problem = new ProblemError('notFound', `no route for ${request.method} ${request.url.split('?')[0]}`);
+    reply.status(404).type('application/problem+json').send(problemBody(problem, request.url));
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rådhus API',
+        version: '1',
+        description: 'The 24-hour town hall: Noark 5 archive, journal, e-services and council information.',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A token from `radhus token create`' },
+          session: { type: 'apiKey', in: 'cookie', name: 'radhus_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.db.kysely);
+      return { status: 'ok', engine: ctx.db.engine };
+    } catch (error) {
+      return reply.status(503).send({ status: 'unavailable', detail: (error as Error).message });
+    }
+  });
+
+  if (options.hooks) await options.hooks(app, ctx);
+  for (const module of options.modules) {
+    await app.register(async (scope) => module.register(scope as unknown as App, ctx), { name: module.name } as never);
+  }
+  return app;
+}
+
+function toProblem(error: FastifyError | ProblemError): ProblemError {
+  if (error instanceof ProblemError) return error;
+  const fe = error as FastifyError & { validation?: any[]; validationContext?: string };
+  if (fe.validation) return invalid(fieldErrors(fe.validation, fe.validationContext ?? 'body'));
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413)
+    return new ProblemError('payloadTooLarge', 'the request body is larger than allowed: send at most 1 MB of JSON, and files as multipart uploads');
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415)
+    return new ProblemError('unsupportedMediaType', `unsupported content type: ${fe.message}`);
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe instanceof SyntaxError))
+    return new ProblemError('validation', `the body is not valid JSON: ${fe.message}`);
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code = fe.statusCode === 404 ? 'notFound' : fe.statusCode === 413 ? 'payloadTooLarge' : fe.statusCode === 429 ? 'tooManyRequests' : 'validation';
+    return new ProblemError(code, fe.message);
+  }
+  return new ProblemError('internal', 'an internal error occurred; it has been logged');
+}

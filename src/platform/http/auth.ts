@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The shapes that authentication produces and routes consume. Who may log in and how is the
+// identity module's business; this file only names the result so that platform does not depend on it.
+export const roles = ['citizen', 'case-officer', 'archivist', 'politician', 'tenant-admin', 'system'] as const;
+export type Role = (typeof roles)[number];
+
+export interface Principal {
+  kind: 'user' | 'system';
+  /** users.id or api_tokens.id */
+  id: string;
+  name: string;
+  /** Roles held in the tenant of this request. */
+  roles: Role[];
+  /** Set for cookie sessions: unsafe methods must echo it (CSRF). */
+  csrfToken?: string;
+}
+
+export interface TenantRef {
+  id: string;
+  slug: string;
+  name: string;
+  country: 'NO' | 'SE';
+  language: 'nb' | 'nn' | 'sv' | 'en';
+  officialNumber: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    tenant: TenantRef | undefined;
+    principal: Principal | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Roles allowed on a tenant route; absent means public. */
+    roles?: readonly Role[];
+  }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Composition root: opens the database, migrates, and builds the app from the module list.
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import type { Config } from './platform/config.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { LocalFileStore } from './platform/files/store.ts';
+import { buildApp, type App } from './platform/http/app.ts';
+import type { AppContext } from './platform/context.ts';
+import { registerTenantResolution } from './tenants/hooks.ts';
+import { registerAuthentication } from './identity/hooks.ts';
+import { cookieSecret } from './identity/secret.ts';
+import { modules } from './modules.ts';
+
+export interface Radhus {
+  app: App;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export async function openContext(config: Config, options: { clock?: Clock; db?: Database; log?: (line: string) => void } = {}): Promise<AppContext> {
+  const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await migrate(db, options.log);
+  return { config, db, clock: options.clock ?? systemClock, files: new LocalFileStore(join(config.dataDir, 'files')) };
+}
+
+export async function createRadhus(ctx: AppContext, options: { logger?: boolean } = {}): Promise<Radhus> {
+  const app = await buildApp(ctx, {
+    logger: options.logger ?? true,
+    modules,
+    hooks: async (scope, context) => {
+      await scope.register(cookie, { secret: await cookieSecret(context.config) });
+      await registerTenantResolution(scope, context);
+      await registerAuthentication(scope, context);
+    },
+  });
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+      await ctx.db.close();
+    },
+  };
+}

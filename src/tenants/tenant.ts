@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: EUPL-1.2
+// A tenant is a municipality. Pure rules for what a valid one looks like.
+import type { FieldError } from '../platform/http/problem.ts';
+import type { TenantRef } from '../platform/http/auth.ts';
+
+export type Tenant = TenantRef;
+export type Country = Tenant['country'];
+export type Language = Tenant['language'];
+
+export interface NewTenant {
+  slug: string;
+  officialNumber: string;
+  name: string;
+  country: Country;
+  language?: Language;
+}
+
+export const defaultLanguage = (country: Country): Language => (country === 'NO' ? 'nb' : 'sv');
+
+/** Norwegian kommunenummer and Swedish kommunkod are both four digits; the first two name the county (fylke/län). */
+export function validateNewTenant(input: NewTenant): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!/^[a-z][a-z0-9-]{1,39}$/.test(input.slug))
+    errors.push({ field: 'slug', code: 'pattern', message: 'use 2–40 lower-case letters a–z, digits and hyphens, starting with a letter (e.g. "nassjo")' });
+  if (!/^\d{4}$/.test(input.officialNumber))
+    errors.push({ field: 'officialNumber', code: 'pattern', message: 'must be the four-digit kommunenummer (NO) or kommunkod (SE), e.g. 5532 or 0682' });
+  else if (input.country === 'SE' && (Number(input.officialNumber.slice(0, 2)) < 1 || Number(input.officialNumber.slice(0, 2)) > 25))
+    errors.push({ field: 'officialNumber', code: 'county', message: 'a Swedish kommunkod starts with a län code from 01 to 25' });
+  else if (input.country === 'NO' && Number(input.officialNumber.slice(0, 2)) < 3)
+    errors.push({ field: 'officialNumber', code: 'county', message: 'a Norwegian kommunenummer starts with a fylke number from 03' });
+  if (!input.name.trim() || input.name.length > 200) errors.push({ field: 'name', code: 'length', message: 'must be 1–200 characters' });
+  if (input.country !== 'NO' && input.country !== 'SE') errors.push({ field: 'country', code: 'enum', message: 'must be NO or SE' });
+  if (input.language && !['nb', 'nn', 'sv', 'en'].includes(input.language))
+    errors.push({ field: 'language', code: 'enum', message: 'must be one of nb, nn, sv, en' });
+  return errors;
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The real app on a fresh database for each test file: in-memory PGlite by default, or a new
+// database on the PostgreSQL server named by RADHUS_TEST_DATABASE_URL (CI runs the suite both ways).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig, type Config } from '../platform/config.ts';
+import { TestClock } from '../platform/clock.ts';
+import { openDatabase } from '../platform/db/database.ts';
+import { withoutTenant, withTenant } from '../platform/db/transaction.ts';
+import { createRadhus, openContext, type Radhus } from '../radhus.ts';
+import { addTenant } from '../tenants/service.ts';
+import type { Tenant } from '../tenants/tenant.ts';
+import { createToken } from '../identity/tokens.ts';
+import type { Role } from '../platform/http/auth.ts';
+
+export interface TestRadhus extends Radhus {
+  clock: TestClock;
+  config: Config;
+  /** Adds a municipality (with its archive set up, once the archive module is registered). */
+  tenant(input?: Partial<{ slug: string; officialNumber: string; name: string; country: 'NO' | 'SE' }>): Promise<Tenant>;
+  /** A bearer token for a role in a municipality. */
+  token(tenant: Tenant, role: Role): Promise<string>;
+}
+
+export const testEngine = (): 'pglite' | 'postgres' => (process.env.RADHUS_TEST_DATABASE_URL ? 'postgres' : 'pglite');
+
+/** A fresh, empty database URL on the test server, or undefined for PGlite. */
+export async function freshDatabaseUrl(): Promise<string | undefined> {
+  const admin = process.env.RADHUS_TEST_DATABASE_URL;
+  if (!admin) return undefined;
+  const name = `radhus_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+let tenantCounter = 0;
+
+export async function createTestRadhus(env: NodeJS.ProcessEnv = {}): Promise<TestRadhus> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'radhus-test-'));
+  const databaseUrl = await freshDatabaseUrl();
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RADHUS_SEED_DEMO: 'false', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env });
+  const clock = new TestClock();
+  // PGlite in memory: the test needs no folder for the database, only for files.
+  const db = databaseUrl ? undefined : await openDatabase({});
+  const ctx = await openContext(config, { clock, ...(db ? { db } : {}) });
+  const radhus = await createRadhus(ctx, { logger: false });
+  const { onTenantAdded } = await import('../tenants/lifecycle.ts');
+  return {
+    ...radhus,
+    clock,
+    config,
+    async tenant(input = {}) {
+      tenantCounter += 1;
+      const n = tenantCounter;
+      const country = input.country ?? 'NO';
+      const tenant = await withoutTenant(ctx.db, (tx) =>
+        addTenant(tx, { slug: input.slug ?? `test-${n}-${randomBytes(2).toString('hex')}`, officialNumber: input.officialNumber ?? String(3000 + ((n * 37 + Math.floor(Math.random() * 5000)) % 6000)).padStart(4, '0'), name: input.name ?? `Testkommune ${n}`, country }, clock.now()),
+      );
+      await onTenantAdded(ctx, tenant);
+      return tenant;
+    },
+    async token(tenant, role) {
+      const created = await withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, (tx) =>
+        createToken(tx, { tenantId: tenant.id, role, name: `${role} (test)`, createdBy: 'test', at: clock.now() }),
+      );
+      return created.token;
+    },
+    async close() {
+      await radhus.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
