@@ -144,7 +144,7 @@ CREATE TABLE follow_ups (
   id uuid PRIMARY KEY,
   tenant_id uuid NOT NULL REFERENCES tenants(id),
   registry_entry_id uuid NOT NULL REFERENCES registry_entries(id),
-  method text NOT NULL CHECK (method IN ('replied-by-letter', 'replied-by-email', 'replied-by-phone', 'noted', 'taken-note-by-sender', 'closed-by-other')),
+  method text NOT NULL CHECK (method IN ('replied-by-letter', 'replied-by-email', 'replied-by-phone', 'replied-by-memo', 'noted', 'for-information', 'case-closed')),
   by_registry_entry_id uuid REFERENCES registry_entries(id),
   followed_up_at timestamptz NOT NULL,
   followed_up_by text NOT NULL

@@ -8,7 +8,8 @@ import { newId, isUuid } from '../platform/ids.ts';
 import { conflict, invalid, notFound } from '../platform/http/problem.ts';
 import { writeEvent } from '../platform/outbox.ts';
 import type { StoredFile } from '../platform/files/store.ts';
-import { logCreated, type ArchiveCtx } from './change-log.ts';
+import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
+import { normaliseScreening, validateScreening, type ScreeningInput } from './screening.ts';
 import { requireEntry } from './registry-entries.ts';
 import { formatNumber } from './numbering.ts';
 import type { ArchiveTables, DocumentObjectsTable, DocumentsTable } from './tables.ts';
@@ -128,4 +129,27 @@ export async function pickObject(tx: Tx, documentId: string, want: { version?: n
   const row = rows[0];
   if (!row) throw notFound(`a file for document ${documentId}${want.version ? ` version ${want.version}` : ''}${want.variant ? ` in variant ${want.variant}` : ''}`);
   return row;
+}
+
+export interface DocumentPatch {
+  title?: string | undefined;
+  documentType?: string | undefined;
+  screening?: ScreeningInput | null | undefined;
+}
+
+/** Title, type and screening (skjermingDokument) of a document whose entry is not archived. */
+export async function updateDocument(tx: Tx, c: ArchiveCtx, id: string, patch: DocumentPatch): Promise<DocumentsTable> {
+  const before = await requireDocument(tx, id);
+  await entryOpenForDocuments(tx, before.registry_entry_id);
+  const title = patch.title !== undefined ? patch.title.trim() : before.title;
+  const errors = title ? [] : [{ field: 'title', code: 'empty', message: 'must not be empty' }];
+  if (patch.screening) errors.push(...validateScreening(patch.screening, title));
+  if (errors.length) throw invalid(errors);
+  const screening = patch.screening === undefined ? before.screening : patch.screening && normaliseScreening(patch.screening);
+  const after = { title, document_type: patch.documentType ?? before.document_type, screening };
+  const changed = await logChanges(tx, c, 'document', id, before as unknown as Record<string, unknown>, after);
+  if (!changed.length) return before;
+  await db(tx).updateTable('documents').set({ ...after, screening: screening && JSON.stringify(screening) } as never).where('id', '=', id).execute();
+  await writeEvent(tx, { tenantId: c.tenantId, type: 'document.updated', aggregateType: 'registry-entry', aggregateId: before.registry_entry_id, payload: { documentId: id, fields: changed }, at: c.at });
+  return { ...before, ...after };
 }

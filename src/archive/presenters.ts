@@ -109,6 +109,7 @@ export function presentEntryDetails(d: Awaited<ReturnType<typeof entryDetails>>,
       title: doc.title,
       documentType: doc.document_type,
       status: doc.status,
+      screening: doc.screening,
       objects: d.objects
         .filter((o) => o.document_id === doc.id)
         .map((o) => ({ id: o.id, version: o.version, variant: o.variant, format: o.format, mimeType: o.mime_type, fileName: o.file_name, checksum: o.checksum, checksumAlgorithm: 'SHA-256' as const, size: Number(o.size), createdAt: o.created_at.toISOString() })),

@@ -135,7 +135,7 @@ export async function createRegistryEntry(
   const registryNumber = formatNumber(year, sequence);
   await logCreated(tx, c, 'registry-entry', row.id, { registryNumber, type: row.type, title, status: row.status, correspondents: parties.map((p) => p.name), screening });
   for (const target of followed) {
-    await recordFollowUp(tx, c, target, { method: input.type === 'outgoing' ? 'replied-by-letter' : 'closed-by-other', byRegistryEntryId: row.id });
+    await recordFollowUp(tx, c, target, { method: input.type === 'outgoing' ? 'replied-by-letter' : 'replied-by-memo', byRegistryEntryId: row.id });
   }
   await writeEvent(tx, {
     tenantId: c.tenantId,

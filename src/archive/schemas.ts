@@ -117,8 +117,8 @@ export const UpdateRegistryEntryBody = Type.Object(
 
 export const FollowUpBody = Type.Object(
   {
-    method: Type.Union(['replied-by-letter', 'replied-by-email', 'replied-by-phone', 'noted', 'taken-note-by-sender', 'closed-by-other'].map((t) => Type.Literal(t)), {
-      description: 'avskrivningsmåte: BU, BE, TLF, TE, TO, …',
+    method: Type.Union(['replied-by-letter', 'replied-by-email', 'replied-by-phone', 'replied-by-memo', 'noted', 'for-information', 'case-closed'].map((t) => Type.Literal(t)), {
+      description: 'avskrivningsmåte: BU, BE, TLF, BN, TE, TO, SA',
     }),
     byRegistryEntryId: Type.Optional(Id),
   },
@@ -138,6 +138,15 @@ export const RetentionBody = Type.Object(
     disposalDate: Type.Optional(DateStr),
   },
   { additionalProperties: false },
+);
+
+export const UpdateDocumentBody = Type.Object(
+  {
+    title: Type.Optional(Text(1000, { minLength: 1 })),
+    documentType: Type.Optional(Text(100)),
+    screening: Type.Optional(Type.Union([ScreeningInput, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
 );
 
 export const Actions = Type.Record(Type.String(), Type.Boolean(), { description: 'what the caller may do now' });
@@ -226,6 +235,7 @@ export const DocumentOut = Type.Object({
   title: Type.String(),
   documentType: Type.String(),
   status: Type.String(),
+  screening: Type.Union([Screening, Type.Null()]),
   objects: Type.Array(DocumentObjectOut),
 });
 

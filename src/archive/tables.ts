@@ -88,7 +88,8 @@ export interface CorrespondentsTable {
   position: number;
 }
 
-export type FollowUpMethod = 'replied-by-letter' | 'replied-by-email' | 'replied-by-phone' | 'noted' | 'taken-note-by-sender' | 'closed-by-other';
+/** Avskrivningsmåte BU, BE, TLF, BN, TE, TO, SA. */
+export type FollowUpMethod = 'replied-by-letter' | 'replied-by-email' | 'replied-by-phone' | 'replied-by-memo' | 'noted' | 'for-information' | 'case-closed';
 
 export interface FollowUpsTable {
   id: string;

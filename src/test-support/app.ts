@@ -43,6 +43,10 @@ export async function freshDatabaseUrl(): Promise<string | undefined> {
 
 let tenantCounter = 0;
 
+/** Unique within a test process and valid for the country (NO fylke ≥ 03, SE län 01–25). */
+const testOfficialNumber = (country: 'NO' | 'SE', n: number): string =>
+  country === 'NO' ? String(3000 + n) : `${String(1 + (Math.floor(n / 100) % 25)).padStart(2, '0')}${String(n % 100).padStart(2, '0')}`;
+
 export async function createTestRadhus(env: NodeJS.ProcessEnv = {}): Promise<TestRadhus> {
   const dataDir = await mkdtemp(join(tmpdir(), 'radhus-test-'));
   const databaseUrl = await freshDatabaseUrl();
@@ -62,7 +66,7 @@ export async function createTestRadhus(env: NodeJS.ProcessEnv = {}): Promise<Tes
       const n = tenantCounter;
       const country = input.country ?? 'NO';
       const tenant = await withoutTenant(ctx.db, (tx) =>
-        addTenant(tx, { slug: input.slug ?? `test-${n}-${randomBytes(2).toString('hex')}`, officialNumber: input.officialNumber ?? String(3000 + ((n * 37 + Math.floor(Math.random() * 5000)) % 6000)).padStart(4, '0'), name: input.name ?? `Testkommune ${n}`, country }, clock.now()),
+        addTenant(tx, { slug: input.slug ?? `test-${n}-${randomBytes(2).toString('hex')}`, officialNumber: input.officialNumber ?? testOfficialNumber(country, n), name: input.name ?? `Testkommune ${n}`, country }, clock.now()),
       );
       await onTenantAdded(ctx, tenant);
       return tenant;

@@ -6,18 +6,22 @@ import type { FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { App } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { FileTooLargeError } from '../../platform/files/store.ts';
+import type { Readable } from 'node:stream';
+import { ChecksumMismatchError, FileTooLargeError } from '../../platform/files/store.ts';
 import { ProblemError, invalid, type FieldError } from '../../platform/http/problem.ts';
 import { validatorCompiler } from '../../platform/http/validation.ts';
-import { addDocument, addDocumentObject, pickObject, requireDocument, type FileMeta } from '../documents.ts';
+import { addDocument, addDocumentObject, pickObject, requireDocument, updateDocument, type FileMeta } from '../documents.ts';
+import { entryDetails } from '../queries.ts';
+import { presentEntryDetails } from '../presenters.ts';
 import { requireEntry } from '../registry-entries.ts';
 import { archiveReaders, archiveWriters } from '../permissions.ts';
-import { DocumentObjectOut, UploadedDocument } from '../schemas.ts';
+import { DocumentObjectOut, RegistryEntryOut, UpdateDocumentBody, UploadedDocument } from '../schemas.ts';
 import { inTenant } from './context.ts';
 
 const Params = Type.Object({ tenant: Type.String(), id: Type.String() });
 const tags = ['archive'];
 const maxBytes = Number(process.env.UPLOAD_MAX_BYTES ?? 100 * 1024 * 1024);
+const VERIFY_BEFORE_SENDING = 16 * 1024 * 1024;
 
 const UploadForm = Type.Object({
   file: Type.String({ format: 'binary', description: 'the file (one per request)' }),
@@ -140,6 +144,21 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 
+  app.patch(
+    '/api/v1/:tenant/documents/:id',
+    {
+      config: { roles: archiveWriters },
+      schema: { operationId: 'updateDocument', tags, summary: 'Change the title, type or screening of a document; answers with its registry entry', params: Params, body: UpdateDocumentBody, response: { 200: RegistryEntryOut } },
+    },
+    async (request) => {
+      const details = await inTenant(ctx, request, async (tx, c) => {
+        const document = await updateDocument(tx, c, request.params.id, request.body as never);
+        return entryDetails(tx, document.registry_entry_id);
+      });
+      return presentEntryDetails(details, request.principal);
+    },
+  );
+
   app.get(
     '/api/v1/:tenant/documents/:id/content',
     {
@@ -158,8 +177,20 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request, reply) => {
       const query = request.query as { version?: number; variant?: string };
       const object = await inTenant(ctx, request, (tx) => pickObject(tx, request.params.id, query));
-      const stream = ctx.files.get(object.checksum);
-      stream.on('error', (error) => request.log.error({ err: error, checksum: object.checksum }, 'document content failed its checksum or could not be read'));
+      // Small files are verified before the first byte is sent, so damage is a clear error rather
+      // than a truncated download; large ones are verified as they stream and cut off on mismatch.
+      let body: Buffer | Readable;
+      if (object.size <= VERIFY_BEFORE_SENDING) {
+        try {
+          body = await ctx.files.read(object.checksum);
+        } catch (error) {
+          request.log.error({ err: error, checksum: object.checksum }, 'stored document is damaged or missing');
+          throw new ProblemError('internal', `the stored file of this document is damaged or missing (${error instanceof ChecksumMismatchError ? 'checksum mismatch' : 'unreadable'}); restore ${object.checksum} from backup`);
+        }
+      } else {
+        body = ctx.files.get(object.checksum);
+        body.on('error', (error) => request.log.error({ err: error, checksum: object.checksum }, 'document content failed its checksum or could not be read'));
+      }
       return reply
         .header('content-type', object.mime_type)
         .header('content-length', String(object.size))
@@ -167,7 +198,7 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
         .header('etag', `"${object.checksum}"`)
         .header('repr-digest', `sha-256=:${Buffer.from(object.checksum, 'hex').toString('base64')}:`)
         .header('cache-control', 'private, no-store')
-        .send(stream);
+        .send(body);
     },
   );
 }

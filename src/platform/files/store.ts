@@ -19,6 +19,8 @@ export interface FileStore {
   put(content: Readable, options?: { maxBytes?: number }): Promise<StoredFile>;
   /** A stream of the file that fails with ChecksumMismatchError if the bytes do not match. */
   get(checksum: string): Readable;
+  /** The whole file, verified before it is returned (for files small enough to hold in memory). */
+  read(checksum: string): Promise<Buffer>;
   has(checksum: string): Promise<boolean>;
 }
 
@@ -85,6 +87,12 @@ export class LocalFileStore implements FileStore {
     const source = createReadStream(this.pathOf(checksum));
     source.on('error', (error) => verifier.destroy(error));
     return source.pipe(verifier);
+  }
+
+  async read(checksum: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.get(checksum)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   }
 
   async has(checksum: string): Promise<boolean> {

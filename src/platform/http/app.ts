@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { ProblemError, problemBody, invalid } from './problem.ts';
 import { validatorCompiler, fieldErrors } from './validation.ts';
+import { documentProblems } from './openapi.ts';
 import './auth.ts';
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -64,6 +65,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
       security: [{ bearer: [] }, { session: [] }],
     },
   });
+
+  documentProblems(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
