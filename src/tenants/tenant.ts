@@ -18,10 +18,14 @@ export interface NewTenant {
 export const defaultLanguage = (country: Country): Language => (country === 'NO' ? 'nb' : 'sv');
 
 /** Norwegian kommunenummer and Swedish kommunkod are both four digits; the first two name the county (fylke/län). */
+/** Slugs that would collide with installation-wide routes such as /api/v1/tenants and /api/v1/session. */
+export const reservedSlugs = new Set(['tenants', 'session', 'sessions', 'auth', 'app', 'admin', 'api', 'openapi', 'healthz', 'demo-idp', 'static']);
+
 export function validateNewTenant(input: NewTenant): FieldError[] {
   const errors: FieldError[] = [];
   if (!/^[a-z][a-z0-9-]{1,39}$/.test(input.slug))
     errors.push({ field: 'slug', code: 'pattern', message: 'use 2–40 lower-case letters a–z, digits and hyphens, starting with a letter (e.g. "nassjo")' });
+  else if (reservedSlugs.has(input.slug)) errors.push({ field: 'slug', code: 'reserved', message: `"${input.slug}" is reserved for the installation's own routes; choose another` });
   if (!/^\d{4}$/.test(input.officialNumber))
     errors.push({ field: 'officialNumber', code: 'pattern', message: 'must be the four-digit kommunenummer (NO) or kommunkod (SE), e.g. 5532 or 0682' });
   else if (input.country === 'SE' && (Number(input.officialNumber.slice(0, 2)) < 1 || Number(input.officialNumber.slice(0, 2)) > 25))
