@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { invalid } from '../../platform/http/problem.ts';
+import { invalid, notFound } from '../../platform/http/problem.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { addCrossReference, addRemark, decideRetention } from '../annotations.ts';
 import { requireCaseFile } from '../case-files.ts';
@@ -90,6 +90,8 @@ export async function annotationRoutes(app: App, ctx: AppContext): Promise<void>
       const { entityId } = request.query;
       if (!isUuid(entityId)) throw invalid([{ field: 'entityId', code: 'format', message: 'must be the id (UUID) of a case file, entry or document' }]);
       const rows = await inTenant(ctx, request, (tx) => changeLogOf(tx, entityId));
+      // Every archive entity has at least its creation row; none means it is not this municipality's.
+      if (!rows.length) throw notFound(`an archive entity ${entityId}`);
       return {
         items: rows.map((r) => ({ changedAt: r.changed_at.toISOString(), actor: actorName(r.actor), entityType: r.entity_type, entityId: r.entity_id, operation: r.operation, field: r.field, oldValue: r.old_value, newValue: r.new_value })),
       };
