@@ -2,8 +2,10 @@
 // The one list of capabilities. Adding a module means adding it here.
 import type { Module } from './platform/http/app.ts';
 import { tenantsModule } from './tenants/routes.ts';
+import { identityModule } from './identity/routes.ts';
 
 import { archiveModule } from './archive/routes.ts';
+import { webModule } from './web/routes.ts';
 
 
-export const modules: Module[] = [tenantsModule, archiveModule];
+export const modules: Module[] = [tenantsModule, identityModule, archiveModule, webModule];

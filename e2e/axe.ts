@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: EUPL-1.2
+// WCAG 2.1 A and AA, checked with axe on every page and state a test visits. Any violation fails
+// the test, listed with the elements it was found on.
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const report = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`);
+  expect(report, `axe violations on ${state}`).toEqual([]);
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: EUPL-1.2
+// From an identity provider's claims to a Rådhus person. Providers differ: ID-porten sends the
+// Norwegian number as `pid`, Swedish providers follow the OIDC Sweden profile, Entra ID may send
+// neither. A number that fails validation is not stored: it would be worse than none.
+import { parseIdentityNumber } from './idnumbers.ts';
+import type { LoginIdentity } from './users.ts';
+
+const PIN_CLAIMS = ['pid', 'https://id.oidc.se/claim/personalIdentityNumber', 'personal_identity_number'] as const;
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+export function identityFromClaims(issuer: string, claims: Record<string, unknown>): LoginIdentity {
+  const subject = text(claims.sub);
+  if (!subject) throw new Error('the identity provider sent no subject (sub)');
+  const given = text(claims.given_name);
+  const family = text(claims.family_name);
+  const name = text(claims.name) ?? ([given, family].filter(Boolean).join(' ') || undefined) ?? text(claims.preferred_username) ?? text(claims.email) ?? subject;
+  let identityNumber: string | undefined;
+  for (const claim of PIN_CLAIMS) {
+    const value = text(claims[claim]);
+    if (!value) continue;
+    const parsed = parseIdentityNumber(value);
+    if (parsed.ok && parsed.kind !== 'organisation-number') identityNumber = parsed.normalised;
+    break;
+  }
+  return { issuer, subject, name: name.slice(0, 200), email: text(claims.email), identityNumber };
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The people of the demo identity provider: every role in every demo municipality, plus one case
+// officer who works for two Höglandet municipalities (inter-municipal cooperation). Identity
+// numbers are synthetic (Norway: month + 80; Sweden: individual numbers 980–999), never real.
+import type { Role } from '../platform/http/auth.ts';
+import { syntheticNorwegianNumber, syntheticSwedishNumber } from './idnumbers.ts';
+
+export interface DemoUser {
+  /** The `sub` claim. */
+  id: string;
+  givenName: string;
+  familyName: string;
+  name: string;
+  country: 'NO' | 'SE';
+  birthDate: string;
+  identityNumber: string;
+  /** Roles per municipality slug: the `radhus_roles` claim. */
+  roles: Record<string, Role[]>;
+}
+
+type Person = [givenName: string, familyName: string, birthDate: string];
+
+const staffRoles = ['case-officer', 'archivist', 'politician', 'tenant-admin', 'citizen'] as const satisfies readonly Role[];
+
+const municipalities: { slug: string; country: 'NO' | 'SE'; people: Person[] }[] = [
+  {
+    slug: 'balsfjord',
+    country: 'NO',
+    people: [
+      ['Ingrid', 'Johansen', '1978-04-12'],
+      ['Terje', 'Olsen', '1965-09-03'],
+      ['Marit', 'Nilsen', '1971-01-28'],
+      ['Kristoffer', 'Berg', '1986-06-19'],
+      ['Sigrid', 'Pedersen', '1994-11-07'],
+    ],
+  },
+  {
+    slug: 'aneby',
+    country: 'SE',
+    people: [
+      ['Anna', 'Lindqvist', '1980-03-15'],
+      ['Lars', 'Holm', '1962-08-22'],
+      ['Karin', 'Ek', '1958-12-02'],
+      ['Johan', 'Sjöberg', '1983-05-30'],
+      ['Elsa', 'Karlsson', '1999-02-14'],
+    ],
+  },
+  {
+    slug: 'eksjo',
+    country: 'SE',
+    people: [
+      ['Maria', 'Axelsson', '1976-07-09'],
+      ['Per', 'Gustafsson', '1960-10-11'],
+      ['Birgitta', 'Franzén', '1955-04-04'],
+      ['Mikael', 'Strand', '1988-09-25'],
+      ['Oskar', 'Lund', '2001-01-17'],
+    ],
+  },
+  {
+    slug: 'nassjo',
+    country: 'SE',
+    people: [
+      ['Emma', 'Berglund', '1985-12-20'],
+      ['Anders', 'Wikström', '1969-03-08'],
+      ['Eva', 'Håkansson', '1963-06-16'],
+      ['Fredrik', 'Nyberg', '1979-11-29'],
+      ['Sara', 'Lindgren', '1996-08-05'],
+    ],
+  },
+  {
+    slug: 'savsjo',
+    country: 'SE',
+    people: [
+      ['Ingela', 'Söderberg', '1974-02-26'],
+      ['Nils', 'Hedlund', '1967-05-13'],
+      ['Margareta', 'Blom', '1952-09-19'],
+      ['Henrik', 'Sandberg', '1990-04-01'],
+      ['Linnea', 'Forsberg', '2000-10-10'],
+    ],
+  },
+  {
+    slug: 'vetlanda',
+    country: 'SE',
+    people: [
+      ['Helena', 'Engström', '1981-07-23'],
+      ['Göran', 'Falk', '1959-01-05'],
+      ['Lena', 'Ström', '1966-03-31'],
+      ['Peter', 'Dahl', '1987-12-12'],
+      ['Alva', 'Nordin', '1998-06-06'],
+    ],
+  },
+];
+
+const identityNumber = (country: 'NO' | 'SE', birthDate: string): string =>
+  country === 'NO' ? syntheticNorwegianNumber(birthDate, 0) : syntheticSwedishNumber(birthDate, 0);
+
+function user(id: string, [givenName, familyName, birthDate]: Person, country: 'NO' | 'SE', roles: Record<string, Role[]>): DemoUser {
+  return { id, givenName, familyName, name: `${givenName} ${familyName}`, country, birthDate, identityNumber: identityNumber(country, birthDate), roles };
+}
+
+export const demoUsers: readonly DemoUser[] = [
+  ...municipalities.flatMap(({ slug, country, people }) =>
+    staffRoles.map((role, i) => user(`${slug}-${role}`, people[i]!, country, { [slug]: [role] })),
+  ),
+  // Höglandet shares case handling across municipal borders: one officer, two municipalities.
+  user('hoglandet-case-officer', ['Kerstin', 'Lundgren', '1972-10-03'], 'SE', { eksjo: ['case-officer'], nassjo: ['case-officer'] }),
+];
+
+export const findDemoUser = (id: string): DemoUser | undefined => demoUsers.find((u) => u.id === id);
+
+/** Display names for the login page; the tenants table is the authority once they are seeded. */
+export const demoMunicipalityNames: Record<string, string> = {
+  balsfjord: 'Balsfjord kommune',
+  aneby: 'Aneby kommun',
+  eksjo: 'Eksjö kommun',
+  nassjo: 'Nässjö kommun',
+  savsjo: 'Sävsjö kommun',
+  vetlanda: 'Vetlanda kommun',
+};

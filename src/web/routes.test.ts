@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The web module on the real app plumbing (buildApp) and an in-memory database, serving a small
+// dist folder made here: files, SPA fallback, cache headers, and the 503 before a build exists.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase } from '../platform/db/database.ts';
+import { buildApp, type App } from '../platform/http/app.ts';
+import { openContext } from '../radhus.ts';
+import type { AppContext } from '../platform/context.ts';
+import { cacheControlFor, createWebModule, resolveInside } from './routes.ts';
+
+let dir: string;
+let ctx: AppContext;
+let app: App;
+let bare: App;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'radhus-web-'));
+  const dist = join(dir, 'dist');
+  await mkdir(join(dist, 'assets'), { recursive: true });
+  await writeFile(join(dist, 'index.html'), '<!doctype html><title>Rådhus</title><div id="root"></div>');
+  await writeFile(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+  await writeFile(join(dist, 'favicon.svg'), '<svg/>');
+  await writeFile(join(dir, 'secret.txt'), 'outside');
+  ctx = await openContext(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }), { db: await openDatabase({}) });
+  app = await buildApp(ctx, { logger: false, modules: [createWebModule(dist)] });
+  bare = await buildApp(ctx, { logger: false, modules: [createWebModule(join(dir, 'not-built'))] });
+});
+
+afterAll(async () => {
+  await app.close();
+  await bare.close();
+  await ctx.db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('web module', () => {
+  it('redirects / to the workspace', async () => {
+    const response = await app.inject({ url: '/' });
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe('/app/');
+  });
+
+  it('serves index.html for /app/ and for any client-side route, never cached stale', async () => {
+    for (const url of ['/app/', '/app/balsfjord/cases', '/app/balsfjord/cases/0190-abc?x=1']) {
+      const response = await app.inject({ url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type']).toMatch(/text\/html/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.body).toContain('<div id="root">');
+    }
+  });
+
+  it('serves hashed assets as immutable and other files briefly cached', async () => {
+    const asset = await app.inject({ url: '/app/assets/index-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.body).toBe('console.log(1)');
+    const icon = await app.inject({ url: '/app/favicon.svg' });
+    expect(icon.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it('answers 404 for a missing asset instead of the app shell', async () => {
+    expect((await app.inject({ url: '/app/assets/index-old.js' })).statusCode).toBe(404);
+  });
+
+  it('never serves files outside the build folder', async () => {
+    for (const url of ['/app/../secret.txt', '/app/%2e%2e/secret.txt', '/app/..%2fsecret.txt']) {
+      const response = await app.inject({ url });
+      expect(response.body, url).not.toContain('outside');
+    }
+    expect(resolveInside('/srv/dist', '../secret.txt')).toBeUndefined();
+    expect(resolveInside('/srv/dist', 'assets/a.js')).toBe('/srv/dist/assets/a.js');
+  });
+
+  it('says how to build the UI when web/dist is missing', async () => {
+    const response = await bare.inject({ url: '/app/' });
+    expect(response.statusCode).toBe(503);
+    expect(response.body).toContain('npm run build:web');
+    expect((await bare.inject({ url: '/app/balsfjord/cases' })).statusCode).toBe(503);
+  });
+
+  it('picks cache headers by path', () => {
+    expect(cacheControlFor('index.html')).toBe('no-cache');
+    expect(cacheControlFor('assets/x-1.css')).toContain('immutable');
+  });
+});

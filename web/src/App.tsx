@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The shell: session, municipality and language around the screen the address asks for.
+import { useEffect } from 'react';
+import { ApiError } from './api/problem.ts';
+import { getTenant } from './api/session.ts';
+import type { Session, Tenant } from './api/types.ts';
+import { Layout } from './components/Layout.tsx';
+import { ErrorState } from './components/ErrorState.tsx';
+import { Loading } from './components/Loading.tsx';
+import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
+import { CaseListPage } from './pages/CaseListPage.tsx';
+import { CaseScreeningPage } from './pages/CaseScreeningPage.tsx';
+import { CaseViewPage } from './pages/CaseViewPage.tsx';
+import { CreateCasePage } from './pages/CreateCasePage.tsx';
+import { EntryViewPage } from './pages/EntryViewPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RegisterEntryPage } from './pages/RegisterEntryPage.tsx';
+import { TenantPickerPage } from './pages/TenantPickerPage.tsx';
+import { navigate, useRoute } from './router/navigation.ts';
+import { href, tenantOf, type Route } from './router/routes.ts';
+import { SessionProvider, useSession } from './session/SessionProvider.tsx';
+import { useLoad, type Load } from './session/useLoad.ts';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const slug = tenantOf(route);
+  const [tenant] = useLoad<Tenant | undefined>(() => (slug ? getTenant(slug) : Promise.resolve(undefined)), [slug]);
+  const { state } = useSession();
+  const tenantData = tenant.status === 'ready' ? tenant.data : undefined;
+  return (
+    <I18nProvider tenantLanguage={tenantData?.language}>
+      <Title tenant={tenantData} />
+      <Layout session={state.status === 'ready' ? state.session : undefined} tenant={tenantData}>
+        <Screen route={route} tenant={tenant} />
+      </Layout>
+    </I18nProvider>
+  );
+}
+
+function Title({ tenant }: { tenant: Tenant | undefined }) {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = tenant ? `${t('app.name')} – ${tenant.name}` : `${t('app.name')} – ${t('app.tagline')}`;
+  }, [t, tenant]);
+  return null;
+}
+
+/** Someone with no role in the municipality gets a clear "no access", not a screen of errors. */
+const worksIn = (session: Session, slug: string) => session.tenants.some((tenant) => tenant.slug === slug && tenant.roles.length > 0);
+
+function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefined> }) {
+  const { state, reload } = useSession();
+  const session = state.status === 'ready' ? state.session : undefined;
+  const only = session?.tenants.filter((x) => x.roles.length > 0);
+  const single = route.name === 'home' && only?.length === 1 ? only[0]!.slug : undefined;
+  useEffect(() => {
+    if (session?.user && single) navigate(href({ name: 'caseList', tenant: single }), { replace: true });
+  }, [session?.user, single]);
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void reload()} />;
+  if (!state.session.user) return <LoginPage returnTo={location.pathname + location.search} only={tenantOf(route)} />;
+  if (route.name === 'home') return single ? <Loading /> : <TenantPickerPage session={state.session} />;
+  if (route.name === 'notFound') return <NotFoundPage path={route.path} />;
+  if (tenant.status === 'loading') return <Loading />;
+  if (tenant.status === 'error') return <ErrorState error={tenant.error} />;
+  const t = tenant.data!;
+  if (!worksIn(state.session, t.slug)) return <ErrorState error={new ApiError(403, 'forbidden', t.name)} tenant={t.slug} />;
+  switch (route.name) {
+    case 'caseList':
+      return <CaseListPage key={location.search} tenant={t} />;
+    case 'caseNew':
+      return <CreateCasePage tenant={t} />;
+    case 'caseView':
+      return <CaseViewPage key={route.id} tenant={t} id={route.id} />;
+    case 'caseScreening':
+      return <CaseScreeningPage tenant={t} id={route.id} />;
+    case 'entryNew':
+      return <RegisterEntryPage tenant={t} caseId={route.caseId} followsUp={route.followsUp} />;
+    case 'entryView':
+      return <EntryViewPage key={route.id} tenant={t} id={route.id} />;
+  }
+}

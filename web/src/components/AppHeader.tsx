@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The bar on every screen: product, municipality, the main sections, who is logged in, language.
+import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { logout } from '../api/session.ts';
+import type { Session, Tenant } from '../api/types.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { href } from '../router/routes.ts';
+import { navigate } from '../router/navigation.ts';
+import { useSession } from '../session/SessionProvider.tsx';
+import { AppLink } from './AppLink.tsx';
+import { LanguagePicker } from './LanguagePicker.tsx';
+
+export function AppHeader({ session, tenant }: { session: Session | undefined; tenant: Tenant | undefined }) {
+  const { t } = useI18n();
+  const { reload } = useSession();
+  const user = session?.user;
+  const canSwitch = (session?.tenants.length ?? 0) > 1;
+
+  async function onLogout() {
+    let endSessionUrl: string | null = null;
+    try {
+      endSessionUrl = (await logout()).endSessionUrl;
+    } catch {
+      // The session may already be gone; showing the login page is right either way.
+    }
+    // On a shared tablet the identity provider's session must end too, or the next person is
+    // logged straight back in as this one.
+    if (endSessionUrl) {
+      location.assign(endSessionUrl);
+      return;
+    }
+    navigate(href({ name: 'home' }), { replace: true });
+    await reload();
+  }
+
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <div className="app-header__brand">
+          <a className="app-header__logo" href={href({ name: 'home' })}>
+            <img src="/app/favicon.svg" alt="" width="32" height="32" />
+            <span>{t('app.name')}</span>
+          </a>
+          {tenant && <span className="app-header__tenant">{tenant.name}</span>}
+        </div>
+        {user && tenant && (
+          <nav className="app-header__nav" aria-label={t('nav.main')}>
+            <AppLink href={href({ name: 'caseList', tenant: tenant.slug })}>{t('nav.cases')}</AppLink>
+            <AppLink href={href({ name: 'caseNew', tenant: tenant.slug })}>{t('nav.newCase')}</AppLink>
+            {canSwitch && <AppLink href={href({ name: 'home' })}>{t('nav.switchMunicipality')}</AppLink>}
+          </nav>
+        )}
+        <div className="app-header__tools">
+          <LanguagePicker />
+          {user && (
+            <div className="app-header__user">
+              <Paragraph data-size="sm">{t('nav.loggedInAs', { name: user.name })}</Paragraph>
+              <Button variant="secondary" data-size="sm" onClick={onLogout}>
+                {t('nav.logout')}
+              </Button>
+            </div>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The documents of an entry, each with a download link to its stored content.
+import { Link, Paragraph } from '@digdir/designsystemet-react';
+import { documentContentUrl } from '../api/archive.ts';
+import type { ArchiveDocument } from '../api/types.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { Icon } from './Icon.tsx';
+
+const kib = (size: number | undefined) => (size === undefined ? '' : size < 1024 ? `${size} B` : size < 1024 * 1024 ? `${Math.round(size / 1024)} kB` : `${(size / 1024 / 1024).toFixed(1)} MB`);
+
+export function DocumentList({ tenant, documents }: { tenant: string; documents: ArchiveDocument[] }) {
+  const { t } = useI18n();
+  if (!documents.length) return <Paragraph data-size="sm" className="muted">{t('entry.noDocuments')}</Paragraph>;
+  return (
+    <ul className="document-list">
+      {documents.map((doc) => {
+        const latest = [...(doc.versions ?? doc.objects ?? [])].sort((a, b) => b.version - a.version)[0];
+        const name = latest?.fileName ?? doc.title;
+        return (
+          <li key={doc.id}>
+            <Icon name="document" />
+            <Link href={documentContentUrl(tenant, doc.id)} download={name}>
+              <span className="visually-hidden">{t('entry.download')} </span>
+              {doc.title}
+            </Link>
+            <span className="muted">
+              {' '}
+              · {t(`entry.documentRelation.${doc.relation}`)}
+              {latest?.size !== undefined ? ` · ${kib(latest.size)}` : ''}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: EUPL-1.2
+// What a screen shows when its data could not be loaded: the reason in the person's language,
+// the server's own explanation, and a way on.
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { ApiError } from '../api/problem.ts';
+import { loginUrl } from '../api/session.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../i18n/catalogue.ts';
+import { href } from '../router/routes.ts';
+import { AppLink } from './AppLink.tsx';
+import { useFocusHeading } from '../pages/useFocusHeading.ts';
+
+function reasonKey(error: unknown): MessageKey {
+  if (!(error instanceof ApiError)) return 'error.title';
+  if (error.status === 0) return 'error.network';
+  if (error.status === 401) return 'error.unauthenticated';
+  if (error.status === 403) return 'error.forbidden';
+  if (error.status === 404) return 'error.notFound.body';
+  return 'error.title';
+}
+
+export function ErrorState({ error, onRetry, tenant }: { error: unknown; onRetry?: () => void; tenant?: string }) {
+  const { t } = useI18n();
+  const heading = useFocusHeading();
+  const notFound = error instanceof ApiError && error.status === 404;
+  const detail = error instanceof ApiError ? error.detail : error instanceof Error ? error.message : undefined;
+  return (
+    <Alert data-color="danger" className="error-state">
+      <Heading level={1} data-size="sm" ref={heading} tabIndex={-1}>
+        {notFound ? t('error.notFound.title') : t('error.title')}
+      </Heading>
+      <Paragraph>{t(reasonKey(error))}</Paragraph>
+      {detail && reasonKey(error) === 'error.title' && <Paragraph data-size="sm">{detail}</Paragraph>}
+      <div className="button-row">
+        {error instanceof ApiError && error.status === 401 && tenant && (
+          <Button asChild>
+            <a href={loginUrl(tenant, location.pathname + location.search)}>{t('login.button', { municipality: tenant })}</a>
+          </Button>
+        )}
+        {onRetry && !notFound && (
+          <Button variant="secondary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )}
+        <AppLink href={href({ name: 'home' })}>{t('error.notFound.home')}</AppLink>
+      </div>
+    </Alert>
+  );
+}

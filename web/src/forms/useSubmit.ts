@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Submitting a form: one request at a time, and the API's problem kept for the error summary and
+// the fields. `attempt` changes on every failure so the summary is remounted and takes focus again.
+import { useState } from 'react';
+import { ApiError } from '../api/problem.ts';
+import type { FieldError } from '../api/types.ts';
+
+export interface SubmitState {
+  submitting: boolean;
+  errors: FieldError[];
+  detail: string | undefined;
+  attempt: number;
+  run(action: () => Promise<void>): Promise<void>;
+}
+
+export function useSubmit(): SubmitState {
+  const [submitting, setSubmitting] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [detail, setDetail] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
+
+  async function run(action: () => Promise<void>) {
+    if (submitting) return;
+    setSubmitting(true);
+    try {
+      await action();
+      setErrors([]);
+      setDetail(undefined);
+    } catch (error) {
+      setErrors(error instanceof ApiError ? error.errors : []);
+      setDetail(error instanceof Error ? error.message : String(error));
+      setAttempt((n) => n + 1);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return { submitting, errors, detail, attempt, run };
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Opening a case: a title is enough; screening can be set at once when the title names a person.
+import { useState, type FormEvent } from 'react';
+import { Button, Heading } from '@digdir/designsystemet-react';
+import { createCaseFile } from '../api/archive.ts';
+import type { Tenant } from '../api/types.ts';
+import { ButtonLink } from '../components/ButtonLink.tsx';
+import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
+import { FormField } from '../components/FormField.tsx';
+import { ScreeningFields, screeningFieldLabels } from '../components/ScreeningFields.tsx';
+import { emptyScreening, toScreening } from '../forms/screeningDraft.ts';
+import { useSubmit } from '../forms/useSubmit.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { navigate } from '../router/navigation.ts';
+import { href } from '../router/routes.ts';
+import { setFlash } from '../session/flash.ts';
+import { useFocusHeading } from './useFocusHeading.ts';
+
+export function CreateCasePage({ tenant }: { tenant: Tenant }) {
+  const { t } = useI18n();
+  const heading = useFocusHeading();
+  const submit = useSubmit();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [responsibleUnit, setUnit] = useState('');
+  const [responsibleOfficer, setOfficer] = useState('');
+  const [screening, setScreening] = useState(emptyScreening);
+  const labels = {
+    title: t('createCase.caseTitle'),
+    description: t('createCase.description'),
+    responsibleUnit: t('createCase.responsibleUnit'),
+    responsibleOfficer: t('createCase.responsibleOfficer'),
+    ...screeningFieldLabels(t),
+  };
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void submit.run(async () => {
+      const optional = (v: string) => (v.trim() ? v.trim() : undefined);
+      const s = toScreening(screening);
+      const created = await createCaseFile(tenant.slug, {
+        title: title.trim(),
+        ...(optional(description) ? { description: optional(description)! } : {}),
+        ...(optional(responsibleUnit) ? { responsibleUnit: optional(responsibleUnit)! } : {}),
+        ...(optional(responsibleOfficer) ? { responsibleOfficer: optional(responsibleOfficer)! } : {}),
+        ...(s ? { screening: s } : {}),
+      });
+      setFlash({ kind: 'success', text: t('createCase.created', { number: created.caseNumber }) });
+      navigate(href({ name: 'caseView', tenant: tenant.slug, id: created.id }));
+    });
+  }
+
+  return (
+    <section className="stack form-page">
+      <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
+        {t('createCase.title')}
+      </Heading>
+      <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={labels} />
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        <FormField field="title" label={labels.title} description={t('createCase.caseTitleHint')} value={title} onChange={setTitle} errors={submit.errors} required />
+        <FormField field="description" label={labels.description} value={description} onChange={setDescription} errors={submit.errors} multiline />
+        <div className="grid">
+          <FormField field="responsibleUnit" label={labels.responsibleUnit} value={responsibleUnit} onChange={setUnit} errors={submit.errors} />
+          <FormField field="responsibleOfficer" label={labels.responsibleOfficer} value={responsibleOfficer} onChange={setOfficer} errors={submit.errors} />
+        </div>
+        <ScreeningFields value={screening} onChange={setScreening} title={title} country={tenant.country} errors={submit.errors} />
+        <div className="button-row">
+          <Button type="submit" loading={submit.submitting}>
+            {t('createCase.submit')}
+          </Button>
+          <ButtonLink variant="secondary" href={href({ name: 'caseList', tenant: tenant.slug })}>
+            {t('common.cancel')}
+          </ButtonLink>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Registering a letter or memo in a case, with its document. Opened from "Reply" on an incoming
+// letter, it becomes the outgoing answer that follows that letter up.
+import { useState, type FormEvent } from 'react';
+import { Button, Field, Heading, Input, Label, Paragraph, Select, Alert } from '@digdir/designsystemet-react';
+import { createRegistryEntry, getCaseFile, getRegistryEntry, uploadDocument } from '../api/archive.ts';
+import { entryTypes, type CaseFile, type EntryType, type RegistryEntry, type Tenant } from '../api/types.ts';
+import { ButtonLink } from '../components/ButtonLink.tsx';
+import { CorrespondentsEditor } from '../components/CorrespondentsEditor.tsx';
+import { ErrorState } from '../components/ErrorState.tsx';
+import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
+import { FormField } from '../components/FormField.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { ScreeningFields, screeningFieldLabels } from '../components/ScreeningFields.tsx';
+import { defaultRole, newCorrespondent, replyRecipients, toCorrespondent } from '../forms/correspondentDraft.ts';
+import { fieldId } from '../forms/fieldErrors.ts';
+import { emptyScreening, toScreening } from '../forms/screeningDraft.ts';
+import { useSubmit } from '../forms/useSubmit.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { navigate } from '../router/navigation.ts';
+import { href } from '../router/routes.ts';
+import { setFlash } from '../session/flash.ts';
+import { useLoad } from '../session/useLoad.ts';
+import { ApiError } from '../api/problem.ts';
+import { useFocusHeading } from './useFocusHeading.ts';
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export function RegisterEntryPage({ tenant, caseId, followsUp }: { tenant: Tenant; caseId: string; followsUp?: string | undefined }) {
+  const [load, reload] = useLoad(
+    async (signal) => ({
+      caseFile: await getCaseFile(tenant.slug, caseId, signal),
+      followed: followsUp ? await getRegistryEntry(tenant.slug, followsUp, signal) : undefined,
+    }),
+    [tenant.slug, caseId, followsUp],
+  );
+  if (load.status === 'loading') return <Loading />;
+  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} tenant={tenant.slug} />;
+  return <EntryForm tenant={tenant} caseFile={load.data.caseFile} followed={load.data.followed} />;
+}
+
+function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: CaseFile; followed: RegistryEntry | undefined }) {
+  const { t } = useI18n();
+  const heading = useFocusHeading();
+  const submit = useSubmit();
+  const initialType: EntryType = followed ? 'outgoing' : 'incoming';
+  const [type, setType] = useState<EntryType>(initialType);
+  const [title, setTitle] = useState('');
+  const [documentDate, setDocumentDate] = useState(today());
+  const [receivedDate, setReceivedDate] = useState(initialType === 'incoming' ? today() : '');
+  const [sentDate, setSentDate] = useState(initialType === 'outgoing' ? today() : '');
+  const [correspondents, setCorrespondents] = useState(() => {
+    const recipients = followed ? replyRecipients(followed.correspondents) : [];
+    return recipients.length ? recipients : [newCorrespondent(defaultRole(initialType))];
+  });
+  const [file, setFile] = useState<File | undefined>();
+  const [screening, setScreening] = useState(emptyScreening);
+  const caseHref = href({ name: 'caseView', tenant: tenant.slug, id: caseFile.id });
+
+  const labels: Record<string, string> = {
+    type: t('registerEntry.type'),
+    title: t('registerEntry.entryTitle'),
+    documentDate: t('registerEntry.documentDate'),
+    receivedDate: t('registerEntry.receivedDate'),
+    sentDate: t('registerEntry.sentDate'),
+    correspondents: t('registerEntry.correspondents'),
+    file: t('registerEntry.file'),
+    ...screeningFieldLabels(t),
+  };
+  correspondents.forEach((_, i) => {
+    for (const name of ['name', 'kind', 'role', 'identityNumber', 'organisationNumber', 'email', 'address', 'postalCode', 'postalTown'] as const)
+      labels[`correspondents.${i}.${name}`] = `${t('registerEntry.correspondent', { n: i + 1 })}, ${t(`registerEntry.${name}`)}`;
+  });
+
+  function changeType(next: EntryType) {
+    setType(next);
+    if (next === 'incoming' && !receivedDate) setReceivedDate(today());
+    if (next === 'outgoing' && !sentDate) setSentDate(today());
+    // A fresh form follows the type; parties already typed in are left alone.
+    if (correspondents.length === 1 && !correspondents[0]!.name) setCorrespondents([{ ...correspondents[0]!, role: defaultRole(next) }]);
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void submit.run(async () => {
+      const s = toScreening(screening);
+      const entry = await createRegistryEntry(tenant.slug, caseFile.id, {
+        type,
+        title: title.trim(),
+        ...(documentDate ? { documentDate } : {}),
+        ...(type === 'incoming' && receivedDate ? { receivedDate } : {}),
+        ...(type === 'outgoing' && sentDate ? { sentDate } : {}),
+        correspondents: correspondents.map(toCorrespondent),
+        ...(s ? { screening: s } : {}),
+        ...(followed ? { followsUp: [followed.id] } : {}),
+      });
+      if (file) {
+        try {
+          await uploadDocument(tenant.slug, entry.id, file, { title: file.name.replace(/\.[^.]+$/, ''), relation: 'main' });
+        } catch (error) {
+          // The entry is registered; say so, and send the person where the document can be added.
+          const reason = error instanceof ApiError ? error.detail : String(error);
+          setFlash({ kind: 'warning', text: t('registerEntry.uploadFailed', { number: entry.registryNumber, reason }) });
+          navigate(href({ name: 'entryView', tenant: tenant.slug, id: entry.id }));
+          return;
+        }
+      }
+      setFlash({ kind: 'success', text: t('registerEntry.registered', { number: entry.registryNumber }) });
+      navigate(caseHref);
+    });
+  }
+
+  return (
+    <section className="stack form-page">
+      <div>
+        <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
+          {t('registerEntry.title')}
+        </Heading>
+        <Paragraph>{t('registerEntry.inCase', { number: caseFile.caseNumber, title: caseFile.title })}</Paragraph>
+      </div>
+      {followed && (
+        <Alert data-color="info">
+          <Paragraph>{t('registerEntry.followsUp', { number: followed.registryNumber, title: followed.title })}</Paragraph>
+        </Alert>
+      )}
+      <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={labels} />
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        <Field>
+          <Label>{labels.type}</Label>
+          <Select id={fieldId('type')} value={type} onChange={(event) => changeType(event.target.value as EntryType)}>
+            {entryTypes.map((value) => (
+              <Select.Option key={value} value={value}>
+                {t(`entryType.${value}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <FormField field="title" label={labels.title!} value={title} onChange={setTitle} errors={submit.errors} required />
+        <div className="grid">
+          <FormField field="documentDate" type="date" label={labels.documentDate!} value={documentDate} onChange={setDocumentDate} errors={submit.errors} />
+          {type === 'incoming' && <FormField field="receivedDate" type="date" label={labels.receivedDate!} value={receivedDate} onChange={setReceivedDate} errors={submit.errors} />}
+          {type === 'outgoing' && <FormField field="sentDate" type="date" label={labels.sentDate!} value={sentDate} onChange={setSentDate} errors={submit.errors} />}
+        </div>
+        <CorrespondentsEditor value={correspondents} onChange={setCorrespondents} nextRole="copy" errors={submit.errors} />
+        <Field>
+          <Label>{labels.file}</Label>
+          <Field.Description>{t('registerEntry.fileHint')}</Field.Description>
+          <Input id={fieldId('file')} type="file" name="file" onChange={(event) => setFile(event.target.files?.[0])} />
+        </Field>
+        <ScreeningFields value={screening} onChange={setScreening} title={title} country={tenant.country} errors={submit.errors} />
+        <div className="button-row">
+          <Button type="submit" loading={submit.submitting}>
+            {t('registerEntry.submit')}
+          </Button>
+          <ButtonLink variant="secondary" href={caseHref}>
+            {t('common.cancel')}
+          </ButtonLink>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: EUPL-1.2
+// A person who works for several municipalities (inter-municipal cooperation) picks one.
+import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import type { Session } from '../api/types.ts';
+import { AppLink } from '../components/AppLink.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { href } from '../router/routes.ts';
+import { useFocusHeading } from './useFocusHeading.ts';
+
+export function TenantPickerPage({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const heading = useFocusHeading();
+  const tenants = session.tenants.filter((tenant) => tenant.roles.length > 0);
+  return (
+    <section>
+      <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
+        {t('tenantPicker.title')}
+      </Heading>
+      {tenants.length === 0 ? (
+        <Paragraph>{t('tenantPicker.none')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t('tenantPicker.intro')}</Paragraph>
+          <ul className="tenant-grid">
+            {tenants.map((tenant) => (
+              <li key={tenant.slug}>
+                <Card data-color="neutral" className="tenant-card">
+                  <Heading level={2} data-size="xs">
+                    <AppLink href={href({ name: 'caseList', tenant: tenant.slug })}>{tenant.name}</AppLink>
+                  </Heading>
+                  <Paragraph data-size="sm">{t('tenantPicker.roles', { roles: tenant.roles.map((r) => t(`role.${r}`)).join(', ') })}</Paragraph>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { describe, expect, it } from 'vitest';
+import { href, parseRoute, type Route } from './routes.ts';
+
+describe('routes', () => {
+  const samples: Exclude<Route, { name: 'notFound' }>[] = [
+    { name: 'home' },
+    { name: 'caseList', tenant: 'balsfjord' },
+    { name: 'caseNew', tenant: 'balsfjord' },
+    { name: 'caseView', tenant: 'eksjo', id: '0190a1b2-0000-7000-8000-000000000001' },
+    { name: 'caseScreening', tenant: 'eksjo', id: 'abc' },
+    { name: 'entryNew', tenant: 'aneby', caseId: 'c1' },
+    { name: 'entryNew', tenant: 'aneby', caseId: 'c1', followsUp: 'e1' },
+    { name: 'entryView', tenant: 'vetlanda', id: 'e9' },
+  ];
+
+  it('parses every link it builds back to the same route', () => {
+    for (const route of samples) {
+      const url = new URL(href(route), 'http://x');
+      expect(parseRoute(url.pathname, url.search)).toEqual(route);
+    }
+  });
+
+  it('treats a bare tenant as its case list and unknown paths as not found', () => {
+    expect(parseRoute('/app/balsfjord')).toEqual({ name: 'caseList', tenant: 'balsfjord' });
+    expect(parseRoute('/app/')).toEqual({ name: 'home' });
+    expect(parseRoute('/app/balsfjord/nothing').name).toBe('notFound');
+    expect(parseRoute('/app/Not a slug/cases').name).toBe('notFound');
+    expect(parseRoute('/app/balsfjord/cases/x/entries/new/more').name).toBe('notFound');
+  });
+});

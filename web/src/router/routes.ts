@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The workspace's addresses, as pure functions both ways so links and parsing cannot drift apart.
+export const BASE = '/app';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'caseList'; tenant: string }
+  | { name: 'caseNew'; tenant: string }
+  | { name: 'caseView'; tenant: string; id: string }
+  | { name: 'caseScreening'; tenant: string; id: string }
+  | { name: 'entryNew'; tenant: string; caseId: string; followsUp?: string }
+  | { name: 'entryView'; tenant: string; id: string }
+  | { name: 'notFound'; path: string };
+
+const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
+
+export function parseRoute(pathname: string, search = ''): Route {
+  const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(search);
+  if (parts.length === 0) return { name: 'home' };
+  const [tenant, section, id, sub, extra] = parts;
+  if (!tenant || !SLUG.test(tenant)) return { name: 'notFound', path: pathname };
+  if (section === undefined) return { name: 'caseList', tenant };
+  if (section === 'cases') {
+    if (id === undefined) return { name: 'caseList', tenant };
+    if (id === 'new' && sub === undefined) return { name: 'caseNew', tenant };
+    if (sub === undefined) return { name: 'caseView', tenant, id };
+    if (sub === 'screening' && extra === undefined) return { name: 'caseScreening', tenant, id };
+    if (sub === 'entries' && extra === 'new' && parts.length === 5) {
+      const followsUp = params.get('followsUp') ?? undefined;
+      return followsUp ? { name: 'entryNew', tenant, caseId: id, followsUp } : { name: 'entryNew', tenant, caseId: id };
+    }
+  }
+  if (section === 'entries' && id !== undefined && sub === undefined) return { name: 'entryView', tenant, id };
+  return { name: 'notFound', path: pathname };
+}
+
+const seg = encodeURIComponent;
+
+export function href(route: Exclude<Route, { name: 'notFound' }>): string {
+  switch (route.name) {
+    case 'home':
+      return `${BASE}/`;
+    case 'caseList':
+      return `${BASE}/${seg(route.tenant)}/cases`;
+    case 'caseNew':
+      return `${BASE}/${seg(route.tenant)}/cases/new`;
+    case 'caseView':
+      return `${BASE}/${seg(route.tenant)}/cases/${seg(route.id)}`;
+    case 'caseScreening':
+      return `${BASE}/${seg(route.tenant)}/cases/${seg(route.id)}/screening`;
+    case 'entryNew':
+      return `${BASE}/${seg(route.tenant)}/cases/${seg(route.caseId)}/entries/new${route.followsUp ? `?followsUp=${seg(route.followsUp)}` : ''}`;
+    case 'entryView':
+      return `${BASE}/${seg(route.tenant)}/entries/${seg(route.id)}`;
+  }
+}
+
+/** The tenant a route belongs to, if any. */
+export const tenantOf = (route: Route): string | undefined => ('tenant' in route ? route.tenant : undefined);
