@@ -17,7 +17,7 @@ export function inTenant<T>(ctx: AppContext, request: FastifyRequest, work: (tx:
   const principal = request.principal;
   if (!tenant || !principal) throw new ProblemError('unauthenticated', 'log in, or send "Authorization: Bearer <token>"');
   const at = ctx.clock.now();
-  const c: RouteCtx = { ...archiveCtx(principal, tenant.id, at), country: tenant.country, isSystem: principal.kind === 'system' };
+  const c: RouteCtx = { ...archiveCtx(principal, tenant.id, at), country: tenant.country, isSystem: principal.roles.includes('system') };
   return withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: principal.kind, id: principal.id, name: principal.name } }, (tx) => work(tx, c));
 }
 

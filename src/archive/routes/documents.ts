@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import type { App } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Readable } from 'node:stream';
-import { ChecksumMismatchError, FileTooLargeError } from '../../platform/files/store.ts';
+import { ChecksumMismatchError, FileTooLargeError, type StagedFile } from '../../platform/files/store.ts';
 import { ProblemError, invalid, type FieldError } from '../../platform/http/problem.ts';
 import { validatorCompiler } from '../../platform/http/validation.ts';
 import { addDocument, addDocumentObject, pickObject, requireDocument, updateDocument, type FileMeta } from '../documents.ts';
@@ -39,11 +39,11 @@ const allowedFields: Record<string, readonly string[] | null> = {
 };
 
 /** Reads a multipart request: stores the single file part, collects and checks the text fields. */
-async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file: FileMeta; fields: Record<string, string> }> {
+async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file: FileMeta & StagedFile; fields: Record<string, string> }> {
   if (!request.isMultipart()) throw new ProblemError('unsupportedMediaType', 'send the document as multipart/form-data with the file in the field "file"');
   const fields: Record<string, string> = {};
   const errors: FieldError[] = [];
-  let file: FileMeta | undefined;
+  let file: (FileMeta & StagedFile) | undefined;
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       if (part.fieldname !== 'file' || file) {
@@ -52,7 +52,7 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
         continue;
       }
       try {
-        const stored = await ctx.files.put(part.file, { maxBytes });
+        const stored = await ctx.files.stage(part.file, { maxBytes });
         if (part.file.truncated) throw new FileTooLargeError('');
         file = { ...stored, fileName: part.filename || 'document', mimeType: part.mimetype || 'application/octet-stream' };
       } catch (error) {
@@ -70,7 +70,10 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
   }
   if (!file) errors.push({ field: 'file', code: 'required', message: 'attach the document in the multipart field "file"' });
   else if (file.size === 0) errors.push({ field: 'file', code: 'empty', message: 'the file is empty' });
-  if (errors.length) throw invalid(errors);
+  if (errors.length) {
+    await file?.discard();
+    throw invalid(errors);
+  }
   return { file: file!, fields };
 }
 
@@ -99,9 +102,11 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
       // Fail before receiving bytes when the entry cannot take them.
       await inTenant(ctx, request, (tx) => requireEntry(tx, request.params.id));
       const { file, fields } = await receive(ctx, request);
-      const result = await inTenant(ctx, request, (tx, c) =>
-        addDocument(tx, c, request.params.id, { title: fields.title, relation: fields.relation as never, documentType: fields.documentType, variant: fields.variant as never }, file),
-      );
+      const result = await inTenant(ctx, request, async (tx, c) => {
+        const added = await addDocument(tx, c, request.params.id, { title: fields.title, relation: fields.relation as never, documentType: fields.documentType, variant: fields.variant as never }, file);
+        await file.commit();
+        return added;
+      }).finally(() => file.discard());
       return reply
         .status(201)
         .header('location', `/api/v1/${request.tenant!.slug}/documents/${result.document.id}/content`)
@@ -138,8 +143,15 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
       await inTenant(ctx, request, (tx) => requireDocument(tx, request.params.id));
       const { file, fields } = await receive(ctx, request);
       const version = fields.version !== undefined ? Number(fields.version) : undefined;
-      if (version !== undefined && !Number.isInteger(version)) throw invalid([{ field: 'version', code: 'type', message: 'must be a whole number' }]);
-      const o = await inTenant(ctx, request, (tx, c) => addDocumentObject(tx, c, request.params.id, { variant: (fields.variant ?? 'production') as never, version }, file));
+      if (version !== undefined && !Number.isInteger(version)) {
+        await file.discard();
+        throw invalid([{ field: 'version', code: 'type', message: 'must be a whole number' }]);
+      }
+      const o = await inTenant(ctx, request, async (tx, c) => {
+        const added = await addDocumentObject(tx, c, request.params.id, { variant: (fields.variant ?? 'production') as never, version }, file);
+        await file.commit();
+        return added;
+      }).finally(() => file.discard());
       return reply.status(201).send({ id: o.id, version: o.version, variant: o.variant, format: o.format, mimeType: o.mime_type, fileName: o.file_name, checksum: o.checksum, checksumAlgorithm: 'SHA-256' as const, size: Number(o.size), createdAt: o.created_at.toISOString() });
     },
   );

@@ -28,10 +28,9 @@ export async function registryEntryRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (request, reply) => {
-      const details = await inTenant(ctx, request, async (tx, c) => {
-        const row = await createRegistryEntry(tx, c, request.params.id, request.body as never);
-        return entryDetails(tx, row.id);
-      });
+      // The answer is read after COMMIT: the tenant's number row stays locked only for the write.
+      const row = await inTenant(ctx, request, (tx, c) => createRegistryEntry(tx, c, request.params.id, request.body as never));
+      const details = await inTenant(ctx, request, (tx) => entryDetails(tx, row.id));
       return reply
         .status(201)
         .header('location', `/api/v1/${request.tenant!.slug}/registry-entries/${details.entry.id}`)

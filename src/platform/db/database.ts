@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PgliteDialect } from './pglite-dialect.ts';
+import { durablePgliteOptions } from './durable-pglite.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -50,7 +51,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     folder = pgliteFolder(dataDir);
     mkdirSync(folder, { recursive: true });
   }
-  const pglite = await PGlite.create(folder, { parsers, relaxedDurability: false });
+  // On a folder, commits are fsynced before they are acknowledged (see durable-pglite.ts: PGlite's
+  // defaults survive a killed process but not a power cut). In memory there is nothing to sync.
+  const pglite = folder
+    ? await PGlite.create({ ...durablePgliteOptions(folder), parsers, relaxedDurability: false })
+    : await PGlite.create({ parsers });
   const kysely = new Kysely<any>({ dialect: new PgliteDialect(pglite) });
   return {
     engine: 'pglite',

@@ -14,9 +14,17 @@ export interface StoredFile {
   size: number;
 }
 
+/** A file received but not yet in the store: commit() puts it in place durably, discard() drops it. */
+export interface StagedFile extends StoredFile {
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
 export interface FileStore {
   /** Stores a stream durably (fsync) and returns its SHA-256 and size. */
   put(content: Readable, options?: { maxBytes?: number }): Promise<StoredFile>;
+  /** Receives a stream durably but keeps it out of the store until commit(), so a refused request leaves nothing. */
+  stage(content: Readable, options?: { maxBytes?: number }): Promise<StagedFile>;
   /** A stream of the file that fails with ChecksumMismatchError if the bytes do not match. */
   get(checksum: string): Readable;
   /** The whole file, verified before it is returned (for files small enough to hold in memory). */
@@ -36,6 +44,12 @@ export class LocalFileStore implements FileStore {
   }
 
   async put(content: Readable, options: { maxBytes?: number } = {}): Promise<StoredFile> {
+    const staged = await this.stage(content, options);
+    await staged.commit();
+    return { checksum: staged.checksum, size: staged.size };
+  }
+
+  async stage(content: Readable, options: { maxBytes?: number } = {}): Promise<StagedFile> {
     const tmpDir = join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, randomUUID());
@@ -58,18 +72,24 @@ export class LocalFileStore implements FileStore {
       const handle = await open(tmp, 'r');
       await handle.sync();
       await handle.close();
-      const checksum = hash.digest('hex');
-      const target = this.pathOf(checksum);
-      await mkdir(dirname(target), { recursive: true });
-      await rename(tmp, target);
-      const dir = await open(dirname(target), 'r');
-      await dir.sync();
-      await dir.close();
-      return { checksum, size };
     } catch (error) {
       await rm(tmp, { force: true });
       throw error;
     }
+    const checksum = hash.digest('hex');
+    const target = this.pathOf(checksum);
+    return {
+      checksum,
+      size,
+      commit: async () => {
+        await mkdir(dirname(target), { recursive: true });
+        await rename(tmp, target);
+        const dir = await open(dirname(target), 'r');
+        await dir.sync();
+        await dir.close();
+      },
+      discard: () => rm(tmp, { force: true }),
+    };
   }
 
   get(checksum: string): Readable {

@@ -57,6 +57,9 @@ export function documentProblems(app: Hookable): void {
   app.addHook('onRoute', (route) => {
     const schema = route.schema as (Record<string, unknown> & { hide?: boolean; response?: Record<string, unknown> }) | undefined;
     if (!route.url.startsWith('/api/') || !schema || schema.hide) return;
-    route.schema = { ...schema, response: { ...problemResponses(route.method), ...(schema.response ?? {}) } };
+    const own = schema.response ?? {};
+    // Without a success response swagger would have written its default one; keep that.
+    const success = Object.keys(own).some((code) => /^2/.test(code)) ? {} : { 200: { description: 'Default Response' } };
+    route.schema = { ...schema, response: { ...success, ...problemResponses(route.method), ...own } };
   });
 }

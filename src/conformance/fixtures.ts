@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: EUPL-1.2
+// A municipality with something in every corner of its archive, made through the API, and
+// snapshots of everything it owns: through the API with its own tokens, and row by row in the
+// database as the owner. Comparing snapshots shows whether anything changed.
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { expect } from 'vitest';
+import type { TestRadhus } from '../test-support/app.ts';
+import { multipartBody } from '../test-support/multipart.ts';
+import type { Tenant } from '../tenants/tenant.ts';
+import { roles, type Role } from '../platform/http/auth.ts';
+import type { Ids } from './support.ts';
+
+export interface Fixture {
+  tenant: Tenant;
+  tokens: Record<Role, string>;
+  ids: Ids;
+  /** Titles, names and checksums unique to this tenant: another tenant must never see them. */
+  secrets: string[];
+  /** A closed case file and its archived entry. */
+  frozen: { caseFile: string; registryEntry: string };
+}
+
+type Json = Record<string, any>;
+
+export async function call(radhus: TestRadhus, token: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<Json> {
+  const res = await radhus.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
+  return res.json();
+}
+
+export async function upload(radhus: TestRadhus, token: string, url: string, content: Buffer, fields: Record<string, string> = {}): Promise<Json> {
+  const form = multipartBody({ file: { name: 'letter.pdf', type: 'application/pdf', content }, ...fields });
+  const res = await radhus.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}`, ...form.headers }, payload: form.body });
+  if (res.statusCode !== 201) throw new Error(`upload ${url} → ${res.statusCode}: ${res.body}`);
+  return res.json();
+}
+
+export async function tokensFor(radhus: TestRadhus, tenant: Tenant): Promise<Record<Role, string>> {
+  const entries = await Promise.all(roles.map(async (role) => [role, await radhus.token(tenant, role)] as const));
+  return Object.fromEntries(entries) as Record<Role, string>;
+}
+
+/** Fills a municipality's archive: open and closed cases, letters with parties, a PDF, remarks, references, retention. */
+export async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Role, string>, label: string): Promise<Fixture> {
+  const tag = `${label}-${randomBytes(4).toString('hex')}`;
+  const t = tokens['case-officer'];
+  const api = (path: string) => `/api/v1/${tenant.slug}${path}`;
+  const classes = (await call(radhus, t, 'GET', api('/classes'))).items;
+  const series = (await call(radhus, t, 'GET', api('/series'))).items;
+  if (!classes.length || !series.length) throw new Error('a new tenant should have a series and classes');
+  const titles = { caseFile: `Byggesak ${tag}`, other: `Klage ${tag}`, entry: `Søknad ${tag}`, reply: `Svar ${tag}`, closed: `Avsluttet ${tag}`, sender: `Kari ${tag}`, remark: `Merknad ${tag}` };
+
+  const caseFile = await call(radhus, t, 'POST', api('/case-files'), { title: titles.caseFile, classId: classes[0].id, keywords: [tag] });
+  const otherCaseFile = await call(radhus, t, 'POST', api('/case-files'), { title: titles.other });
+  const entry = await call(radhus, t, 'POST', api(`/case-files/${caseFile.id}/registry-entries`), {
+    type: 'incoming',
+    title: titles.entry,
+    documentDate: '2026-02-27',
+    correspondents: [{ name: titles.sender, kind: 'person', role: 'sender' }],
+  });
+  const reply = await call(radhus, t, 'POST', api(`/case-files/${caseFile.id}/registry-entries`), {
+    type: 'outgoing',
+    title: titles.reply,
+    correspondents: [{ name: titles.sender, kind: 'person', role: 'recipient' }],
+  });
+  const pdf = Buffer.from(`%PDF-1.7\n% ${tag}\n%%EOF\n`);
+  const document = await upload(radhus, t, api(`/registry-entries/${entry.id}/documents`), pdf, { title: `Vedlegg ${tag}` });
+  await call(radhus, t, 'POST', api(`/case-files/${caseFile.id}/remarks`), { text: titles.remark });
+  await call(radhus, t, 'POST', api(`/registry-entries/${entry.id}/remarks`), { text: `${titles.remark} (entry)` });
+  await call(radhus, t, 'POST', api(`/case-files/${caseFile.id}/cross-references`), { toType: 'case-file', toId: otherCaseFile.id });
+  await call(radhus, tokens.archivist, 'POST', api(`/case-files/${caseFile.id}/retention`), { decision: 'keep', authority: `Bevaringsplan ${tag}` });
+  // A closed case with an archived letter: the frozen part of the archive.
+  const closed = await call(radhus, t, 'POST', api('/case-files'), { title: titles.closed });
+  const memo = await call(radhus, t, 'POST', api(`/case-files/${closed.id}/registry-entries`), { type: 'internal-without-followup', title: `${titles.closed} notat` });
+  await call(radhus, t, 'POST', api(`/case-files/${closed.id}/close`));
+
+  const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
+  return {
+    tenant,
+    tokens,
+    ids: {
+      caseFile: caseFile.id,
+      otherCaseFile: otherCaseFile.id,
+      registryEntry: entry.id,
+      otherRegistryEntry: reply.id,
+      document: document.id,
+      class: classes[0].id,
+      series: series[0].id,
+      token: token.rows[0]!.id,
+      searchText: titles.caseFile,
+    },
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id],
+    frozen: { caseFile: closed.id, registryEntry: memo.id },
+  };
+}
+
+/** Everything a tenant can see of itself through the API, with its own tokens. */
+export async function apiSnapshot(radhus: TestRadhus, fixture: Fixture): Promise<Json> {
+  const t = fixture.tokens.archivist;
+  const api = (path: string) => `/api/v1/${fixture.tenant.slug}${path}`;
+  const log = async (id: string) => (await call(radhus, t, 'GET', api(`/change-log?entityId=${id}`))).items;
+  const caseFiles = (await call(radhus, t, 'GET', api('/case-files?limit=200'))).items as Json[];
+  const snapshot: Json = { series: await call(radhus, t, 'GET', api('/series')), classes: await call(radhus, t, 'GET', api('/classes')), caseFiles: [] };
+  for (const summary of caseFiles) {
+    const caseFile = await call(radhus, t, 'GET', api(`/case-files/${summary.id}`));
+    const entries = [];
+    for (const e of caseFile.registryEntries ?? []) {
+      const entry = await call(radhus, t, 'GET', api(`/registry-entries/${e.id}`));
+      const documents = [];
+      for (const d of entry.documents) {
+        const content = await radhus.app.inject({ method: 'GET', url: api(`/documents/${d.id}/content`), headers: { authorization: `Bearer ${t}` } });
+        documents.push({ id: d.id, status: content.statusCode, sha256: createHash('sha256').update(content.rawPayload).digest('hex'), log: await log(d.id) });
+      }
+      entries.push({ entry, documents, log: await log(e.id) });
+    }
+    snapshot.caseFiles.push({ summary, caseFile, entries, log: await log(summary.id) });
+  }
+  const tokens = await call(radhus, fixture.tokens['tenant-admin'], 'GET', api('/tokens'));
+  // Using a token stamps lastUsedAt; taking the snapshot must not count as a change.
+  snapshot.tokens = tokens.items.map(({ lastUsedAt: _used, ...rest }: Json) => rest);
+  return snapshot;
+}
+
+/** Every row the tenant owns, in every table with a tenant_id, read as the owner past row-level security. */
+export async function databaseSnapshot(radhus: TestRadhus, tenantId: string): Promise<Record<string, { rows: number; digest: string }>> {
+  const db = radhus.ctx.db.kysely;
+  const tablesWithTenant = await sql<{ table_name: string }>`
+    select table_name from information_schema.columns
+    where table_schema = 'public' and column_name = 'tenant_id' order by table_name`.execute(db);
+  const result: Record<string, { rows: number; digest: string }> = {};
+  for (const { table_name } of tablesWithTenant.rows) {
+    const row = await sql<{ rows: string; digest: string | null }>`
+      select count(*)::text as rows,
+             md5(string_agg((to_jsonb(t) - 'last_used_at')::text, ',' order by (to_jsonb(t) - 'last_used_at')::text)) as digest
+      from ${sql.table(table_name)} t where tenant_id = ${tenantId}`.execute(db);
+    result[table_name] = { rows: Number(row.rows[0]!.rows), digest: row.rows[0]!.digest ?? '' };
+  }
+  const tenant = await sql<{ t: string }>`select to_jsonb(t)::text as t from tenants t where id = ${tenantId}`.execute(db);
+  result.tenants = { rows: tenant.rows.length, digest: tenant.rows[0]?.t ?? '' };
+  return result;
+}
+
+/** Row counts of every table, the number series and the stored files: the installation as a whole. */
+export async function installationSnapshot(radhus: TestRadhus): Promise<Json> {
+  const db = radhus.ctx.db.kysely;
+  const names = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  const counts: Record<string, number> = {};
+  for (const { table_name } of names.rows) {
+    const row = await sql<{ n: string }>`select count(*)::text as n from ${sql.table(table_name)}`.execute(db);
+    counts[table_name] = Number(row.rows[0]!.n);
+  }
+  const series = await sql<Json>`select tenant_id, kind, year, last_value from number_series order by tenant_id, kind, year`.execute(db);
+  return { counts, numberSeries: series.rows, files: await storedFiles(join(radhus.config.dataDir, 'files')) };
+}
+
+async function storedFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) await walk(join(dir, e.name));
+      else found.push(join(dir, e.name).slice(root.length));
+    }
+  };
+  await walk(root);
+  return found.sort();
+}
+
+/** Asserts that a response is a problem+json error with the status in its body too. */
+export function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number | number[]): Json {
+  const allowed = ([] as number[]).concat(status);
+  expect(allowed, `status ${res.statusCode}: ${res.body.slice(0, 400)}`).toContain(res.statusCode);
+  expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
+  const body = JSON.parse(res.body) as Json;
+  expect(body.status).toBe(res.statusCode);
+  expect(typeof body.detail).toBe('string');
+  expect(body.detail.length).toBeGreaterThan(0);
+  return body;
+}

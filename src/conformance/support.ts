@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Turns the OpenAPI document into requests: every operation under /api/v1/{tenant}/ is planned from
+// its parameters and body schema, with ids taken from a fixture. What the planner cannot fill is an
+// error, so a new route either gets exercised by the isolation walk or makes it fail.
+import type { InjectOptions } from 'fastify';
+import { multipartBody } from '../test-support/multipart.ts';
+
+export type JsonSchema = {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  minLength?: number;
+  minimum?: number;
+  minProperties?: number;
+  default?: unknown;
+  examples?: unknown[];
+  $ref?: string;
+};
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: JsonSchema;
+}
+
+export interface Operation {
+  operationId?: string;
+  tags?: string[];
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  responses?: Record<string, unknown>;
+}
+
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
+export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export interface WalkOperation {
+  method: string;
+  path: string;
+  operation: Operation;
+  name: string;
+}
+
+export function operationsOf(doc: OpenApiDocument): WalkOperation[] {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => (httpMethods as readonly string[]).includes(method))
+      .map(([method, operation]) => ({ method: method.toUpperCase(), path, operation, name: operation.operationId ?? `${method.toUpperCase()} ${path}` })),
+  );
+}
+
+export const tenantPrefix = '/api/v1/{tenant}/';
+export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => operationsOf(doc).filter((o) => o.path.startsWith(tenantPrefix));
+
+/** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
+export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token'] as const;
+export type IdKind = (typeof idKinds)[number];
+
+export interface Ids extends Record<IdKind, string> {
+  /** A title of the tenant's, for search parameters. */
+  searchText: string;
+}
+
+/** Which id a `{id}` path parameter takes, by the collection segment before it. */
+const pathIdKinds: Record<string, IdKind> = {
+  'case-files': 'caseFile',
+  'registry-entries': 'registryEntry',
+  documents: 'document',
+  tokens: 'token',
+  classes: 'class',
+  series: 'series',
+};
+
+/**
+ * Which id a body or query field takes, by its name. Each value is chosen so that the request with
+ * the tenant's own ids succeeds: a reply answers another entry, a cross reference points elsewhere.
+ */
+const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = {
+  classId: () => 'class',
+  seriesId: () => 'series',
+  followsUp: () => 'registryEntry',
+  byRegistryEntryId: () => 'otherRegistryEntry',
+  toId: (body) => (body.toType === 'registry-entry' ? 'otherRegistryEntry' : 'otherCaseFile'),
+  caseFileId: () => 'otherCaseFile',
+  registryEntryId: () => 'otherRegistryEntry',
+  documentId: () => 'document',
+  entityId: () => 'caseFile',
+};
+
+/** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
+const fieldHints: Record<string, unknown> = {
+  correspondents: [{ name: 'Walk Correspondent', kind: 'person', role: 'sender' }],
+};
+
+const searchFields = new Set(['q']);
+
+export class PlanError extends Error {}
+
+const isIdField = (name: string, schema: JsonSchema | undefined): boolean =>
+  name in fieldIdKinds || /(Id|Ids)$/.test(name) || schema?.format === 'uuid' || schema?.items?.format === 'uuid';
+
+function resolve(schema: JsonSchema, doc: OpenApiDocument): JsonSchema {
+  if (!schema.$ref) return schema;
+  const name = schema.$ref.replace('#/components/schemas/', '');
+  const target = doc.components?.schemas?.[name];
+  if (!target) throw new PlanError(`cannot resolve ${schema.$ref}`);
+  return resolve(target, doc);
+}
+
+interface SampleContext {
+  doc: OpenApiDocument;
+  ids: (field: string, body: Record<string, unknown>) => Ids;
+  where: string;
+}
+
+/** A valid value for a schema: examples and defaults first, then the simplest thing that passes. */
+export function sample(input: JsonSchema, field: string, c: SampleContext, parent: Record<string, unknown> = {}): unknown {
+  const schema = resolve(input, c.doc);
+  if (field in fieldHints) return structuredClone(fieldHints[field]);
+  if (isIdField(field, schema)) {
+    const kindOf = fieldIdKinds[field];
+    if (!kindOf) throw new PlanError(`${c.where}: no fixture id for the field "${field}"; add it to fieldIdKinds in src/conformance/support.ts`);
+    const id = c.ids(field, parent)[kindOf(parent)];
+    return schema.type === 'array' ? [id] : id;
+  }
+  if (schema.examples?.length) return structuredClone(schema.examples[0]);
+  if (schema.default !== undefined) return structuredClone(schema.default);
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum?.length) return schema.enum[0];
+  const branch = schema.anyOf ?? schema.oneOf;
+  if (branch) {
+    const usable = branch.find((b) => resolve(b, c.doc).type !== 'null');
+    if (!usable) throw new PlanError(`${c.where}: no usable branch for "${field}"`);
+    return sample(usable, field, c, parent);
+  }
+  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => sample(s, field, c, parent)));
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'object':
+      return sampleObject(schema, c);
+    case 'array':
+      return schema.minItems ? Array.from({ length: schema.minItems }, () => sample(schema.items ?? {}, field, c)) : [];
+    case 'string':
+      if (schema.format === 'date') return '2026-03-02';
+      if (schema.format === 'date-time') return '2026-03-02T10:00:00Z';
+      if (schema.format === 'email') return 'walk@example.org';
+      return `Walk ${field}`.padEnd(schema.minLength ?? 1, 'x');
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return true;
+    default:
+      throw new PlanError(`${c.where}: cannot make a value for "${field}" (schema ${JSON.stringify(schema).slice(0, 120)})`);
+  }
+}
+
+function sampleObject(schema: JsonSchema, c: SampleContext): Record<string, unknown> {
+  const properties = schema.properties ?? {};
+  const required = new Set(schema.required ?? []);
+  const chosen = Object.keys(properties).filter((name) => required.has(name) || name in fieldHints || isIdField(name, properties[name]));
+  // minProperties: add optional plain fields (a title before anything nested) until satisfied.
+  for (const name of Object.keys(properties)) {
+    if (chosen.length >= (schema.minProperties ?? 0)) break;
+    if (!chosen.includes(name) && resolve(properties[name]!, c.doc).type === 'string') chosen.push(name);
+  }
+  const body: Record<string, unknown> = {};
+  // Plain fields first, so an id field can depend on them (toId on toType).
+  const ordered = [...chosen.filter((n) => !isIdField(n, properties[n])), ...chosen.filter((n) => isIdField(n, properties[n]))];
+  for (const name of ordered) body[name] = sample(properties[name]!, name, c, body);
+  return body;
+}
+
+export interface PlannedOperation extends WalkOperation {
+  /** Body and query fields that carry ids: each is also attacked on its own. */
+  idFields: string[];
+  build(options: BuildOptions): InjectOptions;
+}
+
+export interface BuildOptions {
+  slug: string;
+  token: string;
+  /** Ids for the path. */
+  path: Ids;
+  /** Ids for body and query fields, by field name. */
+  fields: (field: string) => Ids;
+  /** Distinguishes uploaded files, so that no two are the same bytes. */
+  nonce: string;
+}
+
+/** Plans one operation, or throws PlanError saying what the planner does not know. */
+export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedOperation {
+  const where = `${op.name} (${op.method} ${op.path})`;
+  const parameters = op.operation.parameters ?? [];
+  for (const p of parameters) {
+    if (p.in === 'path' && p.name !== 'tenant' && p.name !== 'id') throw new PlanError(`${where}: unknown path parameter {${p.name}}; teach src/conformance/support.ts to fill it`);
+    if ((p.in === 'header' || p.in === 'cookie') && p.required) throw new PlanError(`${where}: required ${p.in} parameter ${p.name} is not supported by the walk`);
+  }
+  const segments = op.path.split('/');
+  const idIndex = segments.indexOf('{id}');
+  const pathKind = idIndex > 0 ? pathIdKinds[segments[idIndex - 1]!] : undefined;
+  if (idIndex > 0 && !pathKind) throw new PlanError(`${where}: no fixture id for {id} after "${segments[idIndex - 1]}"; add it to pathIdKinds in src/conformance/support.ts`);
+  const query = parameters.filter((p) => p.in === 'query');
+  for (const p of query) {
+    if (p.required && !isIdField(p.name, p.schema) && p.schema?.default === undefined && !searchFields.has(p.name))
+      throw new PlanError(`${where}: cannot fill the required query parameter "${p.name}"`);
+  }
+  const content = op.operation.requestBody?.content ?? {};
+  const mediaType = Object.keys(content)[0];
+  const bodySchema = mediaType ? content[mediaType]!.schema : undefined;
+  const idFields = [
+    ...query.filter((p) => isIdField(p.name, p.schema)).map((p) => p.name),
+    ...Object.entries(bodySchema ? resolve(bodySchema, doc).properties ?? {} : {}).filter(([n, s]) => isIdField(n, s)).map(([n]) => n),
+  ];
+
+  const build = (o: BuildOptions): InjectOptions => {
+    const c: SampleContext = { doc, ids: (field) => o.fields(field), where };
+    const url = segments.map((s) => (s === '{tenant}' ? o.slug : s === '{id}' ? o.path[pathKind!] : s)).join('/');
+    const params = new URLSearchParams();
+    for (const p of query) {
+      if (searchFields.has(p.name)) params.set(p.name, o.fields(p.name).searchText);
+      else if (isIdField(p.name, p.schema)) params.set(p.name, String(sample(p.schema ?? {}, p.name, c)));
+      else if (p.required) params.set(p.name, String(p.schema?.default));
+    }
+    const qs = params.toString();
+    const headers: Record<string, string> = { authorization: `Bearer ${o.token}` };
+    const request: InjectOptions = { method: op.method as InjectOptions['method'], url: qs ? `${url}?${qs}` : url, headers };
+    if (!bodySchema || !mediaType) return request;
+    if (mediaType === 'application/json') return { ...request, payload: sample(bodySchema, 'body', c) as object };
+    if (mediaType === 'multipart/form-data') {
+      const schema = resolve(bodySchema, doc);
+      const parts: Parameters<typeof multipartBody>[0] = {};
+      for (const [name, s] of Object.entries(schema.properties ?? {})) {
+        if (s.format === 'binary') parts[name] = { name: `walk-${o.nonce}.txt`, type: 'text/plain', content: Buffer.from(`walk ${o.nonce}\n`) };
+        else if (schema.required?.includes(name) || isIdField(name, s)) parts[name] = String(sample(s, name, c));
+      }
+      const form = multipartBody(parts);
+      return { ...request, headers: { ...headers, ...form.headers }, payload: form.body };
+    }
+    throw new PlanError(`${where}: cannot send a body of type ${mediaType}`);
+  };
+  // Build once now so that what cannot be filled fails the plan, not a request later.
+  const probe = Object.fromEntries([...idKinds.map((k) => [k, '00000000-0000-7000-8000-000000000000']), ['searchText', 'probe']]) as Ids;
+  build({ slug: 'probe', token: 'probe', path: probe, fields: () => probe, nonce: 'probe' });
+  return { ...op, idFields, build };
+}
