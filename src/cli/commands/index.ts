@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The commands of `radhus`, in the order help lists them.
+import type { Command } from '../command.ts';
+import { migrateCommand } from './migrate.ts';
+import { seedDemoCommand } from './seed-demo.ts';
+import { serveCommand } from './serve.ts';
+import { tenantAdd } from './tenant-add.ts';
+import { tenantList } from './tenant-list.ts';
+import { tokenCreate } from './token-create.ts';
+import { tokenList } from './token-list.ts';
+import { tokenRevoke } from './token-revoke.ts';
+
+export const commands: readonly Command[] = [serveCommand, migrateCommand, seedDemoCommand, tenantAdd, tenantList, tokenCreate, tokenRevoke, tokenList];

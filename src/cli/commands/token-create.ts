@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { withTenant } from '../../platform/db/transaction.ts';
+import { roles } from '../../platform/http/auth.ts';
+import { createToken } from '../../identity/tokens.ts';
+import { text, type ContextCommand } from '../command.ts';
+import { requireTenant } from '../tenant-arg.ts';
+
+export const tokenCreate: ContextCommand = {
+  kind: 'context',
+  name: 'token create',
+  summary: 'Create a bearer token for a system or script in one municipality and role',
+  description: ['The token is printed alone on the last line, once; only its hash is stored.'],
+  remote: true,
+  options: {
+    tenant: { type: 'string', required: true, value: 'slug', description: 'The municipality (see `radhus tenant list`)' },
+    role: { type: 'string', required: true, value: 'role', description: 'The role the token acts in', choices: roles },
+    name: { type: 'string', value: 'text', description: 'What it is for, e.g. "ePhorte migration" (default "<role> token")' },
+  },
+  examples: ['radhus token create --tenant balsfjord --role system --name "Case system integration"', 'TOKEN=$(radhus token create --tenant balsfjord --role system | tail -n 1)'],
+  async run({ ctx, values, io, operator }) {
+    const tenant = await requireTenant(ctx, text(values, 'tenant'));
+    const name = values.name === undefined ? undefined : text(values, 'name');
+    const created = await withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: 'cli', id: operator, name: operator } }, (tx) =>
+      createToken(tx, { tenantId: tenant.id, role: text(values, 'role'), ...(name === undefined ? {} : { name }), createdBy: operator, at: ctx.clock.now() }),
+    );
+    io.out(`Created token ${created.id} "${created.name}" with role ${created.role} in ${tenant.name} (${tenant.slug}).`);
+    io.out(`It is shown only now. Send it as "Authorization: Bearer <token>"; revoke it with radhus token revoke --tenant ${tenant.slug} --id ${created.id}`);
+    io.out(created.token);
+    return 0;
+  },
+};

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Runs a context command from the command line: on PostgreSQL directly (many processes may share
+// it); on PGlite under the data-folder lock, or through the server that holds the folder.
+import type { Config } from '../platform/config.ts';
+import type { ContextCommand, Values } from './command.ts';
+import { claimDataDir, inUseMessage, waitForServer } from './claim.ts';
+import { execute } from './execute.ts';
+import type { Output } from './io.ts';
+import { openWithMigrations } from './open.ts';
+import { operatorName } from './operator.ts';
+import { runRemote, SocketUnavailable } from './remote/client.ts';
+
+const ATTEMPTS = 5;
+
+export async function runContextCommand(command: ContextCommand, values: Values, argv: string[], config: Config, io: Output): Promise<number> {
+  const operator = operatorName();
+  if (config.databaseUrl) return runHere(command, values, config, io, operator);
+  for (let attempt = 1; ; attempt++) {
+    const claim = await claimDataDir(config.dataDir, { kind: 'command', command: command.name }, io);
+    if (claim.lock) {
+      try {
+        return await runHere(command, values, config, io, operator);
+      } finally {
+        claim.lock.release();
+      }
+    }
+    const holder = claim.holder;
+    if (holder.kind !== 'server' || !command.remote) {
+      io.err(`radhus ${command.name}: ${inUseMessage(holder, config.dataDir)}`);
+      return 1;
+    }
+    const server = await waitForServer(config.dataDir, holder, io);
+    if (!server?.socket) continue; // it stopped: the folder may be free now
+    try {
+      return await runRemote(server.socket, { key: server.key, argv, operator }, io);
+    } catch (error) {
+      if (!(error instanceof SocketUnavailable)) throw error;
+      // Stopping right now, or its socket file was removed: look again, a few times.
+      if (attempt >= ATTEMPTS)
+        throw new Error(`the Rådhus server with pid ${server.pid} holds ${config.dataDir} but does not answer on ${server.socket} (${error.message}); restart it`);
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+async function runHere(command: ContextCommand, values: Values, config: Config, io: Output, operator: string): Promise<number> {
+  const migrated: string[] = [];
+  const log = (line: string) => {
+    migrated.push(line);
+    // Live, so a failing migration is seen by name; on stderr unless migrating is the point.
+    if (command.reportsMigrations) io.out(line);
+    else io.err(line);
+  };
+  const ctx = await openWithMigrations(config, log);
+  try {
+    return await execute(command, { ctx, values, io, operator, migrated });
+  } finally {
+    await ctx.db.close();
+  }
+}
