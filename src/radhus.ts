@@ -22,7 +22,13 @@ export interface Radhus {
 
 export async function openContext(config: Config, options: { clock?: Clock; db?: Database; log?: (line: string) => void } = {}): Promise<AppContext> {
   const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  await migrate(db, options.log);
+  try {
+    await migrate(db, options.log);
+  } catch (error) {
+    // An open PGlite keeps the process alive; a failed start must not hang.
+    if (!options.db) await db.close();
+    throw error;
+  }
   return { config, db, clock: options.clock ?? systemClock, files: new LocalFileStore(join(config.dataDir, 'files')) };
 }
 

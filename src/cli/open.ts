@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Opens the context for a command or the server. The database is opened here, not inside
-// openContext, so that a failed migration still closes it: an open PGlite keeps the process alive.
+// Opens the context for a command or the server, explaining the one set-up error people meet.
 import type { Config } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
-import { openDatabase } from '../platform/db/database.ts';
 
 export async function openWithMigrations(config: Config, log: (line: string) => void): Promise<AppContext> {
   const { openContext } = await import('../radhus.ts');
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    return await openContext(config, { db, log });
+    return await openContext(config, { log });
   } catch (error) {
-    await db.close();
     throw explain(error);
   }
 }

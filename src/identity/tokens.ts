@@ -52,6 +52,13 @@ export async function revokeToken(tx: Tx, id: string, at: Date): Promise<void> {
   if (!result.numUpdatedRows) throw notFound(`active token ${id}`);
 }
 
+/** The id of a token given its plaintext; row-level security limits the lookup to this tenant's tokens. */
+export async function findTokenIdByValue(tx: Tx, token: string): Promise<string> {
+  const row = await tables<Tables>(tx).selectFrom('api_tokens').select('id').where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  if (!row) throw notFound('a token of this municipality with that value');
+  return row.id;
+}
+
 export async function listTokens(tx: Kysely<any>) {
   return tables<Tables>(tx)
     .selectFrom('api_tokens')

@@ -38,14 +38,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID ?? '', clientSecret: env.OIDC_CLIENT_SECRET }
     : undefined;
   if (oidc && !oidc.clientId) throw new ConfigError('OIDC_ISSUER is set, so OIDC_CLIENT_ID must be set too');
-  // The demo provider logs anyone in as anyone: production must ask for it by name.
+  // The demo provider logs anyone in as anyone: off in production unless asked for by name.
   const demoIdpSetting = env.RADHUS_DEMO_IDP;
   const demoIdp = demoIdpSetting === undefined ? !production && !oidc : demoIdpSetting === 'true' || demoIdpSetting === '1';
-  if (production && demoIdp && demoIdpSetting === undefined) {
-    throw new ConfigError('refusing to run the demo identity provider in production: set OIDC_ISSUER, or RADHUS_DEMO_IDP=true to insist');
-  }
   if (production && !oidc && !demoIdp) {
-    throw new ConfigError('NODE_ENV=production needs an identity provider: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+    throw new ConfigError(
+      'NODE_ENV=production needs an identity provider: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET ' +
+        '(the demo provider, which lets anyone log in as anyone, runs in production only with RADHUS_DEMO_IDP=true)',
+    );
   }
   return {
     port,

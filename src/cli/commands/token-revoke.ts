@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { withTenant, tables, type Tx } from '../../platform/db/transaction.ts';
-import { ProblemError } from '../../platform/http/problem.ts';
-import { hashToken, revokeToken } from '../../identity/tokens.ts';
+import { withTenant } from '../../platform/db/transaction.ts';
+import { findTokenIdByValue, revokeToken } from '../../identity/tokens.ts';
 import { text, type ContextCommand, type Values } from '../command.ts';
 import { requireTenant } from '../tenant-arg.ts';
 
@@ -25,7 +24,7 @@ export const tokenRevoke: ContextCommand = {
   async run({ ctx, values, io, operator }) {
     const tenant = await requireTenant(ctx, text(values, 'tenant'));
     const id = await withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: 'cli', id: operator, name: operator } }, async (tx) => {
-      const id = values.id !== undefined ? text(values, 'id') : await idOfToken(tx, text(values, 'token'));
+      const id = values.id !== undefined ? text(values, 'id') : await findTokenIdByValue(tx, text(values, 'token'));
       await revokeToken(tx, id, ctx.clock.now());
       return id;
     });
@@ -33,14 +32,3 @@ export const tokenRevoke: ContextCommand = {
     return 0;
   },
 };
-
-/** Row-level security limits the lookup to the tenant's own tokens. */
-async function idOfToken(tx: Tx, token: string): Promise<string> {
-  const row = await tables<{ api_tokens: { id: string; token_hash: string } }>(tx)
-    .selectFrom('api_tokens')
-    .select('id')
-    .where('token_hash', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!row) throw new ProblemError('notFound', 'no token of this municipality matches --token', [{ field: 'token', code: 'notFound', message: 'is not a token of this municipality' }]);
-  return row.id;
-}
