@@ -19,7 +19,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // The JSON report feeds the pass/fail line that .ci/run prints (scripts/test-summary.mjs).
+  reporter: [['list'], ['json', { outputFile: 'test-reports/playwright.json' }]],
   outputDir: 'test-results',
   use: {
     baseURL,

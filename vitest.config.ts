@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
     pool: 'forks',
+    // The JSON report feeds the pass/fail line that .ci/run prints (scripts/test-summary.mjs).
+    reporters: ['default', ['json', { outputFile: 'test-reports/vitest.json' }]],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

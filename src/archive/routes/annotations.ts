@@ -22,7 +22,14 @@ const tags = ['archive'];
 export async function annotationRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/:tenant/series',
-    { config: { roles: archiveReaders }, schema: { operationId: 'listSeries', tags, summary: 'Series (arkivdeler) of the fonds', params: TenantOnly } },
+    { config: { roles: archiveReaders }, schema: {
+        operationId: 'listSeries',
+        tags,
+        summary: 'Series (arkivdeler) of the fonds',
+        params: TenantOnly,
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), title: Type.String(), status: Type.String(), periodStart: Type.String(), periodEnd: Type.Union([Type.String(), Type.Null()]) })) }) },
+      },
+    },
     async (request) => ({
       items: (await inTenant(ctx, request, (tx) => listSeries(tx))).map((s) => ({ id: s.id, title: s.title, status: s.status, periodStart: s.period_start, periodEnd: s.period_end })),
     }),
@@ -30,7 +37,14 @@ export async function annotationRoutes(app: App, ctx: AppContext): Promise<void>
 
   app.get(
     '/api/v1/:tenant/classes',
-    { config: { roles: archiveReaders }, schema: { operationId: 'listClasses', tags, summary: 'Classes of the classification system (K-koder, klassificeringsstruktur)', params: TenantOnly } },
+    { config: { roles: archiveReaders }, schema: {
+        operationId: 'listClasses',
+        tags,
+        summary: 'Classes of the classification system (K-koder, klassificeringsstruktur)',
+        params: TenantOnly,
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), code: Type.String(), title: Type.String(), parentId: Type.Union([Type.String(), Type.Null()]) })) }) },
+      },
+    },
     async (request) => ({ items: (await inTenant(ctx, request, (tx) => listClasses(tx))).map((c) => ({ id: c.id, code: c.class_id, title: c.title, parentId: c.parent_id })) }),
   );
 

@@ -184,6 +184,12 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
           { version: Type.Optional(Type.Integer({ minimum: 1 })), variant: Type.Optional(Type.Union([Type.Literal('production'), Type.Literal('archival'), Type.Literal('redacted')])) },
           { additionalProperties: false },
         ),
+        response: {
+          200: {
+            description: 'The bytes, with the stored MIME type; ETag and Repr-Digest carry the SHA-256',
+            content: { 'application/octet-stream': { schema: Type.String({ format: 'binary' }) } },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -210,7 +216,8 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
         .header('etag', `"${object.checksum}"`)
         .header('repr-digest', `sha-256=:${Buffer.from(object.checksum, 'hex').toString('base64')}:`)
         .header('cache-control', 'private, no-store')
-        .send(body);
+        // Bytes bypass serialisation; the response schema above only documents them.
+        .send(body as never);
     },
   );
 }

@@ -34,6 +34,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON and multipart; a text body is a wrong content type (415), not a bad object.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('tenant', undefined);
   app.decorateRequest('principal', undefined);
 
