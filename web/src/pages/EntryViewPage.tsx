@@ -10,6 +10,7 @@ import { AddDocumentForm } from '../components/AddDocumentForm.tsx';
 import { AppLink } from '../components/AppLink.tsx';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { CorrespondentList } from '../components/CorrespondentList.tsx';
+import { DetailsPanel } from '../components/DetailsPanel.tsx';
 import { DocumentList } from '../components/DocumentList.tsx';
 import { entryDate } from '../components/EntryCard.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -68,21 +69,7 @@ export function EntryViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
           <ButtonLink href={href({ name: 'entryNew', tenant: tenant.slug, caseId: e.caseFileId, followsUp: e.id })}>{t('entry.reply')}</ButtonLink>
         </div>
       )}
-      <section className="details-panel" aria-labelledby="entry-details">
-        <Heading level={2} data-size="xs" id="entry-details">
-          {t('caseView.details')}
-        </Heading>
-        <dl className="details-list">
-          {rows
-            .filter(([, value]) => value)
-            .map(([label, value]) => (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-        </dl>
-      </section>
+      <DetailsPanel id="entry-details" title={t('caseView.details')} rows={rows} />
       <section aria-labelledby="entry-correspondents" className="stack">
         <Heading level={2} data-size="xs" id="entry-correspondents">
           {t('entry.correspondents')}
