@@ -80,6 +80,24 @@ describe('case officer workflow', () => {
 
     const log = (await radhus.app.inject({ method: 'GET', url: api(`/change-log?entityId=${letter.id}`), headers: auth })).json();
     expect(log.items.map((i: { operation: string; field: string | null }) => `${i.operation}:${i.field ?? ''}`)).toEqual(['create:', 'update:status']);
+
+    // Every step left its event in the outbox, for the journal and integrations to pick up.
+    const events = await radhus.ctx.db.kysely
+      .selectFrom('outbox')
+      .select(['event_type', 'aggregate_id', 'payload'])
+      .where('tenant_id', '=', tenant.id)
+      .where('aggregate_id', 'in', [caseFile.id, letter.id, reply.json().id])
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => e.event_type)).toEqual([
+      'case-file.created',
+      'registry-entry.journalised',
+      'document.added',
+      'registry-entry.followed-up',
+      'registry-entry.journalised',
+      'case-file.closed',
+    ]);
+    expect(events[1]).toMatchObject({ aggregate_id: letter.id, payload: { registryNumber: letter.registryNumber, type: 'incoming' } });
   });
 
   it('hides screened title words from the public title and keeps the field list', async () => {
