@@ -2,8 +2,9 @@
 // A real OpenID Connect provider (oidc-provider) inside the Rådhus server at /demo-idp, so the
 // demo and the tests log in exactly as production does against ID-porten or Entra ID, only with a
 // page that lists demo users instead of asking for a password. Its state (sessions, codes) lives
-// in memory: it serves one process, which is all a demo needs.
-import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+// in the database and its keys follow from the cookie secret, so any number of app servers on one
+// database act as one provider, and a restart loses no login in progress.
+import { createECDH, createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import Provider, { type OidcContext } from 'oidc-provider';
 import { Type } from 'typebox';
@@ -13,13 +14,29 @@ import { cookieSecret } from './secret.ts';
 import { DEMO_CLIENT_ID, DEMO_IDP_PATH, DEMO_SCOPES, demoClientSecret, demoIssuer } from './demo-client.ts';
 import { demoMunicipalityNames, demoUsers, findDemoUser } from './demo-users.ts';
 import { pickLanguage, renderErrorPage, renderLoginPage } from './demo-login-page.ts';
+import { oidcAdapterFactory } from './oidc-adapter.ts';
 
 /** Claim carrying a Swedish personnummer, from the Swedish OIDC claims profile. */
 export const SWEDISH_PIN_CLAIM = 'https://id.oidc.se/claim/personalIdentityNumber';
 
-function signingKey(): Record<string, unknown> {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), use: 'sig', alg: 'RS256' };
+/**
+ * The ID token signing key, derived from the secret: every app server and every restart publishes
+ * the same key, so a token signed by one verifies against the JWKS served by another. A P-256
+ * private key is any number from 1 to the curve order; an HMAC output is one but about once in 2³².
+ */
+export function signingKey(secret: string): Record<string, unknown> {
+  for (let attempt = 0; ; attempt++) {
+    const d = createHmac('sha256', secret).update(`demo-idp signing key ${attempt}`).digest();
+    const ecdh = createECDH('prime256v1');
+    try {
+      ecdh.setPrivateKey(d);
+    } catch {
+      continue;
+    }
+    const point = ecdh.getPublicKey();
+    const b64 = (bytes: Buffer) => bytes.toString('base64url');
+    return { kty: 'EC', crv: 'P-256', d: b64(d), x: b64(point.subarray(1, 33)), y: b64(point.subarray(33, 65)), use: 'sig', alg: 'ES256' };
+  }
 }
 
 async function createProvider(ctx: AppContext, log: App['log']): Promise<Provider> {
@@ -35,6 +52,7 @@ async function createProvider(ctx: AppContext, log: App['log']): Promise<Provide
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
+        id_token_signed_response_alg: 'ES256',
       },
     ],
     async findAccount(_ctx: unknown, sub: string) {
@@ -62,7 +80,8 @@ async function createProvider(ctx: AppContext, log: App['log']): Promise<Provide
     // Rådhus reads the claims from the ID token, as it does with ID-porten.
     conformIdTokenClaims: false,
     cookies: { keys: [createHmac('sha256', secret).update('demo-idp cookies').digest('base64url')] },
-    jwks: { keys: [signingKey()] },
+    jwks: { keys: [signingKey(secret)] },
+    adapter: oidcAdapterFactory(ctx),
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: false } },
     pkce: { required: () => true },
     ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 900, Session: 3600, Grant: 3600 },
