@@ -9,7 +9,7 @@ import { isClosed, requireCaseFile } from './case-files.ts';
 import { toCorrespondentRows, validateCorrespondents, type CorrespondentInput } from './correspondents.ts';
 import { dateIn, formatDocumentNumber, formatNumber, nextNumber, yearIn } from './numbering.ts';
 import { normaliseScreening, publicTitle, validateScreening, type ScreeningInput } from './screening.ts';
-import type { ArchiveTables, EntryStatus, EntryType, FollowUpMethod, RegistryEntriesTable } from './tables.ts';
+import type { ArchiveTables, CaseFilesTable, CorrespondentsTable, EntryStatus, EntryType, FollowUpMethod, RegistryEntriesTable } from './tables.ts';
 
 export interface NewRegistryEntry {
   type: EntryType;
@@ -28,6 +28,14 @@ export interface NewRegistryEntry {
   /** Only for systems migrating history. */
   journalDate?: string | undefined;
   publishedAt?: string | undefined;
+}
+
+/** What registering wrote: enough to answer the request without reading it back. */
+export interface RegisteredEntry {
+  entry: RegistryEntriesTable;
+  caseFile: CaseFilesTable;
+  parties: CorrespondentsTable[];
+  followsUp: string[];
 }
 
 export interface EntryPatch {
@@ -74,7 +82,7 @@ export async function createRegistryEntry(
   c: ArchiveCtx & { country: 'NO' | 'SE'; isSystem: boolean },
   caseFileId: string,
   input: NewRegistryEntry,
-): Promise<RegistryEntriesTable> {
+): Promise<RegisteredEntry> {
   const caseFile = await requireCaseFile(tx, caseFileId, { forUpdate: true });
   if (isClosed(caseFile)) throw conflict(`case file ${formatNumber(caseFile.case_year, caseFile.case_sequence)} is closed: register the letter in a new case, or ask an archivist`);
   if ((input.journalDate || input.publishedAt) && !c.isSystem)
@@ -89,7 +97,7 @@ export async function createRegistryEntry(
   errors.push(...checkDates({ documentDate: input.documentDate, receivedDate: input.receivedDate, sentDate: input.sentDate, dueDate: input.dueDate, journalDate: input.journalDate }));
   if (input.publishedAt !== undefined && Number.isNaN(Date.parse(input.publishedAt))) errors.push({ field: 'publishedAt', code: 'format', message: 'must be a date-time' });
   if (input.screening) errors.push(...validateScreening(input.screening, title));
-  const followed = [];
+  const followed: RegistryEntriesTable[] = [];
   for (const [i, id] of (input.followsUp ?? []).entries()) {
     const target = await findEntry(tx, id, { forUpdate: true });
     if (!target) errors.push({ field: `followsUp.${i}`, code: 'unknown', message: 'no such registry entry in this municipality' });
@@ -145,7 +153,7 @@ export async function createRegistryEntry(
     payload: { caseFileId, registryNumber, documentNumber: formatDocumentNumber(caseFile.case_year, caseFile.case_sequence, numberInCase), type: row.type },
     at: c.at,
   });
-  return row;
+  return { entry: row, caseFile, parties, followsUp: followed.map((f) => f.id) };
 }
 
 export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, patch: EntryPatch): Promise<RegistryEntriesTable> {

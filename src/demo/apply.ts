@@ -97,7 +97,7 @@ export async function playStory(tx: Tx, ctx: AppContext, tenant: Tenant, m: Demo
         const received = dateIn(step.at);
         const written = e.type === 'incoming' ? dateIn(new Date(step.at.getTime() - 2 * DAY)) : received;
         const names = screenedNames(e);
-        const row = await createRegistryEntry(tx, { ...c, country: m.country, isSystem: false }, caseId, {
+        const { entry: row } = await createRegistryEntry(tx, { ...c, country: m.country, isSystem: false }, caseId, {
           type: e.type,
           title: e.title,
           documentDate: written,

@@ -28,9 +28,9 @@ export async function registryEntryRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (request, reply) => {
-      // The answer is read after COMMIT: the tenant's number row stays locked only for the write.
-      const row = await inTenant(ctx, request, (tx, c) => createRegistryEntry(tx, c, request.params.id, request.body as never));
-      const details = await inTenant(ctx, request, (tx) => entryDetails(tx, row.id));
+      // The answer is built from what was written: no read-back while the number row is locked.
+      const written = await inTenant(ctx, request, (tx, c) => createRegistryEntry(tx, c, request.params.id, request.body as never));
+      const details = { ...written, documents: [], objects: [], followUps: [], remarks: [] };
       return reply
         .status(201)
         .header('location', `/api/v1/${request.tenant!.slug}/registry-entries/${details.entry.id}`)
