@@ -207,13 +207,11 @@ describe('login state in the database', () => {
     expect(await rowCount('Interaction')).toBeGreaterThan(0);
 
     // Stop the server (the database stays, as it does when a process restarts) and start anew.
-    // A process that exits drops its keep-alive connections, and a browser has noticed by the next
-    // click. Socket closes travel through event-loop turns that PGlite's answers do not yield, so
-    // give the browser's connection pool a moment; otherwise it writes to the dead socket.
+    // The browser's kept-alive connection dies with it; like a real browser, TestBrowser sends the
+    // next GET again on a new connection.
     const closed = radhus.app.close();
     radhus.app.server.closeAllConnections();
     await closed;
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const restarted = await createRadhus(radhus.ctx, { logger: false });
     others.push(restarted);
     await restarted.app.listen({ port, host: '127.0.0.1' });

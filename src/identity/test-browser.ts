@@ -46,7 +46,16 @@ export class TestBrowser {
     const headers: Record<string, string> = { ...init.headers };
     const cookie = this.cookieHeader(url);
     if (cookie) headers.cookie = cookie;
-    const response = await fetch(url, { method, headers, body: init.body, redirect: 'manual' });
+    const send = () => fetch(url, { method, headers, body: init.body, redirect: 'manual' });
+    let response: Response;
+    try {
+      response = await send();
+    } catch (error) {
+      // Like a browser: a GET that met a kept-alive connection the server had already closed
+      // (a restart) is sent once more on a new connection.
+      if (method !== 'GET' || !isStaleConnection(error)) throw error;
+      response = await send();
+    }
     this.remember(url, response);
     return response;
   }
@@ -123,4 +132,9 @@ export async function loginWithDemoProvider(browser: TestBrowser, account: strin
   }
   const location = response.headers.get('location');
   return { loginPage, landedOn: location ? new URL(location, url).href : url, callback: response };
+}
+
+function isStaleConnection(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'UND_ERR_CLOSED' || code === 'EPIPE';
 }
