@@ -42,7 +42,7 @@ const pronom: Record<string, string> = {
 };
 export const formatOf = (mimeType: string): string => pronom[mimeType] ?? mimeType;
 
-async function entryOpenForDocuments(tx: Tx, entryId: string) {
+export async function entryOpenForDocuments(tx: Tx, entryId: string) {
   const entry = await requireEntry(tx, entryId, { forUpdate: true });
   if (entry.status === 'archived') throw conflict(`registry entry ${formatNumber(entry.entry_year, entry.entry_sequence)} is archived: its documents can no longer change`);
   return entry;
@@ -79,8 +79,7 @@ export async function addDocument(tx: Tx, c: ArchiveCtx, entryId: string, input:
 
 /** A new version (next number) or another variant of an existing version. */
 export async function addDocumentObject(tx: Tx, c: ArchiveCtx, documentId: string, input: { variant: DocumentObjectsTable['variant']; version?: number | undefined }, file: FileMeta): Promise<DocumentObjectsTable> {
-  const document = await requireDocument(tx, documentId);
-  await entryOpenForDocuments(tx, document.registry_entry_id);
+  const document = await documentOpenForFiles(tx, documentId);
   const latest = (await db(tx).selectFrom('document_objects').select((eb) => eb.fn.max('version').as('v')).where('document_id', '=', documentId).executeTakeFirst())?.v ?? 0;
   const version = input.version ?? (input.variant === 'production' ? latest + 1 : latest);
   if (version < 1 || version > latest + 1) throw invalid([{ field: 'version', code: 'range', message: `must be between 1 and ${latest + 1}` }]);
@@ -111,6 +110,13 @@ async function insertObject(tx: Tx, c: ArchiveCtx, documentId: string, version: 
   return object;
 }
 
+/** The document, if the entry it belongs to may still take new files. */
+export async function documentOpenForFiles(tx: Tx, id: string): Promise<DocumentsTable> {
+  const document = await requireDocument(tx, id);
+  await entryOpenForDocuments(tx, document.registry_entry_id);
+  return document;
+}
+
 export async function requireDocument(tx: Tx, id: string): Promise<DocumentsTable> {
   const row = isUuid(id) ? await db(tx).selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
   if (!row) throw notFound(`document ${id}`);
@@ -139,8 +145,7 @@ export interface DocumentPatch {
 
 /** Title, type and screening (skjermingDokument) of a document whose entry is not archived. */
 export async function updateDocument(tx: Tx, c: ArchiveCtx, id: string, patch: DocumentPatch): Promise<DocumentsTable> {
-  const before = await requireDocument(tx, id);
-  await entryOpenForDocuments(tx, before.registry_entry_id);
+  const before = await documentOpenForFiles(tx, id);
   const title = patch.title !== undefined ? patch.title.trim() : before.title;
   const errors = title ? [] : [{ field: 'title', code: 'empty', message: 'must not be empty' }];
   if (patch.screening) errors.push(...validateScreening(patch.screening, title));

@@ -60,6 +60,3 @@ export function normaliseScreening(input: ScreeningInput): Screening {
     until: input.until ?? null,
   };
 }
-
-export const screens = (screening: Screening | null | undefined, field: Screening['fields'][number]): boolean =>
-  Boolean(screening?.fields.includes(field));

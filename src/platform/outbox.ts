@@ -39,13 +39,3 @@ export async function writeEvent(tx: Tx, event: OutboxEvent): Promise<void> {
     })
     .execute();
 }
-
-export async function pendingEvents(tx: Tx, limit = 100) {
-  return tables<{ outbox: OutboxTable }>(tx)
-    .selectFrom('outbox')
-    .selectAll()
-    .where('dispatched_at', 'is', null)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}

@@ -10,13 +10,13 @@ import type { Readable } from 'node:stream';
 import { ChecksumMismatchError, FileTooLargeError, type StagedFile } from '../../platform/files/store.ts';
 import { ProblemError, invalid, type FieldError } from '../../platform/http/problem.ts';
 import { validatorCompiler } from '../../platform/http/validation.ts';
-import { addDocument, addDocumentObject, pickObject, requireDocument, updateDocument, type FileMeta } from '../documents.ts';
+import { addDocument, addDocumentObject, documentOpenForFiles, entryOpenForDocuments, pickObject, updateDocument, type FileMeta } from '../documents.ts';
 import { entryDetails } from '../queries.ts';
 import { presentEntryDetails } from '../presenters.ts';
-import { requireEntry } from '../registry-entries.ts';
 import { archiveReaders, archiveWriters } from '../permissions.ts';
 import { DocumentObjectOut, RegistryEntryOut, UpdateDocumentBody, UploadedDocument } from '../schemas.ts';
-import { inTenant } from './context.ts';
+import { inTenant, type RouteCtx } from './context.ts';
+import type { Tx } from '../../platform/db/transaction.ts';
 
 const Params = Type.Object({ tenant: Type.String(), id: Type.String() });
 const tags = ['archive'];
@@ -38,7 +38,7 @@ const allowedFields: Record<string, readonly string[] | null> = {
   version: null,
 };
 
-/** Reads a multipart request: stores the single file part, collects and checks the text fields. */
+/** Reads a multipart request: stages the single file part, and checks every text field. */
 async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file: FileMeta & StagedFile; fields: Record<string, string> }> {
   if (!request.isMultipart()) throw new ProblemError('unsupportedMediaType', 'send the document as multipart/form-data with the file in the field "file"');
   const fields: Record<string, string> = {};
@@ -65,6 +65,7 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
       if (allowed === undefined) errors.push({ field: part.fieldname, code: 'unknown-field', message: `unknown field "${part.fieldname}": remove it` });
       else if (allowed && !allowed.includes(value)) errors.push({ field: part.fieldname, code: 'enum', message: `must be one of: ${allowed.join(', ')}` });
       else if (value.length > 1000) errors.push({ field: part.fieldname, code: 'maxLength', message: 'must be at most 1000 characters' });
+      else if (part.fieldname === 'version' && !/^[1-9]\d{0,5}$/.test(value)) errors.push({ field: 'version', code: 'type', message: 'must be a whole number from 1' });
       else fields[part.fieldname] = value;
     }
   }
@@ -75,6 +76,18 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
     throw invalid(errors);
   }
   return { file: file!, fields };
+}
+
+/**
+ * Records a received file in one transaction: the staged file enters the store just before COMMIT,
+ * and is dropped if anything fails, so a refused upload leaves nothing behind.
+ */
+function recordWithFile<T>(ctx: AppContext, request: FastifyRequest, file: StagedFile, work: (tx: Tx, c: RouteCtx) => Promise<T>): Promise<T> {
+  return inTenant(ctx, request, async (tx, c) => {
+    const result = await work(tx, c);
+    await file.commit();
+    return result;
+  }).finally(() => file.discard());
 }
 
 // The body schema documents the multipart form in OpenAPI; the parts are checked by receive().
@@ -99,14 +112,12 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      // Fail before receiving bytes when the entry cannot take them.
-      await inTenant(ctx, request, (tx) => requireEntry(tx, request.params.id));
+      // Fail before receiving bytes when the entry cannot take them (unknown, or archived).
+      await inTenant(ctx, request, (tx) => entryOpenForDocuments(tx, request.params.id));
       const { file, fields } = await receive(ctx, request);
-      const result = await inTenant(ctx, request, async (tx, c) => {
-        const added = await addDocument(tx, c, request.params.id, { title: fields.title, relation: fields.relation as never, documentType: fields.documentType, variant: fields.variant as never }, file);
-        await file.commit();
-        return added;
-      }).finally(() => file.discard());
+      const result = await recordWithFile(ctx, request, file, (tx, c) =>
+        addDocument(tx, c, request.params.id, { title: fields.title, relation: fields.relation as never, documentType: fields.documentType, variant: fields.variant as never }, file),
+      );
       return reply
         .status(201)
         .header('location', `/api/v1/${request.tenant!.slug}/documents/${result.document.id}/content`)
@@ -140,18 +151,10 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      await inTenant(ctx, request, (tx) => requireDocument(tx, request.params.id));
+      await inTenant(ctx, request, (tx) => documentOpenForFiles(tx, request.params.id));
       const { file, fields } = await receive(ctx, request);
       const version = fields.version !== undefined ? Number(fields.version) : undefined;
-      if (version !== undefined && !Number.isInteger(version)) {
-        await file.discard();
-        throw invalid([{ field: 'version', code: 'type', message: 'must be a whole number' }]);
-      }
-      const o = await inTenant(ctx, request, async (tx, c) => {
-        const added = await addDocumentObject(tx, c, request.params.id, { variant: (fields.variant ?? 'production') as never, version }, file);
-        await file.commit();
-        return added;
-      }).finally(() => file.discard());
+      const o = await recordWithFile(ctx, request, file, (tx, c) => addDocumentObject(tx, c, request.params.id, { variant: (fields.variant ?? 'production') as never, version }, file));
       return reply.status(201).send({ id: o.id, version: o.version, variant: o.variant, format: o.format, mimeType: o.mime_type, fileName: o.file_name, checksum: o.checksum, checksumAlgorithm: 'SHA-256' as const, size: Number(o.size), createdAt: o.created_at.toISOString() });
     },
   );

@@ -13,7 +13,7 @@ export type Engine = 'pglite' | 'postgres';
 
 export interface Database {
   engine: Engine;
-  /** Typed per module with `db.kysely.withTables<ModuleTables>()`. */
+  /** Untyped here; each module narrows it to its own tables with `tables<T>()` (transaction.ts). */
   kysely: Kysely<any>;
   /** Runs a multi-statement script as the owner (migrations, set-up). */
   execScript(script: string): Promise<void>;
@@ -41,7 +41,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return openPglite(options.dataDir);
 }
 
-export function pgliteFolder(dataDir: string): string {
+function pgliteFolder(dataDir: string): string {
   return join(dataDir, 'pglite');
 }
 

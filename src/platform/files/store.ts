@@ -4,7 +4,7 @@
 // local folder later without touching the archive.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -29,7 +29,6 @@ export interface FileStore {
   get(checksum: string): Readable;
   /** The whole file, verified before it is returned (for files small enough to hold in memory). */
   read(checksum: string): Promise<Buffer>;
-  has(checksum: string): Promise<boolean>;
 }
 
 export class ChecksumMismatchError extends Error {}
@@ -113,14 +112,5 @@ export class LocalFileStore implements FileStore {
     const chunks: Buffer[] = [];
     for await (const chunk of this.get(checksum)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
-  }
-
-  async has(checksum: string): Promise<boolean> {
-    try {
-      await stat(this.pathOf(checksum));
-      return true;
-    } catch {
-      return false;
-    }
   }
 }
