@@ -6,8 +6,8 @@ import type { AppContext } from '../platform/context.ts';
 import { withoutTenant, withTenant } from '../platform/db/transaction.ts';
 import { ProblemError } from '../platform/http/problem.ts';
 import { listCaseFiles } from '../archive/queries.ts';
-import { addTenant, findTenantBySlug } from '../tenants/service.ts';
-import { onTenantAdded } from '../tenants/lifecycle.ts';
+import { findTenantBySlug } from '../tenants/service.ts';
+import { addTenantWithArchive, completeTenantSetUp } from '../tenants/lifecycle.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { playStory } from './apply.ts';
 import { demoMunicipalities } from './data/index.ts';
@@ -24,15 +24,12 @@ async function ensureTenant(ctx: AppContext, m: DemoMunicipality, log: (line: st
       log(`skipped ${m.slug}: that slug belongs to ${found.name} (${found.country} ${found.officialNumber}), not the demo municipality`);
       return undefined;
     }
-    // Finishing an earlier, interrupted seed: the archive set-up is idempotent.
-    await onTenantAdded(ctx, found);
+    // An installation from before a set-up step existed gets it now; the set-up is idempotent.
+    await completeTenantSetUp(ctx, found);
     return { tenant: found, isNew: false };
   }
   try {
-    const tenant = await withoutTenant(ctx.db, (tx) =>
-      addTenant(tx, { slug: m.slug, officialNumber: m.officialNumber, name: m.name, country: m.country, language: m.language }, ctx.clock.now()),
-    );
-    await onTenantAdded(ctx, tenant);
+    const tenant = await addTenantWithArchive(ctx, { slug: m.slug, officialNumber: m.officialNumber, name: m.name, country: m.country, language: m.language });
     return { tenant, isNew: true };
   } catch (error) {
     if (error instanceof ProblemError && error.status === 409) {

@@ -3,10 +3,9 @@
 // `tenant add` and `token create` commands do) — for the crash test and the benchmark.
 import { loadConfig, type Config } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
-import { withTenant, withoutTenant } from '../platform/db/transaction.ts';
+import { withTenant } from '../platform/db/transaction.ts';
 import { createToken } from '../identity/tokens.ts';
-import { addTenant } from '../tenants/service.ts';
-import { onTenantAdded } from '../tenants/lifecycle.ts';
+import { addTenantWithArchive } from '../tenants/lifecycle.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 
 export function testConfig(dataDir: string, databaseUrl: string | undefined): Config {
@@ -14,8 +13,7 @@ export function testConfig(dataDir: string, databaseUrl: string | undefined): Co
 }
 
 export async function addTenantWithToken(ctx: AppContext, slug: string, officialNumber = '5532'): Promise<{ tenant: Tenant; token: string }> {
-  const tenant = await withoutTenant(ctx.db, (tx) => addTenant(tx, { slug, officialNumber, name: `${slug} kommune`, country: 'NO' }, ctx.clock.now()));
-  await onTenantAdded(ctx, tenant);
+  const tenant = await addTenantWithArchive(ctx, { slug, officialNumber, name: `${slug} kommune`, country: 'NO' });
   const created = await withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: 'cli', id: 'durability', name: 'durability' } }, (tx) =>
     createToken(tx, { tenantId: tenant.id, role: 'system', name: `${slug} system`, createdBy: 'durability', at: ctx.clock.now() }),
   );

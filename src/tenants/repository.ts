@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { tables } from '../platform/db/transaction.ts';
 import type { Tenant } from './tenant.ts';
+import type { Language } from '../platform/http/auth.ts';
 
 interface TenantsTable {
   id: string;
@@ -9,7 +10,7 @@ interface TenantsTable {
   official_number: string;
   name: string;
   country: 'NO' | 'SE';
-  language: 'nb' | 'nn' | 'sv' | 'en';
+  language: Language;
   created_at: Date;
 }
 interface Tables {

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { App, Module } from '../platform/http/app.ts';
 import { withoutTenant } from '../platform/db/transaction.ts';
 import { listTenants } from './repository.ts';
+import { languageSchema, type Language } from '../platform/http/auth.ts';
 
 export const TenantSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -10,7 +11,7 @@ export const TenantSchema = Type.Object({
   name: Type.String(),
   officialNumber: Type.String({ description: 'kommunenummer (NO) or kommunkod (SE)' }),
   country: Type.Union([Type.Literal('NO'), Type.Literal('SE')]),
-  language: Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('sv'), Type.Literal('en')]),
+  language: Type.Unsafe<Language>(languageSchema),
 });
 
 export const tenantsModule: Module = {

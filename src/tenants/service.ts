@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Use cases for municipalities. Adding one is an installation task (CLI); the archive module gives
-// each new tenant its fonds and series (see cli/commands/tenant.ts).
+// Use cases for municipalities. Adding one is an installation task: lifecycle.ts adds it together
+// with its archive (fonds, series, classes) in one transaction.
 import { conflict, invalid } from '../platform/http/problem.ts';
 import { newId } from '../platform/ids.ts';
 import type { Tx } from '../platform/db/transaction.ts';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A tenant is a municipality. Pure rules for what a valid one looks like.
 import type { FieldError } from '../platform/http/problem.ts';
-import type { TenantRef } from '../platform/http/auth.ts';
+import { languages, type TenantRef } from '../platform/http/auth.ts';
 
 export type Tenant = TenantRef;
 export type Country = Tenant['country'];
@@ -34,7 +34,7 @@ export function validateNewTenant(input: NewTenant): FieldError[] {
     errors.push({ field: 'officialNumber', code: 'county', message: 'a Norwegian kommunenummer starts with a fylke number from 03' });
   if (!input.name.trim() || input.name.length > 200) errors.push({ field: 'name', code: 'length', message: 'must be 1–200 characters' });
   if (input.country !== 'NO' && input.country !== 'SE') errors.push({ field: 'country', code: 'enum', message: 'must be NO or SE' });
-  if (input.language && !['nb', 'nn', 'sv', 'en'].includes(input.language))
-    errors.push({ field: 'language', code: 'enum', message: 'must be one of nb, nn, sv, en' });
+  if (input.language && !(languages as readonly string[]).includes(input.language))
+    errors.push({ field: 'language', code: 'enum', message: `must be one of ${languages.join(', ')}` });
   return errors;
 }

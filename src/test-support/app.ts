@@ -9,9 +9,8 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { TestClock } from '../platform/clock.ts';
 import { openDatabase } from '../platform/db/database.ts';
-import { withoutTenant, withTenant } from '../platform/db/transaction.ts';
+import { withTenant } from '../platform/db/transaction.ts';
 import { createRadhus, openContext, type Radhus } from '../radhus.ts';
-import { addTenant } from '../tenants/service.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { createToken } from '../identity/tokens.ts';
 import type { Role } from '../platform/http/auth.ts';
@@ -56,7 +55,7 @@ export async function createTestRadhus(env: NodeJS.ProcessEnv = {}): Promise<Tes
   const db = databaseUrl ? undefined : await openDatabase({});
   const ctx = await openContext(config, { clock, ...(db ? { db } : {}) });
   const radhus = await createRadhus(ctx, { logger: false });
-  const { onTenantAdded } = await import('../tenants/lifecycle.ts');
+  const { addTenantWithArchive } = await import('../tenants/lifecycle.ts');
   return {
     ...radhus,
     clock,
@@ -65,11 +64,12 @@ export async function createTestRadhus(env: NodeJS.ProcessEnv = {}): Promise<Tes
       tenantCounter += 1;
       const n = tenantCounter;
       const country = input.country ?? 'NO';
-      const tenant = await withoutTenant(ctx.db, (tx) =>
-        addTenant(tx, { slug: input.slug ?? `test-${n}-${randomBytes(2).toString('hex')}`, officialNumber: input.officialNumber ?? testOfficialNumber(country, n), name: input.name ?? `Testkommune ${n}`, country }, clock.now()),
-      );
-      await onTenantAdded(ctx, tenant);
-      return tenant;
+      return addTenantWithArchive(ctx, {
+        slug: input.slug ?? `test-${n}-${randomBytes(2).toString('hex')}`,
+        officialNumber: input.officialNumber ?? testOfficialNumber(country, n),
+        name: input.name ?? `Testkommune ${n}`,
+        country,
+      });
     },
     async token(tenant, role) {
       const created = await withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, (tx) =>

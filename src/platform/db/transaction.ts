@@ -29,6 +29,11 @@ export async function withTenant<T>(db: Database, ctx: TenantContext, work: (tx:
   });
 }
 
+/** Switches a transaction begun without a tenant to one, e.g. right after creating it. */
+export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
+  await sql`select set_config('radhus.tenant_id', ${tenantId}, true)`.execute(tx);
+}
+
 /** A transaction as the application role without any tenant: sees only installation-wide tables. */
 export async function withoutTenant<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(async (tx) => {
