@@ -7,7 +7,7 @@ import type { App } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { withoutTenant } from '../platform/db/transaction.ts';
 import { ProblemError, invalid } from '../platform/http/problem.ts';
-import { roles, type Role } from '../platform/http/auth.ts';
+import { languageSchema, roles, type Language as LanguageCode, type Role } from '../platform/http/auth.ts';
 import { findTenantBySlug, listTenants } from '../tenants/service.ts';
 import { createSession, deleteSession, sessionIdOf, SESSION_COOKIE } from './sessions.ts';
 import { OidcLogin, safeReturnTo, type PendingLogin } from './oidc-login.ts';
@@ -18,7 +18,7 @@ const LOGIN_COOKIE = 'radhus_login';
 const LOGIN_COOKIE_PATH = '/auth/callback';
 const LOGIN_SECONDS = 600;
 
-const Language = Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('sv'), Type.Literal('en')]);
+const Language = Type.Unsafe<LanguageCode>(languageSchema);
 
 export const SessionSchema = Type.Object({
   user: Type.Union([Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() }), Type.Null()]),

@@ -8,13 +8,6 @@ import { ProblemError } from '../platform/http/problem.ts';
 import { authenticateToken } from './tokens.ts';
 import { authenticateSession } from './sessions.ts';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** false: the route authenticates by itself (the demo identity provider's own endpoints). */
-    authentication?: boolean;
-  }
-}
-
 export async function registerAuthentication(app: App, ctx: AppContext): Promise<void> {
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.authentication === false) return;

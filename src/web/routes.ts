@@ -62,10 +62,12 @@ export function createWebModule(distDir: string = defaultDistDir): Module {
       // serve: false — the routes below decide per request, so a build made after start is served.
       await app.register(fastifyStatic, { root, serve: false });
 
-      app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/', 302));
-      app.get('/app', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/', 301));
-      app.get('/app/', { schema: { hide: true } }, async (_request, reply) => sendIndex(reply));
-      app.get('/app/*', { schema: { hide: true } }, async (request, reply) => {
+      // Static files need no one's identity: no session lookup, no database work per asset.
+      const open = { schema: { hide: true }, config: { authentication: false } };
+      app.get('/', open, async (_request, reply) => reply.redirect('/app/', 302));
+      app.get('/app', open, async (_request, reply) => reply.redirect('/app/', 301));
+      app.get('/app/', open, async (_request, reply) => sendIndex(reply));
+      app.get('/app/*', open, async (request, reply) => {
         const rest = (request.params as { '*': string })['*'];
         const file = resolveInside(root, rest);
         if (file && file !== indexFile && (await isFile(file))) {

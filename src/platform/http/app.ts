@@ -28,7 +28,7 @@ export interface BuildOptions {
 
 export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: ctx.config.logLevel },
+    logger: options.logger === false ? false : { level: ctx.config.logLevel, serializers: { req: requestForLog } },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     ajv: { customOptions: { allErrors: true } },
@@ -70,9 +70,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
 
   documentProblems(app);
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { authentication: false } }, async () => app.swagger());
 
-  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { hide: true }, config: { authentication: false } }, async (_request, reply) => {
     try {
       await sql`select 1`.execute(ctx.db.kysely);
       return { status: 'ok', engine: ctx.db.engine };
@@ -86,6 +86,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     await app.register(async (scope) => module.register(scope as unknown as App, ctx), { name: module.name } as never);
   }
   return app;
+}
+
+/**
+ * What a request leaves in the log: the path, never the query string, which can carry a login's
+ * authorization code (/auth/callback) or search words that are people's names (?q=…).
+ */
+export function requestForLog(request: { method: string; url: string; id?: unknown }) {
+  return { id: request.id, method: request.method, path: request.url.split('?')[0] };
 }
 
 function toProblem(error: FastifyError | ProblemError): ProblemError {

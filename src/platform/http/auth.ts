@@ -4,6 +4,13 @@
 export const roles = ['citizen', 'case-officer', 'archivist', 'politician', 'tenant-admin', 'system'] as const;
 export type Role = (typeof roles)[number];
 
+/** The UI languages: bokmål, nynorsk, Swedish, English. */
+export const languages = ['nb', 'nn', 'sv', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+/** The JSON schema of a language code, for TypeBox schemas. */
+export const languageSchema = { type: 'string', enum: [...languages] } as const;
+
 export interface Principal {
   kind: 'user' | 'system';
   /** users.id or api_tokens.id */
@@ -20,7 +27,7 @@ export interface TenantRef {
   slug: string;
   name: string;
   country: 'NO' | 'SE';
-  language: 'nb' | 'nn' | 'sv' | 'en';
+  language: Language;
   officialNumber: string;
 }
 
@@ -32,5 +39,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Roles allowed on a tenant route; absent means public. */
     roles?: readonly Role[];
+    /** false: nobody's identity is looked up (static files, health, the demo provider's own endpoints). */
+    authentication?: boolean;
   }
 }
