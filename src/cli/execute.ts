@@ -15,7 +15,7 @@ export async function execute(command: ContextCommand, env: CommandEnv): Promise
   }
 }
 
-export function reportProblem(command: ContextCommand, problem: ProblemError, io: Output): void {
+function reportProblem(command: ContextCommand, problem: ProblemError, io: Output): void {
   io.err(`radhus ${command.name}: ${problem.detail}`);
   for (const field of problem.errors) io.err(`  ${flagFor(command, field.field)}: ${field.message}`);
 }

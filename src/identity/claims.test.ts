@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { identityFromClaims } from './claims.ts';
 import { rolesClaim } from './users.ts';
-import { escapeHtml, pickLanguage, renderLoginPage } from './demo-login-page.ts';
+import { escapeHtml, pickLanguage, renderLoginPage, renderNoAccountPage } from './demo-login-page.ts';
 import { demoMunicipalityNames, demoUsers } from './demo-users.ts';
 
 describe('identityFromClaims', () => {
@@ -55,6 +55,10 @@ describe('the demo login page', () => {
     expect(html.match(/<label for=/g)).toHaveLength(demoUsers.length);
     expect(html).toContain('<legend>Eksjö kommun</legend>');
     expect(html).toContain('Case officer – Eksjö kommun; Case officer – Nässjö kommun');
+    const noAccount = (['nb', 'nn', 'sv', 'en'] as const).map((lang) => renderNoAccountPage(lang));
+    expect(noAccount[2]).toContain('<html lang="sv">');
+    expect(noAccount[2]).toContain('Välj en av personerna i listan.');
+    expect(new Set(noAccount.map((html) => /<p>([^<]+)<\/p>/.exec(html)![1])).size).toBe(4);
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });

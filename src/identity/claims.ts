@@ -5,7 +5,10 @@
 import { parseIdentityNumber } from './idnumbers.ts';
 import type { LoginIdentity } from './users.ts';
 
-const PIN_CLAIMS = ['pid', 'https://id.oidc.se/claim/personalIdentityNumber', 'personal_identity_number'] as const;
+/** Claim carrying a Swedish personnummer, from the Swedish OIDC claims profile. */
+export const SWEDISH_PIN_CLAIM = 'https://id.oidc.se/claim/personalIdentityNumber';
+
+const PIN_CLAIMS = ['pid', SWEDISH_PIN_CLAIM, 'personal_identity_number'] as const;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 

@@ -17,6 +17,8 @@ interface Texts {
   cancel: string;
   errorTitle: string;
   errorIntro: string;
+  /** The form came without a chosen person (only possible without the browser's own check). */
+  noAccount: string;
   roles: Record<Role, string>;
 }
 
@@ -30,6 +32,7 @@ const texts: Record<PageLanguage, Texts> = {
     cancel: 'Avbryt',
     errorTitle: 'Innloggingen feilet',
     errorIntro: 'Noe gikk galt under innloggingen. Gå tilbake og prøv igjen.',
+    noAccount: 'Velg en av personene i listen. Gå tilbake og prøv igjen.',
     roles: { citizen: 'Innbygger', 'case-officer': 'Saksbehandler', archivist: 'Arkivar', politician: 'Politiker', 'tenant-admin': 'Administrator', system: 'System' },
   },
   nn: {
@@ -41,6 +44,7 @@ const texts: Record<PageLanguage, Texts> = {
     cancel: 'Avbryt',
     errorTitle: 'Innlogginga feila',
     errorIntro: 'Noko gjekk gale under innlogginga. Gå tilbake og prøv igjen.',
+    noAccount: 'Vel ein av personane i lista. Gå tilbake og prøv igjen.',
     roles: { citizen: 'Innbyggjar', 'case-officer': 'Saksbehandlar', archivist: 'Arkivar', politician: 'Politikar', 'tenant-admin': 'Administrator', system: 'System' },
   },
   sv: {
@@ -52,6 +56,7 @@ const texts: Record<PageLanguage, Texts> = {
     cancel: 'Avbryt',
     errorTitle: 'Inloggningen misslyckades',
     errorIntro: 'Något gick fel vid inloggningen. Gå tillbaka och försök igen.',
+    noAccount: 'Välj en av personerna i listan. Gå tillbaka och försök igen.',
     roles: { citizen: 'Invånare', 'case-officer': 'Handläggare', archivist: 'Arkivarie', politician: 'Politiker', 'tenant-admin': 'Administratör', system: 'System' },
   },
   en: {
@@ -63,6 +68,7 @@ const texts: Record<PageLanguage, Texts> = {
     cancel: 'Cancel',
     errorTitle: 'Login failed',
     errorIntro: 'Something went wrong while logging in. Go back and try again.',
+    noAccount: 'Choose one of the people in the list. Go back and try again.',
     roles: { citizen: 'Citizen', 'case-officer': 'Case officer', archivist: 'Archivist', politician: 'Politician', 'tenant-admin': 'Administrator', system: 'System' },
   },
 };
@@ -154,10 +160,17 @@ ${sections.join('\n')}
   );
 }
 
+/** The provider's error (its `error` and `error_description`) under a translated heading. */
 export function renderErrorPage(lang: PageLanguage, details: Record<string, string>): string {
   const t = texts[lang];
   const list = Object.entries(details)
     .map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
   return page(lang, t.errorTitle, `<h1>${escapeHtml(t.errorTitle)}</h1>\n<p>${escapeHtml(t.errorIntro)}</p>\n<dl>${list}</dl>`);
+}
+
+/** The answer to a login form sent without a chosen person. */
+export function renderNoAccountPage(lang: PageLanguage): string {
+  const t = texts[lang];
+  return page(lang, t.errorTitle, `<h1>${escapeHtml(t.errorTitle)}</h1>\n<p>${escapeHtml(t.noAccount)}</p>`);
 }

@@ -11,13 +11,11 @@ import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { cookieSecret } from './secret.ts';
+import { SWEDISH_PIN_CLAIM } from './claims.ts';
 import { DEMO_CLIENT_ID, DEMO_IDP_PATH, DEMO_SCOPES, demoClientSecret, demoIssuer } from './demo-client.ts';
 import { demoMunicipalityNames, demoUsers, findDemoUser } from './demo-users.ts';
-import { pickLanguage, renderErrorPage, renderLoginPage } from './demo-login-page.ts';
+import { pickLanguage, renderErrorPage, renderLoginPage, renderNoAccountPage } from './demo-login-page.ts';
 import { oidcAdapterFactory } from './oidc-adapter.ts';
-
-/** Claim carrying a Swedish personnummer, from the Swedish OIDC claims profile. */
-export const SWEDISH_PIN_CLAIM = 'https://id.oidc.se/claim/personalIdentityNumber';
 
 /**
  * The ID token signing key, derived from the secret: every app server and every restart publishes
@@ -146,14 +144,10 @@ export async function mountDemoProvider(app: App, ctx: AppContext): Promise<void
     });
 
     scope.post(`${DEMO_IDP_PATH}/interaction/:uid/login`, routeOptions, async (request, reply) => {
+      const interaction = await provider.interactionDetails(request.raw, reply.raw);
       const account = (request.body as Record<string, string> | undefined)?.account;
       const user = account ? findDemoUser(account) : undefined;
-      if (!user) {
-        const details = await provider.interactionDetails(request.raw, reply.raw);
-        const lang = pickLanguage(details.params.ui_locales);
-        return reply.status(400).type('text/html; charset=utf-8').send(renderErrorPage(lang, { account: 'choose one of the listed people' }));
-      }
-      const interaction = await provider.interactionDetails(request.raw, reply.raw);
+      if (!user) return reply.status(400).type('text/html; charset=utf-8').send(renderNoAccountPage(pickLanguage(interaction.params.ui_locales)));
       const earlier = interaction.session;
       if (earlier?.uid && earlier.accountId && earlier.accountId !== user.id) {
         // Switching people in one browser is what a demo is for: forget the earlier person here

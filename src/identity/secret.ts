@@ -14,7 +14,10 @@ export async function cookieSecret(config: Config): Promise<string> {
   } catch {
     await mkdir(config.dataDir, { recursive: true });
     const secret = randomBytes(32).toString('base64url');
-    await writeFile(file, secret + '\n', { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
+    // 'wx': of two processes starting at once, one writes and both read what it wrote.
+    await writeFile(file, secret + '\n', { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
     return (await readFile(file, 'utf8')).trim();
   }
 }

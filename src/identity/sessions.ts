@@ -6,10 +6,11 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AppContext } from '../platform/context.ts';
-import { withTenant, withoutTenant, type Tx } from '../platform/db/transaction.ts';
+import { withoutTenant, type Tx } from '../platform/db/transaction.ts';
 import { ProblemError } from '../platform/http/problem.ts';
-import type { Principal, Role } from '../platform/http/auth.ts';
+import type { Principal } from '../platform/http/auth.ts';
 import { hashToken } from './tokens.ts';
+import { rolesIn } from './users.ts';
 
 export const SESSION_COOKIE = 'radhus_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -23,7 +24,7 @@ interface SessionRow {
   name: string;
 }
 
-export async function findSession(tx: Tx, sessionId: string, at: Date): Promise<SessionRow | undefined> {
+async function findSession(tx: Tx, sessionId: string, at: Date): Promise<SessionRow | undefined> {
   const result = await sql<SessionRow>`
     select s.user_id, s.csrf_token, u.name from sessions s join users u on u.id = s.user_id
     where s.id_hash = ${hashToken(sessionId)} and s.expires_at > ${at}`.execute(tx);
@@ -34,6 +35,8 @@ export async function createSession(tx: Tx, userId: string, at: Date, idToken?: 
   const sessionId = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(at.getTime() + SESSION_HOURS * 3600_000);
+  // Expired sessions still hold ID tokens (with identity numbers): each login clears them away.
+  await sql`delete from sessions where expires_at <= ${at}`.execute(tx);
   await sql`insert into sessions (id_hash, user_id, csrf_token, id_token, created_at, expires_at)
     values (${hashToken(sessionId)}, ${userId}, ${csrfToken}, ${idToken ?? null}, ${at}, ${expiresAt})`.execute(tx);
   return { sessionId, csrfToken, expiresAt };
@@ -57,17 +60,16 @@ export async function authenticateSession(ctx: AppContext, request: FastifyReque
   const sessionId = sessionIdOf(request);
   if (!sessionId) return undefined;
   const at = ctx.clock.now();
-  const session = await withoutTenant(ctx.db, (tx) => findSession(tx, sessionId, at));
-  if (!session) return undefined;
+  const tenant = request.tenant;
+  // One transaction for the session and the roles: this runs on every logged-in request.
+  const found = await withoutTenant(ctx.db, async (tx) => {
+    const session = await findSession(tx, sessionId, at);
+    if (!session) return undefined;
+    return { session, roles: tenant ? await rolesIn(tx, tenant.id, session.user_id) : [] };
+  });
+  if (!found) return undefined;
+  const { session, roles } = found;
   if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrf_token)
     throw new ProblemError('forbidden', `a logged-in request that changes something must send the ${CSRF_HEADER} header from GET /api/v1/session`);
-  const tenant = request.tenant;
-  let tenantRoles: Role[] = [];
-  if (tenant) {
-    tenantRoles = await withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: 'user', id: session.user_id, name: session.name } }, async (tx) => {
-      const rows = await sql<{ role: Role }>`select role from role_assignments where user_id = ${session.user_id} and tenant_id = ${tenant.id}`.execute(tx);
-      return rows.rows.map((r) => r.role);
-    });
-  }
-  return { kind: 'user', id: session.user_id, name: session.name, roles: tenantRoles, csrfToken: session.csrf_token };
+  return { kind: 'user', id: session.user_id, name: session.name, roles, csrfToken: session.csrf_token };
 }

@@ -32,7 +32,8 @@ async function actAsTenant(tx: Tx, tenantId: string): Promise<void> {
   await sql`select set_config('radhus.tenant_id', ${tenantId}, true)`.execute(tx);
 }
 
-async function rolesIn(tx: Tx, tenantId: string, userId: string): Promise<Role[]> {
+/** The person's roles in one municipality; names it first so row-level security lets the rows through. */
+export async function rolesIn(tx: Tx, tenantId: string, userId: string): Promise<Role[]> {
   await actAsTenant(tx, tenantId);
   const rows = await sql<{ role: Role }>`select role from role_assignments where tenant_id = ${tenantId} and user_id = ${userId} order by role`.execute(tx);
   return rows.rows.map((r) => r.role);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { withoutTenant } from '../../platform/db/transaction.ts';
+import { listTenants } from '../../tenants/service.ts';
+import { seedDemo } from '../../demo/seed.ts';
 import type { ContextCommand } from '../command.ts';
-import { seedAndReport, tenantSlugs } from '../demo.ts';
 
 export const seedDemoCommand: ContextCommand = {
   kind: 'context',
@@ -10,9 +12,13 @@ export const seedDemoCommand: ContextCommand = {
   remote: true,
   options: {},
   async run({ ctx, io }) {
-    const added = await seedAndReport(ctx, (line) => io.out(line));
-    if (added.length) io.out(`Loaded demo data into ${added.join(', ')}.`);
-    else io.out(`Nothing to do: the demo data is loaded already (municipalities: ${(await tenantSlugs(ctx)).join(', ') || 'none'}).`);
+    const { added } = await seedDemo(ctx, (line) => io.out(line));
+    if (added.length) {
+      io.out(`Loaded demo data into ${added.join(', ')}.`);
+      return 0;
+    }
+    const slugs = (await withoutTenant(ctx.db, (tx) => listTenants(tx))).map((t) => t.slug);
+    io.out(`Nothing to do: the demo data is loaded already (municipalities: ${slugs.join(', ') || 'none'}).`);
     return 0;
   },
 };

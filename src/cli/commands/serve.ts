@@ -7,9 +7,9 @@ import type { AppContext } from '../../platform/context.ts';
 import type { DataLock } from '../../platform/lock.ts';
 import { withoutTenant } from '../../platform/db/transaction.ts';
 import { listTenants } from '../../tenants/service.ts';
+import { seedDemo } from '../../demo/seed.ts';
 import type { ProcessCommand } from '../command.ts';
 import { claimDataDir, inUseMessage } from '../claim.ts';
-import { seedAndReport } from '../demo.ts';
 import type { Output } from '../io.ts';
 import { openWithMigrations } from '../open.ts';
 import { commandSocketPath, fallbackSocketPath } from '../remote/protocol.ts';
@@ -91,7 +91,7 @@ async function seedFirstStart(ctx: AppContext, io: Output): Promise<string[]> {
   const empty = (await withoutTenant(ctx.db, (tx) => listTenants(tx))).length === 0;
   if (!empty) return [];
   io.out('Empty database: loading the demo municipalities (RADHUS_SEED_DEMO=false skips this)…');
-  return seedAndReport(ctx, (line) => io.out(`  ${line}`));
+  return (await seedDemo(ctx, (line) => io.out(`  ${line}`))).added;
 }
 
 async function listen(app: { listen(o: { port: number; host: string }): Promise<string>; server: { address(): unknown } }, config: Config, io: Output): Promise<number | undefined> {

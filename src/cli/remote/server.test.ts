@@ -65,13 +65,17 @@ describe('the command socket', () => {
   });
 
   it('answers garbage with an error, not a crash', async () => {
-    const reply = await new Promise<string>((resolve) => {
-      let text = '';
-      const socket = connect(server.path, () => socket.write('not json\n'));
-      socket.on('data', (d: Buffer) => (text += d.toString()));
-      socket.on('close', () => resolve(text));
-    });
+    const raw = (request: string) =>
+      new Promise<string>((resolve) => {
+        let text = '';
+        const socket = connect(server.path, () => socket.write(request));
+        socket.on('data', (d: Buffer) => (text += d.toString()));
+        socket.on('close', () => resolve(text));
+      });
+    const reply = await raw('not json\n');
     expect(reply).toBe('{"err":"radhus: the request on the command socket is not JSON"}\n{"exit":2}\n');
+    expect(await raw('null\n')).toBe('{"err":"radhus: the server refused the command: its key does not match the lock file"}\n{"exit":1}\n');
+    expect(await raw(`${JSON.stringify({ key, argv: 'tenant list' })}\n`)).toBe('{"err":"radhus: the request on the command socket has no argv list of strings"}\n{"exit":2}\n');
     expect((await send(['tenant', 'list'])).code).toBe(0);
   });
 

@@ -61,10 +61,16 @@ function handle(socket: Socket, options: CommandServerOptions): void {
   const read = lineReader((line) => {
     if (started) return;
     started = true;
-    void run(line, io, options).then((exit) => {
-      send({ exit });
-      socket.end();
-    });
+    void run(line, io, options)
+      .catch((error: unknown) => {
+        options.log(`a command on the socket failed: ${error instanceof Error ? error.message : String(error)}`);
+        io.err('radhus: the command failed inside the server; see its log');
+        return 1;
+      })
+      .then((exit) => {
+        send({ exit });
+        socket.end();
+      });
   }, 64 * 1024);
   socket.on('data', (chunk: Buffer) => {
     try {
@@ -76,16 +82,20 @@ function handle(socket: Socket, options: CommandServerOptions): void {
 }
 
 async function run(line: string, io: Output, options: CommandServerOptions): Promise<number> {
-  let request: CommandRequest;
+  let request: Partial<CommandRequest> | null;
   try {
-    request = JSON.parse(line) as CommandRequest;
+    request = JSON.parse(line) as Partial<CommandRequest> | null;
   } catch {
     io.err('radhus: the request on the command socket is not JSON');
     return 2;
   }
-  if (!sameKey(request.key, options.key) || !Array.isArray(request.argv) || !request.argv.every((a) => typeof a === 'string')) {
+  if (typeof request !== 'object' || request === null || !sameKey(request.key, options.key)) {
     io.err('radhus: the server refused the command: its key does not match the lock file');
     return 1;
+  }
+  if (!Array.isArray(request.argv) || !request.argv.every((a) => typeof a === 'string')) {
+    io.err('radhus: the request on the command socket has no argv list of strings');
+    return 2;
   }
   const operator = typeof request.operator === 'string' ? request.operator.slice(0, 100) : 'cli';
   return dispatch(request.argv, options.commands, io, async (command, values) => {
