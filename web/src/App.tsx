@@ -74,7 +74,7 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
   if (tenant.status === 'loading') return <Loading />;
   if (tenant.status === 'error') return <ErrorState error={tenant.error} />;
   const t = tenant.data!;
-  if (!worksIn(state.session, t.slug)) return <ErrorState error={new ApiError(403, 'forbidden', t.name)} tenant={t.slug} />;
+  if (!worksIn(state.session, t.slug)) return <ErrorState error={new ApiError(403, 'forbidden', t.name)} tenant={t} />;
   switch (route.name) {
     case 'caseList':
       return <CaseListPage key={location.search} tenant={t} />;

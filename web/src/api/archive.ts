@@ -55,10 +55,12 @@ export const getRegistryEntry = (tenant: string, id: string, signal?: AbortSigna
 export const followUpEntry = (tenant: string, id: string, input: { method: FollowUpMethod; byRegistryEntryId?: string }) =>
   api<unknown>(`${base(tenant)}/registry-entries/${encodeURIComponent(id)}/follow-ups`, { method: 'POST', json: input });
 
+/** The document's title is its file name without the extension unless `meta.title` says otherwise. */
 export function uploadDocument(tenant: string, entryId: string, file: File, meta: { title?: string; relation?: 'main' | 'attachment' } = {}) {
   const form = new FormData();
   // Text fields first: a streaming multipart parser sees them before the file.
-  if (meta.title) form.append('title', meta.title);
+  const title = meta.title ?? file.name.replace(/\.[^.]+$/, '');
+  if (title) form.append('title', title);
   if (meta.relation) form.append('relation', meta.relation);
   form.append('file', file, file.name);
   return api<{ id: string; checksum: string }>(`${base(tenant)}/registry-entries/${encodeURIComponent(entryId)}/documents`, { method: 'POST', form });

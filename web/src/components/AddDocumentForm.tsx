@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Adds a document (an attachment, or the main document if the entry has none yet) to an entry.
 import { useRef, useState, type FormEvent } from 'react';
-import { Button, Field, Input, Label } from '@digdir/designsystemet-react';
+import { Button } from '@digdir/designsystemet-react';
 import { uploadDocument } from '../api/archive.ts';
-import { fieldId } from '../forms/fieldErrors.ts';
 import { useSubmit } from '../forms/useSubmit.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { FileField } from './FileField.tsx';
 import { FormErrorSummary } from './FormErrorSummary.tsx';
 
 export function AddDocumentForm({ tenant, entryId, onDone }: { tenant: string; entryId: string; onDone(): void }) {
@@ -20,7 +20,7 @@ export function AddDocumentForm({ tenant, entryId, onDone }: { tenant: string; e
       return;
     }
     void submit.run(async () => {
-      await uploadDocument(tenant, entryId, file, { title: file.name.replace(/\.[^.]+$/, '') });
+      await uploadDocument(tenant, entryId, file);
       setFile(undefined);
       if (input.current) input.current.value = '';
       onDone();
@@ -29,10 +29,7 @@ export function AddDocumentForm({ tenant, entryId, onDone }: { tenant: string; e
   return (
     <form className="inline-form" onSubmit={onSubmit}>
       <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={{ file: t('registerEntry.file') }} />
-      <Field>
-        <Label>{t('registerEntry.file')}</Label>
-        <Input ref={input} id={fieldId('file')} type="file" onChange={(event) => setFile(event.target.files?.[0])} />
-      </Field>
+      <FileField ref={input} label={t('registerEntry.file')} errors={submit.errors} onChange={setFile} />
       <Button type="submit" variant="secondary" loading={submit.submitting}>
         {t('entry.addDocument')}
       </Button>

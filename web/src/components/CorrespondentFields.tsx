@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One correspondent on the entry form.
-import { Button, Field, Fieldset, Label, Select } from '@digdir/designsystemet-react';
-import { correspondentRoles, type CorrespondentKind, type CorrespondentRole, type FieldError } from '../api/types.ts';
-import { fieldId } from '../forms/fieldErrors.ts';
+import { Button, Fieldset } from '@digdir/designsystemet-react';
+import { correspondentRoles, type CorrespondentKind, type FieldError } from '../api/types.ts';
 import type { CorrespondentDraft } from '../forms/correspondentDraft.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FormField } from './FormField.tsx';
+import { SelectField } from './SelectField.tsx';
+
+const kinds: readonly CorrespondentKind[] = ['person', 'organisation'];
 
 interface Props {
   index: number;
@@ -25,23 +27,8 @@ export function CorrespondentFields({ index, value, onChange, onRemove, errors }
       <Fieldset.Legend>{t('registerEntry.correspondent', { n })}</Fieldset.Legend>
       <div className="grid">
         <FormField field={f('name')} label={t('registerEntry.name')} value={value.name} onChange={(name) => set({ name })} errors={errors} required autoComplete="off" />
-        <Field>
-          <Label>{t('registerEntry.kind')}</Label>
-          <Select id={fieldId(f('kind'))} value={value.kind} onChange={(event) => set({ kind: event.target.value as CorrespondentKind })}>
-            <Select.Option value="person">{t('correspondentKind.person')}</Select.Option>
-            <Select.Option value="organisation">{t('correspondentKind.organisation')}</Select.Option>
-          </Select>
-        </Field>
-        <Field>
-          <Label>{t('registerEntry.role')}</Label>
-          <Select id={fieldId(f('role'))} value={value.role} onChange={(event) => set({ role: event.target.value as CorrespondentRole })}>
-            {correspondentRoles.map((role) => (
-              <Select.Option key={role} value={role}>
-                {t(`correspondentRole.${role}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField field={f('kind')} label={t('registerEntry.kind')} value={value.kind} options={kinds} optionLabel={(kind) => t(`correspondentKind.${kind}`)} onChange={(kind) => set({ kind })} errors={errors} />
+        <SelectField field={f('role')} label={t('registerEntry.role')} value={value.role} options={correspondentRoles} optionLabel={(role) => t(`correspondentRole.${role}`)} onChange={(role) => set({ role })} errors={errors} />
         {value.kind === 'person' ? (
           <FormField field={f('identityNumber')} label={t('registerEntry.identityNumber')} value={value.identityNumber} onChange={(identityNumber) => set({ identityNumber })} errors={errors} inputMode="numeric" autoComplete="off" />
         ) : (

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The editable list of correspondents: add as many as the letter has, remove any but the last.
-import { Button, Fieldset, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Fieldset } from '@digdir/designsystemet-react';
 import type { CorrespondentRole, FieldError } from '../api/types.ts';
 import { newCorrespondent, type CorrespondentDraft } from '../forms/correspondentDraft.ts';
-import { fieldMessage } from '../forms/fieldMessage.ts';
 import { fieldId } from '../forms/fieldErrors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CorrespondentFields } from './CorrespondentFields.tsx';
+import { FieldMessages } from './FieldMessages.tsx';
 
 interface Props {
   value: CorrespondentDraft[];
@@ -17,12 +17,11 @@ interface Props {
 
 export function CorrespondentsEditor({ value, onChange, nextRole, errors }: Props) {
   const { t } = useI18n();
-  // Errors about the list itself (e.g. "at least one"), not about one of its items.
-  const listErrors = errors.filter((e) => e.field === 'correspondents');
   return (
     <Fieldset className="correspondents">
       <Fieldset.Legend>{t('registerEntry.correspondents')}</Fieldset.Legend>
-      {listErrors.length > 0 && <ValidationMessage>{listErrors.map((e) => fieldMessage(t, e)).join(' ')}</ValidationMessage>}
+      {/* Errors about the list itself (e.g. "at least one"), not about one of its items. */}
+      <FieldMessages errors={errors.filter((e) => e.field === 'correspondents')} />
       {value.map((item, index) => (
         <CorrespondentFields
           key={item.key}

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 // What a screen shows when its data could not be loaded: the reason in the person's language,
 // the server's own explanation, and a way on.
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import { ApiError } from '../api/problem.ts';
 import { loginUrl } from '../api/session.ts';
+import type { Tenant } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/catalogue.ts';
 import { href } from '../router/routes.ts';
 import { AppLink } from './AppLink.tsx';
-import { useFocusHeading } from '../pages/useFocusHeading.ts';
+import { PageHeading } from './PageHeading.tsx';
 
 function reasonKey(error: unknown): MessageKey {
   if (!(error instanceof ApiError)) return 'error.title';
@@ -19,22 +20,19 @@ function reasonKey(error: unknown): MessageKey {
   return 'error.title';
 }
 
-export function ErrorState({ error, onRetry, tenant }: { error: unknown; onRetry?: () => void; tenant?: string }) {
+export function ErrorState({ error, onRetry, tenant }: { error: unknown; onRetry?: () => void; tenant?: Pick<Tenant, 'slug' | 'name'> }) {
   const { t } = useI18n();
-  const heading = useFocusHeading();
   const notFound = error instanceof ApiError && error.status === 404;
   const detail = error instanceof ApiError ? error.detail : error instanceof Error ? error.message : undefined;
   return (
     <Alert data-color="danger" className="error-state">
-      <Heading level={1} data-size="sm" ref={heading} tabIndex={-1}>
-        {notFound ? t('error.notFound.title') : t('error.title')}
-      </Heading>
+      <PageHeading size="sm">{notFound ? t('error.notFound.title') : t('error.title')}</PageHeading>
       <Paragraph>{t(reasonKey(error))}</Paragraph>
       {detail && reasonKey(error) === 'error.title' && <Paragraph data-size="sm">{detail}</Paragraph>}
       <div className="button-row">
         {error instanceof ApiError && error.status === 401 && tenant && (
           <Button asChild>
-            <a href={loginUrl(tenant, location.pathname + location.search)}>{t('login.button', { municipality: tenant })}</a>
+            <a href={loginUrl(tenant.slug, location.pathname + location.search)}>{t('login.button', { municipality: tenant.name })}</a>
           </Button>
         )}
         {onRetry && !notFound && (

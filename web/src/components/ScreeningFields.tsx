@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Skjerming / sekretess on a form: legal basis (with the common ones suggested), which fields to
 // hide, which words of the title to replace, and a live preview of the public title.
-import { Checkbox, Fieldset, Paragraph, Switch, ValidationMessage } from '@digdir/designsystemet-react';
+import { Checkbox, Fieldset, Paragraph, Switch } from '@digdir/designsystemet-react';
 import { screenableFields, type Country, type FieldError } from '../api/types.ts';
 import { errorsFor, fieldId } from '../forms/fieldErrors.ts';
-import { fieldMessage } from '../forms/fieldMessage.ts';
 import { commonLegalBases, previewPublicTitle, type ScreeningDraft } from '../forms/screeningDraft.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { FieldMessages } from './FieldMessages.tsx';
 import { FormField } from './FormField.tsx';
 
 interface Props {
@@ -30,7 +30,6 @@ export function ScreeningFields({ value, onChange, title, country, errors, toggl
   const { t } = useI18n();
   const set = (patch: Partial<ScreeningDraft>) => onChange({ ...value, ...patch });
   const listId = 'legal-basis-suggestions';
-  const fieldErrors = errorsFor(errors, 'screening.fields');
   return (
     <Fieldset className="screening-fields">
       <Fieldset.Legend>{t('screening.legend')}</Fieldset.Legend>
@@ -72,7 +71,7 @@ export function ScreeningFields({ value, onChange, title, country, errors, toggl
                 onChange={(event) => set({ fields: event.target.checked ? [...value.fields, field] : value.fields.filter((f) => f !== field) })}
               />
             ))}
-            {fieldErrors.length > 0 && <ValidationMessage>{fieldErrors.map((e) => fieldMessage(t, e)).join(' ')}</ValidationMessage>}
+            <FieldMessages errors={errorsFor(errors, 'screening.fields')} />
           </Fieldset>
           <FormField
             field="screening.titleWords"

@@ -19,7 +19,7 @@ export const commonLegalBases: Record<Country, string[]> = {
   SE: ['OSL 26 kap. 1 §', 'OSL 21 kap. 1 §', 'OSL 23 kap. 1 §', 'OSL 31 kap. 16 §'],
 };
 
-export const splitWords = (text: string): string[] =>
+const splitWords = (text: string): string[] =>
   [...new Set(text.split(/\r?\n/).map((w) => w.trim()).filter(Boolean))];
 
 export function toScreening(draft: ScreeningDraft): Screening | undefined {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Submitting a form: one request at a time, and the API's problem kept for the error summary and
 // the fields. `attempt` changes on every failure so the summary is remounted and takes focus again.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError } from '../api/problem.ts';
 import type { FieldError } from '../api/types.ts';
 
@@ -18,9 +18,12 @@ export function useSubmit(): SubmitState {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [detail, setDetail] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
+  // A ref, not the state: a double click fires twice before React renders `submitting`.
+  const busy = useRef(false);
 
   async function run(action: () => Promise<void>) {
-    if (submitting) return;
+    if (busy.current) return;
+    busy.current = true;
     setSubmitting(true);
     try {
       await action();
@@ -31,6 +34,7 @@ export function useSubmit(): SubmitState {
       setDetail(error instanceof Error ? error.message : String(error));
       setAttempt((n) => n + 1);
     } finally {
+      busy.current = false;
       setSubmitting(false);
     }
   }

@@ -2,7 +2,7 @@
 // The case list: search (q), status filter, and keyset pages. The query lives in the address so
 // that back, reload and a shared link show the same list.
 import { useState, type FormEvent } from 'react';
-import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { listCaseFiles } from '../api/archive.ts';
 import { query } from '../api/client.ts';
 import { caseStatuses, type Tenant } from '../api/types.ts';
@@ -17,13 +17,12 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { navigate } from '../router/navigation.ts';
 import { href } from '../router/routes.ts';
 import { useLoad } from '../session/useLoad.ts';
-import { useFocusHeading } from './useFocusHeading.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 const PAGE_SIZE = 25;
 
 export function CaseListPage({ tenant }: { tenant: Tenant }) {
   const { t } = useI18n();
-  const heading = useFocusHeading();
   const params = new URLSearchParams(location.search);
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
@@ -41,9 +40,7 @@ export function CaseListPage({ tenant }: { tenant: Tenant }) {
   return (
     <section className="stack">
       <div className="page-title">
-        <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
-          {t('caseList.title')}
-        </Heading>
+        <PageHeading>{t('caseList.title')}</PageHeading>
         <ButtonLink href={href({ name: 'caseNew', tenant: tenant.slug })}>{t('nav.newCase')}</ButtonLink>
       </div>
       <FlashMessage />
@@ -65,7 +62,7 @@ export function CaseListPage({ tenant }: { tenant: Tenant }) {
         </Button>
       </form>
       {page.status === 'loading' && <Loading />}
-      {page.status === 'error' && <ErrorState error={page.error} onRetry={reload} tenant={tenant.slug} />}
+      {page.status === 'error' && <ErrorState error={page.error} onRetry={reload} tenant={tenant} />}
       {page.status === 'ready' && page.data.items.length === 0 && <Paragraph>{t('caseList.empty')}</Paragraph>}
       {page.status === 'ready' && page.data.items.length > 0 && (
         <div className="table-scroll">

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Setting, changing or removing the screening of an existing case (updateCaseFile).
 import { useState, type FormEvent } from 'react';
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { getCaseFile, updateCaseFile } from '../api/archive.ts';
 import type { CaseFile, Tenant } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
@@ -16,18 +16,17 @@ import { navigate } from '../router/navigation.ts';
 import { href } from '../router/routes.ts';
 import { setFlash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
-import { useFocusHeading } from './useFocusHeading.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 export function CaseScreeningPage({ tenant, id }: { tenant: Tenant; id: string }) {
   const [load, reload] = useLoad((signal) => getCaseFile(tenant.slug, id, signal), [tenant.slug, id]);
   if (load.status === 'loading') return <Loading />;
-  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} tenant={tenant.slug} />;
+  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} tenant={tenant} />;
   return <ScreeningForm tenant={tenant} caseFile={load.data} />;
 }
 
 function ScreeningForm({ tenant, caseFile }: { tenant: Tenant; caseFile: CaseFile }) {
   const { t } = useI18n();
-  const heading = useFocusHeading();
   const submit = useSubmit();
   const [draft, setDraft] = useState(() => ({ ...fromScreening(caseFile.screening), enabled: true }));
   const back = href({ name: 'caseView', tenant: tenant.slug, id: caseFile.id });
@@ -47,9 +46,7 @@ function ScreeningForm({ tenant, caseFile }: { tenant: Tenant; caseFile: CaseFil
 
   return (
     <section className="stack form-page">
-      <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
-        {t('screeningPage.title', { number: caseFile.caseNumber })}
-      </Heading>
+      <PageHeading>{t('screeningPage.title', { number: caseFile.caseNumber })}</PageHeading>
       <Paragraph>{caseFile.title}</Paragraph>
       <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={screeningFieldLabels(t)} />
       <form className="stack" onSubmit={onSubmit} noValidate>

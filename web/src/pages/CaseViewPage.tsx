@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One case: its particulars, its registry entries with documents and follow-up, and the actions
 // the API says this person may take on it.
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { closeCaseFile, getCaseFile } from '../api/archive.ts';
 import { can } from '../api/followUp.ts';
@@ -14,6 +14,7 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { FlashMessage } from '../components/FlashMessage.tsx';
 import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
 import { ScreeningBadge } from '../components/ScreeningBadge.tsx';
 import { CaseStatusTag } from '../components/StatusTag.tsx';
 import { useSubmit } from '../forms/useSubmit.ts';
@@ -21,7 +22,6 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router/routes.ts';
 import type { Flash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
-import { useFocusHeading } from './useFocusHeading.ts';
 
 export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
   const { t } = useI18n();
@@ -29,7 +29,7 @@ export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
   const closing = useSubmit();
   const [flash, setLocalFlash] = useState<Flash | undefined>();
   if (load.status === 'loading') return <Loading />;
-  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} tenant={tenant.slug} />;
+  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} tenant={tenant} />;
   const c = load.data;
 
   async function close() {
@@ -41,10 +41,11 @@ export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
   }
 
   return (
-    <CaseView key={c.id} flash={flash}>
+    <article className="stack">
+      <FlashMessage flash={flash} />
       <div className="case-head">
         <Paragraph className="case-head__number">{c.caseNumber}</Paragraph>
-        <CaseHeading title={c.title} />
+        <PageHeading size="md">{c.title}</PageHeading>
         <div className="tag-row">
           <CaseStatusTag status={c.status} />
           <ScreeningBadge screening={c.screening} />
@@ -79,24 +80,6 @@ export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
           </ol>
         )}
       </section>
-    </CaseView>
-  );
-}
-
-function CaseView({ flash, children }: { flash: Flash | undefined; children: ReactNode }) {
-  return (
-    <article className="stack">
-      <FlashMessage flash={flash} />
-      {children}
     </article>
-  );
-}
-
-function CaseHeading({ title }: { title: string }) {
-  const heading = useFocusHeading();
-  return (
-    <Heading level={1} data-size="md" ref={heading} tabIndex={-1}>
-      {title}
-    </Heading>
   );
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Opening a case: a title is enough; screening can be set at once when the title names a person.
 import { useState, type FormEvent } from 'react';
-import { Button, Heading } from '@digdir/designsystemet-react';
+import { Button } from '@digdir/designsystemet-react';
 import { createCaseFile } from '../api/archive.ts';
 import type { Tenant } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
@@ -14,11 +14,10 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { navigate } from '../router/navigation.ts';
 import { href } from '../router/routes.ts';
 import { setFlash } from '../session/flash.ts';
-import { useFocusHeading } from './useFocusHeading.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 export function CreateCasePage({ tenant }: { tenant: Tenant }) {
   const { t } = useI18n();
-  const heading = useFocusHeading();
   const submit = useSubmit();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -52,9 +51,7 @@ export function CreateCasePage({ tenant }: { tenant: Tenant }) {
 
   return (
     <section className="stack form-page">
-      <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
-        {t('createCase.title')}
-      </Heading>
+      <PageHeading>{t('createCase.title')}</PageHeading>
       <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={labels} />
       <form className="stack" onSubmit={onSubmit} noValidate>
         <FormField field="title" label={labels.title} description={t('createCase.caseTitleHint')} value={title} onChange={setTitle} errors={submit.errors} required />

@@ -18,20 +18,20 @@ import { FlashMessage } from '../components/FlashMessage.tsx';
 import { FollowUpForm } from '../components/FollowUpForm.tsx';
 import { FollowUpStatus } from '../components/FollowUpStatus.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
 import { ScreeningBadge } from '../components/ScreeningBadge.tsx';
 import { EntryStatusTag } from '../components/StatusTag.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router/routes.ts';
 import type { Flash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
-import { useFocusHeading } from './useFocusHeading.ts';
 
 export function EntryViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
   const { t } = useI18n();
   const [load, reload] = useLoad((signal) => getRegistryEntry(tenant.slug, id, signal), [tenant.slug, id]);
   const [flash, setFlash] = useState<Flash | undefined>();
   if (load.status === 'loading') return <Loading />;
-  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} tenant={tenant.slug} />;
+  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} tenant={tenant} />;
   const e = load.data;
   const awaiting = followUpState(e.type, e.followUps) === 'awaiting';
   const done = (text: string) => {
@@ -56,7 +56,7 @@ export function EntryViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
         <Paragraph className="case-head__number">
           <AppLink href={href({ name: 'caseView', tenant: tenant.slug, id: e.caseFileId })}>{t('entry.inCase', { number: e.caseNumber ?? '' })}</AppLink>
         </Paragraph>
-        <EntryHeading title={e.title} />
+        <PageHeading size="md">{e.title}</PageHeading>
         <div className="tag-row">
           <EntryStatusTag status={e.status} />
           <ScreeningBadge screening={e.screening} />
@@ -92,14 +92,5 @@ export function EntryViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
         </section>
       )}
     </article>
-  );
-}
-
-function EntryHeading({ title }: { title: string }) {
-  const heading = useFocusHeading();
-  return (
-    <Heading level={1} data-size="md" ref={heading} tabIndex={-1}>
-      {title}
-    </Heading>
   );
 }

@@ -7,11 +7,10 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useLoad } from '../session/useLoad.ts';
-import { useFocusHeading } from './useFocusHeading.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 export function LoginPage({ returnTo, only }: { returnTo: string; only?: string | undefined }) {
   const { t } = useI18n();
-  const heading = useFocusHeading();
   const [tenants, reload] = useLoad(() => listTenants(), []);
   if (tenants.status === 'loading') return <Loading />;
   if (tenants.status === 'error') return <ErrorState error={tenants.error} onRetry={reload} />;
@@ -19,9 +18,7 @@ export function LoginPage({ returnTo, only }: { returnTo: string; only?: string 
   const shown = items.length ? items : tenants.data.items;
   return (
     <section className="login">
-      <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
-        {t('login.title')}
-      </Heading>
+      <PageHeading>{t('login.title')}</PageHeading>
       <Paragraph>{t('login.intro')}</Paragraph>
       {shown.length === 0 ? (
         <Paragraph>{t('login.noTenants')}</Paragraph>

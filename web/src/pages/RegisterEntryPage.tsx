@@ -2,18 +2,20 @@
 // Registering a letter or memo in a case, with its document. Opened from "Reply" on an incoming
 // letter, it becomes the outgoing answer that follows that letter up.
 import { useState, type FormEvent } from 'react';
-import { Button, Field, Heading, Input, Label, Paragraph, Select, Alert } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import { createRegistryEntry, getCaseFile, getRegistryEntry, uploadDocument } from '../api/archive.ts';
 import { entryTypes, type CaseFile, type EntryType, type RegistryEntry, type Tenant } from '../api/types.ts';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { CorrespondentsEditor } from '../components/CorrespondentsEditor.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { FileField } from '../components/FileField.tsx';
 import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
 import { ScreeningFields, screeningFieldLabels } from '../components/ScreeningFields.tsx';
+import { SelectField } from '../components/SelectField.tsx';
 import { defaultRole, newCorrespondent, replyRecipients, toCorrespondent } from '../forms/correspondentDraft.ts';
-import { fieldId } from '../forms/fieldErrors.ts';
 import { emptyScreening, toScreening } from '../forms/screeningDraft.ts';
 import { useSubmit } from '../forms/useSubmit.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -22,7 +24,6 @@ import { href } from '../router/routes.ts';
 import { setFlash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { ApiError } from '../api/problem.ts';
-import { useFocusHeading } from './useFocusHeading.ts';
 
 const today = () => {
   const d = new Date();
@@ -31,20 +32,20 @@ const today = () => {
 
 export function RegisterEntryPage({ tenant, caseId, followsUp }: { tenant: Tenant; caseId: string; followsUp?: string | undefined }) {
   const [load, reload] = useLoad(
-    async (signal) => ({
-      caseFile: await getCaseFile(tenant.slug, caseId, signal),
-      followed: followsUp ? await getRegistryEntry(tenant.slug, followsUp, signal) : undefined,
-    }),
+    async (signal) => {
+      // Both at once: the form waits for the slower of the two, not for their sum.
+      const [caseFile, followed] = await Promise.all([getCaseFile(tenant.slug, caseId, signal), followsUp ? getRegistryEntry(tenant.slug, followsUp, signal) : undefined]);
+      return { caseFile, followed };
+    },
     [tenant.slug, caseId, followsUp],
   );
   if (load.status === 'loading') return <Loading />;
-  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} tenant={tenant.slug} />;
+  if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} tenant={tenant} />;
   return <EntryForm tenant={tenant} caseFile={load.data.caseFile} followed={load.data.followed} />;
 }
 
 function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: CaseFile; followed: RegistryEntry | undefined }) {
   const { t } = useI18n();
-  const heading = useFocusHeading();
   const submit = useSubmit();
   const initialType: EntryType = followed ? 'outgoing' : 'incoming';
   const [type, setType] = useState<EntryType>(initialType);
@@ -60,7 +61,7 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
   const [screening, setScreening] = useState(emptyScreening);
   const caseHref = href({ name: 'caseView', tenant: tenant.slug, id: caseFile.id });
 
-  const labels: Record<string, string> = {
+  const labels = {
     type: t('registerEntry.type'),
     title: t('registerEntry.entryTitle'),
     documentDate: t('registerEntry.documentDate'),
@@ -68,11 +69,12 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
     sentDate: t('registerEntry.sentDate'),
     correspondents: t('registerEntry.correspondents'),
     file: t('registerEntry.file'),
-    ...screeningFieldLabels(t),
   };
+  // Every input the error summary can link to, by API field.
+  const summaryFields: Record<string, string> = { ...labels, ...screeningFieldLabels(t) };
   correspondents.forEach((_, i) => {
     for (const name of ['name', 'kind', 'role', 'identityNumber', 'organisationNumber', 'email', 'address', 'postalCode', 'postalTown'] as const)
-      labels[`correspondents.${i}.${name}`] = `${t('registerEntry.correspondent', { n: i + 1 })}, ${t(`registerEntry.${name}`)}`;
+      summaryFields[`correspondents.${i}.${name}`] = `${t('registerEntry.correspondent', { n: i + 1 })}, ${t(`registerEntry.${name}`)}`;
   });
 
   function changeType(next: EntryType) {
@@ -99,7 +101,7 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
       });
       if (file) {
         try {
-          await uploadDocument(tenant.slug, entry.id, file, { title: file.name.replace(/\.[^.]+$/, ''), relation: 'main' });
+          await uploadDocument(tenant.slug, entry.id, file, { relation: 'main' });
         } catch (error) {
           // The entry is registered; say so, and send the person where the document can be added.
           const reason = error instanceof ApiError ? error.detail : String(error);
@@ -116,9 +118,7 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
   return (
     <section className="stack form-page">
       <div>
-        <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
-          {t('registerEntry.title')}
-        </Heading>
+        <PageHeading>{t('registerEntry.title')}</PageHeading>
         <Paragraph>{t('registerEntry.inCase', { number: caseFile.caseNumber, title: caseFile.title })}</Paragraph>
       </div>
       {followed && (
@@ -126,30 +126,17 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
           <Paragraph>{t('registerEntry.followsUp', { number: followed.registryNumber, title: followed.title })}</Paragraph>
         </Alert>
       )}
-      <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={labels} />
+      <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={summaryFields} />
       <form className="stack" onSubmit={onSubmit} noValidate>
-        <Field>
-          <Label>{labels.type}</Label>
-          <Select id={fieldId('type')} value={type} onChange={(event) => changeType(event.target.value as EntryType)}>
-            {entryTypes.map((value) => (
-              <Select.Option key={value} value={value}>
-                {t(`entryType.${value}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <FormField field="title" label={labels.title!} value={title} onChange={setTitle} errors={submit.errors} required />
+        <SelectField field="type" label={labels.type} value={type} options={entryTypes} optionLabel={(value) => t(`entryType.${value}`)} onChange={changeType} errors={submit.errors} />
+        <FormField field="title" label={labels.title} value={title} onChange={setTitle} errors={submit.errors} required />
         <div className="grid">
-          <FormField field="documentDate" type="date" label={labels.documentDate!} value={documentDate} onChange={setDocumentDate} errors={submit.errors} />
-          {type === 'incoming' && <FormField field="receivedDate" type="date" label={labels.receivedDate!} value={receivedDate} onChange={setReceivedDate} errors={submit.errors} />}
-          {type === 'outgoing' && <FormField field="sentDate" type="date" label={labels.sentDate!} value={sentDate} onChange={setSentDate} errors={submit.errors} />}
+          <FormField field="documentDate" type="date" label={labels.documentDate} value={documentDate} onChange={setDocumentDate} errors={submit.errors} />
+          {type === 'incoming' && <FormField field="receivedDate" type="date" label={labels.receivedDate} value={receivedDate} onChange={setReceivedDate} errors={submit.errors} />}
+          {type === 'outgoing' && <FormField field="sentDate" type="date" label={labels.sentDate} value={sentDate} onChange={setSentDate} errors={submit.errors} />}
         </div>
         <CorrespondentsEditor value={correspondents} onChange={setCorrespondents} nextRole="copy" errors={submit.errors} />
-        <Field>
-          <Label>{labels.file}</Label>
-          <Field.Description>{t('registerEntry.fileHint')}</Field.Description>
-          <Input id={fieldId('file')} type="file" name="file" onChange={(event) => setFile(event.target.files?.[0])} />
-        </Field>
+        <FileField label={labels.file} description={t('registerEntry.fileHint')} errors={submit.errors} onChange={setFile} />
         <ScreeningFields value={screening} onChange={setScreening} title={title} country={tenant.country} errors={submit.errors} />
         <div className="button-row">
           <Button type="submit" loading={submit.submitting}>

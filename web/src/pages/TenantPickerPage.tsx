@@ -5,17 +5,14 @@ import type { Session } from '../api/types.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router/routes.ts';
-import { useFocusHeading } from './useFocusHeading.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 export function TenantPickerPage({ session }: { session: Session }) {
   const { t } = useI18n();
-  const heading = useFocusHeading();
   const tenants = session.tenants.filter((tenant) => tenant.roles.length > 0);
   return (
     <section>
-      <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
-        {t('tenantPicker.title')}
-      </Heading>
+      <PageHeading>{t('tenantPicker.title')}</PageHeading>
       {tenants.length === 0 ? (
         <Paragraph>{t('tenantPicker.none')}</Paragraph>
       ) : (

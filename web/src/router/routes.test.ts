@@ -27,5 +27,6 @@ describe('routes', () => {
     expect(parseRoute('/app/balsfjord/nothing').name).toBe('notFound');
     expect(parseRoute('/app/Not a slug/cases').name).toBe('notFound');
     expect(parseRoute('/app/balsfjord/cases/x/entries/new/more').name).toBe('notFound');
+    expect(parseRoute('/app/balsfjord/cases/%E0').name).toBe('notFound');
   });
 });

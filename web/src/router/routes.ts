@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The workspace's addresses, as pure functions both ways so links and parsing cannot drift apart.
-export const BASE = '/app';
+const BASE = '/app';
 
 export type Route =
   | { name: 'home' }
@@ -16,7 +16,13 @@ const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
 
 export function parseRoute(pathname: string, search = ''): Route {
   const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    // A malformed escape (`%E0`) in a typed or pasted address must not take the whole app down.
+    return { name: 'notFound', path: pathname };
+  }
   const params = new URLSearchParams(search);
   if (parts.length === 0) return { name: 'home' };
   const [tenant, section, id, sub, extra] = parts;
