@@ -4,7 +4,6 @@
 export interface Measurement {
   name: string;
   count: number;
-  errors: number;
   seconds: number;
   opsPerSecond: number;
   p50: number;
@@ -31,7 +30,7 @@ export async function measure(load: Load): Promise<Measurement> {
   let lastShown = 0;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const result = await run(load, (done) => {
+  const latencies = await run(load, (done) => {
     const now = performance.now();
     if (now - lastShown < 1000 && done !== load.total) return;
     lastShown = now;
@@ -40,11 +39,10 @@ export async function measure(load: Load): Promise<Measurement> {
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const sorted = result.latencies.sort((a, b) => a - b);
+  const sorted = latencies.sort((a, b) => a - b);
   return {
     name: load.name,
     count: load.total,
-    errors: result.errors.length,
     seconds,
     opsPerSecond: load.total / seconds,
     p50: percentile(sorted, 0.5),
@@ -54,7 +52,8 @@ export async function measure(load: Load): Promise<Measurement> {
   };
 }
 
-async function run(load: Load, progress: (done: number) => void): Promise<{ latencies: number[]; errors: unknown[] }> {
+/** Runs the load; resolves with the latency of every operation, or throws when any failed. */
+async function run(load: Load, progress: (done: number) => void): Promise<number[]> {
   const latencies: number[] = [];
   const errors: unknown[] = [];
   let next = 0;
@@ -78,11 +77,11 @@ async function run(load: Load, progress: (done: number) => void): Promise<{ late
     // A benchmark of failing requests measures nothing: stop and show why.
     throw new Error(`${load.name}: ${errors.length} of ${load.total} operations failed; first: ${String((errors[0] as Error)?.message ?? errors[0])}`);
   }
-  return { latencies, errors };
+  return latencies;
 }
 
 /** Nearest-rank percentile of sorted milliseconds. */
-export function percentile(sorted: number[], q: number): number {
+function percentile(sorted: number[], q: number): number {
   if (!sorted.length) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }

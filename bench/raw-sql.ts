@@ -2,8 +2,8 @@
 // The floor: what the database alone costs for the same rows. One transaction per entry that does
 // what registering does — lock the case file, allocate the registry number, number the entry in its
 // case, insert the entry, its correspondent, its change-log row and its outbox event — as plain SQL
-// on the same engine and connection pool, without HTTP, validation, RLS role switching or reading
-// the entry back for the answer.
+// on the same engine and connection pool, without HTTP, the token check, validation or RLS role
+// switching.
 import { sql } from 'kysely';
 import type { Database } from '../src/platform/db/database.ts';
 import { newId } from '../src/platform/ids.ts';

@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const script = fileURLToPath(new URL('./build-web-if-stale.mjs', import.meta.url));
 const modules = fileURLToPath(new URL('../node_modules', import.meta.url));
+
+const roots: string[] = [];
+/** A temporary project folder, removed after the tests (its node_modules is only a symlink). */
+function tempRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'radhus-web-'));
+  roots.push(root);
+  return root;
+}
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 function run(root: string) {
   const result = spawnSync(process.execPath, [script, root], { encoding: 'utf8' });
@@ -16,7 +25,7 @@ function run(root: string) {
 
 /** A tiny project with a web UI that vite can build in a second. */
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), 'radhus-web-'));
+  const root = tempRoot();
   symlinkSync(modules, join(root, 'node_modules'));
   writeFileSync(join(root, 'package.json'), '{"type":"module"}');
   mkdirSync(join(root, 'web', 'src'), { recursive: true });
@@ -38,7 +47,7 @@ const age = (path: string, secondsAgo: number) => {
 
 describe('build-web-if-stale', { timeout: 120_000 }, () => {
   it('skips with a note while there is no web UI yet', () => {
-    const root = mkdtempSync(join(tmpdir(), 'radhus-web-'));
+    const root = tempRoot();
     expect(run(root)).toEqual({ code: 0, output: 'build-web-if-stale: web/vite.config.ts does not exist, so there is no web UI to build; skipping\n' });
   });
 

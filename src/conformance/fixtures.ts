@@ -38,13 +38,19 @@ export async function upload(radhus: TestRadhus, token: string, url: string, con
   return res.json();
 }
 
-export async function tokensFor(radhus: TestRadhus, tenant: Tenant): Promise<Record<Role, string>> {
+async function tokensFor(radhus: TestRadhus, tenant: Tenant): Promise<Record<Role, string>> {
   const entries = await Promise.all(roles.map(async (role) => [role, await radhus.token(tenant, role)] as const));
   return Object.fromEntries(entries) as Record<Role, string>;
 }
 
+/** A new Norwegian municipality "<label> kommune" with a token per role and a filled archive. */
+export async function seededMunicipality(radhus: TestRadhus, label: string): Promise<Fixture> {
+  const tenant = await radhus.tenant({ name: `${label} kommune`, country: 'NO' });
+  return seedTenant(radhus, tenant, await tokensFor(radhus, tenant), label);
+}
+
 /** Fills a municipality's archive: open and closed cases, letters with parties, a PDF, remarks, references, retention. */
-export async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Role, string>, label: string): Promise<Fixture> {
+async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Role, string>, label: string): Promise<Fixture> {
   const tag = `${label}-${randomBytes(4).toString('hex')}`;
   const t = tokens['case-officer'];
   const api = (path: string) => `/api/v1/${tenant.slug}${path}`;

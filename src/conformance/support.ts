@@ -47,7 +47,7 @@ export interface OpenApiDocument {
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
-export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export interface WalkOperation {
   method: string;
@@ -129,7 +129,7 @@ interface SampleContext {
 }
 
 /** A valid value for a schema: examples and defaults first, then the simplest thing that passes. */
-export function sample(input: JsonSchema, field: string, c: SampleContext, parent: Record<string, unknown> = {}): unknown {
+function sample(input: JsonSchema, field: string, c: SampleContext, parent: Record<string, unknown> = {}): unknown {
   const schema = resolve(input, c.doc);
   if (field in fieldHints) return structuredClone(fieldHints[field]);
   if (isIdField(field, schema)) {

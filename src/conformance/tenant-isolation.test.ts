@@ -9,17 +9,14 @@ import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import { withTenant } from '../platform/db/transaction.ts';
 import { newId } from '../platform/ids.ts';
 import { roles } from '../platform/http/auth.ts';
-import { apiSnapshot, databaseSnapshot, seedTenant, tokensFor, type Fixture } from './fixtures.ts';
+import { apiSnapshot, databaseSnapshot, seededMunicipality, type Fixture } from './fixtures.ts';
 import { PlanError, planOperation, tenantOperations, type Ids, type OpenApiDocument, type PlannedOperation } from './support.ts';
 
 let radhus: TestRadhus;
 let doc: OpenApiDocument;
 
 /** Seeds one municipality; each operation's own-data control gets a fresh one so state never blocks it. */
-async function municipality(label: string): Promise<Fixture> {
-  const tenant = await radhus.tenant({ name: `${label} kommune`, country: 'NO' });
-  return seedTenant(radhus, tenant, await tokensFor(radhus, tenant), label);
-}
+const municipality = (label: string): Promise<Fixture> => seededMunicipality(radhus, label);
 
 beforeAll(async () => {
   radhus = await createTestRadhus();

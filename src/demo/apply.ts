@@ -25,10 +25,10 @@ import { demoOrganisationNumber, type IdentityNumbers } from './numbers.ts';
 import { renderPdf } from './pdf.ts';
 import { planSteps } from './plan.ts';
 
-export const DEMO_ACTOR = 'cli:demo:Demodata';
+const DEMO_ACTOR = 'cli:demo:Demodata';
 
 /** Skjermingshjemmel for personal matters in each country. */
-export const personalMattersBasis = { NO: 'Offl. § 13 jf. fvl. § 13 første ledd nr. 1', SE: 'OSL 26 kap. 1 §' } as const;
+const personalMattersBasis = { NO: 'Offl. § 13 jf. fvl. § 13 første ledd nr. 1', SE: 'OSL 26 kap. 1 §' } as const;
 
 const DAY = 86_400_000;
 

@@ -44,6 +44,8 @@ describe('seedDemo', () => {
     radhus = await createTestRadhus();
     firstRun = await seedDemo(radhus.ctx, (line) => log.push(line));
     tenants = await withoutTenant(radhus.ctx.db, (tx) => listTenants(tx));
+    // The tests below loop over these; an empty list would let them pass without looking.
+    expect(tenants.map((t) => t.slug).sort()).toEqual([...slugs].sort());
   }, SLOW);
   afterAll(() => radhus?.close());
 
@@ -152,9 +154,9 @@ describe('seedDemo', () => {
     expect(items.map((i) => i.title).sort()).toEqual(own.map((r) => r.title).sort());
     expect(items.some((i) => /Bredbåndsutbygging Malangshalvøya/.test(i.title))).toBe(true);
     expect(items.some((i) => /Höglandet|bostadsanpassning/i.test(i.title))).toBe(false);
+    // Balsfjord's token does not exist in Aneby.
     const other = await radhus.app.inject({ method: 'GET', url: '/api/v1/aneby/case-files', headers: { authorization: `Bearer ${token}` } });
-    expect(other.statusCode).toBeGreaterThanOrEqual(400);
-    expect(other.statusCode).toBeLessThan(500);
+    expect(other.statusCode).toBe(401);
   });
 });
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-// A thin HTTP client for the archive API over a real socket (fetch), used by the crash test and the
-// benchmark. It returns status and body as they came, so callers judge every answer themselves.
+// A thin HTTP client for the archive API over a real socket (fetch), used by the crash test (the
+// benchmark has its own lighter keep-alive client, bench/http.ts). It returns status and body as
+// they came, so callers judge every answer themselves.
 import { createHash } from 'node:crypto';
 
 export interface Answer<T = Record<string, unknown>> {
@@ -31,8 +32,7 @@ export class ArchiveClient {
       headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+    return { status: response.status, body: await bodyOf<T>(response) };
   }
 
   createCaseFile(title: string) {
@@ -62,13 +62,18 @@ export class ArchiveClient {
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
     const response = await fetch(this.url(`/registry-entries/${entryId}/documents`), { method: 'POST', headers: { authorization: `Bearer ${this.token}` }, body: form });
-    return { status: response.status, body: (await response.json()) as { id: string; checksum: string; size: number } };
+    return { status: response.status, body: await bodyOf(response) };
   }
 
   async downloadDocument(id: string): Promise<{ status: number; bytes: Buffer }> {
     const response = await fetch(this.url(`/documents/${id}/content`), { headers: { authorization: `Bearer ${this.token}` } });
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
   }
+}
+
+async function bodyOf<T>(response: Response): Promise<T> {
+  const text = await response.text();
+  return (text ? JSON.parse(text) : {}) as T;
 }
 
 export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
