@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // What a screen shows when its data could not be loaded: the reason in the person's language,
 // the server's own explanation, and a way on.
-import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { ApiError } from '../api/problem.ts';
 import { loginUrl } from '../api/session.ts';
 import type { Tenant } from '../api/types.ts';
@@ -20,13 +20,21 @@ function reasonKey(error: unknown): MessageKey {
   return 'error.title';
 }
 
-export function ErrorState({ error, onRetry, tenant }: { error: unknown; onRetry?: () => void; tenant?: Pick<Tenant, 'slug' | 'name'> }) {
+/** `inline`: shown inside a page that has its own h1, so the error's heading is an h2. */
+export function ErrorState({ error, onRetry, tenant, inline = false }: { error: unknown; onRetry?: () => void; tenant?: Pick<Tenant, 'slug' | 'name'>; inline?: boolean }) {
   const { t } = useI18n();
   const notFound = error instanceof ApiError && error.status === 404;
+  const title = notFound ? t('error.notFound.title') : t('error.title');
   const detail = error instanceof ApiError ? error.detail : error instanceof Error ? error.message : undefined;
   return (
     <Alert data-color="danger" className="error-state">
-      <PageHeading size="sm">{notFound ? t('error.notFound.title') : t('error.title')}</PageHeading>
+      {inline ? (
+        <Heading level={2} data-size="xs">
+          {title}
+        </Heading>
+      ) : (
+        <PageHeading size="sm">{title}</PageHeading>
+      )}
       <Paragraph>{t(reasonKey(error))}</Paragraph>
       {detail && reasonKey(error) === 'error.title' && <Paragraph data-size="sm">{detail}</Paragraph>}
       <div className="button-row">

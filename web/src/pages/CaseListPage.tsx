@@ -62,7 +62,7 @@ export function CaseListPage({ tenant }: { tenant: Tenant }) {
         </Button>
       </form>
       {page.status === 'loading' && <Loading />}
-      {page.status === 'error' && <ErrorState error={page.error} onRetry={reload} tenant={tenant} />}
+      {page.status === 'error' && <ErrorState error={page.error} onRetry={reload} tenant={tenant} inline />}
       {page.status === 'ready' && page.data.items.length === 0 && <Paragraph>{t('caseList.empty')}</Paragraph>}
       {page.status === 'ready' && page.data.items.length > 0 && (
         <div className="table-scroll">
