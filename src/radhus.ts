@@ -29,13 +29,12 @@ export async function openContext(config: Config, options: { clock?: Clock; db?:
     if (!options.db) await db.close();
     throw error;
   }
-  return { config, db, clock: options.clock ?? systemClock, files: new LocalFileStore(join(config.dataDir, 'files')) };
+  return { config, db, clock: options.clock ?? systemClock, files: new LocalFileStore(join(config.dataDir, 'files')), modules };
 }
 
 export async function createRadhus(ctx: AppContext, options: { logger?: boolean } = {}): Promise<Radhus> {
   const app = await buildApp(ctx, {
     logger: options.logger ?? true,
-    modules,
     hooks: async (scope, context) => {
       await scope.register(cookie, { secret: await cookieSecret(context.config) });
       await registerTenantResolution(scope, context);

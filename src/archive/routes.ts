@@ -5,9 +5,12 @@ import { caseFileRoutes } from './routes/case-files.ts';
 import { registryEntryRoutes } from './routes/registry-entries.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { annotationRoutes } from './routes/annotations.ts';
+import { bootstrapArchive } from './structure.ts';
 
 export const archiveModule: Module = {
   name: 'archive',
+  // Every municipality's archive starts with a fonds, its creator, a series and a classification.
+  setUpTenant: (tx, tenant, at) => bootstrapArchive(tx, tenant, at),
   async register(app, ctx) {
     await caseFileRoutes(app, ctx);
     await registryEntryRoutes(app, ctx);

@@ -7,7 +7,7 @@ import { withoutTenant, withTenant } from '../platform/db/transaction.ts';
 import { ProblemError } from '../platform/http/problem.ts';
 import { listCaseFiles } from '../archive/queries.ts';
 import { findTenantBySlug } from '../tenants/service.ts';
-import { addTenantWithArchive, completeTenantSetUp } from '../tenants/lifecycle.ts';
+import { addMunicipality, completeTenantSetUp } from '../tenants/lifecycle.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { playStory } from './apply.ts';
 import { demoMunicipalities } from './data/index.ts';
@@ -29,7 +29,7 @@ async function ensureTenant(ctx: AppContext, m: DemoMunicipality, log: (line: st
     return { tenant: found, isNew: false };
   }
   try {
-    const tenant = await addTenantWithArchive(ctx, { slug: m.slug, officialNumber: m.officialNumber, name: m.name, country: m.country, language: m.language });
+    const tenant = await addMunicipality(ctx, { slug: m.slug, officialNumber: m.officialNumber, name: m.name, country: m.country, language: m.language });
     return { tenant, isNew: true };
   } catch (error) {
     if (error instanceof ProblemError && error.status === 409) {

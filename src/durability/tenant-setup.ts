@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
 import { withTenant } from '../platform/db/transaction.ts';
 import { createToken } from '../identity/tokens.ts';
-import { addTenantWithArchive } from '../tenants/lifecycle.ts';
+import { addMunicipality } from '../tenants/lifecycle.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 
 export function testConfig(dataDir: string, databaseUrl: string | undefined): Config {
@@ -13,7 +13,7 @@ export function testConfig(dataDir: string, databaseUrl: string | undefined): Co
 }
 
 export async function addTenantWithToken(ctx: AppContext, slug: string, officialNumber = '5532'): Promise<{ tenant: Tenant; token: string }> {
-  const tenant = await addTenantWithArchive(ctx, { slug, officialNumber, name: `${slug} kommune`, country: 'NO' });
+  const tenant = await addMunicipality(ctx, { slug, officialNumber, name: `${slug} kommune`, country: 'NO' });
   const created = await withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: 'cli', id: 'durability', name: 'durability' } }, (tx) =>
     createToken(tx, { tenantId: tenant.id, role: 'system', name: `${slug} system`, createdBy: 'durability', at: ctx.clock.now() }),
   );

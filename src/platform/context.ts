@@ -4,10 +4,13 @@ import type { Config } from './config.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
 import type { FileStore } from './files/store.ts';
+import type { Module } from './modules.ts';
 
 export interface AppContext {
   config: Config;
   db: Database;
   clock: Clock;
   files: FileStore;
+  /** The capabilities of this installation (src/modules.ts), for platform code that walks them. */
+  modules: readonly Module[];
 }

@@ -55,7 +55,7 @@ export async function createTestRadhus(env: NodeJS.ProcessEnv = {}): Promise<Tes
   const db = databaseUrl ? undefined : await openDatabase({});
   const ctx = await openContext(config, { clock, ...(db ? { db } : {}) });
   const radhus = await createRadhus(ctx, { logger: false });
-  const { addTenantWithArchive } = await import('../tenants/lifecycle.ts');
+  const { addMunicipality } = await import('../tenants/lifecycle.ts');
   return {
     ...radhus,
     clock,
@@ -64,7 +64,7 @@ export async function createTestRadhus(env: NodeJS.ProcessEnv = {}): Promise<Tes
       tenantCounter += 1;
       const n = tenantCounter;
       const country = input.country ?? 'NO';
-      return addTenantWithArchive(ctx, {
+      return addMunicipality(ctx, {
         slug: input.slug ?? `test-${n}-${randomBytes(2).toString('hex')}`,
         officialNumber: input.officialNumber ?? testOfficialNumber(country, n),
         name: input.name ?? `Testkommune ${n}`,

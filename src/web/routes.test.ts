@@ -26,8 +26,8 @@ beforeAll(async () => {
   await writeFile(join(dist, 'favicon.svg'), '<svg/>');
   await writeFile(join(dir, 'secret.txt'), 'outside');
   ctx = await openContext(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }), { db: await openDatabase({}) });
-  app = await buildApp(ctx, { logger: false, modules: [createWebModule(dist)] });
-  bare = await buildApp(ctx, { logger: false, modules: [createWebModule(join(dir, 'not-built'))] });
+  app = await buildApp({ ...ctx, modules: [createWebModule(dist)] }, { logger: false });
+  bare = await buildApp({ ...ctx, modules: [createWebModule(join(dir, 'not-built'))] }, { logger: false });
 });
 
 afterAll(async () => {

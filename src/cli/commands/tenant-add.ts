@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { addTenantWithArchive } from '../../tenants/lifecycle.ts';
+import { addMunicipality } from '../../tenants/lifecycle.ts';
 import type { Country, Language } from '../../tenants/tenant.ts';
 import { languages } from '../../platform/http/auth.ts';
 import { text, type ContextCommand } from '../command.ts';
@@ -20,7 +20,7 @@ export const tenantAdd: ContextCommand = {
   examples: ['radhus tenant add --slug balsfjord --number 5532 --name "Balsfjord kommune" --country NO'],
   async run({ ctx, values, io }) {
     const language = text(values, 'language');
-    const tenant = await addTenantWithArchive(ctx, {
+    const tenant = await addMunicipality(ctx, {
       slug: text(values, 'slug'),
       officialNumber: text(values, 'number'),
       name: text(values, 'name'),

@@ -42,6 +42,17 @@ export async function withoutTenant<T>(db: Database, work: (tx: Tx) => Promise<T
   });
 }
 
+/**
+ * A read-only transaction as `radhus_public`, the role of public routes and pages: it can read the
+ * public projection tables and public_tenants, and nothing else (migrations 0005 and later).
+ */
+export async function withPublic<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.kysely.transaction().execute(async (tx) => {
+    await sql`select set_config('role', 'radhus_public', true), set_config('transaction_read_only', 'on', true)`.execute(tx);
+    return work(tx);
+  });
+}
+
 /** Narrows the untyped handle to a module's own table types. */
 export function tables<T>(handle: Kysely<any>): Kysely<T> {
   return handle as Kysely<T>;

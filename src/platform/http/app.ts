@@ -13,15 +13,10 @@ import './auth.ts';
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
-export interface Module {
-  name: string;
-  /** Registered as an encapsulated plugin with the shared context. */
-  register(app: App, ctx: AppContext): Promise<void>;
-}
+export type { Module } from '../modules.ts';
 
 export interface BuildOptions {
   logger?: boolean;
-  modules: Module[];
   /** Registered before modules: authentication, tenant resolution. */
   hooks?: (app: App, ctx: AppContext) => Promise<void>;
 }
@@ -82,8 +77,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   });
 
   if (options.hooks) await options.hooks(app, ctx);
-  for (const module of options.modules) {
-    await app.register(async (scope) => module.register(scope as unknown as App, ctx), { name: module.name } as never);
+  for (const module of ctx.modules) {
+    const register = module.register;
+    if (register) await app.register(async (scope) => register(scope as unknown as App, ctx), { name: module.name } as never);
   }
   return app;
 }

@@ -4,9 +4,10 @@
 export const roles = ['citizen', 'case-officer', 'archivist', 'politician', 'tenant-admin', 'system'] as const;
 export type Role = (typeof roles)[number];
 
-/** The UI languages: bokmål, nynorsk, Swedish, English. */
-export const languages = ['nb', 'nn', 'sv', 'en'] as const;
-export type Language = (typeof languages)[number];
+import { languages, type Language } from '../../common/languages.ts';
+
+/** The UI languages: bokmål, nynorsk, Swedish, English (src/common/languages.ts). */
+export { languages, type Language };
 
 /** The JSON schema of a language code, for TypeBox schemas. */
 export const languageSchema = { type: 'string', enum: [...languages] } as const;
