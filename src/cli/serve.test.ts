@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // `radhus serve` and other `radhus` processes on the same data: the real bin, in child processes.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,8 @@ describe.skipIf(testEngine() !== 'pglite')('a server holding a PGlite data folde
   it('carries out other commands for them, refuses serve and migrate, and leaves a stale lock to be taken over', async () => {
     const env = environment(await mkdtemp(join(tmpdir(), 'radhus-serve-')));
     const server = await startServer(env);
+    // One supported Node version, no runtime warnings at start (decision 0005), demo provider included.
+    expect(server.output()).not.toMatch(/Unsupported runtime|Warning:|WARNING/);
     const lock = readLock(lockFile(env.DATA_DIR!)) as LockInfo;
     expect(lock).toMatchObject({ pid: server.child.pid, kind: 'server', port: server.port });
     expect(existsSync(lock.socket!)).toBe(true);
@@ -116,5 +119,39 @@ describe.skipIf(testEngine() !== 'postgres')('a server on PostgreSQL', { timeout
     expect((await radhus(env, 'migrate')).last).toMatch(/up to date/);
     server.child.kill('SIGTERM');
     expect(await exited(server.child)).toBe(0);
+  });
+});
+
+describe('start-up mistakes an operator makes', { timeout: 120_000 }, () => {
+  it('reports a port in use before it touches the data folder or the database', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const databaseUrl = await freshDatabaseUrl();
+      const env = { ...environment(await mkdtemp(join(tmpdir(), 'radhus-port-')), databaseUrl), PORT: String(port), RADHUS_SEED_DEMO: 'true' };
+      const refused = await radhus(env, 'serve');
+      expect(refused).toMatchObject({ code: 1, stderr: `radhus serve: 127.0.0.1:${port} is in use by another program; set PORT (or HOST) to another value\n` });
+      expect(refused.stdout).not.toMatch(/migrating|demo/i);
+      // Nothing was created: no database files, no lock, and on PostgreSQL not even the migrations table.
+      expect(readdirSync(env.DATA_DIR!)).toEqual([]);
+      if (databaseUrl) {
+        const pg = (await import('pg')).default;
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        const { rows } = await client.query("select count(*)::int as n from information_schema.tables where table_schema = 'public'");
+        await client.end();
+        expect(rows[0].n).toBe(0);
+      }
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('names the data folder it used when the installation is empty', async () => {
+    const env = environment(await mkdtemp(join(tmpdir(), 'radhus-empty-')));
+    const listed = await radhus(env, 'token', 'list', '--tenant', 'balsfjord');
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain(`the data folder ${env.DATA_DIR} (DATA_DIR) has none yet`);
   });
 });

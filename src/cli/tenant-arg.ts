@@ -11,7 +11,11 @@ export async function requireTenant(ctx: AppContext, slug: string): Promise<Tena
     const tenant = await findTenantBySlug(tx, slug);
     if (tenant) return tenant;
     const known = (await listTenants(tx)).map((t) => t.slug);
-    const hint = known.length ? `the municipalities here are: ${known.join(', ')}` : 'there are none yet: add one with `radhus tenant add` or `radhus seed-demo`';
+    // An empty installation usually means the wrong folder or database: say which one was used.
+    const where = ctx.config.databaseUrl ? 'the database in DATABASE_URL' : `the data folder ${ctx.config.dataDir} (DATA_DIR)`;
+    const hint = known.length
+      ? `the municipalities here are: ${known.join(', ')}`
+      : `${where} has none yet: check DATA_DIR/DATABASE_URL, or add one with \`radhus tenant add\` or \`radhus seed-demo\``;
     throw new ProblemError('notFound', `no municipality with slug "${slug}"; ${hint}`, [{ field: 'tenant', code: 'notFound', message: 'is not a municipality in this installation' }]);
   });
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // `radhus serve` (what `npm start` runs): migrate, seed the demo into an empty database, listen, and
 // on PGlite hold the data folder and answer other `radhus` commands on the command socket.
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import type { Config } from '../../platform/config.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { DataLock } from '../../platform/lock.ts';
@@ -26,6 +26,12 @@ export const serveCommand: ProcessCommand = {
   options: {},
   examples: ['PORT=8080 DATA_DIR=/var/lib/radhus radhus serve'],
   async run({ config, io }) {
+    // Before the folder, migrations and the demo seed: a busy port should cost the operator nothing.
+    const busy = await portProblem(config);
+    if (busy) {
+      io.err(`radhus serve: ${busy}`);
+      return 1;
+    }
     let lock: DataLock | undefined;
     if (!config.databaseUrl) {
       const claim = await claimDataDir(config.dataDir, { kind: 'server' }, io);
@@ -94,14 +100,38 @@ async function seedFirstStart(ctx: AppContext, io: Output): Promise<string[]> {
   return (await seedDemo(ctx, (line) => io.out(`  ${line}`))).added;
 }
 
+const listenErrors: Record<string, string> = {
+  EADDRINUSE: 'is in use by another program',
+  EACCES: 'needs privileges this user lacks',
+  EADDRNOTAVAIL: 'is not an address of this machine',
+};
+
+function describeListenError(config: Config, error: unknown): string | undefined {
+  const why = listenErrors[(error as NodeJS.ErrnoException).code ?? ''];
+  return why && `${config.host}:${config.port} ${why}; set PORT (or HOST) to another value`;
+}
+
+/** Tries the address once; the real listen later still reports a port taken in between. */
+function portProblem(config: Config): Promise<string | undefined> {
+  if (config.port === 0) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error) => {
+      const problem = describeListenError(config, error);
+      if (problem) resolve(problem);
+      else reject(error);
+    });
+    probe.listen({ port: config.port, host: config.host, exclusive: true }, () => probe.close(() => resolve(undefined)));
+  });
+}
+
 async function listen(app: { listen(o: { port: number; host: string }): Promise<string>; server: { address(): unknown } }, config: Config, io: Output): Promise<number | undefined> {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
-    const why = code === 'EADDRINUSE' ? 'is in use by another program' : code === 'EACCES' ? 'needs privileges this user lacks' : 'is not an address of this machine';
-    io.err(`radhus serve: ${config.host}:${config.port} ${why}; set PORT (or HOST) to another value`);
+    const problem = describeListenError(config, error);
+    if (!problem) throw error;
+    io.err(`radhus serve: ${problem}`);
     return undefined;
   }
   return (app.server.address() as AddressInfo).port;
