@@ -129,7 +129,7 @@ describe('start-up mistakes an operator makes', { timeout: 120_000 }, () => {
     const port = (busy.address() as { port: number }).port;
     try {
       const databaseUrl = await freshDatabaseUrl();
-      const env = { ...environment(await mkdtemp(join(tmpdir(), 'radhus-port-')), databaseUrl), PORT: String(port), RADHUS_SEED_DEMO: 'true' };
+      const env: NodeJS.ProcessEnv = { ...environment(await mkdtemp(join(tmpdir(), 'radhus-port-')), databaseUrl), PORT: String(port), RADHUS_SEED_DEMO: 'true' };
       const refused = await radhus(env, 'serve');
       expect(refused).toMatchObject({ code: 1, stderr: `radhus serve: 127.0.0.1:${port} is in use by another program; set PORT (or HOST) to another value\n` });
       expect(refused.stdout).not.toMatch(/migrating|demo/i);

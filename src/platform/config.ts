@@ -20,6 +20,8 @@ export interface Config {
   /** Seed the demo municipalities into an empty database at start. */
   seedDemo: boolean;
   logLevel: string;
+  /** Bearer token that may read /metrics from other machines (loopback callers need none). */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET,
     seedDemo: env.RADHUS_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    metricsToken: env.METRICS_TOKEN?.trim() || undefined,
   };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PgliteDialect } from './pglite-dialect.ts';
+import { PgliteDialect, type PoolStats } from './pglite-dialect.ts';
 import { durablePgliteOptions } from './durable-pglite.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -17,6 +17,8 @@ export interface Database {
   kysely: Kysely<any>;
   /** Runs a multi-statement script as the owner (migrations, set-up). */
   execScript(script: string): Promise<void>;
+  /** Connections in use and waiting, for /metrics. */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
@@ -56,10 +58,12 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   const pglite = folder
     ? await PGlite.create({ ...durablePgliteOptions(folder), parsers, relaxedDurability: false })
     : await PGlite.create({ parsers });
-  const kysely = new Kysely<any>({ dialect: new PgliteDialect(pglite) });
+  const dialect = new PgliteDialect(pglite);
+  const kysely = new Kysely<any>({ dialect });
   return {
     engine: 'pglite',
     kysely,
+    poolStats: () => dialect.stats(),
     execScript: async (script) => {
       await pglite.exec(script);
     },
@@ -85,6 +89,7 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     engine: 'postgres',
     kysely,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     execScript: async (script) => {
       await pool.query(script);
     },

@@ -16,13 +16,23 @@ import {
 
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
+  /** Holders and waiters, for the pool figures in /metrics. */
+  queued = 0;
   lock(): Promise<() => void> {
     let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
+    this.queued++;
+    const next = new Promise<void>((resolve) => (release = () => (this.queued--, resolve())));
     const ready = this.tail.then(() => release);
     this.tail = this.tail.then(() => next);
     return ready;
   }
+}
+
+/** The single PGlite connection seen as a pool of one. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 class PgliteConnection implements DatabaseConnection {
@@ -49,7 +59,7 @@ class PgliteConnection implements DatabaseConnection {
 }
 
 class PgliteDriver implements Driver {
-  private readonly mutex = new Mutex();
+  readonly mutex = new Mutex();
   private readonly releases = new WeakMap<DatabaseConnection, () => void>();
   private readonly connection: PgliteConnection;
 
@@ -88,12 +98,18 @@ class PgliteDriver implements Driver {
 }
 
 export class PgliteDialect implements Dialect {
+  private driver: PgliteDriver | undefined;
   constructor(private readonly pg: PGlite) {}
+  stats(): PoolStats {
+    const queued = this.driver?.mutex.queued ?? 0;
+    return { total: 1, idle: queued === 0 ? 1 : 0, waiting: Math.max(0, queued - 1) };
+  }
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PgliteDriver(this.pg);
+    this.driver = new PgliteDriver(this.pg);
+    return this.driver;
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();

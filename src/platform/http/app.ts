@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { ProblemError, problemBody, invalid } from './problem.ts';
 import { validatorCompiler, fieldErrors } from './validation.ts';
 import { documentProblems } from './openapi.ts';
+import { registerMetrics, type MetricSource } from './metrics.ts';
 import './auth.ts';
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -17,6 +18,8 @@ export type { Module } from '../modules.ts';
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Figures that other platform parts add to /metrics (events, jobs, mail). */
+  metrics?: readonly MetricSource[];
   /** Registered before modules: authentication, tenant resolution. */
   hooks?: (app: App, ctx: AppContext) => Promise<void>;
 }
@@ -64,6 +67,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   });
 
   documentProblems(app);
+  registerMetrics(app, ctx, options.metrics);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { authentication: false } }, async () => app.swagger());
 
