@@ -14,6 +14,8 @@ export interface OptionSpec {
   /** Allowed values (compared after `normalise`). */
   choices?: readonly string[];
   normalise?: (value: string) => string;
+  /** A file path: made absolute in the caller's folder before the command may run inside the server. */
+  path?: boolean;
 }
 
 export type Values = Record<string, string | boolean | undefined>;
@@ -24,6 +26,8 @@ interface CommandSpec {
   summary: string;
   description?: string[];
   options: Record<string, OptionSpec>;
+  /** One required word after the options' command name (`restore <file>`), stored in values under its name. */
+  argument?: { name: string; description: string; normalise?: (value: string) => string };
   /** Rules across options (e.g. "one of --id and --token"); each string is a usage problem. */
   check?: (values: Values) => string[];
   examples?: string[];

@@ -32,9 +32,11 @@ export function commandHelp(command: Command): string[] {
     return spec.required ? flag : `[${flag}]`;
   });
   const width = Math.max(0, ...options.map(([name, spec]) => name.length + (spec.type === 'string' ? (spec.value ?? name).length + 3 : 0)));
+  const argument = command.argument ? [`<${command.argument.name}>`] : [];
   return [
-    `radhus ${[command.name, ...synopsis].join(' ')}`,
+    `radhus ${[command.name, ...argument, ...synopsis].join(' ')}`,
     `  ${command.summary}`,
+    ...(command.argument ? [`  <${command.argument.name}>: ${command.argument.description}`] : []),
     ...(command.description ?? []).map((line) => `  ${line}`),
     ...(options.length ? ['', '  Options:'] : []),
     ...options.map(([name, spec]) => {

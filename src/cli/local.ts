@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Runs a context command from the command line: on PostgreSQL directly (many processes may share
 // it); on PGlite under the data-folder lock, or through the server that holds the folder.
+import { resolve } from 'node:path';
 import type { Config } from '../platform/config.ts';
 import type { ContextCommand, Values } from './command.ts';
 import { claimDataDir, inUseMessage, waitForServer } from './claim.ts';
@@ -32,7 +33,7 @@ export async function runContextCommand(command: ContextCommand, values: Values,
     const server = await waitForServer(config.dataDir, holder, io);
     if (!server?.socket) continue; // it stopped: the folder may be free now
     try {
-      return await runRemote(server.socket, { key: server.key, argv, operator }, io);
+      return await runRemote(server.socket, { key: server.key, argv: absolutePaths(command, argv), operator }, io);
     } catch (error) {
       if (!(error instanceof SocketUnavailable)) throw error;
       // Stopping right now, or its socket file was removed: look again, a few times.
@@ -57,4 +58,14 @@ async function runHere(command: ContextCommand, values: Values, config: Config, 
   } finally {
     await ctx.db.close();
   }
+}
+
+/** The server has its own working folder: a relative path given here must mean the same there. */
+export function absolutePaths(command: ContextCommand, argv: string[]): string[] {
+  const paths = Object.entries(command.options).filter(([, spec]) => spec.path).map(([name]) => `--${name}`);
+  return argv.map((arg, i) => {
+    const flag = paths.find((p) => arg.startsWith(`${p}=`));
+    if (flag) return `${flag}=${resolve(arg.slice(flag.length + 1))}`;
+    return i > 0 && paths.includes(argv[i - 1]!) ? resolve(arg) : arg;
+  });
 }

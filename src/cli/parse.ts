@@ -38,11 +38,23 @@ function parseOptions(command: Command, args: string[]): Values {
   } catch (error) {
     throw new UsageError(explainParseError(error as Error & { code?: string }, command), command.name);
   }
-  if (parsed.positionals.length)
-    throw new UsageError(`unexpected argument "${parsed.positionals[0]}"; ${command.name} takes only options (${optionList(command)})`, command.name);
+  const argument = command.argument;
+  const expected = argument ? 1 : 0;
+  if (parsed.positionals.length > expected)
+    throw new UsageError(
+      argument
+        ? `unexpected argument "${parsed.positionals[1]}"; ${command.name} takes one <${argument.name}>`
+        : `unexpected argument "${parsed.positionals[0]}"; ${command.name} takes only options (${optionList(command)})`,
+      command.name,
+    );
 
   const problems: string[] = [];
   const values: Values = {};
+  if (argument) {
+    const given = parsed.positionals[0];
+    if (given === undefined) problems.push(`missing <${argument.name}>: ${argument.description}`);
+    else values[argument.name] = argument.normalise ? argument.normalise(given) : given;
+  }
   for (const [name, spec] of Object.entries(command.options)) {
     let value = parsed.values[name];
     if (typeof value === 'string' && spec.normalise) value = spec.normalise(value);

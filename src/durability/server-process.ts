@@ -23,6 +23,8 @@ export interface ServeOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
   timeoutMs?: number;
+  /** More settings, e.g. TRUST_PROXY. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts `node bin/radhus.js serve` and resolves once it listens. */
@@ -37,6 +39,7 @@ export async function startServer(options: ServeOptions): Promise<ServerProcess>
     DATA_DIR: options.dataDir,
     RADHUS_SEED_DEMO: 'false',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...options.env,
   };
   const child = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

@@ -34,8 +34,9 @@ export function loadMigrations(dir = migrationsDir): Migration[] {
 // Any fixed number: serialises concurrent migrators (several app servers starting at once).
 const MIGRATION_LOCK = 72_011_526;
 
-export async function migrate(db: Database, log: (line: string) => void = () => {}): Promise<number> {
-  const migrations = loadMigrations();
+/** Applies the migrations not yet applied; `upTo` stops after that version (restoring a backup made by an older version). */
+export async function migrate(db: Database, log: (line: string) => void = () => {}, upTo = Number.POSITIVE_INFINITY): Promise<number> {
+  const migrations = loadMigrations().filter((m) => m.version <= upTo);
   await db.execScript(`create table if not exists schema_migrations (
     version integer primary key, name text not null, checksum text not null,
     applied_at timestamptz not null default now())`);

@@ -4,7 +4,7 @@
 // local folder later without touching the archive.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -29,6 +29,8 @@ export interface FileStore {
   get(checksum: string): Readable;
   /** The whole file, verified before it is returned (for files small enough to hold in memory). */
   read(checksum: string): Promise<Buffer>;
+  /** The checksums of every stored file (not staged ones), for backups. */
+  list(): AsyncIterable<string>;
 }
 
 export class ChecksumMismatchError extends Error {}
@@ -112,5 +114,17 @@ export class LocalFileStore implements FileStore {
     const chunks: Buffer[] = [];
     for await (const chunk of this.get(checksum)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
+  }
+
+  async *list(): AsyncIterable<string> {
+    const hex2 = /^[0-9a-f]{2}$/;
+    const names = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).sort();
+    for (const a of await names(this.root)) {
+      if (!hex2.test(a)) continue; // tmp/ holds staged files that no row names yet
+      for (const b of await names(join(this.root, a))) {
+        if (!hex2.test(b)) continue;
+        for (const file of await names(join(this.root, a, b))) if (/^[0-9a-f]{64}$/.test(file) && file.startsWith(a + b)) yield file;
+      }
+    }
   }
 }
