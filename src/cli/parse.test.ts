@@ -40,7 +40,8 @@ describe('command line parsing', () => {
   });
 
   it('says exactly what to fix', () => {
-    expect(usage('frobnicate')).toBe('unknown command "frobnicate"; the commands are: serve, migrate, seed-demo, tenant add, tenant list, token create, token revoke, token list');
+    expect(usage('frobnicate')).toBe(`unknown command "frobnicate"; the commands are: ${commands.map((c) => c.name).join(', ')}`);
+    expect(usage('frobnicate')).toContain('serve, migrate, seed-demo, tenant add, tenant list, token create, token revoke, token list');
     expect(usage('token')).toBe('"token" needs a subcommand: token create, token revoke, token list');
     expect(usage('token', 'burn')).toContain('unknown command "token burn"; the token commands are');
     expect(usage('migrate', '--force')).toBe('unknown option --force for "migrate"; it takes no options');
@@ -58,5 +59,8 @@ describe('command line parsing', () => {
     expect(usage('token', 'revoke', '--tenant', 'x')).toBe('say which token: --id <token id> or --token <token>');
     expect(usage('token', 'revoke', '--tenant', 'x', '--id', 'a', '--token', 'b')).toBe('give either --id or --token, not both');
     expect(usage('--tenant', 'x')).toBe('a command comes first, before --tenant');
+    expect(usage('restore')).toBe('missing <file>: a file written by `radhus backup`');
+    expect(usage('restore', 'a.tar.gz', 'b.tar.gz')).toBe('unexpected argument "b.tar.gz"; restore takes one <file>');
+    expect(parse('restore', 'a.tar.gz')).toMatchObject({ kind: 'run', values: { file: expect.stringMatching(/^\/.*\/a\.tar\.gz$/) } });
   });
 });
