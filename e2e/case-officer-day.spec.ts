@@ -92,9 +92,18 @@ test('a case officer works through the lists and is told which letters keep a ca
   await expect(caseRow).toContainText(caseFile.caseNumber);
   await expectAccessible(page, 'my cases');
 
-  // Closing says which letters keep it open, and links them.
+  // The case view is one request: no request per registry entry (it once made one for each).
+  const apiCalls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v1/')) apiCalls.push(new URL(request.url()).pathname);
+  });
   await caseRow.getByRole('link', { name: `Oppmålingssak ${stamp}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Oppmålingssak ${stamp}` })).toBeVisible();
+  await expect(page.locator('.entry-card')).toHaveCount(2);
+  await expect(page.locator('.entry-card').first()).toContainText('Ola Nordmann');
+  expect(apiCalls).toEqual([`/api/v1/balsfjord/case-files/${caseFile.id}`]);
+
+  // Closing says which letters keep it open, and links them.
   await expect(page).toHaveTitle(`Sak ${caseFile.caseNumber} Oppmålingssak ${stamp} – Balsfjord kommune – Rådhus`);
   await page.getByRole('button', { name: 'Avslutt sak' }).click();
   const dialog = page.getByRole('dialog');
