@@ -18,7 +18,10 @@ test('a case officer opens a case, registers a letter with a PDF, replies and cl
   await expectAccessible(page, 'login page');
 
   await logInAs(page, { municipality: /Balsfjord/, person: /Ingrid Johansen/, checkAxe: true });
-  await expect(page).toHaveURL(/\/app\/balsfjord\/cases$/);
+  // The start page first (e2e/case-officer-day.spec.ts looks at it closely), then the case list.
+  await expect(page).toHaveURL(/\/app\/balsfjord$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Velkommen, Ingrid Johansen' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Saker' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Saker' })).toBeVisible();
   await expectAccessible(page, 'case list');
 

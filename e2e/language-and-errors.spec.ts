@@ -68,8 +68,8 @@ test('a case officer working for two municipalities picks one', async ({ page })
   await expect(page.getByRole('heading', { level: 1, name: 'Velg kommune' })).toBeVisible();
   await expectAccessible(page, 'municipality picker');
   await page.getByRole('link', { name: 'Nässjö kommun' }).click();
-  await expect(page).toHaveURL(/\/app\/nassjo\/cases$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Ärenden' })).toBeVisible();
+  await expect(page).toHaveURL(/\/app\/nassjo$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Kerstin Lundgren' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
   await expect(page.getByRole('link', { name: 'Byt kommun' })).toBeVisible();
 });

@@ -60,13 +60,35 @@ function presentSummary(e: Summary, caseFile: CaseFilesTable, parties: Correspon
   };
 }
 
+type DocumentRow = Awaited<ReturnType<typeof caseFileDetails>>['documents'][number];
+
+/** An entry as the case view shows it: the summary plus follow-up, screening and documents. */
+function presentCaseEntry(e: Summary, caseFile: CaseFilesTable, parties: CorrespondentsTable[], documents: DocumentRow[]) {
+  return {
+    ...presentSummary(e, caseFile, parties),
+    dueDate: e.due_date,
+    followUpMethod: e.follow_up_method ?? null,
+    screening: e.screening,
+    documents: documents
+      .filter((d) => d.registry_entry_id === e.id)
+      .map((d) => ({ id: d.id, documentNumber: d.document_number, relation: d.relation, title: d.title, status: d.status, fileName: d.file_name, size: d.size === null ? null : Number(d.size) })),
+  };
+}
+
+/** Letters that still await follow-up: closing the case is refused until they are answered. */
+const unanswered = (entries: Summary[], caseFile: CaseFilesTable) =>
+  entries
+    .filter((e) => needsFollowUp(e.type) && !e.followed_up && e.status !== 'void' && e.status !== 'archived')
+    .map((e) => ({ id: e.id, documentNumber: formatDocumentNumber(caseFile.case_year, caseFile.case_sequence, e.number_in_case), registryNumber: formatNumber(e.entry_year, e.entry_sequence), title: e.title, dueDate: e.due_date }));
+
 const presentRemark = (r: RemarksTable) => ({ id: r.id, text: r.text, remarkType: r.remark_type, createdAt: r.created_at.toISOString(), createdBy: actorName(r.created_by) });
 
 export function presentCaseFileDetails(d: Awaited<ReturnType<typeof caseFileDetails>>, principal: Principal | undefined) {
   return {
     ...presentCaseFile(d.caseFile, principal),
     class: d.cls ? { id: d.cls.id, code: d.cls.class_id, title: d.cls.title } : null,
-    registryEntries: d.entries.map((e) => presentSummary(e, d.caseFile, d.parties)),
+    registryEntries: d.entries.map((e) => presentCaseEntry(e, d.caseFile, d.parties, d.documents)),
+    unansweredEntries: unanswered(d.entries, d.caseFile),
     remarks: d.remarks.map(presentRemark),
     crossReferences: d.crossReferences.map((x) => ({ id: x.id, toType: x.to_type, toId: x.to_id })),
     retention: d.retention
@@ -81,7 +103,7 @@ export function presentEntryDetails(d: Awaited<ReturnType<typeof entryDetails>>,
   const writable = canWrite(principal) && open;
   const followedUp = d.followUps.length > 0;
   return {
-    ...presentSummary({ ...entry, followed_up: followedUp, document_count: d.documents.length }, caseFile, d.parties),
+    ...presentSummary({ ...entry, followed_up: followedUp, follow_up_method: d.followUps[0]?.method ?? null, document_count: d.documents.length }, caseFile, d.parties),
     caseFileId: caseFile.id,
     caseNumber: formatNumber(caseFile.case_year, caseFile.case_sequence),
     description: entry.description,

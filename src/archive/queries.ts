@@ -59,10 +59,12 @@ export async function entrySummaries(tx: Tx, caseFileIds: string[]) {
     .selectFrom('registry_entries as e')
     .select([
       'e.id', 'e.case_file_id', 'e.entry_year', 'e.entry_sequence', 'e.number_in_case', 'e.type', 'e.status', 'e.title', 'e.public_title',
-      'e.journal_date', 'e.document_date', 'e.received_date', 'e.sent_date', 'e.screening',
+      'e.journal_date', 'e.document_date', 'e.received_date', 'e.sent_date', 'e.due_date', 'e.screening',
     ])
     .select((eb) => [
       eb.exists(eb.selectFrom('follow_ups as f').select('f.id').whereRef('f.registry_entry_id', '=', 'e.id')).as('followed_up'),
+      // The case view shows how each letter was followed up without asking for every entry.
+      eb.selectFrom('follow_ups as f').select('f.method').whereRef('f.registry_entry_id', '=', 'e.id').orderBy('f.followed_up_at').limit(1).as('follow_up_method'),
       eb.selectFrom('documents as d').select((x) => x.fn.countAll<number>().as('n')).whereRef('d.registry_entry_id', '=', 'e.id').as('document_count'),
     ])
     .where('e.case_file_id', 'in', caseFileIds)
@@ -75,15 +77,28 @@ export async function correspondentsOf(tx: Tx, entryIds: string[]) {
   return db(tx).selectFrom('correspondents').selectAll().where('registry_entry_id', 'in', entryIds).orderBy('position').execute();
 }
 
+/** The documents of several entries, each with its newest file, in one statement (no request per entry). */
+export async function documentsWithLatestFile(tx: Tx, entryIds: string[]) {
+  if (!entryIds.length) return [];
+  const result = await sql<{ id: string; registry_entry_id: string; document_number: number; relation: string; title: string; status: string; file_name: string | null; size: string | number | null }>`
+    select d.id, d.registry_entry_id, d.document_number, d.relation, d.title, d.status, o.file_name, o.size
+    from documents d
+    left join lateral (select file_name, size from document_objects o where o.document_id = d.id order by o.version desc, o.variant limit 1) o on true
+    where d.registry_entry_id in (${sql.join(entryIds)})
+    order by d.registry_entry_id, d.document_number`.execute(tx);
+  return result.rows;
+}
+
 export async function caseFileDetails(tx: Tx, id: string) {
   const caseFile = await requireCaseFile(tx, id);
   const entries = await entrySummaries(tx, [id]);
   const parties = await correspondentsOf(tx, entries.map((e) => e.id));
+  const documents = await documentsWithLatestFile(tx, entries.map((e) => e.id));
   const cls = caseFile.class_id ? await db(tx).selectFrom('classes').select(['id', 'class_id', 'title']).where('id', '=', caseFile.class_id).executeTakeFirst() : undefined;
   const remarks = await db(tx).selectFrom('remarks').selectAll().where('target_id', '=', id).orderBy('created_at').execute();
   const crossReferences = await db(tx).selectFrom('cross_references').selectAll().where('from_id', '=', id).execute();
   const retention = await db(tx).selectFrom('retention_decisions').selectAll().where('target_id', '=', id).orderBy('created_at', 'desc').executeTakeFirst();
-  return { caseFile, entries, parties, cls, remarks, crossReferences, retention };
+  return { caseFile, entries, parties, documents, cls, remarks, crossReferences, retention };
 }
 
 export async function entryDetails(tx: Tx, id: string) {

@@ -5,6 +5,7 @@ import { caseFileRoutes } from './routes/case-files.ts';
 import { registryEntryRoutes } from './routes/registry-entries.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { annotationRoutes } from './routes/annotations.ts';
+import { worklistRoutes } from './routes/worklists.ts';
 import { bootstrapArchive } from './structure.ts';
 
 export const archiveModule: Module = {
@@ -16,5 +17,6 @@ export const archiveModule: Module = {
     await registryEntryRoutes(app, ctx);
     await documentRoutes(app, ctx);
     await annotationRoutes(app, ctx);
+    await worklistRoutes(app, ctx);
   },
 };

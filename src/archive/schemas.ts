@@ -184,6 +184,27 @@ export const EntrySummary = Type.Object({
   correspondents: Type.Array(Type.Object({ name: Type.String(), kind: Type.String(), role: Type.String() })),
 });
 
+/** An entry in a case file's details: enough for the case view without a request per entry. */
+export const CaseEntry = Type.Object({
+  ...EntrySummary.properties,
+  dueDate: Nullable(Type.String()),
+  followUpMethod: Nullable(Type.String({ description: 'avskrivningsmåte of the first follow-up, if any' })),
+  screening: Type.Union([Screening, Type.Null()]),
+  documents: Type.Array(
+    Type.Object({
+      id: Id,
+      documentNumber: Type.Integer(),
+      relation: Type.String(),
+      title: Type.String(),
+      status: Type.String(),
+      fileName: Nullable(Type.String({ description: 'of the newest version' })),
+      size: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
+});
+
+export const UnansweredEntry = Type.Object({ id: Id, documentNumber: Type.String(), registryNumber: Type.String(), title: Type.String(), dueDate: Nullable(Type.String()) });
+
 const Remark = Type.Object({ id: Id, text: Type.String(), remarkType: Type.String(), createdAt: Type.String(), createdBy: Type.String() });
 
 export const CaseFileOut = Type.Object({
@@ -208,7 +229,8 @@ export const CaseFileOut = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
   closedAt: Nullable(Type.String()),
   closedBy: Nullable(Type.String()),
-  registryEntries: Type.Optional(Type.Array(EntrySummary)),
+  registryEntries: Type.Optional(Type.Array(CaseEntry)),
+  unansweredEntries: Type.Optional(Type.Array(UnansweredEntry, { description: 'letters awaiting follow-up, which keep the case from being closed' })),
   remarks: Type.Optional(Type.Array(Remark)),
   crossReferences: Type.Optional(Type.Array(Type.Object({ id: Id, toType: Type.String(), toId: Id }))),
   retention: Type.Optional(Type.Union([Type.Object({ decision: Type.String(), authority: Type.String(), preservationYears: Type.Union([Type.Integer(), Type.Null()]), disposalDate: Nullable(Type.String()) }), Type.Null()])),

@@ -11,6 +11,7 @@ import type { TestRadhus } from '../test-support/app.ts';
 import { multipartBody } from '../test-support/multipart.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { roles, type Role } from '../platform/http/auth.ts';
+import { newId } from '../platform/ids.ts';
 import type { Ids } from './support.ts';
 
 export interface Fixture {
@@ -83,6 +84,9 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const memo = await call(radhus, t, 'POST', api(`/case-files/${closed.id}/registry-entries`), { type: 'internal-without-followup', title: `${titles.closed} notat` });
   await call(radhus, t, 'POST', api(`/case-files/${closed.id}/close`));
 
+  // An administrative unit, written as the owner until units have an API of their own here.
+  const unit = newId();
+  await sql`insert into administrative_units (id, tenant_id, code, name, created_at, created_by) values (${unit}, ${tenant.id}, 'WALK', ${`Eining ${tag}`}, now(), 'fixture')`.execute(radhus.ctx.db.kysely);
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   return {
     tenant,
@@ -96,6 +100,7 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       class: classes[0].id,
       series: series[0].id,
       token: token.rows[0]!.id,
+      unit,
       searchText: titles.caseFile,
     },
     secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id],

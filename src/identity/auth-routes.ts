@@ -12,6 +12,7 @@ import { findTenantBySlug, listTenants } from '../tenants/service.ts';
 import { createSession, deleteSession, sessionIdOf, SESSION_COOKIE } from './sessions.ts';
 import { OidcLogin, safeReturnTo, type PendingLogin } from './oidc-login.ts';
 import { identityFromClaims } from './claims.ts';
+import { requestLanguage, sendLoginError } from './login-error-page.ts';
 import { ensureCitizen, replaceRoles, rolesAcrossTenants, rolesClaim, upsertUser } from './users.ts';
 
 const LOGIN_COOKIE = 'radhus_login';
@@ -71,15 +72,24 @@ export function registerAuthRoutes(app: App, ctx: AppContext, login: OidcLogin |
     const oidc = requireLogin();
     const pending = readPending(request);
     reply.clearCookie(LOGIN_COOKIE, { path: LOGIN_COOKIE_PATH });
-    if (!pending) throw new ProblemError('validation', 'the login expired or this browser blocks cookies: start again at /auth/login');
+    // A browser arrives here by redirect: every way this can fail is a page in the person's
+    // language with a way on (login-error-page.ts), never a problem+json body in a tab.
+    const lang = requestLanguage(request);
+    const retry = `/auth/login?${new URLSearchParams({ returnTo: pending?.returnTo ?? '/app/', ...(pending?.tenant ? { tenant: pending.tenant } : {}), lang })}`;
     const query = request.query as Record<string, string | undefined>;
-    if (query.error === 'access_denied') return reply.redirect(pending.returnTo, 303);
+    if (typeof query.error === 'string') return sendLoginError(request, reply, 'provider', retry, query.error);
+    if (!pending) {
+      // The back button replays a finished login: the person is logged in, so let them carry on.
+      if (request.principal?.kind === 'user') return sendLoginError(request, reply, 'replayed', '/app/');
+      return sendLoginError(request, reply, 'expired', retry);
+    }
+    if (typeof query.code !== 'string' || !query.code) return sendLoginError(request, reply, 'noCode', retry);
     let result: Awaited<ReturnType<OidcLogin['finish']>>;
     try {
       result = await oidc.finish(new URL(request.url, ctx.config.publicUrl), pending);
     } catch (error) {
       request.log.warn({ err: error }, 'login failed');
-      throw new ProblemError('unauthenticated', `the login could not be completed (${(error as Error).message}); start again at /auth/login`);
+      return sendLoginError(request, reply, 'failed', retry);
     }
     const identity = identityFromClaims(oidc.settings.issuer, result.claims);
     const at = ctx.clock.now();

@@ -16,6 +16,8 @@ import { EntryViewPage } from './pages/EntryViewPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegisterEntryPage } from './pages/RegisterEntryPage.tsx';
+import { isWorker, StartPage } from './pages/StartPage.tsx';
+import { WorkListPage } from './pages/WorkListPage.tsx';
 import { TenantPickerPage } from './pages/TenantPickerPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
 import { href, tenantOf, type Route } from './router/routes.ts';
@@ -63,7 +65,7 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
   const only = session?.tenants.filter((x) => x.roles.length > 0);
   const single = route.name === 'home' && only?.length === 1 ? only[0]!.slug : undefined;
   useEffect(() => {
-    if (session?.user && single) navigate(href({ name: 'caseList', tenant: single }), { replace: true });
+    if (session?.user && single) navigate(href({ name: 'start', tenant: single }), { replace: true });
   }, [session?.user, single]);
 
   if (state.status === 'loading') return <Loading />;
@@ -75,7 +77,17 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
   if (tenant.status === 'error') return <ErrorState error={tenant.error} />;
   const t = tenant.data!;
   if (!worksIn(state.session, t.slug)) return <ErrorState error={new ApiError(403, 'forbidden', t.name)} tenant={t} />;
+  const roles = state.session.tenants.find((x) => x.slug === t.slug)?.roles ?? [];
+  const name = state.session.user.name;
+  if (route.name === 'start') return <StartPage tenant={t} roles={roles} name={name} />;
+  // The tenant administrator's pages come from the staff slice; until they are here, not found.
+  if (route.name === 'admin') return <NotFoundPage path={location.pathname} />;
+  // The archive is for case officers and archivists: anyone else gets their own start page, with
+  // a word on why, rather than a screen of refused requests.
+  if (!isWorker(roles)) return <StartPage tenant={t} roles={roles} name={name} notice />;
   switch (route.name) {
+    case 'workList':
+      return <WorkListPage tenant={t} route={route} />;
     case 'caseList':
       return <CaseListPage key={location.search} tenant={t} />;
     case 'caseNew':

@@ -85,9 +85,27 @@ export interface RegistryEntrySummary {
   correspondents?: Pick<Correspondent, 'name' | 'kind' | 'role'>[];
 }
 
+/** An entry as a case file's details carry it: enough for the case view without asking per entry. */
+export interface CaseEntry extends RegistryEntrySummary {
+  dueDate?: string | null;
+  followUpMethod?: FollowUpMethod | null;
+  screening?: Screening | null;
+  documents?: ArchiveDocument[];
+}
+
+/** A letter that awaits follow-up and so keeps the case from being closed. */
+export interface UnansweredEntry {
+  id: string;
+  documentNumber: string;
+  registryNumber: string;
+  title: string;
+  dueDate: string | null;
+}
+
 export interface CaseFile extends CaseFileSummary {
   description?: string | null;
-  registryEntries: RegistryEntrySummary[];
+  registryEntries: CaseEntry[];
+  unansweredEntries?: UnansweredEntry[];
   actions: Actions;
 }
 
@@ -124,6 +142,9 @@ export interface ArchiveDocument {
   checksum?: string;
   versions?: DocumentObject[];
   objects?: DocumentObject[];
+  /** In case file details: the newest version's file name and size. */
+  fileName?: string | null;
+  size?: number | null;
 }
 
 export interface FollowUp {

@@ -15,6 +15,9 @@ export function AppHeader({ session, tenant }: { session: Session | undefined; t
   const { reload } = useSession();
   const user = session?.user;
   const canSwitch = (session?.tenants.length ?? 0) > 1;
+  // Only case officers and archivists work in the archive; everyone else has their start page.
+  const roles = session?.tenants.find((x) => x.slug === tenant?.slug)?.roles ?? [];
+  const works = roles.includes('case-officer') || roles.includes('archivist');
 
   async function onLogout() {
     let endSessionUrl: string | null = null;
@@ -45,8 +48,10 @@ export function AppHeader({ session, tenant }: { session: Session | undefined; t
         </div>
         {user && tenant && (
           <nav className="app-header__nav" aria-label={t('nav.main')}>
-            <AppLink href={href({ name: 'caseList', tenant: tenant.slug })}>{t('nav.cases')}</AppLink>
-            <AppLink href={href({ name: 'caseNew', tenant: tenant.slug })}>{t('nav.newCase')}</AppLink>
+            <AppLink href={href({ name: 'start', tenant: tenant.slug })}>{t('nav.start')}</AppLink>
+            {works && <AppLink href={href({ name: 'workList', tenant: tenant.slug, list: 'my-cases' })}>{t('nav.work')}</AppLink>}
+            {works && <AppLink href={href({ name: 'caseList', tenant: tenant.slug })}>{t('nav.cases')}</AppLink>}
+            {works && <AppLink href={href({ name: 'caseNew', tenant: tenant.slug })}>{t('nav.newCase')}</AppLink>}
             {canSwitch && <AppLink href={href({ name: 'home' })}>{t('nav.switchMunicipality')}</AppLink>}
           </nav>
         )}

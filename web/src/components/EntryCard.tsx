@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One registry entry in the case view: what it is, who it is from or to, its documents and
-// whether it still waits for follow-up. Details come from getRegistryEntry.
-import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { getRegistryEntry } from '../api/archive.ts';
+// whether it still waits for follow-up. All of it comes with the case file's details (getCaseFile),
+// so the case view makes one request, not one per entry.
+import { Card, Heading } from '@digdir/designsystemet-react';
 import { followUpState } from '../api/followUp.ts';
-import type { RegistryEntrySummary } from '../api/types.ts';
+import type { CaseEntry, FollowUp, RegistryEntrySummary } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router/routes.ts';
-import { useLoad } from '../session/useLoad.ts';
 import { AppLink } from './AppLink.tsx';
 import { ButtonLink } from './ButtonLink.tsx';
 import { DocumentList } from './DocumentList.tsx';
@@ -19,7 +18,7 @@ import { CorrespondentList } from './CorrespondentList.tsx';
 interface Props {
   tenant: string;
   caseId: string;
-  entry: RegistryEntrySummary;
+  entry: CaseEntry;
   canReply: boolean;
 }
 
@@ -29,36 +28,30 @@ export function entryDate(entry: Pick<RegistryEntrySummary, 'receivedDate' | 'se
 
 export function EntryCard({ tenant, caseId, entry, canReply }: Props) {
   const { t } = useI18n();
-  const [details] = useLoad((signal) => getRegistryEntry(tenant, entry.id, signal), [tenant, entry.id]);
-  const full = details.status === 'ready' ? details.data : undefined;
-  const awaiting = followUpState(entry.type, full?.followUps) === 'awaiting';
+  const followUps: FollowUp[] = entry.followUpMethod ? [{ method: entry.followUpMethod }] : [];
+  const awaiting = followUpState(entry.type, followUps) === 'awaiting';
   return (
     <Card data-color="neutral" className="entry-card">
       <div className="entry-card__head">
-        <span className="entry-card__number">{entry.registryNumber}</span>
+        <span className="entry-card__number">{entry.documentNumber ?? entry.registryNumber}</span>
         <span className="muted">{t(`entryType.${entry.type}`)}</span>
         <EntryStatusTag status={entry.status} />
-        <ScreeningBadge screening={full?.screening} screened={entry.screened} />
+        <ScreeningBadge screening={entry.screening} screened={entry.screened} />
         <span className="entry-card__date muted">{entryDate(entry)}</span>
       </div>
       <Heading level={3} data-size="2xs">
         <AppLink href={href({ name: 'entryView', tenant, id: entry.id })}>{entry.title}</AppLink>
       </Heading>
-      {full && (
-        <>
-          <CorrespondentList correspondents={full.correspondents} compact />
-          <DocumentList tenant={tenant} documents={full.documents} />
-          <div className="entry-card__foot">
-            <FollowUpStatus type={entry.type} followUps={full.followUps} />
-            {canReply && awaiting && entry.type === 'incoming' && (
-              <ButtonLink variant="secondary" href={href({ name: 'entryNew', tenant, caseId, followsUp: entry.id })}>
-                {t('entry.reply')}
-              </ButtonLink>
-            )}
-          </div>
-        </>
-      )}
-      {details.status === 'error' && <Paragraph data-size="sm">{t('error.title')}</Paragraph>}
+      <CorrespondentList correspondents={entry.correspondents ?? []} compact />
+      <DocumentList tenant={tenant} documents={entry.documents ?? []} />
+      <div className="entry-card__foot">
+        <FollowUpStatus type={entry.type} followUps={followUps} />
+        {canReply && awaiting && entry.type === 'incoming' && (
+          <ButtonLink variant="secondary" href={href({ name: 'entryNew', tenant, caseId, followsUp: entry.id })}>
+            {t('entry.reply')}
+          </ButtonLink>
+        )}
+      </div>
     </Card>
   );
 }

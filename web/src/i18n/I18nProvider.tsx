@@ -38,6 +38,8 @@ export function I18nProvider({ tenantLanguage, children }: { tenantLanguage: Lan
 
   useEffect(() => {
     document.documentElement.lang = language;
+    // The server's own pages (login errors) speak the language the workspace last showed.
+    document.cookie = `radhus_lang=${language}; path=/; max-age=31536000; samesite=lax`;
   }, [language]);
 
   const value = useMemo<I18n>(() => ({ language, setLanguage, t: (key, params) => translate(language, key, params) }), [language, setLanguage]);

@@ -18,11 +18,13 @@ import { navigate } from '../router/navigation.ts';
 import { href } from '../router/routes.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { usePageTitle } from './usePageTitle.ts';
 
 const PAGE_SIZE = 25;
 
 export function CaseListPage({ tenant }: { tenant: Tenant }) {
   const { t } = useI18n();
+  usePageTitle(t('caseList.title'), tenant.name);
   const params = new URLSearchParams(location.search);
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';

@@ -22,12 +22,14 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router/routes.ts';
 import type { Flash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
+import { usePageTitle } from './usePageTitle.ts';
 
 export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
   const { t } = useI18n();
   const [load, reload] = useLoad((signal) => getCaseFile(tenant.slug, id, signal), [tenant.slug, id]);
   const closing = useSubmit();
   const [flash, setLocalFlash] = useState<Flash | undefined>();
+  usePageTitle(load.status === 'ready' ? t('caseView.pageTitle', { number: load.data.caseNumber, title: load.data.title }) : undefined, tenant.name);
   if (load.status === 'loading') return <Loading />;
   if (load.status === 'error') return <ErrorState error={load.error} onRetry={reload} tenant={tenant} />;
   const c = load.data;
@@ -60,7 +62,7 @@ export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
               {t('caseView.setScreening')}
             </ButtonLink>
           )}
-          {can(c.actions, 'close') && <CloseCaseDialog caseNumber={c.caseNumber} busy={closing.submitting} onConfirm={close} />}
+          {can(c.actions, 'close') && <CloseCaseDialog tenant={tenant.slug} caseNumber={c.caseNumber} unanswered={c.unansweredEntries ?? []} busy={closing.submitting} onConfirm={close} />}
         </div>
       )}
       <CaseDetails caseFile={c} />

@@ -23,7 +23,7 @@ export function TenantPickerPage({ session }: { session: Session }) {
               <li key={tenant.slug}>
                 <Card data-color="neutral" className="tenant-card">
                   <Heading level={2} data-size="xs">
-                    <AppLink href={href({ name: 'caseList', tenant: tenant.slug })}>{tenant.name}</AppLink>
+                    <AppLink href={href({ name: 'start', tenant: tenant.slug })}>{tenant.name}</AppLink>
                   </Heading>
                   <Paragraph data-size="sm">{t('tenantPicker.roles', { roles: tenant.roles.map((r) => t(`role.${r}`)).join(', ') })}</Paragraph>
                 </Card>

@@ -6,6 +6,11 @@ describe('routes', () => {
   const samples: Exclude<Route, { name: 'notFound' }>[] = [
     { name: 'home' },
     { name: 'caseList', tenant: 'balsfjord' },
+    { name: 'start', tenant: 'balsfjord' },
+    { name: 'admin', tenant: 'balsfjord' },
+    { name: 'workList', tenant: 'balsfjord', list: 'my-cases' },
+    { name: 'workList', tenant: 'balsfjord', list: 'unit-cases', unitId: 'u1', sort: 'title', order: 'desc', cursor: 'bzoyNQ' },
+    { name: 'workList', tenant: 'eksjo', list: 'overdue' },
     { name: 'caseNew', tenant: 'balsfjord' },
     { name: 'caseView', tenant: 'eksjo', id: '0190a1b2-0000-7000-8000-000000000001' },
     { name: 'caseScreening', tenant: 'eksjo', id: 'abc' },
@@ -21,8 +26,9 @@ describe('routes', () => {
     }
   });
 
-  it('treats a bare tenant as its case list and unknown paths as not found', () => {
-    expect(parseRoute('/app/balsfjord')).toEqual({ name: 'caseList', tenant: 'balsfjord' });
+  it('treats a bare tenant as its start page and unknown paths as not found', () => {
+    expect(parseRoute('/app/balsfjord')).toEqual({ name: 'start', tenant: 'balsfjord' });
+    expect(parseRoute('/app/balsfjord/work/nothing').name).toBe('notFound');
     expect(parseRoute('/app/')).toEqual({ name: 'home' });
     expect(parseRoute('/app/balsfjord/nothing').name).toBe('notFound');
     expect(parseRoute('/app/Not a slug/cases').name).toBe('notFound');

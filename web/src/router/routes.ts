@@ -2,8 +2,29 @@
 // The workspace's addresses, as pure functions both ways so links and parsing cannot drift apart.
 const BASE = '/app';
 
+/** The work lists of the start page (API: listWorkCases, listPendingFollowUps). */
+export const workLists = ['my-cases', 'unit-cases', 'follow-ups', 'overdue'] as const;
+export type WorkListName = (typeof workLists)[number];
+
+/** Optional address parameters of a work list: the unit, sorting and the page. */
+export interface WorkListParams {
+  unitId?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  cursor?: string;
+}
+
+/**
+ * The tenant administrator's pages live under /app/{tenant}/admin (built by the staff slice); the
+ * start page links them by this one route, so both sides agree on the address.
+ */
+export const ADMIN_SECTION = 'admin';
+
 export type Route =
   | { name: 'home' }
+  | { name: 'start'; tenant: string }
+  | ({ name: 'workList'; tenant: string; list: WorkListName } & WorkListParams)
+  | { name: 'admin'; tenant: string }
   | { name: 'caseList'; tenant: string }
   | { name: 'caseNew'; tenant: string }
   | { name: 'caseView'; tenant: string; id: string }
@@ -27,7 +48,20 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (parts.length === 0) return { name: 'home' };
   const [tenant, section, id, sub, extra] = parts;
   if (!tenant || !SLUG.test(tenant)) return { name: 'notFound', path: pathname };
-  if (section === undefined) return { name: 'caseList', tenant };
+  if (section === undefined) return { name: 'start', tenant };
+  if (section === ADMIN_SECTION) return { name: 'admin', tenant };
+  if (section === 'work' && id !== undefined && sub === undefined && (workLists as readonly string[]).includes(id)) {
+    const route: Route = { name: 'workList', tenant, list: id as WorkListName };
+    const unitId = params.get('unitId');
+    const sort = params.get('sort');
+    const order = params.get('order');
+    const cursor = params.get('cursor');
+    if (unitId) route.unitId = unitId;
+    if (sort) route.sort = sort;
+    if (order === 'asc' || order === 'desc') route.order = order;
+    if (cursor) route.cursor = cursor;
+    return route;
+  }
   if (section === 'cases') {
     if (id === undefined) return { name: 'caseList', tenant };
     if (id === 'new' && sub === undefined) return { name: 'caseNew', tenant };
@@ -48,6 +82,16 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
   switch (route.name) {
     case 'home':
       return `${BASE}/`;
+    case 'start':
+      return `${BASE}/${seg(route.tenant)}`;
+    case 'admin':
+      return `${BASE}/${seg(route.tenant)}/${ADMIN_SECTION}`;
+    case 'workList': {
+      const params = new URLSearchParams();
+      for (const key of ['unitId', 'sort', 'order', 'cursor'] as const) if (route[key]) params.set(key, route[key]);
+      const qs = params.toString();
+      return `${BASE}/${seg(route.tenant)}/work/${seg(route.list)}${qs ? `?${qs}` : ''}`;
+    }
     case 'caseList':
       return `${BASE}/${seg(route.tenant)}/cases`;
     case 'caseNew':
