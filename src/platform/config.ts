@@ -20,6 +20,20 @@ export interface Config {
   /** Seed the demo municipalities into an empty database at start. */
   seedDemo: boolean;
   logLevel: string;
+  /**
+   * Requests per minute and IP address: `auth` for the login round trip (/auth/login,
+   * /auth/callback, the demo identity provider) and the token endpoints; `failedTokensPerMinute`
+   * for unknown bearer tokens. 0 turns a limit off.
+   */
+  rateLimit: { authPerMinute: number; failedTokensPerMinute: number };
+}
+
+function perMinute(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number of requests per minute (0 turns the limit off), got "${raw}"`);
+  return value;
 }
 
 export class ConfigError extends Error {}
@@ -59,5 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET,
     seedDemo: env.RADHUS_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    // Test suites log in hundreds of times a minute from one address: limits there only when asked.
+    rateLimit: {
+      authPerMinute: perMinute(env, 'RATE_LIMIT_AUTH_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 300),
+      failedTokensPerMinute: perMinute(env, 'RATE_LIMIT_FAILED_TOKENS_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 30),
+    },
   };
 }

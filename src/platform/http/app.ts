@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
-import { ProblemError, problemBody, invalid } from './problem.ts';
+import { ProblemError, TooManyRequests, problemBody, invalid } from './problem.ts';
 import { validatorCompiler, fieldErrors } from './validation.ts';
 import { documentProblems } from './openapi.ts';
 import './auth.ts';
@@ -33,10 +33,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('tenant', undefined);
   app.decorateRequest('principal', undefined);
+  app.decorateRequest('openTransaction', undefined);
 
   app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem instanceof TooManyRequests) reply.header('retry-after', String(problem.retryAfterSeconds));
     reply.status(problem.status).type('application/problem+json').send(problemBody(problem, request.url));
   });
   app.setNotFoundHandler((request, reply) => {
