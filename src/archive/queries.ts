@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { tables, type Tx } from '../platform/db/transaction.ts';
 import { invalid } from '../platform/http/problem.ts';
+import { isUuid } from '../platform/ids.ts';
 import { requireCaseFile } from './case-files.ts';
 import { requireEntry } from './registry-entries.ts';
 import type { ArchiveTables, CaseFileStatus } from './tables.ts';
@@ -31,6 +32,7 @@ export async function listCaseFiles(tx: Tx, query: CaseListQuery) {
   const text = query.q?.trim();
   if (text) {
     const number = /^(\d{4})\/(\d+)$/.exec(text);
+    if (number && Number(number[2]) > 2 ** 31 - 1) throw invalid([{ field: 'q', code: 'range', message: 'a case number like 2026/12 has a sequence number below 2147483648' }]);
     if (number) q = q.where('case_year', '=', Number(number[1])).where('case_sequence', '=', Number(number[2]));
     else
       q = q.where((eb) =>
@@ -49,7 +51,7 @@ export async function listCaseFiles(tx: Tx, query: CaseListQuery) {
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw invalid([{ field: 'cursor', code: 'format', message: 'is not a cursor from a previous page; start again without it' }]);
+  if (!isUuid(id)) throw invalid([{ field: 'cursor', code: 'format', message: 'is not a cursor from a previous page; start again without it' }]);
   return id;
 }
 
