@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { ProblemError, TooManyRequests, problemBody, invalid } from './problem.ts';
 import { validatorCompiler, fieldErrors, refuseUnstorableText } from './validation.ts';
 import { documentProblems } from './openapi.ts';
+import { registerSecurity } from './security.ts';
 import './auth.ts';
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -51,6 +52,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     const problem = new ProblemError('notFound', `no route for ${request.method} ${request.url.split('?')[0]}`);
     reply.status(404).type('application/problem+json').send(problemBody(problem, request.url));
   });
+
+  await registerSecurity(app, ctx.config);
 
   await app.register(swagger, {
     openapi: {
