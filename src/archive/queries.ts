@@ -2,11 +2,11 @@
 // Reads of the archive, shaped for the API. Case lists page by keyset on the time-ordered id.
 import { sql } from 'kysely';
 import { tables, type Tx } from '../platform/db/transaction.ts';
-import { invalid } from '../platform/http/problem.ts';
+import { invalid, notFound } from '../platform/http/problem.ts';
 import { isUuid } from '../platform/ids.ts';
 import { requireCaseFile } from './case-files.ts';
 import { requireEntry } from './registry-entries.ts';
-import type { ArchiveTables, CaseFileStatus } from './tables.ts';
+import type { ArchiveTables, CaseFilesTable, CaseFileStatus, CorrespondentsTable, CrossReferencesTable, RemarksTable, RetentionDecisionsTable } from './tables.ts';
 
 const db = (tx: Tx) => tables<ArchiveTables>(tx);
 
@@ -77,15 +77,55 @@ export async function correspondentsOf(tx: Tx, entryIds: string[]) {
   return db(tx).selectFrom('correspondents').selectAll().where('registry_entry_id', 'in', entryIds).orderBy('position').execute();
 }
 
+/**
+ * A case file with its class, entries (with their parties, follow-up state and document count),
+ * remarks, cross references and latest retention decision, in one statement: reading a case is the
+ * commonest request, and each round trip costs more than the rows.
+ */
 export async function caseFileDetails(tx: Tx, id: string) {
-  const caseFile = await requireCaseFile(tx, id);
-  const entries = await entrySummaries(tx, [id]);
-  const parties = await correspondentsOf(tx, entries.map((e) => e.id));
-  const cls = caseFile.class_id ? await db(tx).selectFrom('classes').select(['id', 'class_id', 'title']).where('id', '=', caseFile.class_id).executeTakeFirst() : undefined;
-  const remarks = await db(tx).selectFrom('remarks').selectAll().where('target_id', '=', id).orderBy('created_at').execute();
-  const crossReferences = await db(tx).selectFrom('cross_references').selectAll().where('from_id', '=', id).execute();
-  const retention = await db(tx).selectFrom('retention_decisions').selectAll().where('target_id', '=', id).orderBy('created_at', 'desc').executeTakeFirst();
-  return { caseFile, entries, parties, cls, remarks, crossReferences, retention };
+  if (!isUuid(id)) throw notFound(`case file ${id}`);
+  const result = await sql<CaseFilesTable & { details: DetailsJson }>`
+    select cf.*, json_build_object(
+      'cls', (select json_build_object('id', c.id, 'class_id', c.class_id, 'title', c.title) from classes c where c.id = cf.class_id),
+      'entries', coalesce((
+        select json_agg(json_build_object(
+          'id', e.id, 'case_file_id', e.case_file_id, 'entry_year', e.entry_year, 'entry_sequence', e.entry_sequence,
+          'number_in_case', e.number_in_case, 'type', e.type, 'status', e.status, 'title', e.title, 'public_title', e.public_title,
+          'journal_date', e.journal_date, 'document_date', e.document_date, 'received_date', e.received_date, 'sent_date', e.sent_date,
+          'screening', e.screening,
+          'followed_up', exists (select 1 from follow_ups f where f.registry_entry_id = e.id),
+          'document_count', (select count(*) from documents d where d.registry_entry_id = e.id),
+          'parties', coalesce((select json_agg(json_build_object('registry_entry_id', p.registry_entry_id, 'name', p.name, 'kind', p.kind, 'role', p.role) order by p.position)
+                               from correspondents p where p.registry_entry_id = e.id), '[]'::json)
+        ) order by e.number_in_case)
+        from registry_entries e where e.case_file_id = cf.id), '[]'::json),
+      'remarks', coalesce((select json_agg(r order by r.created_at) from remarks r where r.target_id = cf.id), '[]'::json),
+      'crossReferences', coalesce((select json_agg(x) from cross_references x where x.from_id = cf.id), '[]'::json),
+      'retention', (select row_to_json(t) from retention_decisions t where t.target_id = cf.id order by t.created_at desc limit 1)
+    ) as details
+    from case_files cf where cf.id = ${id}`.execute(tx);
+  const row = result.rows[0];
+  if (!row) throw notFound(`case file ${id}`);
+  const { details, ...caseFile } = row;
+  const entries = details.entries.map(({ parties: _parties, ...e }) => e);
+  return {
+    caseFile: caseFile as CaseFilesTable,
+    entries,
+    parties: details.entries.flatMap((e) => e.parties) as CorrespondentsTable[],
+    cls: details.cls ?? undefined,
+    remarks: details.remarks.map((r) => ({ ...r, created_at: new Date(r.created_at) })) as RemarksTable[],
+    crossReferences: details.crossReferences.map((x) => ({ ...x, created_at: new Date(x.created_at) })) as CrossReferencesTable[],
+    retention: details.retention ? ({ ...details.retention, created_at: new Date(details.retention.created_at) } as RetentionDecisionsTable) : undefined,
+  };
+}
+
+type Timestamped<T> = Omit<T, 'created_at'> & { created_at: string };
+interface DetailsJson {
+  cls: { id: string; class_id: string; title: string } | null;
+  entries: (Awaited<ReturnType<typeof entrySummaries>>[number] & { parties: Pick<CorrespondentsTable, 'registry_entry_id' | 'name' | 'kind' | 'role'>[] })[];
+  remarks: Timestamped<RemarksTable>[];
+  crossReferences: Timestamped<CrossReferencesTable>[];
+  retention: Timestamped<RetentionDecisionsTable> | null;
 }
 
 export async function entryDetails(tx: Tx, id: string) {
