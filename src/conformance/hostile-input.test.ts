@@ -148,7 +148,8 @@ function attacks(op: WalkOperation, base: InjectOptions, token: string | undefin
     };
     for (const [name, schema] of Object.entries(formSchema.properties ?? {})) {
       if (schema.format === 'binary') {
-        list.push({ field: `form ${name} (file name)`, request: withNul.map((n) => form({ [name]: file(n) })) });
+        // A quote or line break would end the header's filename before the NUL: keep them out.
+        list.push({ field: `form ${name} (file name)`, request: withNul.map((n) => form({ [name]: file(n.replace(/["\\\r\n]/g, '')) })) });
         continue;
       }
       const values = fc.oneof(withNul, (schema as { maxLength?: number }).maxLength ? fc.constant('x'.repeat(1001)) : withNul, schema.anyOf || schema.enum ? fc.constantFrom('zzz', 'Main') : withNul);
