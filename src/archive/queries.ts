@@ -2,10 +2,11 @@
 // Reads of the archive, shaped for the API. Case lists page by keyset on the time-ordered id.
 import { sql } from 'kysely';
 import { tables, type Tx } from '../platform/db/transaction.ts';
-import { invalid } from '../platform/http/problem.ts';
+import { invalid, notFound } from '../platform/http/problem.ts';
+import { isUuid } from '../platform/ids.ts';
 import { requireCaseFile } from './case-files.ts';
 import { requireEntry } from './registry-entries.ts';
-import type { ArchiveTables, CaseFileStatus } from './tables.ts';
+import type { ArchiveTables, CaseFilesTable, CaseFileStatus, CorrespondentsTable, CrossReferencesTable, RemarksTable, RetentionDecisionsTable } from './tables.ts';
 
 const db = (tx: Tx) => tables<ArchiveTables>(tx);
 
@@ -31,6 +32,7 @@ export async function listCaseFiles(tx: Tx, query: CaseListQuery) {
   const text = query.q?.trim();
   if (text) {
     const number = /^(\d{4})\/(\d+)$/.exec(text);
+    if (number && Number(number[2]) > 2 ** 31 - 1) throw invalid([{ field: 'q', code: 'range', message: 'a case number like 2026/12 has a sequence number below 2147483648' }]);
     if (number) q = q.where('case_year', '=', Number(number[1])).where('case_sequence', '=', Number(number[2]));
     else
       q = q.where((eb) =>
@@ -49,7 +51,7 @@ export async function listCaseFiles(tx: Tx, query: CaseListQuery) {
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw invalid([{ field: 'cursor', code: 'format', message: 'is not a cursor from a previous page; start again without it' }]);
+  if (!isUuid(id)) throw invalid([{ field: 'cursor', code: 'format', message: 'is not a cursor from a previous page; start again without it' }]);
   return id;
 }
 
@@ -77,28 +79,76 @@ export async function correspondentsOf(tx: Tx, entryIds: string[]) {
   return db(tx).selectFrom('correspondents').selectAll().where('registry_entry_id', 'in', entryIds).orderBy('position').execute();
 }
 
-/** The documents of several entries, each with its newest file, in one statement (no request per entry). */
-export async function documentsWithLatestFile(tx: Tx, entryIds: string[]) {
-  if (!entryIds.length) return [];
-  const result = await sql<{ id: string; registry_entry_id: string; document_number: number; relation: string; title: string; status: string; file_name: string | null; size: string | number | null }>`
-    select d.id, d.registry_entry_id, d.document_number, d.relation, d.title, d.status, o.file_name, o.size
-    from documents d
-    left join lateral (select file_name, size from document_objects o where o.document_id = d.id order by o.version desc, o.variant limit 1) o on true
-    where d.registry_entry_id in (${sql.join(entryIds)})
-    order by d.registry_entry_id, d.document_number`.execute(tx);
-  return result.rows;
+/**
+ * A case file with its class, entries (with their parties, follow-up state and document count),
+ * remarks, cross references and latest retention decision, in one statement: reading a case is the
+ * commonest request, and each round trip costs more than the rows.
+ */
+export async function caseFileDetails(tx: Tx, id: string) {
+  if (!isUuid(id)) throw notFound(`case file ${id}`);
+  const result = await sql<CaseFilesTable & { details: DetailsJson }>`
+    select cf.*, json_build_object(
+      'cls', (select json_build_object('id', c.id, 'class_id', c.class_id, 'title', c.title) from classes c where c.id = cf.class_id),
+      'entries', coalesce((
+        select json_agg(json_build_object(
+          'id', e.id, 'case_file_id', e.case_file_id, 'entry_year', e.entry_year, 'entry_sequence', e.entry_sequence,
+          'number_in_case', e.number_in_case, 'type', e.type, 'status', e.status, 'title', e.title, 'public_title', e.public_title,
+          'journal_date', e.journal_date, 'document_date', e.document_date, 'received_date', e.received_date, 'sent_date', e.sent_date,
+          'due_date', e.due_date, 'screening', e.screening,
+          'followed_up', exists (select 1 from follow_ups f where f.registry_entry_id = e.id),
+          -- The case view shows how each letter was followed up without asking for every entry.
+          'follow_up_method', (select f.method from follow_ups f where f.registry_entry_id = e.id order by f.followed_up_at limit 1),
+          'document_count', (select count(*) from documents d where d.registry_entry_id = e.id),
+          'documents', coalesce((select json_agg(json_build_object(
+              'id', d.id, 'registry_entry_id', d.registry_entry_id, 'document_number', d.document_number, 'relation', d.relation,
+              'title', d.title, 'status', d.status, 'file_name', o.file_name, 'size', o.size) order by d.document_number)
+            from documents d
+            left join lateral (select file_name, size from document_objects o where o.document_id = d.id order by o.version desc, o.variant limit 1) o on true
+            where d.registry_entry_id = e.id), '[]'::json),
+          'parties', coalesce((select json_agg(json_build_object('registry_entry_id', p.registry_entry_id, 'name', p.name, 'kind', p.kind, 'role', p.role) order by p.position)
+                               from correspondents p where p.registry_entry_id = e.id), '[]'::json)
+        ) order by e.number_in_case)
+        from registry_entries e where e.case_file_id = cf.id), '[]'::json),
+      'remarks', coalesce((select json_agg(r order by r.created_at) from remarks r where r.target_id = cf.id), '[]'::json),
+      'crossReferences', coalesce((select json_agg(x) from cross_references x where x.from_id = cf.id), '[]'::json),
+      'retention', (select row_to_json(t) from retention_decisions t where t.target_id = cf.id order by t.created_at desc limit 1)
+    ) as details
+    from case_files cf where cf.id = ${id}`.execute(tx);
+  const row = result.rows[0];
+  if (!row) throw notFound(`case file ${id}`);
+  const { details, ...caseFile } = row;
+  const entries = details.entries.map(({ parties: _parties, documents: _documents, ...e }) => e);
+  return {
+    caseFile: caseFile as CaseFilesTable,
+    entries,
+    parties: details.entries.flatMap((e) => e.parties) as CorrespondentsTable[],
+    documents: details.entries.flatMap((e) => e.documents),
+    cls: details.cls ?? undefined,
+    remarks: details.remarks.map((r) => ({ ...r, created_at: new Date(r.created_at) })) as RemarksTable[],
+    crossReferences: details.crossReferences.map((x) => ({ ...x, created_at: new Date(x.created_at) })) as CrossReferencesTable[],
+    retention: details.retention ? ({ ...details.retention, created_at: new Date(details.retention.created_at) } as RetentionDecisionsTable) : undefined,
+  };
 }
 
-export async function caseFileDetails(tx: Tx, id: string) {
-  const caseFile = await requireCaseFile(tx, id);
-  const entries = await entrySummaries(tx, [id]);
-  const parties = await correspondentsOf(tx, entries.map((e) => e.id));
-  const documents = await documentsWithLatestFile(tx, entries.map((e) => e.id));
-  const cls = caseFile.class_id ? await db(tx).selectFrom('classes').select(['id', 'class_id', 'title']).where('id', '=', caseFile.class_id).executeTakeFirst() : undefined;
-  const remarks = await db(tx).selectFrom('remarks').selectAll().where('target_id', '=', id).orderBy('created_at').execute();
-  const crossReferences = await db(tx).selectFrom('cross_references').selectAll().where('from_id', '=', id).execute();
-  const retention = await db(tx).selectFrom('retention_decisions').selectAll().where('target_id', '=', id).orderBy('created_at', 'desc').executeTakeFirst();
-  return { caseFile, entries, parties, documents, cls, remarks, crossReferences, retention };
+/** A document of an entry with its newest file, as the case view lists it. */
+interface DocumentWithFile {
+  id: string;
+  registry_entry_id: string;
+  document_number: number;
+  relation: string;
+  title: string;
+  status: string;
+  file_name: string | null;
+  size: string | number | null;
+}
+
+type Timestamped<T> = Omit<T, 'created_at'> & { created_at: string };
+interface DetailsJson {
+  cls: { id: string; class_id: string; title: string } | null;
+  entries: (Awaited<ReturnType<typeof entrySummaries>>[number] & { parties: Pick<CorrespondentsTable, 'registry_entry_id' | 'name' | 'kind' | 'role'>[]; documents: DocumentWithFile[] })[];
+  remarks: Timestamped<RemarksTable>[];
+  crossReferences: Timestamped<CrossReferencesTable>[];
+  retention: Timestamped<RetentionDecisionsTable> | null;
 }
 
 export async function entryDetails(tx: Tx, id: string) {

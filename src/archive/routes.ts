@@ -13,6 +13,11 @@ export const archiveModule: Module = {
   // Every municipality's archive starts with a fonds, its creator, a series and a classification.
   setUpTenant: (tx, tenant, at) => bootstrapArchive(tx, tenant, at),
   async register(app, ctx) {
+    // Every archive route's first database work is inTenant (routes/context.ts), which continues the
+    // transaction of the token check: one transaction per request.
+    app.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), workInAuthTransaction: true } as never;
+    });
     await caseFileRoutes(app, ctx);
     await registryEntryRoutes(app, ctx);
     await documentRoutes(app, ctx);

@@ -22,6 +22,20 @@ export interface Config {
   logLevel: string;
   /** Bearer token that may read /metrics from other machines (loopback callers need none). */
   metricsToken: string | undefined;
+  /**
+   * Requests per minute and IP address: `auth` for the login round trip (/auth/login,
+   * /auth/callback, the demo identity provider) and the token endpoints; `failedTokensPerMinute`
+   * for unknown bearer tokens. 0 turns a limit off.
+   */
+  rateLimit: { authPerMinute: number; failedTokensPerMinute: number };
+}
+
+function perMinute(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number of requests per minute (0 turns the limit off), got "${raw}"`);
+  return value;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.RADHUS_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     metricsToken: env.METRICS_TOKEN?.trim() || undefined,
+    // Test suites log in hundreds of times a minute from one address: limits there only when asked.
+    rateLimit: {
+      authPerMinute: perMinute(env, 'RATE_LIMIT_AUTH_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 300),
+      failedTokensPerMinute: perMinute(env, 'RATE_LIMIT_FAILED_TOKENS_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 30),
+    },
   };
 }

@@ -9,7 +9,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Readable } from 'node:stream';
 import { ChecksumMismatchError, FileTooLargeError, type StagedFile } from '../../platform/files/store.ts';
 import { ProblemError, invalid, type FieldError } from '../../platform/http/problem.ts';
-import { validatorCompiler } from '../../platform/http/validation.ts';
+import { unstorableText, validatorCompiler } from '../../platform/http/validation.ts';
 import { addDocument, addDocumentObject, documentOpenForFiles, entryOpenForDocuments, pickObject, updateDocument, type FileMeta } from '../documents.ts';
 import { entryDetails } from '../queries.ts';
 import { presentEntryDetails } from '../presenters.ts';
@@ -44,30 +44,49 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
   const fields: Record<string, string> = {};
   const errors: FieldError[] = [];
   let file: (FileMeta & StagedFile) | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file' || file) {
-        part.file.resume();
-        errors.push({ field: part.fieldname, code: 'unexpected-file', message: 'send exactly one file, in the field "file"' });
-        continue;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || file) {
+          part.file.resume();
+          errors.push({ field: part.fieldname, code: 'unexpected-file', message: 'send exactly one file, in the field "file"' });
+          continue;
+        }
+        const nameProblem = unstorableText(part.filename ?? '') ?? unstorableText(part.mimetype ?? '');
+        if (nameProblem) {
+          part.file.resume();
+          errors.push({ field: 'file', code: 'characters', message: `the file name or type ${nameProblem}` });
+          continue;
+        }
+        try {
+          const stored = await ctx.files.stage(part.file, { maxBytes });
+          if (part.file.truncated) {
+            await stored.discard();
+            throw new FileTooLargeError('');
+          }
+          file = { ...stored, fileName: part.filename || 'document', mimeType: part.mimetype || 'application/octet-stream' };
+        } catch (error) {
+          if (error instanceof FileTooLargeError) throw new ProblemError('payloadTooLarge', `the file is larger than ${maxBytes} bytes`);
+          throw error;
+        }
+      } else {
+        const allowed = allowedFields[part.fieldname];
+        const value = String(part.value);
+        const textProblem = unstorableText(part.fieldname) ?? unstorableText(value);
+        if (textProblem) errors.push({ field: part.fieldname.replace(/[\u0000\ud800-\udfff]/g, '\ufffd'), code: 'characters', message: textProblem });
+        else if (allowed === undefined) errors.push({ field: part.fieldname, code: 'unknown-field', message: `unknown field "${part.fieldname}": remove it` });
+        else if (allowed && !allowed.includes(value)) errors.push({ field: part.fieldname, code: 'enum', message: `must be one of: ${allowed.join(', ')}` });
+        else if (value.length > 1000) errors.push({ field: part.fieldname, code: 'maxLength', message: 'must be at most 1000 characters' });
+        else if (part.fieldname === 'version' && !/^[1-9]\d{0,5}$/.test(value)) errors.push({ field: 'version', code: 'type', message: 'must be a whole number from 1' });
+        else fields[part.fieldname] = value;
       }
-      try {
-        const stored = await ctx.files.stage(part.file, { maxBytes });
-        if (part.file.truncated) throw new FileTooLargeError('');
-        file = { ...stored, fileName: part.filename || 'document', mimeType: part.mimetype || 'application/octet-stream' };
-      } catch (error) {
-        if (error instanceof FileTooLargeError) throw new ProblemError('payloadTooLarge', `the file is larger than ${maxBytes} bytes`);
-        throw error;
-      }
-    } else {
-      const allowed = allowedFields[part.fieldname];
-      const value = String(part.value);
-      if (allowed === undefined) errors.push({ field: part.fieldname, code: 'unknown-field', message: `unknown field "${part.fieldname}": remove it` });
-      else if (allowed && !allowed.includes(value)) errors.push({ field: part.fieldname, code: 'enum', message: `must be one of: ${allowed.join(', ')}` });
-      else if (value.length > 1000) errors.push({ field: part.fieldname, code: 'maxLength', message: 'must be at most 1000 characters' });
-      else if (part.fieldname === 'version' && !/^[1-9]\d{0,5}$/.test(value)) errors.push({ field: 'version', code: 'type', message: 'must be a whole number from 1' });
-      else fields[part.fieldname] = value;
     }
+  } catch (error) {
+    await file?.discard();
+    // Limits (413) and our own problems pass; a body that is not well-formed multipart is the
+    // client's mistake, not an internal error.
+    if (error instanceof ProblemError || ((error as { statusCode?: number }).statusCode ?? 500) < 500) throw error;
+    throw invalid([{ field: 'body', code: 'multipart', message: `the body is not well-formed multipart/form-data (${(error as Error).message}); send the file in the field "file"` }]);
   }
   if (!file) errors.push({ field: 'file', code: 'required', message: 'attach the document in the multipart field "file"' });
   else if (file.size === 0) errors.push({ field: 'file', code: 'empty', message: 'the file is empty' });
@@ -89,6 +108,18 @@ function recordWithFile<T>(ctx: AppContext, request: FastifyRequest, file: Stage
     return result;
   }).finally(() => file.discard());
 }
+
+/** What a stored format is served as; anything not on this list is bytes to save, not to open. */
+const servedTypes: Record<string, string> = {
+  'fmt/276': 'application/pdf',
+  'x-fmt/111': 'text/plain; charset=utf-8',
+  'fmt/353': 'image/tiff',
+  'fmt/11': 'image/png',
+  'fmt/43': 'image/jpeg',
+  'fmt/290': 'application/vnd.oasis.opendocument.text',
+  'fmt/412': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+export const servedContentType = (format: string): string => servedTypes[format] ?? 'application/octet-stream';
 
 // The body schema documents the multipart form in OpenAPI; the parts are checked by receive().
 const uploadCompiler: typeof validatorCompiler = (input) => (input.httpPart === 'body' ? () => true : validatorCompiler(input));
@@ -184,7 +215,7 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
         summary: 'The bytes of a document: newest version, archival variant first unless asked otherwise',
         params: Params,
         querystring: Type.Object(
-          { version: Type.Optional(Type.Integer({ minimum: 1 })), variant: Type.Optional(Type.Union([Type.Literal('production'), Type.Literal('archival'), Type.Literal('redacted')])) },
+          { version: Type.Optional(Type.Integer({ minimum: 1, maximum: 999999 })), variant: Type.Optional(Type.Union([Type.Literal('production'), Type.Literal('archival'), Type.Literal('redacted')])) },
           { additionalProperties: false },
         ),
         response: {
@@ -213,7 +244,11 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
         body.on('error', (error) => request.log.error({ err: error, checksum: object.checksum }, 'document content failed its checksum or could not be read'));
       }
       return reply
-        .header('content-type', object.mime_type)
+        // The type comes from the format Rådhus recorded, from a fixed list, never the uploader's
+        // word: an HTML page uploaded "as a PDF" is served as a PDF, which the browser will not run.
+        .header('content-type', servedContentType(object.format))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
         .header('content-length', String(object.size))
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(object.file_name)}`)
         .header('etag', `"${object.checksum}"`)

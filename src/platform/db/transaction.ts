@@ -3,7 +3,7 @@
 // tenant set by SET LOCAL: row-level security in the database, not the application, keeps one
 // municipality's rows from another. The setting ends with the transaction, so a pooled connection
 // never carries a tenant into the next request.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 
 export interface Actor {
@@ -27,6 +27,40 @@ export async function withTenant<T>(db: Database, ctx: TenantContext, work: (tx:
                      set_config('radhus.actor', ${`${ctx.actor.kind}:${ctx.actor.id}`}, true)`.execute(tx);
     return work(tx);
   });
+}
+
+/**
+ * A tenant transaction begun before the work is known: authentication opens it (role and tenant
+ * set), checks the caller's credentials in it, and the route's work then runs in the same
+ * transaction instead of one of its own (finishOpenTenant). Whoever opens one must finish it.
+ */
+export interface OpenTenantTransaction {
+  tx: ControlledTransaction<any>;
+  tenantId: string;
+}
+
+export async function beginTenant(db: Database, tenantId: string): Promise<OpenTenantTransaction> {
+  const tx = await db.kysely.startTransaction().execute();
+  try {
+    await sql`select set_config('role', 'radhus_app', true), set_config('radhus.tenant_id', ${tenantId}, true)`.execute(tx);
+  } catch (error) {
+    await tx.rollback().execute();
+    throw error;
+  }
+  return { tx, tenantId };
+}
+
+/** Runs the work in an open transaction and commits it, or rolls it back when the work fails. */
+export async function finishOpenTenant<T>(open: OpenTenantTransaction, work: (tx: Tx) => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await work(open.tx);
+  } catch (error) {
+    await open.tx.rollback().execute().catch(() => undefined);
+    throw error;
+  }
+  await open.tx.commit().execute();
+  return result;
 }
 
 /** Switches a transaction begun without a tenant to one, e.g. right after creating it. */

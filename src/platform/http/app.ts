@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Builds the Fastify application from the module list. Modules are encapsulated plugins; only the
 // plumbing here (validation, errors, OpenAPI, request context) is shared.
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
-import { ProblemError, problemBody, invalid } from './problem.ts';
-import { validatorCompiler, fieldErrors } from './validation.ts';
+import { ProblemError, TooManyRequests, problemBody, invalid } from './problem.ts';
+import { validatorCompiler, fieldErrors, refuseUnstorableText } from './validation.ts';
 import { documentProblems } from './openapi.ts';
 import { registerMetrics, type MetricSource } from './metrics.ts';
+import { registerSecurity } from './security.ts';
 import './auth.ts';
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -30,22 +31,32 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     ajv: { customOptions: { allErrors: true } },
+    // Errors the router finds before any route runs (a path that is not valid percent-encoded
+    // UTF-8, such as %ff; a path segment longer than maxParamLength) are problems like the rest.
+    frameworkErrors: (error, request, reply) => {
+      const problem = invalid([{ field: 'path', code: 'path', message: `${error.message}; send a valid percent-encoded UTF-8 path with segments of at most 100 characters` }]);
+      (reply as FastifyReply).status(400).type('application/problem+json').send(problemBody(problem, request.url));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON and multipart; a text body is a wrong content type (415), not a bad object.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('tenant', undefined);
   app.decorateRequest('principal', undefined);
+  app.decorateRequest('openTransaction', undefined);
 
   app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem instanceof TooManyRequests) reply.header('retry-after', String(problem.retryAfterSeconds));
     reply.status(problem.status).type('application/problem+json').send(problemBody(problem, request.url));
   });
   app.setNotFoundHandler((request, reply) => {
     const problem = new ProblemError('notFound', `no route for ${request.method} ${request.url.split('?')[0]}`);
     reply.status(404).type('application/problem+json').send(problemBody(problem, request.url));
   });
+
+  await registerSecurity(app, ctx.config);
 
   await app.register(swagger, {
     openapi: {
@@ -81,6 +92,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   });
 
   if (options.hooks) await options.hooks(app, ctx);
+  // After the authentication hooks, so that an anonymous caller learns nothing about the fields.
+  app.addHook('preValidation', refuseUnstorableText);
   for (const module of ctx.modules) {
     const register = module.register;
     if (register) await app.register(async (scope) => register(scope as unknown as App, ctx), { name: module.name } as never);

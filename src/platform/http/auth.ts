@@ -5,6 +5,7 @@ export const roles = ['citizen', 'case-officer', 'archivist', 'politician', 'ten
 export type Role = (typeof roles)[number];
 
 import { languages, type Language } from '../../common/languages.ts';
+import type { OpenTenantTransaction } from '../db/transaction.ts';
 
 /** The UI languages: bokmål, nynorsk, Swedish, English (src/common/languages.ts). */
 export { languages, type Language };
@@ -36,11 +37,23 @@ declare module 'fastify' {
   interface FastifyRequest {
     tenant: TenantRef | undefined;
     principal: Principal | undefined;
+    /**
+     * The tenant transaction in which a bearer token was checked, left open for the route's work
+     * when the route asks for it (config.workInAuthTransaction); finished by the route or, if it
+     * never takes it, when the response is sent.
+     */
+    openTransaction: OpenTenantTransaction | undefined;
   }
   interface FastifyContextConfig {
     /** Roles allowed on a tenant route; absent means public. */
     roles?: readonly Role[];
     /** false: nobody's identity is looked up (static files, health, the demo provider's own endpoints). */
     authentication?: boolean;
+    /**
+     * true: the route's first database work takes over the transaction in which the bearer token
+     * was checked (one transaction per request instead of two). Only for routes whose first
+     * database access is that tenant transaction: on PGlite any other one would wait for it forever.
+     */
+    workInAuthTransaction?: boolean;
   }
 }

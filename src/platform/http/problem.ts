@@ -35,6 +35,16 @@ export class ProblemError extends Error {
   }
 }
 
+/** A 429 problem; the error handler sends its Retry-After header. */
+export class TooManyRequests extends ProblemError {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('tooManyRequests', detail);
+  }
+}
+
 export const notFound = (what: string) => new ProblemError('notFound', `${what} was not found`);
 export const forbidden = (detail: string) => new ProblemError('forbidden', detail);
 export const conflict = (detail: string, errors: FieldError[] = []) => new ProblemError('conflict', detail, errors);
