@@ -50,7 +50,7 @@ async function serve(config: Config, io: Output, lock: DataLock | undefined): Pr
   let commands: CommandServer | undefined;
   try {
     const seeded = await seedFirstStart(ctx, io);
-    radhus = await createRadhus(ctx);
+    radhus = await createRadhus(ctx, { background: true });
     const port = await listen(radhus.app, config, io);
     if (port === undefined) return 1;
     if (lock) {
