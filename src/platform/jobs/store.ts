@@ -31,12 +31,12 @@ export interface JobRow {
 export async function scheduleJob(tx: Tx, job: NewJob): Promise<string | null> {
   const id = newId();
   const tenant = job.tenantId === undefined ? sql`radhus_tenant()` : sql`${job.tenantId}::uuid`;
-  const result = await sql<{ id: string }>`
+  // No RETURNING: it would need the row to be readable, and installation-wide jobs are not to radhus_app.
+  const result = await sql`
     insert into jobs (id, type, tenant_id, payload, key, run_at, status, attempts, created_at)
     values (${id}, ${job.type}, ${tenant}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.key ?? null}, ${job.runAt}, 'pending', 0, now())
-    on conflict do nothing
-    returning id`.execute(tx);
-  return result.rows[0]?.id ?? null;
+    on conflict do nothing`.execute(tx);
+  return Number(result.numAffectedRows ?? 0) > 0 ? id : null;
 }
 
 /**
