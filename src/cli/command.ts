@@ -24,6 +24,8 @@ interface CommandSpec {
   summary: string;
   description?: string[];
   options: Record<string, OptionSpec>;
+  /** Required positional arguments, in order (e.g. `events replay <consumer>`); their values are in `values` by name. */
+  arguments?: { name: string; description: string }[];
   /** Rules across options (e.g. "one of --id and --token"); each string is a usage problem. */
   check?: (values: Values) => string[];
   examples?: string[];

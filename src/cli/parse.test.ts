@@ -40,7 +40,7 @@ describe('command line parsing', () => {
   });
 
   it('says exactly what to fix', () => {
-    expect(usage('frobnicate')).toBe('unknown command "frobnicate"; the commands are: serve, migrate, seed-demo, tenant add, tenant list, token create, token revoke, token list');
+    expect(usage('frobnicate')).toBe('unknown command "frobnicate"; the commands are: serve, migrate, seed-demo, tenant add, tenant list, token create, token revoke, token list, events status, events replay');
     expect(usage('token')).toBe('"token" needs a subcommand: token create, token revoke, token list');
     expect(usage('token', 'burn')).toContain('unknown command "token burn"; the token commands are');
     expect(usage('migrate', '--force')).toBe('unknown option --force for "migrate"; it takes no options');

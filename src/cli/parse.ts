@@ -38,11 +38,20 @@ function parseOptions(command: Command, args: string[]): Values {
   } catch (error) {
     throw new UsageError(explainParseError(error as Error & { code?: string }, command), command.name);
   }
-  if (parsed.positionals.length)
-    throw new UsageError(`unexpected argument "${parsed.positionals[0]}"; ${command.name} takes only options (${optionList(command)})`, command.name);
+  const positional = command.arguments ?? [];
+  if (parsed.positionals.length > positional.length)
+    throw new UsageError(
+      positional.length
+        ? `unexpected argument "${parsed.positionals[positional.length]}"; ${command.name} takes ${positional.map((a) => `<${a.name}>`).join(' ')} and options (${optionList(command)})`
+        : `unexpected argument "${parsed.positionals[0]}"; ${command.name} takes only options (${optionList(command)})`,
+      command.name,
+    );
 
   const problems: string[] = [];
   const values: Values = {};
+  positional.forEach((a, i) => (values[a.name] = parsed.positionals[i]));
+  const absent = positional.filter((a) => values[a.name] === undefined);
+  if (absent.length) problems.push(`missing ${absent.map((a) => `<${a.name}>`).join(' ')}`);
   for (const [name, spec] of Object.entries(command.options)) {
     let value = parsed.values[name];
     if (typeof value === 'string' && spec.normalise) value = spec.normalise(value);
