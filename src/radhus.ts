@@ -19,6 +19,8 @@ import { startBackgroundWork, type BackgroundWork } from './platform/events/back
 export interface Radhus {
   app: App;
   ctx: AppContext;
+  /** Starts the outbox dispatcher and the job runner (once); `close` stops them. */
+  startBackground(): void;
   close(): Promise<void>;
 }
 
@@ -51,13 +53,16 @@ export async function createRadhus(ctx: AppContext, options: { logger?: boolean;
     },
   });
   let background: BackgroundWork | undefined;
-  if (options.background) {
+  const startBackground = () => {
+    if (background) return;
     const log = app.log;
     background = startBackgroundWork(ctx, { log: { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) } });
-  }
+  };
+  if (options.background) startBackground();
   return {
     app,
     ctx,
+    startBackground,
     close: async () => {
       // Background work first: its running batch finishes while the database is still open.
       await background?.stop();

@@ -19,7 +19,7 @@ import { ArchiveClient } from './api-client.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 import { addTenantWithToken, testConfig } from './tenant-setup.ts';
 
-const CASES = 40;
+const CASES = 30;
 const ENTRIES_PER_CASE = 25;
 const running: ServerProcess[] = [];
 let dataDir: string | undefined;
@@ -76,7 +76,7 @@ describe(`the dispatcher after SIGKILL (${testEngine()})`, () => {
         if (!answer) return;
       }
     })();
-    // The dispatcher started with the server, before it listened; a moment later it is mid-backlog.
+    // The dispatcher starts once the server answers; a moment later it is in the middle of the backlog.
     await new Promise((resolve) => setTimeout(resolve, 300));
     first.killHard();
     killed = true;

@@ -50,7 +50,7 @@ async function serve(config: Config, io: Output, lock: DataLock | undefined): Pr
   let commands: CommandServer | undefined;
   try {
     const seeded = await seedFirstStart(ctx, io);
-    radhus = await createRadhus(ctx, { background: true });
+    radhus = await createRadhus(ctx);
     const port = await listen(radhus.app, config, io);
     if (port === undefined) return 1;
     if (lock) {
@@ -58,6 +58,8 @@ async function serve(config: Config, io: Output, lock: DataLock | undefined): Pr
       lock.update({ port, socket: commands.path });
     }
     await announce(ctx, port, seeded, io);
+    // Once the server answers: a backlog of events (after an upgrade, a restart) must not delay that.
+    radhus.startBackground();
     const signal = await untilStopped();
     io.out(`Rådhus is stopping (${signal})…`);
     return 0;
