@@ -13,14 +13,21 @@ import { registerTenantResolution } from './tenants/hooks.ts';
 import { registerAuthentication } from './identity/hooks.ts';
 import { cookieSecret } from './identity/secret.ts';
 import { modules } from './modules.ts';
+import type { Module } from './platform/modules.ts';
+import { startBackgroundWork, type BackgroundWork } from './platform/events/background.ts';
 
 export interface Radhus {
   app: App;
   ctx: AppContext;
+  /** Starts the outbox dispatcher and the job runner (once); `close` stops them. */
+  startBackground(): void;
   close(): Promise<void>;
 }
 
-export async function openContext(config: Config, options: { clock?: Clock; db?: Database; log?: (line: string) => void } = {}): Promise<AppContext> {
+export async function openContext(
+  config: Config,
+  options: { clock?: Clock; db?: Database; log?: (line: string) => void; modules?: readonly Module[] } = {},
+): Promise<AppContext> {
   const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrate(db, options.log);
@@ -29,10 +36,14 @@ export async function openContext(config: Config, options: { clock?: Clock; db?:
     if (!options.db) await db.close();
     throw error;
   }
-  return { config, db, clock: options.clock ?? systemClock, files: new LocalFileStore(join(config.dataDir, 'files')), modules };
+  return { config, db, clock: options.clock ?? systemClock, files: new LocalFileStore(join(config.dataDir, 'files')), modules: options.modules ?? modules };
 }
 
-export async function createRadhus(ctx: AppContext, options: { logger?: boolean } = {}): Promise<Radhus> {
+/**
+ * `background`: run the outbox dispatcher and the job runner (the server does; tests run the same
+ * steps on demand with `settle()` instead, so they stay deterministic).
+ */
+export async function createRadhus(ctx: AppContext, options: { logger?: boolean; background?: boolean } = {}): Promise<Radhus> {
   const app = await buildApp(ctx, {
     logger: options.logger ?? true,
     hooks: async (scope, context) => {
@@ -41,10 +52,20 @@ export async function createRadhus(ctx: AppContext, options: { logger?: boolean 
       await registerAuthentication(scope, context);
     },
   });
+  let background: BackgroundWork | undefined;
+  const startBackground = () => {
+    if (background) return;
+    const log = app.log;
+    background = startBackgroundWork(ctx, { log: { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) } });
+  };
+  if (options.background) startBackground();
   return {
     app,
     ctx,
+    startBackground,
     close: async () => {
+      // Background work first: its running batch finishes while the database is still open.
+      await background?.stop();
       await app.close();
       await ctx.db.close();
     },

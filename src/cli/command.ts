@@ -26,8 +26,8 @@ interface CommandSpec {
   summary: string;
   description?: string[];
   options: Record<string, OptionSpec>;
-  /** One required word after the options' command name (`restore <file>`), stored in values under its name. */
-  argument?: { name: string; description: string; normalise?: (value: string) => string };
+  /** Required positional arguments, in order (e.g. `events replay <consumer>`); their values are in `values` by name. */
+  arguments?: { name: string; description: string; normalise?: (value: string) => string }[];
   /** Rules across options (e.g. "one of --id and --token"); each string is a usage problem. */
   check?: (values: Values) => string[];
   examples?: string[];

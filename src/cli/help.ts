@@ -32,12 +32,12 @@ export function commandHelp(command: Command): string[] {
     return spec.required ? flag : `[${flag}]`;
   });
   const width = Math.max(0, ...options.map(([name, spec]) => name.length + (spec.type === 'string' ? (spec.value ?? name).length + 3 : 0)));
-  const argument = command.argument ? [`<${command.argument.name}>`] : [];
+  const positional = command.arguments ?? [];
   return [
-    `radhus ${[command.name, ...argument, ...synopsis].join(' ')}`,
+    `radhus ${[command.name, ...positional.map((a) => `<${a.name}>`), ...synopsis].join(' ')}`,
     `  ${command.summary}`,
-    ...(command.argument ? [`  <${command.argument.name}>: ${command.argument.description}`] : []),
     ...(command.description ?? []).map((line) => `  ${line}`),
+    ...(positional.length ? ['', '  Arguments:', ...positional.map((a) => `    <${a.name}>  ${a.description}`)] : []),
     ...(options.length ? ['', '  Options:'] : []),
     ...options.map(([name, spec]) => {
       const flag = spec.type === 'string' ? `${name} <${spec.value ?? name}>` : name;

@@ -59,8 +59,8 @@ describe('command line parsing', () => {
     expect(usage('token', 'revoke', '--tenant', 'x')).toBe('say which token: --id <token id> or --token <token>');
     expect(usage('token', 'revoke', '--tenant', 'x', '--id', 'a', '--token', 'b')).toBe('give either --id or --token, not both');
     expect(usage('--tenant', 'x')).toBe('a command comes first, before --tenant');
-    expect(usage('restore')).toBe('missing <file>: a file written by `radhus backup`');
-    expect(usage('restore', 'a.tar.gz', 'b.tar.gz')).toBe('unexpected argument "b.tar.gz"; restore takes one <file>');
+    expect(usage('restore')).toBe('missing <file>');
+    expect(usage('restore', 'a.tar.gz', 'b.tar.gz')).toBe('unexpected argument "b.tar.gz"; restore takes <file> only');
     expect(parse('restore', 'a.tar.gz')).toMatchObject({ kind: 'run', values: { file: expect.stringMatching(/^\/.*\/a\.tar\.gz$/) } });
   });
 });

@@ -38,23 +38,23 @@ function parseOptions(command: Command, args: string[]): Values {
   } catch (error) {
     throw new UsageError(explainParseError(error as Error & { code?: string }, command), command.name);
   }
-  const argument = command.argument;
-  const expected = argument ? 1 : 0;
-  if (parsed.positionals.length > expected)
+  const positional = command.arguments ?? [];
+  if (parsed.positionals.length > positional.length)
     throw new UsageError(
-      argument
-        ? `unexpected argument "${parsed.positionals[1]}"; ${command.name} takes one <${argument.name}>`
+      positional.length
+        ? `unexpected argument "${parsed.positionals[positional.length]}"; ${command.name} takes ${positional.map((a) => `<${a.name}>`).join(' ')}${Object.keys(command.options).length ? ` and options (${optionList(command)})` : ' only'}`
         : `unexpected argument "${parsed.positionals[0]}"; ${command.name} takes only options (${optionList(command)})`,
       command.name,
     );
 
   const problems: string[] = [];
   const values: Values = {};
-  if (argument) {
-    const given = parsed.positionals[0];
-    if (given === undefined) problems.push(`missing <${argument.name}>: ${argument.description}`);
-    else values[argument.name] = argument.normalise ? argument.normalise(given) : given;
-  }
+  positional.forEach((a, i) => {
+    const given = parsed.positionals[i];
+    values[a.name] = given !== undefined && a.normalise ? a.normalise(given) : given;
+  });
+  const absent = positional.filter((a) => values[a.name] === undefined);
+  if (absent.length) problems.push(`missing ${absent.map((a) => `<${a.name}>`).join(' ')}`);
   for (const [name, spec] of Object.entries(command.options)) {
     let value = parsed.values[name];
     if (typeof value === 'string' && spec.normalise) value = spec.normalise(value);

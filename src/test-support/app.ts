@@ -14,6 +14,8 @@ import { createRadhus, openContext, type Radhus } from '../radhus.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { createToken } from '../identity/tokens.ts';
 import type { Role } from '../platform/http/auth.ts';
+import type { Module } from '../platform/modules.ts';
+import { settle, type SettleReport } from '../platform/events/background.ts';
 
 export interface TestRadhus extends Radhus {
   clock: TestClock;
@@ -22,6 +24,16 @@ export interface TestRadhus extends Radhus {
   tenant(input?: Partial<{ slug: string; officialNumber: string; name: string; country: 'NO' | 'SE' }>): Promise<Tenant>;
   /** A bearer token for a role in a municipality. */
   token(tenant: Tenant, role: Role): Promise<string>;
+  /**
+   * Runs the background work until it rests: every event to every consumer, every due job (by the
+   * test clock). Throws when a consumer or job fails, unless `allowFailures`; the report says what ran.
+   */
+  settle(options?: { allowFailures?: boolean }): Promise<SettleReport>;
+}
+
+export interface TestRadhusOptions {
+  /** The module list (default: src/modules.ts), e.g. with a test module that declares consumers. */
+  modules?: readonly Module[];
 }
 
 export const testEngine = (): 'pglite' | 'postgres' => (process.env.RADHUS_TEST_DATABASE_URL ? 'postgres' : 'pglite');
@@ -46,14 +58,14 @@ let tenantCounter = 0;
 const testOfficialNumber = (country: 'NO' | 'SE', n: number): string =>
   country === 'NO' ? String(3000 + n) : `${String(1 + (Math.floor(n / 100) % 25)).padStart(2, '0')}${String(n % 100).padStart(2, '0')}`;
 
-export async function createTestRadhus(env: NodeJS.ProcessEnv = {}): Promise<TestRadhus> {
+export async function createTestRadhus(env: NodeJS.ProcessEnv = {}, options: TestRadhusOptions = {}): Promise<TestRadhus> {
   const dataDir = await mkdtemp(join(tmpdir(), 'radhus-test-'));
   const databaseUrl = await freshDatabaseUrl();
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RADHUS_SEED_DEMO: 'false', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env });
   const clock = new TestClock();
   // PGlite in memory: the test needs no folder for the database, only for files.
   const db = databaseUrl ? undefined : await openDatabase({});
-  const ctx = await openContext(config, { clock, ...(db ? { db } : {}) });
+  const ctx = await openContext(config, { clock, ...(db ? { db } : {}), ...(options.modules ? { modules: options.modules } : {}) });
   const radhus = await createRadhus(ctx, { logger: false });
   const { addMunicipality } = await import('../tenants/lifecycle.ts');
   return {
@@ -76,6 +88,14 @@ export async function createTestRadhus(env: NodeJS.ProcessEnv = {}): Promise<Tes
         createToken(tx, { tenantId: tenant.id, role, name: `${role} (test)`, createdBy: 'test', at: clock.now() }),
       );
       return created.token;
+    },
+    async settle(settleOptions = {}) {
+      const report = await settle(ctx);
+      if (!settleOptions.allowFailures && (report.failures.length || report.jobFailures.length)) {
+        const what = [...report.failures.map((f) => `consumer ${f.consumer} at event ${f.eventId}: ${f.error}`), ...report.jobFailures.map((j) => `job ${j.type} ${j.id}: ${j.error}`)];
+        throw new Error(`settle: ${what.join('; ')}`);
+      }
+      return report;
     },
     async close() {
       await radhus.close();

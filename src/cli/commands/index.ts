@@ -9,7 +9,12 @@ import { tenantList } from './tenant-list.ts';
 import { tokenCreate } from './token-create.ts';
 import { tokenList } from './token-list.ts';
 import { tokenRevoke } from './token-revoke.ts';
+import { eventsStatus } from './events-status.ts';
+import { eventsReplay } from './events-replay.ts';
 import { backupCommand } from './backup.ts';
 import { restoreCommand } from './restore.ts';
 
-export const commands: readonly Command[] = [serveCommand, migrateCommand, seedDemoCommand, tenantAdd, tenantList, tokenCreate, tokenRevoke, tokenList, backupCommand, restoreCommand];
+export const commands: readonly Command[] = [
+  serveCommand, migrateCommand, seedDemoCommand, tenantAdd, tenantList, tokenCreate, tokenRevoke, tokenList,
+  eventsStatus, eventsReplay, backupCommand, restoreCommand,
+];

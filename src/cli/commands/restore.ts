@@ -18,7 +18,7 @@ export const restoreCommand: ProcessCommand = {
     'Refuses a folder or database that holds anything, and a backup made by a newer version of Rådhus.',
     'A backup from an older version is restored as it was and then migrated. Start the server afterwards.',
   ],
-  argument: { name: 'file', description: 'a file written by `radhus backup`', normalise: (value) => resolve(value) },
+  arguments: [{ name: 'file', description: 'a file written by `radhus backup`', normalise: (value) => resolve(value) }],
   options: {},
   examples: ['DATA_DIR=/var/lib/radhus-new radhus restore /var/backups/radhus/radhus-2026-11-30.tar.gz'],
   async run({ config, values, io }) {

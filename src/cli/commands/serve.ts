@@ -64,6 +64,8 @@ async function serve(config: Config, io: Output, lock: DataLock | undefined): Pr
       lock.update({ port, socket: commands.path });
     }
     await announce(ctx, port, seeded, io);
+    // Once the server answers: a backlog of events (after an upgrade, a restart) must not delay that.
+    radhus.startBackground();
     const signal = await untilStopped();
     io.out(`Rådhus is stopping (${signal})…`);
     return 0;

@@ -28,6 +28,9 @@ export interface EventConsumer {
    * here but scheduled as a job in the same transaction.
    */
   handle(tx: Tx, event: DomainEvent, ctx: AppContext): Promise<void>;
-  /** For `radhus events replay`: removes what this consumer feeds, in the replay's transaction. */
+  /**
+   * For `radhus events replay`: removes what this consumer feeds, in the replay's transaction. Called
+   * once per municipality, entered as that tenant (radhus_app, row-level security), like `handle`.
+   */
   reset?(tx: Tx): Promise<void>;
 }
