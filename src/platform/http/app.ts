@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { ProblemError, problemBody, invalid } from './problem.ts';
 import { validatorCompiler, fieldErrors } from './validation.ts';
 import { documentProblems } from './openapi.ts';
+import { requireDeclaredAccess } from './access.ts';
 import './auth.ts';
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -28,6 +29,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     trustProxy: true,
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // First of all: every route registered from here on must say who may call it.
+  requireDeclaredAccess(app);
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON and multipart; a text body is a wrong content type (415), not a bad object.
   app.removeContentTypeParser('text/plain');
@@ -65,9 +68,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
 
   documentProblems(app);
 
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { authentication: false } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { authentication: false, access: 'public' } }, async () => app.swagger());
 
-  app.get('/healthz', { schema: { hide: true }, config: { authentication: false } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { hide: true }, config: { authentication: false, access: 'public' } }, async (_request, reply) => {
     try {
       await sql`select 1`.execute(ctx.db.kysely);
       return { status: 'ok', engine: ctx.db.engine };
