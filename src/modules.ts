@@ -7,6 +7,7 @@ import { identityModule } from './identity/routes.ts';
 import { archiveModule } from './archive/routes.ts';
 import { webModule } from './web/routes.ts';
 import { calendarModule } from './calendar/manifest.ts';
+import { mailModule } from './mail/manifest.ts';
 
 
-export const modules: Module[] = [tenantsModule, identityModule, archiveModule, calendarModule, webModule];
+export const modules: Module[] = [tenantsModule, identityModule, archiveModule, calendarModule, mailModule, webModule];
