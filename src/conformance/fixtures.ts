@@ -83,6 +83,8 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const memo = await call(radhus, t, 'POST', api(`/case-files/${closed.id}/registry-entries`), { type: 'internal-without-followup', title: `${titles.closed} notat` });
   await call(radhus, t, 'POST', api(`/case-files/${closed.id}/close`));
 
+  const closedDay = await call(radhus, tokens['tenant-admin'], 'POST', api('/closed-days'), { date: '2026-05-15', reason: `Stengt ${tag}` });
+
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   return {
     tenant,
@@ -96,9 +98,10 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       class: classes[0].id,
       series: series[0].id,
       token: token.rows[0]!.id,
+      closedDay: closedDay.id,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, closedDay.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
   };
 }
