@@ -7,6 +7,7 @@ import { identityModule } from './identity/routes.ts';
 import { archiveModule } from './archive/routes.ts';
 import { webModule } from './web/routes.ts';
 import { journalModule } from './journal/manifest.ts';
+import { calendarModule } from './calendar/manifest.ts';
+import { mailModule } from './mail/manifest.ts';
 
-
-export const modules: Module[] = [tenantsModule, identityModule, archiveModule, journalModule, webModule];
+export const modules: Module[] = [tenantsModule, identityModule, archiveModule, journalModule, calendarModule, mailModule, webModule];

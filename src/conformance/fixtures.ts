@@ -87,6 +87,8 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   // An administrative unit, written as the owner until units have an API of their own here.
   const unit = newId();
   await sql`insert into administrative_units (id, tenant_id, code, name, created_at, created_by) values (${unit}, ${tenant.id}, 'WALK', ${`Eining ${tag}`}, now(), 'fixture')`.execute(radhus.ctx.db.kysely);
+  const closedDay = await call(radhus, tokens['tenant-admin'], 'POST', api('/closed-days'), { date: '2026-05-15', reason: `Stengt ${tag}` });
+
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   return {
     tenant,
@@ -101,9 +103,10 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       series: series[0].id,
       token: token.rows[0]!.id,
       unit,
+      closedDay: closedDay.id,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, closedDay.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
   };
 }

@@ -43,9 +43,13 @@ export function registerAuthRoutes(app: App, ctx: AppContext, login: OidcLogin |
     return login;
   };
 
+  // Login, callback, logout and the session are for anyone: they are how one becomes someone.
+  const open = { access: 'public' } as const;
+
   app.get(
     '/auth/login',
     {
+      config: open,
       schema: {
         hide: true,
         querystring: Type.Object({
@@ -68,7 +72,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext, login: OidcLogin |
     },
   );
 
-  app.get('/auth/callback', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/auth/callback', { config: open, schema: { hide: true } }, async (request, reply) => {
     const oidc = requireLogin();
     const pending = readPending(request);
     reply.clearCookie(LOGIN_COOKIE, { path: LOGIN_COOKIE_PATH });
@@ -118,6 +122,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext, login: OidcLogin |
   app.post(
     '/auth/logout',
     {
+      config: open,
       schema: {
         operationId: 'logout',
         tags: ['identity'],
@@ -138,6 +143,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext, login: OidcLogin |
   app.get(
     '/api/v1/session',
     {
+      config: open,
       schema: {
         operationId: 'getSession',
         tags: ['identity'],

@@ -116,7 +116,7 @@ export async function mountDemoProvider(app: App, ctx: AppContext): Promise<void
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
-    scope.all(`${DEMO_IDP_PATH}/*`, { schema: { hide: true }, config: { authentication: false } }, async (request, reply) => {
+    scope.all(`${DEMO_IDP_PATH}/*`, { schema: { hide: true }, config: { authentication: false, access: 'public' } }, async (request, reply) => {
       reply.hijack();
       const raw = request.raw as IncomingMessage & { originalUrl?: string };
       // As Express would when mounting: the provider sees paths below its issuer, and works out the
@@ -133,7 +133,8 @@ export async function mountDemoProvider(app: App, ctx: AppContext): Promise<void
       done(null, Object.fromEntries(new URLSearchParams(body as string))),
     );
     const params = Type.Object({ uid: Type.String({ maxLength: 100 }) });
-    const routeOptions = { schema: { hide: true, params }, config: { authentication: false } } as const;
+    // Public by nature: this is where people who are not logged in yet log in.
+    const routeOptions = { schema: { hide: true, params }, config: { authentication: false, access: 'public' } } as const;
 
     scope.get(`${DEMO_IDP_PATH}/interaction/:uid`, routeOptions, async (request, reply) => {
       const details = await provider.interactionDetails(request.raw, reply.raw);

@@ -28,6 +28,15 @@ export interface Config {
    * for unknown bearer tokens. 0 turns a limit off.
    */
   rateLimit: { authPerMinute: number; failedTokensPerMinute: number };
+  /** Outgoing mail: the SMTP server (none: mail waits, retried, until one is configured) and the sender. */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** A nodemailer SMTP URL (smtp://user:pass@host:587, smtps://…) or host settings; undefined when not configured. */
+  smtp: { url: string } | { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined } | undefined;
+  /** The From address, e.g. "Rådhus <postmottak@kommune.no>". */
+  from: string;
 }
 
 function perMinute(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -63,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         '(the demo provider, which lets anyone log in as anyone, runs in production only with RADHUS_DEMO_IDP=true)',
     );
   }
+  const mail = loadMailConfig(env, publicUrl);
   return {
     port,
     host,
@@ -81,5 +91,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authPerMinute: perMinute(env, 'RATE_LIMIT_AUTH_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 300),
       failedTokensPerMinute: perMinute(env, 'RATE_LIMIT_FAILED_TOKENS_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 30),
     },
+    mail,
   };
+}
+
+function loadMailConfig(env: NodeJS.ProcessEnv, publicUrl: string): MailConfig {
+  const url = env.SMTP_URL?.trim() || undefined;
+  const host = env.SMTP_HOST?.trim() || undefined;
+  if (url && host) throw new ConfigError('set either SMTP_URL or SMTP_HOST (with SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_SECURE), not both');
+  if (url && !/^smtps?:\/\/[^/]/.test(url)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example.org:587');
+  const secureSetting = env.SMTP_SECURE?.trim();
+  if (secureSetting !== undefined && secureSetting !== '' && !['true', 'false', '1', '0'].includes(secureSetting))
+    throw new ConfigError(`SMTP_SECURE must be true or false, got "${secureSetting}"`);
+  const explicitSecure = secureSetting === 'true' || secureSetting === '1' ? true : secureSetting === 'false' || secureSetting === '0' ? false : undefined;
+  const port = Number(env.SMTP_PORT ?? (explicitSecure ? 465 : 587));
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`SMTP_PORT must be a port number, got "${env.SMTP_PORT}"`);
+  const user = env.SMTP_USER || undefined;
+  const password = env.SMTP_PASSWORD || undefined;
+  if (Boolean(user) !== Boolean(password)) throw new ConfigError('SMTP_USER and SMTP_PASSWORD are set together or not at all');
+  if (!host && (env.SMTP_PORT || user || secureSetting)) throw new ConfigError('SMTP_PORT, SMTP_USER, SMTP_PASSWORD and SMTP_SECURE need SMTP_HOST');
+  // Port 465 speaks TLS from the first byte; 587 and 25 upgrade with STARTTLS (nodemailer does so when offered).
+  const smtp = url ? { url } : host ? { host, port, secure: explicitSecure ?? port === 465, user, password } : undefined;
+  const from = env.MAIL_FROM?.trim() || `Rådhus <noreply@${hostnameOf(publicUrl)}>`;
+  if (!/@[^@\s>]+>?$/.test(from)) throw new ConfigError(`MAIL_FROM must be an address, e.g. "Rådhus <postmottak@kommune.no>", got "${from}"`);
+  return { smtp, from };
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }

@@ -15,9 +15,11 @@ interface TenantsTable {
 }
 interface Tables {
   tenants: TenantsTable;
+  /** The public fields of tenants: all that the radhus_public role may read of them. */
+  public_tenants: Omit<TenantsTable, 'created_at'>;
 }
 
-const toTenant = (row: TenantsTable): Tenant => ({
+const toTenant = (row: Omit<TenantsTable, 'created_at'>): Tenant => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -29,6 +31,17 @@ const toTenant = (row: TenantsTable): Tenant => ({
 export async function listTenants(tx: Kysely<any>): Promise<Tenant[]> {
   const rows = await tables<Tables>(tx).selectFrom('tenants').selectAll().orderBy('name').execute();
   return rows.map(toTenant);
+}
+
+/** The municipalities as the public sees them; works under withPublic. */
+export async function listPublicTenants(tx: Kysely<any>): Promise<Tenant[]> {
+  const rows = await tables<Tables>(tx).selectFrom('public_tenants').selectAll().orderBy('name').execute();
+  return rows.map(toTenant);
+}
+
+export async function findPublicTenantBySlug(tx: Kysely<any>, slug: string): Promise<Tenant | undefined> {
+  const row = await tables<Tables>(tx).selectFrom('public_tenants').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row && toTenant(row);
 }
 
 export async function findTenantBySlug(tx: Kysely<any>, slug: string): Promise<Tenant | undefined> {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { Type } from 'typebox';
 import type { App, Module } from '../platform/http/app.ts';
-import { withoutTenant } from '../platform/db/transaction.ts';
-import { listTenants } from './repository.ts';
+import { withPublic } from '../platform/db/transaction.ts';
+import { notFound } from '../platform/http/problem.ts';
+import { findPublicTenantBySlug, listPublicTenants } from './repository.ts';
 import { languageSchema, type Language } from '../platform/http/auth.ts';
 
 export const TenantSchema = Type.Object({
@@ -17,9 +18,11 @@ export const TenantSchema = Type.Object({
 export const tenantsModule: Module = {
   name: 'tenants',
   async register(app: App, ctx) {
+    // Public, so they read under radhus_public, which sees only the public fields of municipalities.
     app.get(
       '/api/v1/tenants',
       {
+        config: { access: 'public' },
         schema: {
           operationId: 'listTenants',
           tags: ['tenants'],
@@ -28,11 +31,12 @@ export const tenantsModule: Module = {
           response: { 200: Type.Object({ items: Type.Array(TenantSchema) }) },
         },
       },
-      async () => ({ items: await withoutTenant(ctx.db, (tx) => listTenants(tx)) }),
+      async () => ({ items: await withPublic(ctx.db, (tx) => listPublicTenants(tx)) }),
     );
     app.get(
       '/api/v1/:tenant',
       {
+        config: { access: 'public' },
         schema: {
           operationId: 'getTenant',
           tags: ['tenants'],
@@ -42,7 +46,12 @@ export const tenantsModule: Module = {
           response: { 200: TenantSchema },
         },
       },
-      async (request) => request.tenant!,
+      async (request) => {
+        const { tenant: slug } = request.params as { tenant: string };
+        const tenant = await withPublic(ctx.db, (tx) => findPublicTenantBySlug(tx, slug));
+        if (!tenant) throw notFound(`the municipality "${slug}"`);
+        return tenant;
+      },
     );
   },
 };

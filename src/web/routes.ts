@@ -63,7 +63,7 @@ export function createWebModule(distDir: string = defaultDistDir): Module {
       await app.register(fastifyStatic, { root, serve: false });
 
       // Static files need no one's identity: no session lookup, no database work per asset.
-      const open = { schema: { hide: true }, config: { authentication: false } };
+      const open = { schema: { hide: true }, config: { authentication: false, access: 'public' as const } };
       app.get('/', open, async (_request, reply) => reply.redirect('/app/', 302));
       app.get('/app', open, async (_request, reply) => reply.redirect('/app/', 301));
       app.get('/app/', open, async (_request, reply) => sendIndex(reply));

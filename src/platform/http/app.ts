@@ -11,6 +11,7 @@ import { validatorCompiler, fieldErrors, refuseUnstorableText } from './validati
 import { documentProblems } from './openapi.ts';
 import { registerMetrics, type MetricSource } from './metrics.ts';
 import { registerSecurity } from './security.ts';
+import { requireDeclaredAccess } from './access.ts';
 import './auth.ts';
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
@@ -38,6 +39,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
       (reply as FastifyReply).status(400).type('application/problem+json').send(problemBody(problem, request.url));
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // First of all: every route registered from here on must say who may call it.
+  requireDeclaredAccess(app);
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON and multipart; a text body is a wrong content type (415), not a bad object.
   app.removeContentTypeParser('text/plain');
@@ -80,9 +83,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   documentProblems(app);
   registerMetrics(app, ctx, options.metrics);
 
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { authentication: false } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { authentication: false, access: 'public' } }, async () => app.swagger());
 
-  app.get('/healthz', { schema: { hide: true }, config: { authentication: false } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { hide: true }, config: { authentication: false, access: 'public' } }, async (_request, reply) => {
     try {
       await sql`select 1`.execute(ctx.db.kysely);
       return { status: 'ok', engine: ctx.db.engine };

@@ -45,8 +45,14 @@ declare module 'fastify' {
     openTransaction: OpenTenantTransaction | undefined;
   }
   interface FastifyContextConfig {
-    /** Roles allowed on a tenant route; absent means public. */
+    /**
+     * Who may call the route: the roles allowed, or `access: 'public'` for anyone. Every route
+     * declares exactly one of the two; the server refuses to start otherwise (platform/http/app.ts),
+     * so a forgotten `roles` can never silently make a route public.
+     */
     roles?: readonly Role[];
+    /** 'operator': not for people's roles; the route checks the caller itself (/metrics: loopback or METRICS_TOKEN). */
+    access?: 'public' | 'operator';
     /** false: nobody's identity is looked up (static files, health, the demo provider's own endpoints). */
     authentication?: boolean;
     /**

@@ -48,7 +48,7 @@ export function registerMetrics(app: App, ctx: AppContext, sources: readonly Met
     duration.observe(labels, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { hide: true }, config: { authentication: false } }, async (request, reply) => {
+  app.get('/metrics', { schema: { hide: true }, config: { authentication: false, access: 'operator' } }, async (request, reply) => {
     if (!mayRead(request, ctx.config.metricsToken))
       throw new ProblemError('forbidden', 'metrics are answered on this machine, or with "Authorization: Bearer <METRICS_TOKEN>"');
     return reply.type(registry.contentType).send(await registry.metrics());

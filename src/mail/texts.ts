@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Texts of the mail module's pages and its own templates, in all four languages.
+import type { ModuleTexts } from '../platform/modules.ts';
+
+export const mailTexts = {
+  nb: {
+    'mailbox.title': 'Demopostkasse',
+    'mailbox.intro': 'Med demo-innloggingen på sendes ingen e-post. Her er det Rådhus ville ha sendt, nyeste først.',
+    'mailbox.empty': 'Ingen e-post ennå.',
+    'mailbox.sent': 'Sendt',
+    'mailbox.to': 'Til',
+    'mailbox.from': 'Fra',
+    'mailbox.subject': 'Emne',
+    'mailbox.language': 'Språk',
+    'mailbox.template': 'Mal',
+    'mailbox.text': 'Ren tekst',
+    'mailbox.html': 'HTML-versjon',
+    'mailbox.back': 'Tilbake til postkassen',
+    'mailbox.notFound': 'Denne e-posten finnes ikke i postkassen.',
+  },
+  nn: {
+    'mailbox.title': 'Demopostkasse',
+    'mailbox.intro': 'Med demo-innlogginga på blir ingen e-post send. Her er det Rådhus ville ha sendt, nyaste først.',
+    'mailbox.empty': 'Ingen e-post enno.',
+    'mailbox.sent': 'Send',
+    'mailbox.to': 'Til',
+    'mailbox.from': 'Frå',
+    'mailbox.subject': 'Emne',
+    'mailbox.language': 'Språk',
+    'mailbox.template': 'Mal',
+    'mailbox.text': 'Rein tekst',
+    'mailbox.html': 'HTML-versjon',
+    'mailbox.back': 'Tilbake til postkassa',
+    'mailbox.notFound': 'Denne e-posten finst ikkje i postkassa.',
+  },
+  sv: {
+    'mailbox.title': 'Demobrevlåda',
+    'mailbox.intro': 'Med demoinloggningen på skickas ingen e-post. Här är det Rådhus skulle ha skickat, nyaste först.',
+    'mailbox.empty': 'Ingen e-post ännu.',
+    'mailbox.sent': 'Skickat',
+    'mailbox.to': 'Till',
+    'mailbox.from': 'Från',
+    'mailbox.subject': 'Ämne',
+    'mailbox.language': 'Språk',
+    'mailbox.template': 'Mall',
+    'mailbox.text': 'Ren text',
+    'mailbox.html': 'HTML-version',
+    'mailbox.back': 'Tillbaka till brevlådan',
+    'mailbox.notFound': 'Det här e-postmeddelandet finns inte i brevlådan.',
+  },
+  en: {
+    'mailbox.title': 'Demo mailbox',
+    'mailbox.intro': 'With the demo login on, no mail is sent. This is what Rådhus would have sent, newest first.',
+    'mailbox.empty': 'No mail yet.',
+    'mailbox.sent': 'Sent',
+    'mailbox.to': 'To',
+    'mailbox.from': 'From',
+    'mailbox.subject': 'Subject',
+    'mailbox.language': 'Language',
+    'mailbox.template': 'Template',
+    'mailbox.text': 'Plain text',
+    'mailbox.html': 'HTML version',
+    'mailbox.back': 'Back to the mailbox',
+    'mailbox.notFound': 'This mail is not in the mailbox.',
+  },
+} satisfies ModuleTexts;
+
+export type MailTextKey = keyof (typeof mailTexts)['en'];
