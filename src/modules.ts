@@ -6,6 +6,7 @@ import { identityModule } from './identity/routes.ts';
 
 import { archiveModule } from './archive/routes.ts';
 import { webModule } from './web/routes.ts';
+import { siteModule } from './site/manifest.ts';
 
 
-export const modules: Module[] = [tenantsModule, identityModule, archiveModule, webModule];
+export const modules: Module[] = [tenantsModule, identityModule, archiveModule, webModule, siteModule];

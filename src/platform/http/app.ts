@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Builds the Fastify application from the module list. Modules are encapsulated plugins; only the
 // plumbing here (validation, errors, OpenAPI, request context) is shared.
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
+import compress from '@fastify/compress';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
@@ -22,11 +23,27 @@ export interface BuildOptions {
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<App> {
+  const errorPage = ctx.modules.find((module) => module.errorPage)?.errorPage;
+
+  /** A browser asking for a page gets an HTML page (when a module renders one); everyone else problem+json. */
+  async function sendProblem(problem: ProblemError, request: FastifyRequest, reply: FastifyReply) {
+    if (errorPage) {
+      try {
+        if (await errorPage(ctx, request, reply, problem.status)) return reply;
+      } catch (error) {
+        request.log.error({ err: error }, 'the error page failed; answering with problem+json');
+      }
+    }
+    return reply.status(problem.status).type('application/problem+json').send(problemBody(problem, request.url));
+  }
+
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel, serializers: { req: requestForLog } },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     ajv: { customOptions: { allErrors: true } },
+    // A path that is not valid percent-encoding (`/%ff`) never reaches a route: answer it like any bad request.
+    frameworkErrors: (error, request, reply) => void sendProblem(toProblem(error), request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON and multipart; a text body is a wrong content type (415), not a bad object.
@@ -34,15 +51,20 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   app.decorateRequest('tenant', undefined);
   app.decorateRequest('principal', undefined);
 
-  app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | ProblemError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    reply.status(problem.status).type('application/problem+json').send(problemBody(problem, request.url));
+    return sendProblem(problem, request, reply);
   });
-  app.setNotFoundHandler((request, reply) => {
-    const problem = new ProblemError('notFound', `no route for ${request.method} ${request.url.split('?')[0]}`);
-    reply.status(404).type('application/problem+json').send(problemBody(problem, request.url));
-  });
+  app.setNotFoundHandler(async (request, reply) =>
+    sendProblem(new ProblemError('notFound', `no route for ${request.method} ${request.url.split('?')[0]}`), request, reply),
+  );
+
+  // Responses are compressed for clients that accept it (pages, JSON, the staff UI's files); routes
+  // whose bytes must stay as stored (document downloads, with their digest headers) opt out with
+  // `compress: false`. Request bodies are never inflated: uploads stream to the file store as sent,
+  // and a small gzip body must not unpack past the body limit's intent.
+  await app.register(compress, { globalDecompression: false });
 
   await app.register(swagger, {
     openapi: {
