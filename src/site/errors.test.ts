@@ -23,10 +23,10 @@ beforeAll(async () => {
   const broken: Module = {
     name: 'broken',
     async register(app) {
-      app.get('/broken/page', { config: { authentication: false } }, async () => {
+      app.get('/broken/page', { config: { authentication: false, access: 'public' } }, async () => {
         throw new Error('the database fell over');
       });
-      app.get('/api/v1/broken', { config: { authentication: false } }, async () => {
+      app.get('/api/v1/broken', { config: { authentication: false, access: 'public' } }, async () => {
         throw new Error('the database fell over');
       });
     },
