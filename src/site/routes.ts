@@ -51,6 +51,8 @@ export function createSite(load: () => Promise<SiteAssets>): Site {
 
   async function errorPage(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number): Promise<boolean> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    // Pages for what a visitor can act on; a 401, 403 or 429 keeps its problem+json until a page needs one.
+    if (status !== 400 && status !== 404 && status < 500) return false;
     if (NOT_PAGES.test(request.url) || !(request.headers.accept ?? '').includes('text/html')) return false;
     // The municipality in the address, if any, gives the page its language.
     const first = request.url.split(/[/?#]/)[1] ?? '';

@@ -4,7 +4,7 @@ import { Layout, type PageFrame } from './Layout.tsx';
 
 export type ErrorKind = 'notFound' | 'badRequest' | 'server';
 
-export const errorKind = (status: number): ErrorKind => (status === 404 ? 'notFound' : status < 500 ? 'badRequest' : 'server');
+export const errorKind = (status: number): ErrorKind => (status === 404 ? 'notFound' : status === 400 ? 'badRequest' : 'server');
 
 export function ErrorPage({ frame, kind }: { frame: PageFrame; kind: ErrorKind }) {
   const { t } = frame;
