@@ -62,8 +62,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
 
   // Responses are compressed for clients that accept it (pages, JSON, the staff UI's files); routes
   // whose bytes must stay as stored (document downloads, with their digest headers) opt out with
-  // `compress: false`. Request bodies are never inflated: the API takes JSON and multipart as sent,
-  // and a few kilobytes of gzip must not turn into gigabytes of work.
+  // `compress: false`. Request bodies are not inflated (the plugin would by default): the API takes
+  // JSON and multipart as sent, as it did before, and uploads stay outside the plugin's reach.
   await app.register(compress, { globalDecompression: false });
 
   await app.register(swagger, {
