@@ -9,5 +9,6 @@ import { webModule } from './web/routes.ts';
 import { journalModule } from './journal/manifest.ts';
 import { calendarModule } from './calendar/manifest.ts';
 import { mailModule } from './mail/manifest.ts';
+import { siteModule } from './site/manifest.ts';
 
-export const modules: Module[] = [tenantsModule, identityModule, archiveModule, journalModule, calendarModule, mailModule, webModule];
+export const modules: Module[] = [tenantsModule, identityModule, archiveModule, journalModule, calendarModule, mailModule, webModule, siteModule];

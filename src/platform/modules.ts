@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // What a capability declares in its manifest (src/<capability>/manifest.ts), and the one place
 // (src/modules.ts) that lists them. Platform code walks these lists; it never imports a capability.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from './context.ts';
 import type { Tx } from './db/transaction.ts';
 import type { TenantRef } from './http/auth.ts';
@@ -29,4 +30,10 @@ export interface Module {
   jobs?: readonly JobHandler[];
   /** Server-rendered texts of this module. */
   texts?: ModuleTexts;
+  /**
+   * Answers an error (404, 400, 500 …) on a page a browser asked for with an HTML page in the
+   * visitor's language and returns true; returns false to leave it to the problem+json answer
+   * (the API, scripts). The first module in the list that provides it is asked: the public site.
+   */
+  errorPage?(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number): Promise<boolean>;
 }

@@ -18,8 +18,11 @@ export interface NewTenant {
 export const defaultLanguage = (country: Country): Language => (country === 'NO' ? 'nb' : 'sv');
 
 /** Norwegian kommunenummer and Swedish kommunkod are both four digits; the first two name the county (fylke/län). */
-/** Slugs that would collide with installation-wide routes such as /api/v1/tenants and /api/v1/session. */
-export const reservedSlugs = new Set(['tenants', 'session', 'sessions', 'auth', 'app', 'admin', 'api', 'openapi', 'healthz', 'demo-idp', 'static']);
+/**
+ * Slugs that would collide with installation-wide routes such as /api/v1/tenants and /api/v1/session,
+ * or with top-level paths beside the public front pages at /{slug} (/static, /dev/mailbox, /metrics).
+ */
+export const reservedSlugs = new Set(['tenants', 'session', 'sessions', 'auth', 'app', 'admin', 'api', 'openapi', 'healthz', 'demo-idp', 'static', 'dev', 'metrics']);
 
 export function validateNewTenant(input: NewTenant): FieldError[] {
   const errors: FieldError[] = [];

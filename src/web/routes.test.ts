@@ -38,10 +38,8 @@ afterAll(async () => {
 });
 
 describe('web module', () => {
-  it('redirects / to the workspace', async () => {
-    const response = await app.inject({ url: '/' });
-    expect(response.statusCode).toBe(302);
-    expect(response.headers.location).toBe('/app/');
+  it('leaves / to the public site', async () => {
+    expect((await app.inject({ url: '/' })).statusCode).toBe(404);
   });
 
   it('serves index.html for /app/ and for any client-side route, never cached stale', async () => {

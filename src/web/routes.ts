@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Serves the staff workspace (web/dist, built by `npm run build:web`) under /app/. Every /app/*
-// address that is not a file gets index.html, so the browser's router can take over. Hashed
-// assets never change and are cached for good; index.html is revalidated so a new build shows up.
+// Serves the staff workspace (web/dist, built by `npm run build:web`) under /app/; `/` belongs to
+// the public site (src/site). Every /app/* address that is not a file gets index.html, so the
+// browser's router can take over. Hashed assets never change and are cached for good; index.html
+// is revalidated so a new build shows up.
 import { stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +65,6 @@ export function createWebModule(distDir: string = defaultDistDir): Module {
 
       // Static files need no one's identity: no session lookup, no database work per asset.
       const open = { schema: { hide: true }, config: { authentication: false, access: 'public' as const } };
-      app.get('/', open, async (_request, reply) => reply.redirect('/app/', 302));
       app.get('/app', open, async (_request, reply) => reply.redirect('/app/', 301));
       app.get('/app/', open, async (_request, reply) => sendIndex(reply));
       app.get('/app/*', open, async (request, reply) => {

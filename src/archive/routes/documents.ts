@@ -209,6 +209,9 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
     '/api/v1/:tenant/documents/:id/content',
     {
       config: { roles: archiveReaders },
+      // The bytes go out as stored: their ETag, Repr-Digest and Content-Length name those bytes,
+      // and a damaged file must be cut off, not half-compressed.
+      compress: false,
       schema: {
         operationId: 'downloadDocument',
         tags,

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Builds the Fastify application from the module list. Modules are encapsulated plugins; only the
 // plumbing here (validation, errors, OpenAPI, request context) is shared.
-import Fastify, { type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
+import compress from '@fastify/compress';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
@@ -27,17 +28,30 @@ export interface BuildOptions {
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<App> {
+  const errorPage = ctx.modules.find((module) => module.errorPage)?.errorPage;
+
+  /** A browser asking for a page gets an HTML page (when a module renders one); everyone else problem+json. */
+  async function sendProblem(problem: ProblemError, request: FastifyRequest, reply: FastifyReply) {
+    if (errorPage) {
+      try {
+        if (await errorPage(ctx, request, reply, problem.status)) return reply;
+      } catch (error) {
+        request.log.error({ err: error }, 'the error page failed; answering with problem+json');
+      }
+    }
+    return reply.status(problem.status).type('application/problem+json').send(problemBody(problem, request.url));
+  }
+
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel, serializers: { req: requestForLog } },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     ajv: { customOptions: { allErrors: true } },
     // Errors the router finds before any route runs (a path that is not valid percent-encoded
-    // UTF-8, such as %ff; a path segment longer than maxParamLength) are problems like the rest.
-    frameworkErrors: (error, request, reply) => {
-      const problem = invalid([{ field: 'path', code: 'path', message: `${error.message}; send a valid percent-encoded UTF-8 path with segments of at most 100 characters` }]);
-      (reply as FastifyReply).status(400).type('application/problem+json').send(problemBody(problem, request.url));
-    },
+    // UTF-8, such as %ff; a path segment longer than maxParamLength) are bad requests like the rest:
+    // a page for a browser, problem+json for the API.
+    frameworkErrors: (error, request, reply) =>
+      void sendProblem(invalid([{ field: 'path', code: 'path', message: `${error.message}; send a valid percent-encoded UTF-8 path with segments of at most 100 characters` }]), request, reply as FastifyReply),
   }).withTypeProvider<TypeBoxTypeProvider>();
   // First of all: every route registered from here on must say who may call it.
   requireDeclaredAccess(app);
@@ -48,16 +62,21 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   app.decorateRequest('principal', undefined);
   app.decorateRequest('openTransaction', undefined);
 
-  app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | ProblemError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     if (problem instanceof TooManyRequests) reply.header('retry-after', String(problem.retryAfterSeconds));
-    reply.status(problem.status).type('application/problem+json').send(problemBody(problem, request.url));
+    return sendProblem(problem, request, reply);
   });
-  app.setNotFoundHandler((request, reply) => {
-    const problem = new ProblemError('notFound', `no route for ${request.method} ${request.url.split('?')[0]}`);
-    reply.status(404).type('application/problem+json').send(problemBody(problem, request.url));
-  });
+  app.setNotFoundHandler(async (request, reply) =>
+    sendProblem(new ProblemError('notFound', `no route for ${request.method} ${request.url.split('?')[0]}`), request, reply),
+  );
+
+  // Responses are compressed for clients that accept it (pages, JSON, the staff UI's files); routes
+  // whose bytes must stay as stored (document downloads, with their digest headers) opt out with
+  // `compress: false`. Request bodies are not inflated (the plugin would by default): the API takes
+  // JSON and multipart as sent, as it did before, and uploads stay outside the plugin's reach.
+  await app.register(compress, { globalDecompression: false });
 
   await registerSecurity(app, ctx.config);
 
