@@ -4,8 +4,9 @@ import type { Module } from './platform/http/app.ts';
 import { tenantsModule } from './tenants/routes.ts';
 import { identityModule } from './identity/routes.ts';
 
+import { unitsModule } from './units/routes.ts';
 import { archiveModule } from './archive/routes.ts';
 import { webModule } from './web/routes.ts';
 
 
-export const modules: Module[] = [tenantsModule, identityModule, archiveModule, webModule];
+export const modules: Module[] = [tenantsModule, identityModule, unitsModule, archiveModule, webModule];
