@@ -33,8 +33,15 @@ function target(text: string, where: string): MappedRole | string {
  * for values that themselves hold commas. Returns the map, or every problem found.
  */
 export function parseRoleMap(source: string): { map: RoleMap; problems: string[] } {
-  const pairs: [string, string, string][] = [];
   const problems: string[] = [];
+  const map = new Map<string, MappedRole[]>();
+  const add = (value: string, t: string, where: string) => {
+    const parsed = target(t, where);
+    if (typeof parsed === 'string') return void problems.push(parsed);
+    const list = map.get(value) ?? [];
+    if (!list.some((m) => m.tenant === parsed.tenant && m.role === parsed.role)) list.push(parsed);
+    map.set(value, list);
+  };
   const text = source.trim();
   if (text.startsWith('{')) {
     let json: unknown;
@@ -48,7 +55,7 @@ export function parseRoleMap(source: string): { map: RoleMap; problems: string[]
       const list = Array.isArray(targets) ? targets : [targets];
       for (const t of list) {
         if (typeof t !== 'string') problems.push(`"${value}": each target must be a string "<slug>:<role>"`);
-        else pairs.push([value, t, `"${value}"`]);
+        else add(value, t, `"${value}"`);
       }
     }
   } else {
@@ -60,19 +67,8 @@ export function parseRoleMap(source: string): { map: RoleMap; problems: string[]
         problems.push(`entry ${i + 1} "${entry}" must be <claim value>=<slug>:<role>`);
         continue;
       }
-      pairs.push([entry.slice(0, at).trim(), entry.slice(at + 1), `entry ${i + 1}`]);
+      add(entry.slice(0, at).trim(), entry.slice(at + 1), `entry ${i + 1}`);
     }
-  }
-  const map = new Map<string, MappedRole[]>();
-  for (const [value, t, where] of pairs) {
-    const parsed = target(t, where);
-    if (typeof parsed === 'string') {
-      problems.push(parsed);
-      continue;
-    }
-    const list = map.get(value) ?? [];
-    if (!list.some((m) => m.tenant === parsed.tenant && m.role === parsed.role)) list.push(parsed);
-    map.set(value, list);
   }
   return { map, problems };
 }
