@@ -9,5 +9,8 @@ import { tenantList } from './tenant-list.ts';
 import { tokenCreate } from './token-create.ts';
 import { tokenList } from './token-list.ts';
 import { tokenRevoke } from './token-revoke.ts';
+import { userGrant } from './user-grant.ts';
+import { userList } from './user-list.ts';
+import { userRevoke } from './user-revoke.ts';
 
-export const commands: readonly Command[] = [serveCommand, migrateCommand, seedDemoCommand, tenantAdd, tenantList, tokenCreate, tokenRevoke, tokenList];
+export const commands: readonly Command[] = [serveCommand, migrateCommand, seedDemoCommand, tenantAdd, tenantList, tokenCreate, tokenRevoke, tokenList, userList, userGrant, userRevoke];
