@@ -37,7 +37,7 @@ const grant = (payload: object, tenant: Tenant = north, token = admin) => radhus
 const revoke = (payload: object, tenant: Tenant = north, token = admin) => radhus.app.inject({ method: 'POST', url: `/api/v1/${tenant.slug}/role-grants/revoke`, headers: bearer(token), payload });
 
 const roleMap = parseRoleMap('a1b2c3d4-0000-4000-8000-000000000001=nordby:case-officer, radhus-archivists=nordby:archivist,radhus-archivists=sydby:archivist').map;
-const oidc = { issuer: 'https://idp.test', clientId: 'radhus', clientSecret: undefined, rolesClaim: 'groups', roleMap, trustEmail: false };
+const oidc = { issuer: 'https://idp.test', clientId: 'radhus', clientSecret: undefined, rolesClaim: 'groups', roleMap, trustEmail: false, scopes: 'openid profile' };
 
 /** A login as the callback does it, with the given claims. */
 async function login(subject: string, claims: Record<string, unknown>, extra: Partial<LoginIdentity> = {}): Promise<string> {

@@ -36,6 +36,8 @@ export interface OidcConfig {
   roleMap: RoleMap;
   /** OIDC_TRUST_EMAIL=true: treat the provider's e-mail claim as verified even without email_verified. */
   trustEmail: boolean;
+  /** OIDC_SCOPES: what to ask for (default `openid profile`; add `email` where the provider offers it). */
+  scopes: string;
 }
 
 function readOidc(env: NodeJS.ProcessEnv): OidcConfig | undefined {
@@ -57,7 +59,9 @@ function readOidc(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   const { map, problems } = parseRoleMap(source);
   if (problems.length) throw new ConfigError(`${name} ${problems.length === 1 ? 'has a problem' : 'has problems'}: ${problems.join('; ')}`);
   const trustEmail = env.OIDC_TRUST_EMAIL === 'true' || env.OIDC_TRUST_EMAIL === '1';
-  return { issuer: env.OIDC_ISSUER, clientId, clientSecret: env.OIDC_CLIENT_SECRET, rolesClaim, roleMap: map, trustEmail };
+  const scopes = env.OIDC_SCOPES?.trim() || 'openid profile';
+  if (!scopes.split(/\s+/).includes('openid')) throw new ConfigError(`OIDC_SCOPES must include openid, got "${scopes}"`);
+  return { issuer: env.OIDC_ISSUER, clientId, clientSecret: env.OIDC_CLIENT_SECRET, rolesClaim, roleMap: map, trustEmail, scopes };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
