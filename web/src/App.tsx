@@ -17,6 +17,9 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegisterEntryPage } from './pages/RegisterEntryPage.tsx';
 import { TenantPickerPage } from './pages/TenantPickerPage.tsx';
+import { AdminTokensPage } from './pages/admin/AdminTokensPage.tsx';
+import { AdminUnitsPage } from './pages/admin/AdminUnitsPage.tsx';
+import { AdminUsersPage } from './pages/admin/AdminUsersPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
 import { href, tenantOf, type Route } from './router/routes.ts';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
@@ -62,9 +65,11 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
   const session = state.status === 'ready' ? state.session : undefined;
   const only = session?.tenants.filter((x) => x.roles.length > 0);
   const single = route.name === 'home' && only?.length === 1 ? only[0]!.slug : undefined;
+  // A tenant administrator without an archive role starts on the administration pages.
+  const adminOnly = Boolean(single && only![0]!.roles.includes('tenant-admin') && !only![0]!.roles.some((r) => r === 'case-officer' || r === 'archivist'));
   useEffect(() => {
-    if (session?.user && single) navigate(href({ name: 'caseList', tenant: single }), { replace: true });
-  }, [session?.user, single]);
+    if (session?.user && single) navigate(href({ name: adminOnly ? 'adminUsers' : 'caseList', tenant: single }), { replace: true });
+  }, [session?.user, single, adminOnly]);
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void reload()} />;
@@ -88,5 +93,11 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
       return <RegisterEntryPage tenant={t} caseId={route.caseId} followsUp={route.followsUp} />;
     case 'entryView':
       return <EntryViewPage key={route.id} tenant={t} id={route.id} />;
+    case 'adminUsers':
+      return <AdminUsersPage tenant={t} />;
+    case 'adminUnits':
+      return <AdminUnitsPage tenant={t} />;
+    case 'adminTokens':
+      return <AdminTokensPage tenant={t} />;
   }
 }

@@ -15,6 +15,7 @@ export function AppHeader({ session, tenant }: { session: Session | undefined; t
   const { reload } = useSession();
   const user = session?.user;
   const canSwitch = (session?.tenants.length ?? 0) > 1;
+  const isAdmin = Boolean(tenant && session?.tenants.some((x) => x.slug === tenant.slug && x.roles.includes('tenant-admin')));
 
   async function onLogout() {
     let endSessionUrl: string | null = null;
@@ -47,6 +48,7 @@ export function AppHeader({ session, tenant }: { session: Session | undefined; t
           <nav className="app-header__nav" aria-label={t('nav.main')}>
             <AppLink href={href({ name: 'caseList', tenant: tenant.slug })}>{t('nav.cases')}</AppLink>
             <AppLink href={href({ name: 'caseNew', tenant: tenant.slug })}>{t('nav.newCase')}</AppLink>
+            {isAdmin && <AppLink href={href({ name: 'adminUsers', tenant: tenant.slug })}>{t('nav.admin')}</AppLink>}
             {canSwitch && <AppLink href={href({ name: 'home' })}>{t('nav.switchMunicipality')}</AppLink>}
           </nav>
         )}

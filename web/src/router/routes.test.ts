@@ -12,6 +12,9 @@ describe('routes', () => {
     { name: 'entryNew', tenant: 'aneby', caseId: 'c1' },
     { name: 'entryNew', tenant: 'aneby', caseId: 'c1', followsUp: 'e1' },
     { name: 'entryView', tenant: 'vetlanda', id: 'e9' },
+    { name: 'adminUsers', tenant: 'balsfjord' },
+    { name: 'adminUnits', tenant: 'balsfjord' },
+    { name: 'adminTokens', tenant: 'balsfjord' },
   ];
 
   it('parses every link it builds back to the same route', () => {

@@ -10,6 +10,9 @@ export type Route =
   | { name: 'caseScreening'; tenant: string; id: string }
   | { name: 'entryNew'; tenant: string; caseId: string; followsUp?: string }
   | { name: 'entryView'; tenant: string; id: string }
+  | { name: 'adminUsers'; tenant: string }
+  | { name: 'adminUnits'; tenant: string }
+  | { name: 'adminTokens'; tenant: string }
   | { name: 'notFound'; path: string };
 
 const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
@@ -39,6 +42,11 @@ export function parseRoute(pathname: string, search = ''): Route {
     }
   }
   if (section === 'entries' && id !== undefined && sub === undefined) return { name: 'entryView', tenant, id };
+  if (section === 'admin' && sub === undefined) {
+    if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
+    if (id === 'units') return { name: 'adminUnits', tenant };
+    if (id === 'tokens') return { name: 'adminTokens', tenant };
+  }
   return { name: 'notFound', path: pathname };
 }
 
@@ -60,6 +68,12 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/cases/${seg(route.caseId)}/entries/new${route.followsUp ? `?followsUp=${seg(route.followsUp)}` : ''}`;
     case 'entryView':
       return `${BASE}/${seg(route.tenant)}/entries/${seg(route.id)}`;
+    case 'adminUsers':
+      return `${BASE}/${seg(route.tenant)}/admin/users`;
+    case 'adminUnits':
+      return `${BASE}/${seg(route.tenant)}/admin/units`;
+    case 'adminTokens':
+      return `${BASE}/${seg(route.tenant)}/admin/tokens`;
   }
 }
 
