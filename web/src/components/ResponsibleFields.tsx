@@ -44,7 +44,7 @@ export function ResponsibleFields({ tenant, value, onChange, errors, unitEmpty, 
       />
       <SelectField
         field="responsibleOfficerId"
-        label={t('createCase.responsibleOfficer')}
+        label={t('caseView.responsibleOfficer')}
         value={value.officerId}
         options={['', ...officers.map((o) => o.id)]}
         optionLabel={(id) => (id ? (officers.find((o) => o.id === id)?.name ?? id) : officerEmpty)}
