@@ -12,6 +12,8 @@ import { multipartBody } from '../test-support/multipart.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { roles, type Role } from '../platform/http/auth.ts';
 import type { Ids } from './support.ts';
+import { withoutTenant } from '../platform/db/transaction.ts';
+import { grantLocalRole, upsertUser } from '../identity/users.ts';
 
 export interface Fixture {
   tenant: Tenant;
@@ -83,6 +85,15 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const memo = await call(radhus, t, 'POST', api(`/case-files/${closed.id}/registry-entries`), { type: 'internal-without-followup', title: `${titles.closed} notat` });
   await call(radhus, t, 'POST', api(`/case-files/${closed.id}/close`));
 
+  // Staff and units: a case officer (also a citizen, so a role can be granted again and revoked) and two units.
+  const unit = await call(radhus, tokens['tenant-admin'], 'POST', api('/units'), { code: 'ENH', name: `Enhet ${tag}` });
+  const otherUnit = await call(radhus, tokens['tenant-admin'], 'POST', api('/units'), { code: 'ANNEN', name: `Annen enhet ${tag}` });
+  const user = await withoutTenant(radhus.ctx.db, async (tx) => {
+    const id = await upsertUser(tx, { issuer: 'https://walk.test', subject: tag, name: `Saksbehandler ${tag}`, email: undefined, identityNumber: undefined }, radhus.clock.now());
+    for (const role of ['case-officer', 'citizen'] as const) await grantLocalRole(tx, tenant.id, id, role, radhus.clock.now());
+    return id;
+  });
+
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   return {
     tenant,
@@ -96,9 +107,12 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       class: classes[0].id,
       series: series[0].id,
       token: token.rows[0]!.id,
+      unit: unit.id,
+      otherUnit: otherUnit.id,
+      user,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
   };
 }

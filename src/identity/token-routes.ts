@@ -39,7 +39,7 @@ export function registerTokenRoutes(app: App, ctx: AppContext): void {
         params: TenantParams,
         body: Type.Object(
           {
-            role: Type.Enum(roles, { description: 'Over the API only "system": a person\'s role is granted to the person (POST …/role-grants), not minted as a token' }),
+            role: Type.Enum(roles, { examples: ['system'], description: 'Over the API only "system": a person\'s role is granted to the person (POST …/role-grants), not minted as a token' }),
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'What the token is for, e.g. "Byggesak integration"' })),
             expiresAt: Type.Optional(Type.String({ format: 'date-time', description: 'When the token stops working; none means until revoked' })),
           },

@@ -20,7 +20,7 @@ const UnitOut = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
-const Code = Type.String({ minLength: 1, maxLength: 20, description: 'short code, e.g. PLAN' });
+const Code = Type.String({ minLength: 1, maxLength: 20, description: 'short code: letters, digits, ".", "_" or "-"', examples: ['PLAN'] });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
 const readers = { roles: ['case-officer', 'archivist', 'tenant-admin', 'system'] as const };
