@@ -142,6 +142,27 @@ describe('roles granted in Rådhus', () => {
     expect(await count()).toBe(before);
   });
 
+  it("keeps pending grants to their municipality in the database, and shows a login only its own", async () => {
+    const southAdmin = await radhus.token(south, 'tenant-admin');
+    await grant({ subject: 'db-north', role: 'archivist' });
+    await grant({ subject: 'db-south', role: 'archivist' }, south, southAdmin);
+    const seen = (tenantId: string | undefined, subject = '') =>
+      radhus.ctx.db.kysely.transaction().execute(async (tx) => {
+        await sql`select set_config('role', 'radhus_app', true), set_config('radhus.tenant_id', ${tenantId ?? ''}, true), set_config('radhus.login_subject', ${subject}, true)`.execute(tx);
+        return (await sql<{ subject: string }>`select subject from pending_role_grants where claimed_at is null and subject like 'db-%' order by subject`.execute(tx)).rows.map((r) => r.subject);
+      });
+    expect(await seen(north.id)).toEqual(['db-north']);
+    expect(await seen(south.id)).toEqual(['db-south']);
+    expect(await seen(undefined)).toEqual([]);
+    expect(await seen(undefined, 'db-south')).toEqual(['db-south']);
+    // Writing another municipality's grant is refused by row-level security itself.
+    const smuggle = radhus.ctx.db.kysely.transaction().execute(async (tx) => {
+      await sql`select set_config('role', 'radhus_app', true), set_config('radhus.tenant_id', ${north.id}, true)`.execute(tx);
+      await sql`insert into pending_role_grants (id, tenant_id, subject, role, created_at, created_by) values (gen_random_uuid(), ${south.id}, 'x', 'tenant-admin', now(), 'test')`.execute(tx);
+    });
+    await expect(smuggle).rejects.toThrow(/row-level security/);
+  });
+
   it('lists case officers and archivists for those who assign cases', async () => {
     const officer = await radhus.token(north, 'case-officer');
     const listed = (await radhus.app.inject({ url: `/api/v1/${north.slug}/officers`, headers: bearer(officer) })).json() as { items: { name: string }[] };
