@@ -2,6 +2,7 @@
 // The tenant administrator's three pages, linked from each of them.
 import type { Tenant } from '../../api/types.ts';
 import { AppLink } from '../../components/AppLink.tsx';
+import './admin.css';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { href } from '../../router/routes.ts';
 
