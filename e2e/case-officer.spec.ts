@@ -38,13 +38,17 @@ test('a case officer opens a case, registers a letter with a PDF, replies and cl
   await summary.getByRole('link').first().click();
   await expect(page.getByLabel(/^Tittel/)).toBeFocused();
   await page.getByLabel(/^Tittel/).fill(caseTitle);
-  await page.getByLabel(/^Ansvarlig enhet/).fill('Plan og bygg');
+  // Unit and officer come from lists; the officer is the one opening the case unless another is chosen.
+  await page.getByLabel(/^Ansvarlig enhet/).selectOption({ label: 'Byggesak og oppmåling' });
+  await expect(page.getByLabel(/^Saksansvarlig/)).toHaveValue('');
   await page.getByRole('button', { name: 'Opprett sak' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: caseTitle })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /Sak \d{4}\/\d+ er opprettet/ })).toBeVisible();
   await expect(page.getByText('Under behandling').first()).toBeVisible();
   const caseUrl = page.url();
+  await expect(page.locator('.details-list')).toContainText('Byggesak og oppmåling');
+  await expect(page.locator('.details-list')).toContainText('Ingrid Johansen');
   await expectAccessible(page, 'case view, new case');
 
   // Register the incoming application with its PDF.

@@ -4,6 +4,7 @@ import type { Module } from './platform/http/app.ts';
 import { tenantsModule } from './tenants/routes.ts';
 import { identityModule } from './identity/routes.ts';
 
+import { unitsModule } from './units/routes.ts';
 import { archiveModule } from './archive/routes.ts';
 import { webModule } from './web/routes.ts';
 import { journalModule } from './journal/manifest.ts';
@@ -11,4 +12,4 @@ import { calendarModule } from './calendar/manifest.ts';
 import { mailModule } from './mail/manifest.ts';
 import { siteModule } from './site/manifest.ts';
 
-export const modules: Module[] = [tenantsModule, identityModule, archiveModule, journalModule, calendarModule, mailModule, webModule, siteModule];
+export const modules: Module[] = [tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, webModule, siteModule];

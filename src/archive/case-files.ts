@@ -10,6 +10,7 @@ import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
 import { nextNumber, formatNumber, yearIn, dateIn } from './numbering.ts';
 import { normaliseScreening, publicTitle, validateScreening, type ScreeningInput } from './screening.ts';
 import { activeSeries } from './structure.ts';
+import { resolveResponsible } from './responsibility.ts';
 import type { ArchiveTables, CaseFilesTable } from './tables.ts';
 
 export interface NewCaseFile {
@@ -19,11 +20,18 @@ export interface NewCaseFile {
   seriesId?: string | undefined;
   responsibleUnit?: string | undefined;
   responsibleOfficer?: string | undefined;
+  responsibleUnitId?: string | null | undefined;
+  responsibleOfficerId?: string | null | undefined;
   keywords?: string[] | undefined;
   screening?: ScreeningInput | undefined;
 }
 
 export type CaseFilePatch = Partial<Omit<NewCaseFile, 'seriesId'>> & { screening?: ScreeningInput | null };
+
+/** The person opening a case: its responsible officer unless the input names another. */
+export interface Creator {
+  id: string;
+}
 
 const db = (tx: Tx) => tables<ArchiveTables>(tx);
 
@@ -56,12 +64,15 @@ async function checkReferences(tx: Tx, input: { classId?: string | undefined; se
   return errors;
 }
 
-export async function createCaseFile(tx: Tx, c: ArchiveCtx, input: NewCaseFile): Promise<CaseFilesTable> {
+export async function createCaseFile(tx: Tx, c: ArchiveCtx, input: NewCaseFile, creator?: Creator): Promise<CaseFilesTable> {
   const title = input.title.trim();
   const errors: FieldError[] = [];
   if (!title) errors.push({ field: 'title', code: 'empty', message: 'must not be empty' });
   if (input.screening) errors.push(...validateScreening(input.screening, title));
   errors.push(...(await checkReferences(tx, input)));
+  const officerChosen = input.responsibleOfficerId !== undefined || Boolean(input.responsibleOfficer?.trim());
+  const responsible = await resolveResponsible(tx, c.tenantId, officerChosen || !creator ? input : { ...input, responsibleOfficerId: creator.id });
+  errors.push(...responsible.errors.filter((e) => officerChosen || e.field !== 'responsibleOfficerId'));
   if (errors.length) throw invalid(errors);
   const series = input.seriesId ? { id: input.seriesId } : await activeSeries(tx);
   if (!series) throw conflict('this municipality has no active series to file case files in; an archivist must open one');
@@ -81,8 +92,10 @@ export async function createCaseFile(tx: Tx, c: ArchiveCtx, input: NewCaseFile):
     description: input.description?.trim() || null,
     status: 'in-progress',
     case_date: dateIn(c.at),
-    responsible_unit: input.responsibleUnit?.trim() || null,
-    responsible_officer: input.responsibleOfficer?.trim() || null,
+    responsible_unit: responsible.columns.responsible_unit ?? null,
+    responsible_officer: responsible.columns.responsible_officer ?? null,
+    responsible_unit_id: responsible.columns.responsible_unit_id ?? null,
+    responsible_officer_id: responsible.columns.responsible_officer_id ?? null,
     screening,
     keywords: input.keywords ?? [],
     created_at: c.at,
@@ -105,6 +118,8 @@ export async function updateCaseFile(tx: Tx, c: ArchiveCtx, id: string, patch: C
   if (!title) errors.push({ field: 'title', code: 'empty', message: 'must not be empty' });
   if (patch.screening) errors.push(...validateScreening(patch.screening, title));
   errors.push(...(await checkReferences(tx, { classId: patch.classId })));
+  const responsible = await resolveResponsible(tx, c.tenantId, patch);
+  errors.push(...responsible.errors);
   if (errors.length) throw invalid(errors);
   const screening = patch.screening === undefined ? before.screening : patch.screening && normaliseScreening(patch.screening);
   const after = {
@@ -112,8 +127,10 @@ export async function updateCaseFile(tx: Tx, c: ArchiveCtx, id: string, patch: C
     public_title: publicTitle(title, screening),
     description: patch.description !== undefined ? patch.description.trim() || null : before.description,
     class_id: patch.classId ?? before.class_id,
-    responsible_unit: patch.responsibleUnit !== undefined ? patch.responsibleUnit.trim() || null : before.responsible_unit,
-    responsible_officer: patch.responsibleOfficer !== undefined ? patch.responsibleOfficer.trim() || null : before.responsible_officer,
+    responsible_unit: responsible.columns.responsible_unit !== undefined ? responsible.columns.responsible_unit : before.responsible_unit,
+    responsible_officer: responsible.columns.responsible_officer !== undefined ? responsible.columns.responsible_officer : before.responsible_officer,
+    responsible_unit_id: responsible.columns.responsible_unit_id !== undefined ? responsible.columns.responsible_unit_id : before.responsible_unit_id,
+    responsible_officer_id: responsible.columns.responsible_officer_id !== undefined ? responsible.columns.responsible_officer_id : before.responsible_officer_id,
     keywords: patch.keywords ?? before.keywords,
     screening,
   };

@@ -19,7 +19,7 @@ export interface CaseListQuery {
 
 const caseColumns = [
   'id', 'tenant_id', 'series_id', 'class_id', 'case_year', 'case_sequence', 'title', 'public_title', 'description', 'status',
-  'case_date', 'responsible_unit', 'responsible_officer', 'screening', 'keywords', 'created_at', 'created_by', 'updated_at', 'closed_at', 'closed_by',
+  'case_date', 'responsible_unit', 'responsible_officer', 'responsible_unit_id', 'responsible_officer_id', 'screening', 'keywords', 'created_at', 'created_by', 'updated_at', 'closed_at', 'closed_by',
 ] as const;
 
 export async function listCaseFiles(tx: Tx, query: CaseListQuery) {

@@ -8,6 +8,7 @@ import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
 import { isClosed, requireCaseFile } from './case-files.ts';
 import { toCorrespondentRows, validateCorrespondents, type CorrespondentInput } from './correspondents.ts';
 import { dateIn, formatDocumentNumber, formatNumber, nextNumber, yearIn } from './numbering.ts';
+import { resolveResponsible } from './responsibility.ts';
 import { normaliseScreening, publicTitle, validateScreening, type ScreeningInput } from './screening.ts';
 import type { ArchiveTables, CaseFilesTable, CorrespondentsTable, EntryStatus, EntryType, FollowUpMethod, RegistryEntriesTable } from './tables.ts';
 
@@ -21,6 +22,8 @@ export interface NewRegistryEntry {
   dueDate?: string | undefined;
   responsibleUnit?: string | undefined;
   responsibleOfficer?: string | undefined;
+  responsibleUnitId?: string | null | undefined;
+  responsibleOfficerId?: string | null | undefined;
   correspondents?: CorrespondentInput[] | undefined;
   screening?: ScreeningInput | undefined;
   /** Entries of this case that this one answers: they are followed up by it. */
@@ -48,6 +51,8 @@ export interface EntryPatch {
   dueDate?: string | null;
   responsibleUnit?: string;
   responsibleOfficer?: string;
+  responsibleUnitId?: string | null;
+  responsibleOfficerId?: string | null;
   screening?: ScreeningInput | null;
 }
 
@@ -104,6 +109,8 @@ export async function createRegistryEntry(
     else if (!needsFollowUp(target.type)) errors.push({ field: `followsUp.${i}`, code: 'type', message: `entry ${formatNumber(target.entry_year, target.entry_sequence)} is ${target.type} and needs no follow-up` });
     else followed.push(target);
   }
+  const responsible = await resolveResponsible(tx, c.tenantId, input);
+  errors.push(...responsible.errors);
   if (errors.length) throw invalid(errors);
 
   const journalDate = input.journalDate ?? dateIn(c.at);
@@ -129,8 +136,13 @@ export async function createRegistryEntry(
     due_date: input.dueDate ?? null,
     journal_date: journalDate,
     published_at: input.publishedAt ? new Date(input.publishedAt) : null,
-    responsible_unit: input.responsibleUnit?.trim() || caseFile.responsible_unit,
-    responsible_officer: input.responsibleOfficer?.trim() || caseFile.responsible_officer,
+    // Unless named, the entry's unit and officer are its case's.
+    ...(responsible.columns.responsible_unit !== undefined && (responsible.columns.responsible_unit || responsible.columns.responsible_unit_id)
+      ? { responsible_unit: responsible.columns.responsible_unit, responsible_unit_id: responsible.columns.responsible_unit_id ?? null }
+      : { responsible_unit: caseFile.responsible_unit, responsible_unit_id: caseFile.responsible_unit_id }),
+    ...(responsible.columns.responsible_officer !== undefined && (responsible.columns.responsible_officer || responsible.columns.responsible_officer_id)
+      ? { responsible_officer: responsible.columns.responsible_officer, responsible_officer_id: responsible.columns.responsible_officer_id ?? null }
+      : { responsible_officer: caseFile.responsible_officer, responsible_officer_id: caseFile.responsible_officer_id }),
     screening,
     created_at: c.at,
     created_by: c.actor,
@@ -167,6 +179,8 @@ export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, pat
     errors.push({ field: 'status', code: 'enum', message: `must be one of ${settableStatus.join(', ')}; entries are archived by closing their case` });
   errors.push(...checkDates({ documentDate: patch.documentDate, receivedDate: patch.receivedDate, sentDate: patch.sentDate, dueDate: patch.dueDate }));
   if (patch.screening) errors.push(...validateScreening(patch.screening, title));
+  const responsible = await resolveResponsible(tx, c.tenantId, patch);
+  errors.push(...responsible.errors);
   if (errors.length) throw invalid(errors);
   const screening = patch.screening === undefined ? before.screening : patch.screening && normaliseScreening(patch.screening);
   const pick = <T>(value: T | undefined, old: T) => (value === undefined ? old : value);
@@ -179,8 +193,10 @@ export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, pat
     received_date: pick(patch.receivedDate, before.received_date),
     sent_date: pick(patch.sentDate, before.sent_date),
     due_date: pick(patch.dueDate, before.due_date),
-    responsible_unit: pick(patch.responsibleUnit, before.responsible_unit),
-    responsible_officer: pick(patch.responsibleOfficer, before.responsible_officer),
+    responsible_unit: pick(responsible.columns.responsible_unit, before.responsible_unit),
+    responsible_officer: pick(responsible.columns.responsible_officer, before.responsible_officer),
+    responsible_unit_id: pick(responsible.columns.responsible_unit_id, before.responsible_unit_id),
+    responsible_officer_id: pick(responsible.columns.responsible_officer_id, before.responsible_officer_id),
     screening,
   };
   const changed = await logChanges(tx, c, 'registry-entry', id, before as unknown as Record<string, unknown>, after);

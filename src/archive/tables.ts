@@ -35,6 +35,8 @@ export interface CaseFilesTable {
   case_date: string;
   responsible_unit: string | null;
   responsible_officer: string | null;
+  responsible_unit_id: string | null;
+  responsible_officer_id: string | null;
   screening: Screening | null;
   keywords: string[];
   created_at: Date;
@@ -64,6 +66,8 @@ export interface RegistryEntriesTable {
   published_at: Date | null;
   responsible_unit: string | null;
   responsible_officer: string | null;
+  responsible_unit_id: string | null;
+  responsible_officer_id: string | null;
   screening: Screening | null;
   created_at: Date;
   created_by: string;

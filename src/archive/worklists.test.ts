@@ -10,7 +10,7 @@ import type { Role } from '../platform/http/auth.ts';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { createSession, SESSION_COOKIE } from '../identity/sessions.ts';
-import { replaceRoles, upsertUser } from '../identity/users.ts';
+import { syncProviderRoles, upsertUser } from '../identity/users.ts';
 
 type Json = Record<string, any>;
 let radhus: TestRadhus;
@@ -28,7 +28,7 @@ async function person(tenant: Tenant, subject: string, roles: Role[]) {
   const at = radhus.clock.now();
   return withoutTenant(radhus.ctx.db, async (tx) => {
     const id = await upsertUser(tx, { issuer: 'https://idp.test', subject, name: subject, email: undefined, identityNumber: undefined }, at);
-    await replaceRoles(tx, id, new Map([[tenant.id, roles]]), at);
+    await syncProviderRoles(tx, id, new Map([[tenant.id, roles]]), at);
     const { sessionId } = await createSession(tx, id, at);
     return { id, headers: { cookie: `${SESSION_COOKIE}=${radhus.app.signCookie(sessionId)}` } };
   });

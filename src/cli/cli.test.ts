@@ -96,6 +96,31 @@ describe('radhus commands', { timeout: 300_000 }, () => {
     expect(unknown.stderr[0]).toBe('radhus token create: no municipality with slug "nowhere"; the municipalities here are: balsfjord');
   });
 
+  it('make the first tenant administrator before their first login, list people and revoke roles', async () => {
+    const empty = await radhus('user', 'list', '--tenant', 'balsfjord');
+    expect(empty.stdout[0]).toMatch(/^Nobody holds a role in Balsfjord kommune yet; make the first administrator with radhus user grant/);
+    const granted = await radhus('user', 'grant', '--tenant', 'balsfjord', '--email', 'It-Sjef@Balsfjord.Kommune.no', '--role', 'tenant-admin');
+    expect(granted).toMatchObject({ code: 0, stdout: ['Granted tenant-admin in Balsfjord kommune (balsfjord) to It-Sjef@Balsfjord.Kommune.no, waiting for their first login.'] });
+    expect((await radhus('user', 'grant', '--tenant', 'balsfjord', '--subject', 'abc-123', '--role', 'case-officer')).code).toBe(0);
+    const listed = await radhus('user', 'list', '--tenant', 'balsfjord');
+    expect(listed.stdout[0]).toMatch(/^USER\s+ROLE\s+SOURCE\s+LAST LOGIN\s+E-MAIL\s+NAME$/);
+    expect(listed.stdout.join('\n')).toMatch(/\(pending\)\s+tenant-admin\s+local\s+-\s+it-sjef@balsfjord\.kommune\.no/);
+    expect(listed.stdout.join('\n')).toMatch(/\(pending\)\s+case-officer\s+local\s+-\s+subject abc-123/);
+    const revoked = await radhus('user', 'revoke', '--tenant', 'balsfjord', '--subject', 'abc-123', '--role', 'case-officer');
+    expect(revoked.stdout).toEqual(['Withdrew the waiting grant of case-officer in Balsfjord kommune (balsfjord) for subject abc-123.']);
+    expect(await radhus('user', 'revoke', '--tenant', 'balsfjord', '--subject', 'abc-123', '--role', 'case-officer')).toMatchObject({ code: 1 });
+    expect(await radhus('user', 'grant', '--tenant', 'balsfjord', '--role', 'archivist')).toMatchObject({ code: 2, stderr: ['radhus: say who: --email <e-mail> or --subject <sub>', 'See "radhus user grant --help".'] });
+    expect((await radhus('user', 'grant', '--tenant', 'balsfjord', '--email', 'a@b.no', '--role', 'system')).code).toBe(2);
+  });
+
+  it('create a token with an expiry date', async () => {
+    const created = await radhus('token', 'create', '--tenant', 'balsfjord', '--role', 'system', '--name', 'Until new year', '--expires', '2099-01-01');
+    expect(created.stdout[0]).toMatch(/valid until 2099-01-01T00:00:00\.000Z\.$/);
+    expect((await radhus('token', 'list', '--tenant', 'balsfjord')).stdout.join('\n')).toMatch(/system\s+active until 2099-01-01 00:00 .*Until new year/);
+    expect((await radhus('token', 'create', '--tenant', 'balsfjord', '--role', 'system', '--expires', 'tomorrow')).code).toBe(2);
+    expect((await radhus('token', 'create', '--tenant', 'balsfjord', '--role', 'system', '--expires', '2001-01-01')).code).toBe(1);
+  });
+
   it('refuse mistakes on the command line or in the environment with exit code 2', async () => {
     expect(await radhus('token', 'create', '--tenant', 'balsfjord')).toMatchObject({ code: 2, stderr: ['radhus: missing --role <role>', 'See "radhus token create --help".'] });
     expect((await radhus('tenant', 'remove')).code).toBe(2);

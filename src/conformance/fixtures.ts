@@ -11,8 +11,9 @@ import type { TestRadhus } from '../test-support/app.ts';
 import { multipartBody } from '../test-support/multipart.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { roles, type Role } from '../platform/http/auth.ts';
-import { newId } from '../platform/ids.ts';
 import type { Ids } from './support.ts';
+import { withoutTenant } from '../platform/db/transaction.ts';
+import { grantLocalRole, upsertUser } from '../identity/users.ts';
 
 export interface Fixture {
   tenant: Tenant;
@@ -84,10 +85,15 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const memo = await call(radhus, t, 'POST', api(`/case-files/${closed.id}/registry-entries`), { type: 'internal-without-followup', title: `${titles.closed} notat` });
   await call(radhus, t, 'POST', api(`/case-files/${closed.id}/close`));
 
-  // An administrative unit, written as the owner until units have an API of their own here.
-  const unit = newId();
-  await sql`insert into administrative_units (id, tenant_id, code, name, created_at, created_by) values (${unit}, ${tenant.id}, 'WALK', ${`Eining ${tag}`}, now(), 'fixture')`.execute(radhus.ctx.db.kysely);
   const closedDay = await call(radhus, tokens['tenant-admin'], 'POST', api('/closed-days'), { date: '2026-05-15', reason: `Stengt ${tag}` });
+  // Staff and units: a case officer (also a citizen, so a role can be granted again and revoked) and two units.
+  const unit = await call(radhus, tokens['tenant-admin'], 'POST', api('/units'), { code: 'ENH', name: `Enhet ${tag}` });
+  const otherUnit = await call(radhus, tokens['tenant-admin'], 'POST', api('/units'), { code: 'ANNEN', name: `Annen enhet ${tag}` });
+  const user = await withoutTenant(radhus.ctx.db, async (tx) => {
+    const id = await upsertUser(tx, { issuer: 'https://walk.test', subject: tag, name: `Saksbehandler ${tag}`, email: undefined, identityNumber: undefined }, radhus.clock.now());
+    for (const role of ['case-officer', 'citizen'] as const) await grantLocalRole(tx, tenant.id, id, role, radhus.clock.now());
+    return id;
+  });
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   return {
@@ -102,11 +108,13 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       class: classes[0].id,
       series: series[0].id,
       token: token.rows[0]!.id,
-      unit,
+      unit: unit.id,
+      otherUnit: otherUnit.id,
+      user,
       closedDay: closedDay.id,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, closedDay.id],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
   };
 }

@@ -68,7 +68,7 @@ export const tenantPrefix = '/api/v1/{tenant}/';
 export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => operationsOf(doc).filter((o) => o.path.startsWith(tenantPrefix));
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
-export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'closedDay'] as const;
+export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -85,6 +85,7 @@ const pathIdKinds: Record<string, IdKind> = {
   classes: 'class',
   series: 'series',
   'closed-days': 'closedDay',
+  units: 'unit',
 };
 
 /**
@@ -101,6 +102,11 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   registryEntryId: () => 'otherRegistryEntry',
   documentId: () => 'document',
   entityId: () => 'caseFile',
+  // A unit's parent is another unit, never itself.
+  parentId: () => 'otherUnit',
+  responsibleUnitId: () => 'unit',
+  responsibleOfficerId: () => 'user',
+  userId: () => 'user',
   unitId: () => 'unit',
 };
 

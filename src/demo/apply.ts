@@ -23,6 +23,7 @@ import { fileNameFor, letterLines } from './letter.ts';
 import type { DemoEntry, DemoMunicipality, DemoParty, DemoPerson } from './model.ts';
 import { demoOrganisationNumber, type IdentityNumbers } from './numbers.ts';
 import { renderPdf } from './pdf.ts';
+import { createUnit } from '../units/service.ts';
 import { planSteps } from './plan.ts';
 
 const DEMO_ACTOR = 'cli:demo:Demodata';
@@ -45,6 +46,7 @@ export async function playStory(tx: Tx, ctx: AppContext, tenant: Tenant, m: Demo
   const entryIds = new Map<string, string>();
   const entryByIndex = new Map<string, string>();
   const counts: Counts = { caseFiles: 0, entries: 0, documents: 0 };
+  const units = await demoUnits(tx, tenant, m, ctx.clock.now());
 
   const party = (p: DemoParty, role: CorrespondentInput['role']): CorrespondentInput => ({
     name: p.name,
@@ -81,7 +83,7 @@ export async function playStory(tx: Tx, ctx: AppContext, tenant: Tenant, m: Demo
         const row = await createCaseFile(tx, c, {
           title: story.title,
           classId,
-          responsibleUnit: story.unit,
+          responsibleUnitId: units.get(story.unit)!,
           responsibleOfficer: story.officer.name,
           ...(story.description ? { description: story.description } : {}),
           ...(story.keywords ? { keywords: story.keywords } : {}),
@@ -135,7 +137,7 @@ export async function playStory(tx: Tx, ctx: AppContext, tenant: Tenant, m: Demo
         break;
       }
       case 'reassign':
-        await updateCaseFile(tx, c, caseId, { responsibleOfficer: story.reassign!.officer.name, ...(story.reassign!.unit ? { responsibleUnit: story.reassign!.unit } : {}) });
+        await updateCaseFile(tx, c, caseId, { responsibleOfficer: story.reassign!.officer.name, ...(story.reassign!.unit ? { responsibleUnitId: units.get(story.reassign!.unit)! } : {}) });
         break;
       case 'remark':
         await addRemark(tx, c, { type: 'case-file', id: caseId }, { text: story.remarks![step.remarkIndex]!.text });
@@ -149,6 +151,21 @@ export async function playStory(tx: Tx, ctx: AppContext, tenant: Tenant, m: Demo
     }
   }
   return counts;
+}
+
+/** The units the stories name, as administrative units with short codes (initials), by name. */
+async function demoUnits(tx: Tx, tenant: Tenant, m: DemoMunicipality, at: Date): Promise<Map<string, string>> {
+  const names = [...new Set(m.cases.flatMap((story) => [story.unit, ...(story.reassign?.unit ? [story.reassign.unit] : [])]))];
+  const ids = new Map<string, string>();
+  const codes = new Set<string>();
+  for (const name of names) {
+    const initials = name.split(/[\s,/-]+/).map((w) => w.replace(/[^A-Za-zÆØÅæøåÄÖäö0-9]/g, '').charAt(0).toUpperCase()).join('') || 'E';
+    let code = initials.slice(0, 16);
+    for (let n = 2; codes.has(code); n++) code = `${initials.slice(0, 16)}${n}`;
+    codes.add(code);
+    ids.set(name, (await createUnit(tx, tenant.id, { code, name }, DEMO_ACTOR, at)).id);
+  }
+  return ids;
 }
 
 async function storePdf(tx: Tx, ctx: AppContext, c: ArchiveCtx, entryId: string, title: string, pdf: Buffer, relation: 'main' | 'attachment') {

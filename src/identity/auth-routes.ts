@@ -7,13 +7,14 @@ import type { App } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { withoutTenant } from '../platform/db/transaction.ts';
 import { ProblemError, invalid } from '../platform/http/problem.ts';
-import { languageSchema, roles, type Language as LanguageCode, type Role } from '../platform/http/auth.ts';
-import { findTenantBySlug, listTenants } from '../tenants/service.ts';
+import { languageSchema, roles, type Language as LanguageCode } from '../platform/http/auth.ts';
+import { findTenantBySlug } from '../tenants/service.ts';
 import { createSession, deleteSession, sessionIdOf, SESSION_COOKIE } from './sessions.ts';
 import { OidcLogin, safeReturnTo, type PendingLogin } from './oidc-login.ts';
 import { identityFromClaims } from './claims.ts';
 import { requestLanguage, sendLoginError } from './login-error-page.ts';
-import { ensureCitizen, replaceRoles, rolesAcrossTenants, rolesClaim, upsertUser } from './users.ts';
+import { rolesAcrossTenants, upsertUser } from './users.ts';
+import { applyLoginRoles } from './login-roles.ts';
 
 const LOGIN_COOKIE = 'radhus_login';
 const LOGIN_COOKIE_PATH = '/auth/callback';
@@ -95,23 +96,14 @@ export function registerAuthRoutes(app: App, ctx: AppContext, login: OidcLogin |
       request.log.warn({ err: error }, 'login failed');
       return sendLoginError(request, reply, 'failed', retry);
     }
-    const identity = identityFromClaims(oidc.settings.issuer, result.claims);
+    const identity = identityFromClaims(oidc.settings.issuer, result.claims, { trustEmail: !oidc.settings.demo && ctx.config.oidc?.trustEmail === true });
     const at = ctx.clock.now();
     const previous = sessionIdOf(request);
     const session = await withoutTenant(ctx.db, async (tx) => {
       // Logging in again, perhaps as someone else: the old session ends rather than lingering.
       if (previous) await deleteSession(tx, previous);
       const userId = await upsertUser(tx, identity, at);
-      if (oidc.settings.demo) {
-        // The demo provider is the authority on demo roles: every municipality gets exactly the claim's.
-        const claimed = rolesClaim(result.claims.radhus_roles);
-        const wanted = new Map<string, Role[]>();
-        for (const tenant of await listTenants(tx)) wanted.set(tenant.id, claimed.get(tenant.slug) ?? []);
-        await replaceRoles(tx, userId, wanted, at);
-      } else if (pending.tenant) {
-        const tenant = await findTenantBySlug(tx, pending.tenant);
-        if (tenant) await ensureCitizen(tx, tenant.id, userId, at);
-      }
+      await applyLoginRoles(tx, { userId, identity, claims: result.claims, demo: oidc.settings.demo, oidc: ctx.config.oidc, tenantSlug: pending.tenant, at });
       return createSession(tx, userId, at, result.idToken);
     });
     // Max-Age rather than Expires: relative, so a browser with a skewed clock keeps it as long as we do.

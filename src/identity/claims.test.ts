@@ -13,6 +13,7 @@ describe('identityFromClaims', () => {
       name: 'Ola Nordmann',
       email: undefined,
       identityNumber: '15076500565',
+      emailVerified: false,
     });
     expect(identityFromClaims('https://se', { sub: 'b', 'https://id.oidc.se/claim/personalIdentityNumber': '811218-9876' }).identityNumber).toBe('198112189876');
   });
@@ -24,6 +25,13 @@ describe('identityFromClaims', () => {
     expect(identityFromClaims('x', { sub: 'd', email: 'e@example.se' }).name).toBe('e@example.se');
     expect(identityFromClaims('x', { sub: 'd' }).name).toBe('d');
     expect(() => identityFromClaims('x', {})).toThrow(/sub/);
+  });
+
+  it('counts an e-mail address as verified only when the provider says so or is trusted to', () => {
+    expect(identityFromClaims('x', { sub: 'a', email: 'a@example.no' }).emailVerified).toBe(false);
+    expect(identityFromClaims('x', { sub: 'a', email: 'a@example.no', email_verified: true }).emailVerified).toBe(true);
+    expect(identityFromClaims('x', { sub: 'a', email: 'a@example.no' }, { trustEmail: true }).emailVerified).toBe(true);
+    expect(identityFromClaims('x', { sub: 'a', email_verified: true }, { trustEmail: true }).emailVerified).toBe(false);
   });
 });
 

@@ -12,7 +12,8 @@ const PIN_CLAIMS = ['pid', SWEDISH_PIN_CLAIM, 'personal_identity_number'] as con
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
-export function identityFromClaims(issuer: string, claims: Record<string, unknown>): LoginIdentity {
+/** `trustEmail`: the provider manages its addresses itself (OIDC_TRUST_EMAIL), so e-mail counts as verified. */
+export function identityFromClaims(issuer: string, claims: Record<string, unknown>, options: { trustEmail?: boolean } = {}): LoginIdentity {
   const subject = text(claims.sub);
   if (!subject) throw new Error('the identity provider sent no subject (sub)');
   const given = text(claims.given_name);
@@ -26,5 +27,7 @@ export function identityFromClaims(issuer: string, claims: Record<string, unknow
     if (parsed.ok && parsed.kind !== 'organisation-number') identityNumber = parsed.normalised;
     break;
   }
-  return { issuer, subject, name: name.slice(0, 200), email: text(claims.email), identityNumber };
+  const email = text(claims.email);
+  const emailVerified = Boolean(email) && (claims.email_verified === true || claims.email_verified === 'true' || options.trustEmail === true);
+  return { issuer, subject, name: name.slice(0, 200), email, identityNumber, emailVerified };
 }

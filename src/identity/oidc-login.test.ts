@@ -25,6 +25,9 @@ beforeAll(async () => {
     OIDC_ISSUER: `${origin}/demo-idp`,
     OIDC_CLIENT_ID: 'radhus',
     OIDC_CLIENT_SECRET: createHmac('sha256', SESSION_SECRET).update('demo-idp client secret').digest('base64url'),
+    // The demo provider sends no groups; its subjects stand in for group values here.
+    OIDC_ROLES_CLAIM: 'sub',
+    OIDC_ROLE_MAP: 'aneby-archivist=aneby:archivist',
   });
   await radhus.tenant({ slug: 'balsfjord', officialNumber: '5532', name: 'Balsfjord kommune', country: 'NO' });
   await radhus.tenant({ slug: 'aneby', officialNumber: '0604', name: 'Aneby kommun', country: 'SE' });
@@ -58,6 +61,22 @@ describe('login with a configured provider', () => {
     expect(me.tenants.map((t) => t.slug)).toEqual(['aneby']);
     const rows = await sql<{ n: number }>`select count(*)::int as n from users where subject = 'aneby-citizen'`.execute(radhus.ctx.db.kysely);
     expect(rows.rows[0]!.n).toBe(1);
+  });
+});
+
+describe('roles from a configured provider', () => {
+  it('grants what the claim mapping says and what was granted before the first login', async () => {
+    const admin = await radhus.token((await radhus.tenant({ slug: 'eksjo', officialNumber: '0686', name: 'Eksjö kommun', country: 'SE' })), 'tenant-admin');
+    const granted = await radhus.app.inject({ method: 'POST', url: '/api/v1/eksjo/role-grants', headers: { authorization: `Bearer ${admin}` }, payload: { subject: 'aneby-archivist', role: 'case-officer' } });
+    expect(granted.json()).toMatchObject({ status: 'pending' });
+    const browser = new TestBrowser(origin);
+    await loginWithDemoProvider(browser, 'aneby-archivist', { tenant: 'aneby' });
+    const me = (await (await browser.get('/api/v1/session')).json()) as { tenants: { slug: string; roles: string[] }[] };
+    expect(me.tenants.map((t) => [t.slug, t.roles])).toEqual([
+      ['aneby', ['archivist']],
+      ['eksjo', ['case-officer']],
+    ]);
+    expect((await browser.get('/api/v1/aneby/case-files')).status).toBe(200);
   });
 });
 

@@ -19,7 +19,7 @@ export interface IdentityProviderSettings {
 /** The provider people log in with: OIDC_ISSUER when configured, else the demo one, else none. */
 export async function identityProviderSettings(ctx: AppContext): Promise<IdentityProviderSettings | undefined> {
   const { oidc, demoIdp, publicUrl } = ctx.config;
-  if (oidc) return { issuer: oidc.issuer, clientId: oidc.clientId, clientSecret: oidc.clientSecret, scope: 'openid profile', demo: false };
+  if (oidc) return { issuer: oidc.issuer, clientId: oidc.clientId, clientSecret: oidc.clientSecret, scope: oidc.scopes, demo: false };
   if (demoIdp) return { issuer: demoIssuer(publicUrl), clientId: DEMO_CLIENT_ID, clientSecret: await demoClientSecret(ctx), scope: DEMO_SCOPES, demo: true };
   return undefined;
 }

@@ -5,6 +5,7 @@ import type { Module } from '../platform/http/app.ts';
 import { identityProviderSettings, OidcLogin } from './oidc-login.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerTokenRoutes } from './token-routes.ts';
+import { registerStaffRoutes } from './staff-routes.ts';
 
 export const identityModule: Module = {
   name: 'identity',
@@ -18,5 +19,6 @@ export const identityModule: Module = {
     const login = settings ? new OidcLogin(settings, `${ctx.config.publicUrl}/auth/callback`) : undefined;
     registerAuthRoutes(app, ctx, login);
     registerTokenRoutes(app, ctx);
+    registerStaffRoutes(app, ctx);
   },
 };

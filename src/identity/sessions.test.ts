@@ -7,7 +7,7 @@ import { withoutTenant } from '../platform/db/transaction.ts';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { createSession, SESSION_COOKIE, SESSION_HOURS } from './sessions.ts';
-import { replaceRoles, upsertUser } from './users.ts';
+import { syncProviderRoles, upsertUser } from './users.ts';
 
 let radhus: TestRadhus;
 let north: Tenant;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   south = await radhus.tenant({ country: 'SE' });
   userId = await withoutTenant(radhus.ctx.db, async (tx) => {
     const id = await upsertUser(tx, { issuer: 'https://idp.test', subject: 'kari', name: 'Kari Nordmann', email: undefined, identityNumber: undefined }, radhus.clock.now());
-    await replaceRoles(tx, id, new Map([[north.id, ['case-officer']]]), radhus.clock.now());
+    await syncProviderRoles(tx, id, new Map([[north.id, ['case-officer']]]), radhus.clock.now());
     return id;
   });
 });

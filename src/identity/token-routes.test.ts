@@ -48,10 +48,10 @@ describe('token administration', () => {
   });
 
   it('a revoked token no longer authenticates', async () => {
-    const created = (await create(north, admin, { role: 'tenant-admin' })).json() as { id: string; token: string };
-    expect((await radhus.app.inject({ url: `/api/v1/${north.slug}/tokens`, headers: bearer(created.token) })).statusCode).toBe(200);
+    const created = (await create(north, admin, { role: 'system' })).json() as { id: string; token: string };
+    expect((await radhus.app.inject({ url: `/api/v1/${north.slug}/case-files`, headers: bearer(created.token) })).statusCode).toBe(200);
     await radhus.app.inject({ method: 'POST', url: `/api/v1/${north.slug}/tokens/${created.id}/revoke`, headers: bearer(admin) });
-    expect((await radhus.app.inject({ url: `/api/v1/${north.slug}/tokens`, headers: bearer(created.token) })).statusCode).toBe(401);
+    expect((await radhus.app.inject({ url: `/api/v1/${north.slug}/case-files`, headers: bearer(created.token) })).statusCode).toBe(401);
   });
 
   it('is for tenant administrators only', async () => {
@@ -81,6 +81,39 @@ describe('token administration', () => {
     expect(badId.statusCode).toBe(400);
     const after = ((await radhus.app.inject({ url: `/api/v1/${north.slug}/tokens`, headers: bearer(admin) })).json() as { items: unknown[] }).items.length;
     expect(after).toBe(before);
+  });
+
+  it('lets a tenant administrator create only system tokens: no archivist token to read the archive it has no role for', async () => {
+    expect((await radhus.app.inject({ url: `/api/v1/${north.slug}/case-files`, headers: bearer(admin) })).statusCode).toBe(403);
+    const before = ((await radhus.app.inject({ url: `/api/v1/${north.slug}/tokens`, headers: bearer(admin) })).json() as { items: unknown[] }).items.length;
+    for (const role of ['archivist', 'case-officer', 'tenant-admin', 'citizen', 'politician']) {
+      const refused = await create(north, admin, { role, name: 'Back door' });
+      expect(refused.statusCode, role).toBe(403);
+      expect((refused.json() as { errors: { field: string; code: string }[] }).errors).toEqual([expect.objectContaining({ field: 'role', code: 'not-allowed' })]);
+    }
+    const after = ((await radhus.app.inject({ url: `/api/v1/${north.slug}/tokens`, headers: bearer(admin) })).json() as { items: unknown[] }).items.length;
+    expect(after).toBe(before);
+  });
+
+  it('gives a token an expiry: listed with it, refused with 401 from then on', async () => {
+    const now = radhus.clock.now();
+    const expiresAt = new Date(now.getTime() + 3600_000).toISOString();
+    const created = await create(north, admin, { role: 'system', name: 'Temporary', expiresAt });
+    expect(created.statusCode).toBe(201);
+    const body = created.json() as { id: string; token: string; expiresAt: string };
+    expect(body.expiresAt).toBe(expiresAt);
+    const listed = (await radhus.app.inject({ url: `/api/v1/${north.slug}/tokens`, headers: bearer(admin) })).json() as { items: { id: string; expiresAt: string | null }[] };
+    expect(listed.items.find((t) => t.id === body.id)!.expiresAt).toBe(expiresAt);
+    expect((await radhus.app.inject({ url: `/api/v1/${north.slug}/case-files`, headers: bearer(body.token) })).statusCode).toBe(200);
+    radhus.clock.set(new Date(now.getTime() + 3600_000));
+    try {
+      expect((await radhus.app.inject({ url: `/api/v1/${north.slug}/case-files`, headers: bearer(body.token) })).statusCode).toBe(401);
+    } finally {
+      radhus.clock.set(now);
+    }
+    const past = await create(north, admin, { role: 'system', expiresAt: new Date(now.getTime() - 1000).toISOString() });
+    expect(past.statusCode).toBe(400);
+    expect((past.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['expiresAt']);
   });
 
   it('documents its operations in OpenAPI', async () => {

@@ -6,6 +6,7 @@ import type { App } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { withTenant } from '../platform/db/transaction.ts';
 import { roles, type Principal } from '../platform/http/auth.ts';
+import { ProblemError } from '../platform/http/problem.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
 
 const RoleSchema = Type.Enum(roles);
@@ -19,6 +20,7 @@ const TokenSchema = Type.Object({
   createdBy: Type.String(),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
 const adminOnly = { roles: ['tenant-admin'] as const };
@@ -36,7 +38,11 @@ export function registerTokenRoutes(app: App, ctx: AppContext): void {
         summary: 'Create a bearer token for a system or script; the token is shown only in this answer',
         params: TenantParams,
         body: Type.Object(
-          { role: RoleSchema, name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'What the token is for, e.g. "Byggesak integration"' })) },
+          {
+            role: Type.Enum(roles, { examples: ['system'], description: 'Over the API only "system": a person\'s role is granted to the person (POST …/role-grants), not minted as a token' }),
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'What the token is for, e.g. "Byggesak integration"' })),
+            expiresAt: Type.Optional(Type.String({ format: 'date-time', description: 'When the token stops working; none means until revoked' })),
+          },
           { additionalProperties: false },
         ),
         response: {
@@ -45,6 +51,7 @@ export function registerTokenRoutes(app: App, ctx: AppContext): void {
             token: Type.String({ description: 'Send as "Authorization: Bearer <token>"; it cannot be shown again' }),
             role: RoleSchema,
             name: Type.String(),
+            expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
           }),
         },
       },
@@ -52,12 +59,25 @@ export function registerTokenRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const tenant = request.tenant!;
       const principal = request.principal!;
-      const body = request.body as { role: string; name?: string };
+      const body = request.body as { role: string; name?: string; expiresAt?: string };
+      // A tenant administrator administers; minting a token for a role would hand out the archive's
+      // roles without anyone being granted them. Roles for people go through role grants.
+      if (body.role !== 'system')
+        throw new ProblemError('forbidden', 'over the API a tenant administrator creates only tokens with role "system"; people get roles through POST …/role-grants', [
+          { field: 'role', code: 'not-allowed', message: 'must be "system"' },
+        ]);
       const created = await withTenant(ctx.db, { tenantId: tenant.id, actor: actorOf(principal) }, (tx) =>
-        createToken(tx, { tenantId: tenant.id, role: body.role, name: body.name, createdBy: `${principal.kind}:${principal.id} (${principal.name})`, at: ctx.clock.now() }),
+        createToken(tx, {
+          tenantId: tenant.id,
+          role: body.role,
+          name: body.name,
+          createdBy: `${principal.kind}:${principal.id} (${principal.name})`,
+          at: ctx.clock.now(),
+          expiresAt: body.expiresAt === undefined ? undefined : new Date(body.expiresAt),
+        }),
       );
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send(created);
+      return reply.status(201).send({ ...created, expiresAt: created.expiresAt?.toISOString() ?? null });
     },
   );
 
@@ -85,6 +105,7 @@ export function registerTokenRoutes(app: App, ctx: AppContext): void {
           createdBy: row.created_by,
           revokedAt: row.revoked_at?.toISOString() ?? null,
           lastUsedAt: row.last_used_at?.toISOString() ?? null,
+          expiresAt: row.expires_at?.toISOString() ?? null,
         })),
       };
     },

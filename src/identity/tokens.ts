@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { tables, type Tx } from '../platform/db/transaction.ts';
 import { newId, isUuid } from '../platform/ids.ts';
-import { invalid, notFound } from '../platform/http/problem.ts';
+import { invalid, notFound, type FieldError } from '../platform/http/problem.ts';
 import { roles, type Principal, type Role } from '../platform/http/auth.ts';
 
 interface ApiTokensTable {
@@ -18,6 +18,7 @@ interface ApiTokensTable {
   created_by: string;
   revoked_at: Date | null;
   last_used_at: Date | null;
+  expires_at: Date | null;
 }
 interface Tables {
   api_tokens: ApiTokensTable;
@@ -30,20 +31,25 @@ export interface CreatedToken {
   token: string;
   role: Role;
   name: string;
+  expiresAt: Date | null;
 }
 
-export async function createToken(tx: Tx, input: { tenantId: string; role: string; name?: string; createdBy: string; at: Date }): Promise<CreatedToken> {
-  if (!(roles as readonly string[]).includes(input.role))
-    throw invalid([{ field: 'role', code: 'enum', message: `must be one of: ${roles.join(', ')}` }]);
+export async function createToken(tx: Tx, input: { tenantId: string; role: string; name?: string; createdBy: string; at: Date; expiresAt?: Date | undefined }): Promise<CreatedToken> {
+  const errors: FieldError[] = [];
+  if (!(roles as readonly string[]).includes(input.role)) errors.push({ field: 'role', code: 'enum', message: `must be one of: ${roles.join(', ')}` });
   const name = (input.name ?? `${input.role} token`).trim();
-  if (!name || name.length > 200) throw invalid([{ field: 'name', code: 'length', message: 'must be 1–200 characters' }]);
+  if (!name || name.length > 200) errors.push({ field: 'name', code: 'length', message: 'must be 1–200 characters' });
+  const expiresAt = input.expiresAt ?? null;
+  if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= input.at.getTime()))
+    errors.push({ field: 'expiresAt', code: 'past', message: 'must be a moment in the future' });
+  if (errors.length) throw invalid(errors);
   const token = `rdh_${randomBytes(32).toString('base64url')}`;
   const id = newId();
   await tables<Tables>(tx)
     .insertInto('api_tokens')
-    .values({ id, tenant_id: input.tenantId, role: input.role as Role, name, token_hash: hashToken(token), created_at: input.at, created_by: input.createdBy, revoked_at: null, last_used_at: null })
+    .values({ id, tenant_id: input.tenantId, role: input.role as Role, name, token_hash: hashToken(token), created_at: input.at, created_by: input.createdBy, revoked_at: null, last_used_at: null, expires_at: expiresAt })
     .execute();
-  return { id, token, role: input.role as Role, name };
+  return { id, token, role: input.role as Role, name, expiresAt };
 }
 
 export async function revokeToken(tx: Tx, id: string, at: Date): Promise<void> {
@@ -62,7 +68,7 @@ export async function findTokenIdByValue(tx: Tx, token: string): Promise<string>
 export async function listTokens(tx: Kysely<any>) {
   return tables<Tables>(tx)
     .selectFrom('api_tokens')
-    .select(['id', 'role', 'name', 'created_at', 'created_by', 'revoked_at', 'last_used_at'])
+    .select(['id', 'role', 'name', 'created_at', 'created_by', 'revoked_at', 'last_used_at', 'expires_at'])
     .orderBy('created_at')
     .execute();
 }
@@ -76,9 +82,11 @@ const LAST_USED_PRECISION_MS = 60_000;
  * transaction's actor, so a route's work can follow in this transaction without another round trip.
  */
 export async function authenticateToken(tx: Tx, token: string, at: Date): Promise<Principal | undefined> {
+  // The same statement records the token as the transaction's actor (see above).
   const result = await sql<{ id: string; role: Role; name: string; last_used_at: Date | null }>`
     select id, role, name, last_used_at, set_config('radhus.actor', 'system:' || id, true) as actor
-    from api_tokens where token_hash = ${hashToken(token)} and revoked_at is null`.execute(tx);
+    from api_tokens where token_hash = ${hashToken(token)} and revoked_at is null
+      and (expires_at is null or expires_at > ${at})`.execute(tx);
   const row = result.rows[0];
   if (!row) return undefined;
   if (!row.last_used_at || at.getTime() - row.last_used_at.getTime() > LAST_USED_PRECISION_MS) {

@@ -13,15 +13,18 @@ export interface LoginIdentity {
   name: string;
   email: string | undefined;
   identityNumber: string | undefined;
+  /** The provider vouches for the address (email_verified, or OIDC_TRUST_EMAIL): only then may it claim a pending grant. */
+  emailVerified?: boolean;
 }
 
 export async function upsertUser(tx: Tx, identity: LoginIdentity, at: Date): Promise<string> {
   const result = await sql<{ id: string }>`
-    insert into users (id, issuer, subject, name, email, identity_number, created_at, last_login_at)
-    values (${newId()}, ${identity.issuer}, ${identity.subject}, ${identity.name}, ${identity.email ?? null}, ${identity.identityNumber ?? null}, ${at}, ${at})
+    insert into users (id, issuer, subject, name, email, email_verified, identity_number, created_at, last_login_at)
+    values (${newId()}, ${identity.issuer}, ${identity.subject}, ${identity.name}, ${identity.email ?? null}, ${Boolean(identity.email && identity.emailVerified)}, ${identity.identityNumber ?? null}, ${at}, ${at})
     on conflict (issuer, subject) do update set
       name = excluded.name,
       email = coalesce(excluded.email, users.email),
+      email_verified = case when excluded.email is null then users.email_verified else excluded.email_verified end,
       identity_number = coalesce(excluded.identity_number, users.identity_number),
       last_login_at = excluded.last_login_at
     returning id`.execute(tx);
@@ -39,21 +42,62 @@ export async function rolesIn(tx: Tx, tenantId: string, userId: string): Promise
   return rows.rows.map((r) => r.role);
 }
 
-/** Makes the person's roles in each listed municipality exactly the given ones. */
-export async function replaceRoles(tx: Tx, userId: string, wanted: Map<string, Role[]>, at: Date): Promise<void> {
+/**
+ * Applies what the identity provider says at login: in each listed municipality the roles it grants
+ * are added (marked 'idp'), and roles it granted before but no longer does are removed. Roles
+ * granted in Rådhus itself ('local') are left alone.
+ */
+export async function syncProviderRoles(tx: Tx, userId: string, wanted: Map<string, Role[]>, at: Date): Promise<void> {
   for (const [tenantId, roles] of wanted) {
-    const current = await rolesIn(tx, tenantId, userId);
-    const remove = current.filter((r) => !roles.includes(r));
-    const add = roles.filter((r) => !current.includes(r));
-    if (remove.length) await sql`delete from role_assignments where tenant_id = ${tenantId} and user_id = ${userId} and role in (${sql.join(remove)})`.execute(tx);
-    for (const role of add) await sql`insert into role_assignments (tenant_id, user_id, role, created_at) values (${tenantId}, ${userId}, ${role}, ${at})`.execute(tx);
+    await actAsTenant(tx, tenantId);
+    const current = (await sql<{ role: Role; source: 'idp' | 'local' }>`select role, source from role_assignments where tenant_id = ${tenantId} and user_id = ${userId}`.execute(tx)).rows;
+    const remove = current.filter((r) => r.source === 'idp' && !roles.includes(r.role)).map((r) => r.role);
+    const add = roles.filter((r) => !current.some((c) => c.role === r));
+    if (remove.length) await sql`delete from role_assignments where tenant_id = ${tenantId} and user_id = ${userId} and source = 'idp' and role in (${sql.join(remove)})`.execute(tx);
+    for (const role of add) await sql`insert into role_assignments (tenant_id, user_id, role, created_at, source) values (${tenantId}, ${userId}, ${role}, ${at}, 'idp')`.execute(tx);
   }
+}
+
+/** Grants a role in Rådhus itself; a role the provider granted becomes local, so it outlives the provider's say. */
+export async function grantLocalRole(tx: Tx, tenantId: string, userId: string, role: Role, at: Date): Promise<'granted' | 'already'> {
+  await actAsTenant(tx, tenantId);
+  const result = await sql<{ source: string }>`
+    insert into role_assignments (tenant_id, user_id, role, created_at, source) values (${tenantId}, ${userId}, ${role}, ${at}, 'local')
+    on conflict (tenant_id, user_id, role) do update set source = 'local' where role_assignments.source <> 'local'
+    returning source`.execute(tx);
+  return result.rows.length ? 'granted' : 'already';
+}
+
+/** Removes a role whatever its source; returns whether there was one. */
+export async function removeRole(tx: Tx, tenantId: string, userId: string, role: Role): Promise<boolean> {
+  await actAsTenant(tx, tenantId);
+  const result = await sql`delete from role_assignments where tenant_id = ${tenantId} and user_id = ${userId} and role = ${role}`.execute(tx);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
+
+/**
+ * Grants waiting for this person (made with `radhus user grant` before their first login), matched
+ * by subject or by a verified e-mail address, in every municipality; each becomes a local role.
+ */
+export async function claimPendingGrants(tx: Tx, userId: string, identity: LoginIdentity, at: Date): Promise<number> {
+  const email = identity.email && identity.emailVerified ? identity.email.toLowerCase() : '';
+  await sql`select set_config('radhus.login_subject', ${identity.subject}, true), set_config('radhus.login_email', ${email}, true)`.execute(tx);
+  const grants = await sql<{ id: string; tenant_id: string; role: Role }>`
+    select id, tenant_id, role from pending_role_grants
+    where claimed_at is null and (subject = ${identity.subject} or (${email} <> '' and email = ${email}))
+    order by created_at`.execute(tx);
+  for (const grant of grants.rows) {
+    await grantLocalRole(tx, grant.tenant_id, userId, grant.role, at);
+    await sql`update pending_role_grants set claimed_at = ${at}, claimed_by = ${userId} where id = ${grant.id}`.execute(tx);
+  }
+  await sql`select set_config('radhus.login_subject', '', true), set_config('radhus.login_email', '', true)`.execute(tx);
+  return grants.rows.length;
 }
 
 /** A person logging in to a municipality where they hold no role is at least a citizen there. */
 export async function ensureCitizen(tx: Tx, tenantId: string, userId: string, at: Date): Promise<void> {
   if ((await rolesIn(tx, tenantId, userId)).length) return;
-  await sql`insert into role_assignments (tenant_id, user_id, role, created_at) values (${tenantId}, ${userId}, 'citizen', ${at})`.execute(tx);
+  await sql`insert into role_assignments (tenant_id, user_id, role, created_at, source) values (${tenantId}, ${userId}, 'citizen', ${at}, 'local')`.execute(tx);
 }
 
 export interface TenantRoles {

@@ -19,6 +19,9 @@ import { RegisterEntryPage } from './pages/RegisterEntryPage.tsx';
 import { isWorker, StartPage } from './pages/StartPage.tsx';
 import { WorkListPage } from './pages/WorkListPage.tsx';
 import { TenantPickerPage } from './pages/TenantPickerPage.tsx';
+import { AdminTokensPage } from './pages/admin/AdminTokensPage.tsx';
+import { AdminUnitsPage } from './pages/admin/AdminUnitsPage.tsx';
+import { AdminUsersPage } from './pages/admin/AdminUsersPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
 import { href, tenantOf, type Route } from './router/routes.ts';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
@@ -64,9 +67,11 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
   const session = state.status === 'ready' ? state.session : undefined;
   const only = session?.tenants.filter((x) => x.roles.length > 0);
   const single = route.name === 'home' && only?.length === 1 ? only[0]!.slug : undefined;
+  // A tenant administrator without an archive role starts on the administration pages.
+  const adminOnly = Boolean(single && only![0]!.roles.includes('tenant-admin') && !only![0]!.roles.some((r) => r === 'case-officer' || r === 'archivist'));
   useEffect(() => {
-    if (session?.user && single) navigate(href({ name: 'start', tenant: single }), { replace: true });
-  }, [session?.user, single]);
+    if (session?.user && single) navigate(href({ name: adminOnly ? 'adminUsers' : 'start', tenant: single }), { replace: true });
+  }, [session?.user, single, adminOnly]);
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void reload()} />;
@@ -80,8 +85,6 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
   const roles = state.session.tenants.find((x) => x.slug === t.slug)?.roles ?? [];
   const name = state.session.user.name;
   if (route.name === 'start') return <StartPage tenant={t} roles={roles} name={name} />;
-  // The tenant administrator's pages come from the staff slice; until they are here, not found.
-  if (route.name === 'admin') return <NotFoundPage path={location.pathname} />;
   // The archive is for case officers and archivists: anyone else gets their own start page, with
   // a word on why, rather than a screen of refused requests.
   if (!isWorker(roles)) return <StartPage tenant={t} roles={roles} name={name} notice />;
@@ -100,5 +103,11 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
       return <RegisterEntryPage tenant={t} caseId={route.caseId} followsUp={route.followsUp} />;
     case 'entryView':
       return <EntryViewPage key={route.id} tenant={t} id={route.id} />;
+    case 'adminUsers':
+      return <AdminUsersPage tenant={t} />;
+    case 'adminUnits':
+      return <AdminUnitsPage tenant={t} />;
+    case 'adminTokens':
+      return <AdminTokensPage tenant={t} />;
   }
 }

@@ -20,7 +20,9 @@ export async function caseFileRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: { operationId: 'createCaseFile', tags, summary: 'Open a case file (saksmappe)', params: Type.Object({ tenant: Type.String() }), body: CreateCaseFileBody, response: { 201: CaseFileOut } },
     },
     async (request, reply) => {
-      const row = await inTenant(ctx, request, (tx, c) => createCaseFile(tx, c, request.body));
+      const principal = request.principal!;
+      const creator = principal.kind === 'user' ? { id: principal.id } : undefined;
+      const row = await inTenant(ctx, request, (tx, c) => createCaseFile(tx, c, request.body, creator));
       return reply.status(201).header('location', `/api/v1/${request.tenant!.slug}/case-files/${row.id}`).send(presentCaseFile(row, request.principal));
     },
   );

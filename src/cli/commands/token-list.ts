@@ -21,7 +21,10 @@ export const tokenList: ContextCommand = {
       return 0;
     }
     const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : '-');
-    const rows = tokens.map((t) => [t.id, t.role, t.revoked_at ? `revoked ${when(t.revoked_at)}` : 'active', when(t.created_at), when(t.last_used_at), t.name]);
+    const now = ctx.clock.now();
+    const status = (t: (typeof tokens)[number]) =>
+      t.revoked_at ? `revoked ${when(t.revoked_at)}` : t.expires_at && t.expires_at <= now ? `expired ${when(t.expires_at)}` : t.expires_at ? `active until ${when(t.expires_at)}` : 'active';
+    const rows = tokens.map((t) => [t.id, t.role, status(t), when(t.created_at), when(t.last_used_at), t.name]);
     for (const line of table(['ID', 'ROLE', 'STATUS', 'CREATED', 'LAST USED', 'NAME'], rows)) io.out(line);
     return 0;
   },

@@ -21,8 +21,8 @@ export const getCaseFile = (tenant: string, id: string, signal?: AbortSignal) =>
 export interface CreateCaseFileInput {
   title: string;
   description?: string;
-  responsibleUnit?: string;
-  responsibleOfficer?: string;
+  responsibleUnitId?: string;
+  responsibleOfficerId?: string;
   screening?: Screening;
 }
 
@@ -44,6 +44,8 @@ export interface CreateRegistryEntryInput {
   correspondents: Correspondent[];
   screening?: Screening;
   followsUp?: string[];
+  responsibleUnitId?: string;
+  responsibleOfficerId?: string;
 }
 
 export const createRegistryEntry = (tenant: string, caseFileId: string, input: CreateRegistryEntryInput) =>

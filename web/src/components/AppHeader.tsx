@@ -18,6 +18,7 @@ export function AppHeader({ session, tenant }: { session: Session | undefined; t
   // Only case officers and archivists work in the archive; everyone else has their start page.
   const roles = session?.tenants.find((x) => x.slug === tenant?.slug)?.roles ?? [];
   const works = roles.includes('case-officer') || roles.includes('archivist');
+  const isAdmin = roles.includes('tenant-admin');
 
   async function onLogout() {
     let endSessionUrl: string | null = null;
@@ -52,6 +53,7 @@ export function AppHeader({ session, tenant }: { session: Session | undefined; t
             {works && <AppLink href={href({ name: 'workList', tenant: tenant.slug, list: 'my-cases' })}>{t('nav.work')}</AppLink>}
             {works && <AppLink href={href({ name: 'caseList', tenant: tenant.slug })}>{t('nav.cases')}</AppLink>}
             {works && <AppLink href={href({ name: 'caseNew', tenant: tenant.slug })}>{t('nav.newCase')}</AppLink>}
+            {isAdmin && <AppLink href={href({ name: 'adminUsers', tenant: tenant.slug })}>{t('nav.admin')}</AppLink>}
             {canSwitch && <AppLink href={href({ name: 'home' })}>{t('nav.switchMunicipality')}</AppLink>}
           </nav>
         )}

@@ -15,20 +15,20 @@ import { navigate } from '../router/navigation.ts';
 import { href } from '../router/routes.ts';
 import { setFlash } from '../session/flash.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { ResponsibleFields, type Responsible } from '../components/ResponsibleFields.tsx';
 
 export function CreateCasePage({ tenant }: { tenant: Tenant }) {
   const { t } = useI18n();
   const submit = useSubmit();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [responsibleUnit, setUnit] = useState('');
-  const [responsibleOfficer, setOfficer] = useState('');
+  const [responsible, setResponsible] = useState<Responsible>({ unitId: '', officerId: '' });
   const [screening, setScreening] = useState(emptyScreening);
   const labels = {
     title: t('createCase.caseTitle'),
     description: t('createCase.description'),
-    responsibleUnit: t('createCase.responsibleUnit'),
-    responsibleOfficer: t('createCase.responsibleOfficer'),
+    responsibleUnitId: t('createCase.responsibleUnit'),
+    responsibleOfficerId: t('createCase.responsibleOfficer'),
     ...screeningFieldLabels(t),
   };
 
@@ -40,8 +40,8 @@ export function CreateCasePage({ tenant }: { tenant: Tenant }) {
       const created = await createCaseFile(tenant.slug, {
         title: title.trim(),
         ...(optional(description) ? { description: optional(description)! } : {}),
-        ...(optional(responsibleUnit) ? { responsibleUnit: optional(responsibleUnit)! } : {}),
-        ...(optional(responsibleOfficer) ? { responsibleOfficer: optional(responsibleOfficer)! } : {}),
+        ...(responsible.unitId ? { responsibleUnitId: responsible.unitId } : {}),
+        ...(responsible.officerId ? { responsibleOfficerId: responsible.officerId } : {}),
         ...(s ? { screening: s } : {}),
       });
       setFlash({ kind: 'success', text: t('createCase.created', { number: created.caseNumber }) });
@@ -56,10 +56,7 @@ export function CreateCasePage({ tenant }: { tenant: Tenant }) {
       <form className="stack" onSubmit={onSubmit} noValidate>
         <FormField field="title" label={labels.title} description={t('createCase.caseTitleHint')} value={title} onChange={setTitle} errors={submit.errors} required />
         <FormField field="description" label={labels.description} value={description} onChange={setDescription} errors={submit.errors} multiline />
-        <div className="grid">
-          <FormField field="responsibleUnit" label={labels.responsibleUnit} value={responsibleUnit} onChange={setUnit} errors={submit.errors} />
-          <FormField field="responsibleOfficer" label={labels.responsibleOfficer} value={responsibleOfficer} onChange={setOfficer} errors={submit.errors} />
-        </div>
+        <ResponsibleFields tenant={tenant.slug} value={responsible} onChange={setResponsible} errors={submit.errors} unitEmpty={t('responsible.noUnit')} officerEmpty={t('responsible.me')} />
         <ScreeningFields value={screening} onChange={setScreening} title={title} country={tenant.country} errors={submit.errors} />
         <div className="button-row">
           <Button type="submit" loading={submit.submitting}>

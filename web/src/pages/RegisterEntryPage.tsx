@@ -15,6 +15,7 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ScreeningFields, screeningFieldLabels } from '../components/ScreeningFields.tsx';
 import { SelectField } from '../components/SelectField.tsx';
+import { ResponsibleFields, type Responsible } from '../components/ResponsibleFields.tsx';
 import { defaultRole, newCorrespondent, replyRecipients, toCorrespondent } from '../forms/correspondentDraft.ts';
 import { emptyScreening, toScreening } from '../forms/screeningDraft.ts';
 import { useSubmit } from '../forms/useSubmit.ts';
@@ -59,6 +60,7 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
   });
   const [file, setFile] = useState<File | undefined>();
   const [screening, setScreening] = useState(emptyScreening);
+  const [responsible, setResponsible] = useState<Responsible>({ unitId: '', officerId: '' });
   const caseHref = href({ name: 'caseView', tenant: tenant.slug, id: caseFile.id });
 
   const labels = {
@@ -69,6 +71,8 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
     sentDate: t('registerEntry.sentDate'),
     correspondents: t('registerEntry.correspondents'),
     file: t('registerEntry.file'),
+    responsibleUnitId: t('createCase.responsibleUnit'),
+    responsibleOfficerId: t('createCase.responsibleOfficer'),
   };
   // Every input the error summary can link to, by API field.
   const summaryFields: Record<string, string> = { ...labels, ...screeningFieldLabels(t) };
@@ -98,6 +102,8 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
         correspondents: correspondents.map(toCorrespondent),
         ...(s ? { screening: s } : {}),
         ...(followed ? { followsUp: [followed.id] } : {}),
+        ...(responsible.unitId ? { responsibleUnitId: responsible.unitId } : {}),
+        ...(responsible.officerId ? { responsibleOfficerId: responsible.officerId } : {}),
       });
       if (file) {
         try {
@@ -135,6 +141,14 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
           {type === 'incoming' && <FormField field="receivedDate" type="date" label={labels.receivedDate} value={receivedDate} onChange={setReceivedDate} errors={submit.errors} />}
           {type === 'outgoing' && <FormField field="sentDate" type="date" label={labels.sentDate} value={sentDate} onChange={setSentDate} errors={submit.errors} />}
         </div>
+        <ResponsibleFields
+          tenant={tenant.slug}
+          value={responsible}
+          onChange={setResponsible}
+          errors={submit.errors}
+          unitEmpty={t('responsible.asCase', { name: caseFile.responsibleUnit ?? t('responsible.none') })}
+          officerEmpty={t('responsible.asCase', { name: caseFile.responsibleOfficer ?? t('responsible.none') })}
+        />
         <CorrespondentsEditor value={correspondents} onChange={setCorrespondents} nextRole="copy" errors={submit.errors} />
         <FileField label={labels.file} description={t('registerEntry.fileHint')} errors={submit.errors} onChange={setFile} />
         <ScreeningFields value={screening} onChange={setScreening} title={title} country={tenant.country} errors={submit.errors} />

@@ -34,7 +34,7 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
       {isWorker(roles) && <WorkSection tenant={tenant} />}
       {roles.includes('tenant-admin') && (
         <RoleSection id="start-admin" heading="start.admin.heading" body="start.admin.body">
-          <ButtonLink variant="secondary" href={href({ name: 'admin', tenant: tenant.slug })}>
+          <ButtonLink variant="secondary" href={href({ name: 'adminUsers', tenant: tenant.slug })}>
             {t('start.admin.link')}
           </ButtonLink>
         </RoleSection>

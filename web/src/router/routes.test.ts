@@ -7,7 +7,6 @@ describe('routes', () => {
     { name: 'home' },
     { name: 'caseList', tenant: 'balsfjord' },
     { name: 'start', tenant: 'balsfjord' },
-    { name: 'admin', tenant: 'balsfjord' },
     { name: 'workList', tenant: 'balsfjord', list: 'my-cases' },
     { name: 'workList', tenant: 'balsfjord', list: 'unit-cases', unitId: 'u1', sort: 'title', order: 'desc', cursor: 'bzoyNQ' },
     { name: 'workList', tenant: 'eksjo', list: 'overdue' },
@@ -17,6 +16,9 @@ describe('routes', () => {
     { name: 'entryNew', tenant: 'aneby', caseId: 'c1' },
     { name: 'entryNew', tenant: 'aneby', caseId: 'c1', followsUp: 'e1' },
     { name: 'entryView', tenant: 'vetlanda', id: 'e9' },
+    { name: 'adminUsers', tenant: 'balsfjord' },
+    { name: 'adminUnits', tenant: 'balsfjord' },
+    { name: 'adminTokens', tenant: 'balsfjord' },
   ];
 
   it('parses every link it builds back to the same route', () => {

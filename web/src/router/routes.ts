@@ -24,13 +24,15 @@ export type Route =
   | { name: 'home' }
   | { name: 'start'; tenant: string }
   | ({ name: 'workList'; tenant: string; list: WorkListName } & WorkListParams)
-  | { name: 'admin'; tenant: string }
   | { name: 'caseList'; tenant: string }
   | { name: 'caseNew'; tenant: string }
   | { name: 'caseView'; tenant: string; id: string }
   | { name: 'caseScreening'; tenant: string; id: string }
   | { name: 'entryNew'; tenant: string; caseId: string; followsUp?: string }
   | { name: 'entryView'; tenant: string; id: string }
+  | { name: 'adminUsers'; tenant: string }
+  | { name: 'adminUnits'; tenant: string }
+  | { name: 'adminTokens'; tenant: string }
   | { name: 'notFound'; path: string };
 
 const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
@@ -49,7 +51,6 @@ export function parseRoute(pathname: string, search = ''): Route {
   const [tenant, section, id, sub, extra] = parts;
   if (!tenant || !SLUG.test(tenant)) return { name: 'notFound', path: pathname };
   if (section === undefined) return { name: 'start', tenant };
-  if (section === ADMIN_SECTION) return { name: 'admin', tenant };
   if (section === 'work' && id !== undefined && sub === undefined && (workLists as readonly string[]).includes(id)) {
     const route: Route = { name: 'workList', tenant, list: id as WorkListName };
     const unitId = params.get('unitId');
@@ -73,6 +74,11 @@ export function parseRoute(pathname: string, search = ''): Route {
     }
   }
   if (section === 'entries' && id !== undefined && sub === undefined) return { name: 'entryView', tenant, id };
+  if (section === ADMIN_SECTION && sub === undefined) {
+    if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
+    if (id === 'units') return { name: 'adminUnits', tenant };
+    if (id === 'tokens') return { name: 'adminTokens', tenant };
+  }
   return { name: 'notFound', path: pathname };
 }
 
@@ -84,8 +90,6 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/`;
     case 'start':
       return `${BASE}/${seg(route.tenant)}`;
-    case 'admin':
-      return `${BASE}/${seg(route.tenant)}/${ADMIN_SECTION}`;
     case 'workList': {
       const params = new URLSearchParams();
       for (const key of ['unitId', 'sort', 'order', 'cursor'] as const) if (route[key]) params.set(key, route[key]);
@@ -104,6 +108,12 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/cases/${seg(route.caseId)}/entries/new${route.followsUp ? `?followsUp=${seg(route.followsUp)}` : ''}`;
     case 'entryView':
       return `${BASE}/${seg(route.tenant)}/entries/${seg(route.id)}`;
+    case 'adminUsers':
+      return `${BASE}/${seg(route.tenant)}/admin/users`;
+    case 'adminUnits':
+      return `${BASE}/${seg(route.tenant)}/admin/units`;
+    case 'adminTokens':
+      return `${BASE}/${seg(route.tenant)}/admin/tokens`;
   }
 }
 
