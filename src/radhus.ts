@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { LocalFileStore } from './platform/files/store.ts';
 import { buildApp, type App } from './platform/http/app.ts';
+import { backgroundMetrics } from './platform/events/metrics.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerTenantResolution } from './tenants/hooks.ts';
 import { registerAuthentication } from './identity/hooks.ts';
@@ -46,6 +47,7 @@ export async function openContext(
 export async function createRadhus(ctx: AppContext, options: { logger?: boolean; background?: boolean } = {}): Promise<Radhus> {
   const app = await buildApp(ctx, {
     logger: options.logger ?? true,
+    metrics: [backgroundMetrics],
     hooks: async (scope, context) => {
       await scope.register(cookie, { secret: await cookieSecret(context.config) });
       await registerTenantResolution(scope, context);

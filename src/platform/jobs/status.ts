@@ -2,7 +2,7 @@
 // Read functions for `radhus events status` and for /metrics: how many jobs wait, run and failed.
 import type { AppContext } from '../context.ts';
 import { asWorker } from '../events/worker.ts';
-import { failedJobRows, jobCountsAt, type JobCountsRow } from './store.ts';
+import { failedJobRows, jobCountsAt, jobCountsByType, type JobCountsRow } from './store.ts';
 
 export type JobCounts = JobCountsRow;
 
@@ -29,4 +29,11 @@ export async function failedJobs(ctx: AppContext, limit = 20): Promise<FailedJob
     return failedJobRows(tx, limit);
   });
   return rows.map((r) => ({ id: r.id, type: r.type, tenantId: r.tenant_id, attempts: r.attempts, lastError: r.last_error, finishedAt: r.finished_at }));
+}
+
+export async function jobCountsPerType(ctx: AppContext): Promise<{ type: string; state: string; count: number }[]> {
+  return ctx.db.kysely.transaction().execute(async (tx) => {
+    await asWorker(tx);
+    return jobCountsByType(tx, ctx.clock.now());
+  });
 }

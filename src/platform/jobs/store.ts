@@ -98,6 +98,15 @@ export async function jobCountsAt(tx: Tx, now: Date): Promise<JobCountsRow> {
   return result.rows[0]!;
 }
 
+/** Unfinished jobs by type and state, for /metrics (the mail queue is type 'mail.send'). */
+export async function jobCountsByType(tx: Tx, now: Date): Promise<{ type: string; state: string; count: number }[]> {
+  const result = await sql<{ type: string; state: string; count: number }>`
+    select type, case when status = 'pending' and run_at <= ${now} then 'due' when status = 'pending' then 'scheduled' else status end as state,
+           count(*)::int as count
+    from jobs where status <> 'done' group by 1, 2 order by 1, 2`.execute(tx);
+  return result.rows;
+}
+
 export async function failedJobRows(tx: Tx, limit: number): Promise<JobRow[]> {
   const result = await sql<JobRow>`select * from jobs where status = 'failed' order by finished_at desc, id limit ${limit}`.execute(tx);
   return result.rows;
