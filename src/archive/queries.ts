@@ -49,7 +49,7 @@ export async function listCaseFiles(tx: Tx, query: CaseListQuery) {
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw invalid([{ field: 'cursor', code: 'format', message: 'is not a cursor from a previous page; start again without it' }]);
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw invalid([{ field: 'cursor', code: 'invalidCursor', message: 'is not a cursor from a previous page; start again without it' }]);
   return id;
 }
 

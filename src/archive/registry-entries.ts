@@ -8,7 +8,7 @@ import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
 import { isClosed, requireCaseFile } from './case-files.ts';
 import { toCorrespondentRows, validateCorrespondents, type CorrespondentInput } from './correspondents.ts';
 import { dateIn, formatDocumentNumber, formatNumber, nextNumber, yearIn } from './numbering.ts';
-import { normaliseScreening, publicTitle, validateScreening, type ScreeningInput } from './screening.ts';
+import { normaliseScreening, publicTitle, validateScreening, type ScreeningInput } from '../common/screening.ts';
 import type { ArchiveTables, CaseFilesTable, CorrespondentsTable, EntryStatus, EntryType, FollowUpMethod, RegistryEntriesTable } from './tables.ts';
 
 export interface NewRegistryEntry {
@@ -74,7 +74,7 @@ export async function requireEntry(tx: Tx, id: string, options: { forUpdate?: bo
 function checkDates(input: Record<string, string | null | undefined>): FieldError[] {
   return Object.entries(input)
     .filter(([, v]) => v !== undefined && v !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))))
-    .map(([field]) => ({ field, code: 'format', message: 'must be a date YYYY-MM-DD' }));
+    .map(([field]): FieldError => ({ field, code: 'invalidDate', message: 'must be a date YYYY-MM-DD' }));
 }
 
 export async function createRegistryEntry(
@@ -90,18 +90,18 @@ export async function createRegistryEntry(
   const title = input.title.trim();
   const correspondents = input.correspondents ?? [];
   const errors: FieldError[] = [];
-  if (!title) errors.push({ field: 'title', code: 'empty', message: 'must not be empty' });
+  if (!title) errors.push({ field: 'title', code: 'required', message: 'must not be empty' });
   if ((input.type === 'incoming' || input.type === 'outgoing') && correspondents.length === 0)
     errors.push({ field: 'correspondents', code: 'required', message: `an ${input.type} letter needs at least one ${input.type === 'incoming' ? 'sender' : 'recipient'}` });
   errors.push(...validateCorrespondents(correspondents, c.country));
   errors.push(...checkDates({ documentDate: input.documentDate, receivedDate: input.receivedDate, sentDate: input.sentDate, dueDate: input.dueDate, journalDate: input.journalDate }));
-  if (input.publishedAt !== undefined && Number.isNaN(Date.parse(input.publishedAt))) errors.push({ field: 'publishedAt', code: 'format', message: 'must be a date-time' });
+  if (input.publishedAt !== undefined && Number.isNaN(Date.parse(input.publishedAt))) errors.push({ field: 'publishedAt', code: 'invalidDateTime', message: 'must be a date-time' });
   if (input.screening) errors.push(...validateScreening(input.screening, title));
   const followed: RegistryEntriesTable[] = [];
   for (const [i, id] of (input.followsUp ?? []).entries()) {
     const target = await findEntry(tx, id, { forUpdate: true });
-    if (!target) errors.push({ field: `followsUp.${i}`, code: 'unknown', message: 'no such registry entry in this municipality' });
-    else if (!needsFollowUp(target.type)) errors.push({ field: `followsUp.${i}`, code: 'type', message: `entry ${formatNumber(target.entry_year, target.entry_sequence)} is ${target.type} and needs no follow-up` });
+    if (!target) errors.push({ field: `followsUp.${i}`, code: 'notFound', message: 'no such registry entry in this municipality' });
+    else if (!needsFollowUp(target.type)) errors.push({ field: `followsUp.${i}`, code: 'needsNoFollowUp', message: `entry ${formatNumber(target.entry_year, target.entry_sequence)} is ${target.type} and needs no follow-up` });
     else followed.push(target);
   }
   if (errors.length) throw invalid(errors);
@@ -162,9 +162,9 @@ export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, pat
   if (before.status === 'archived') throw conflict(`registry entry ${number} is archived and can no longer be changed; record a correction as a new entry`);
   const title = patch.title !== undefined ? patch.title.trim() : before.title;
   const errors: FieldError[] = [];
-  if (!title) errors.push({ field: 'title', code: 'empty', message: 'must not be empty' });
+  if (!title) errors.push({ field: 'title', code: 'required', message: 'must not be empty' });
   if (patch.status !== undefined && !settableStatus.includes(patch.status))
-    errors.push({ field: 'status', code: 'enum', message: `must be one of ${settableStatus.join(', ')}; entries are archived by closing their case` });
+    errors.push({ field: 'status', code: 'notAllowed', message: `must be one of ${settableStatus.join(', ')}; entries are archived by closing their case` });
   errors.push(...checkDates({ documentDate: patch.documentDate, receivedDate: patch.receivedDate, sentDate: patch.sentDate, dueDate: patch.dueDate }));
   if (patch.screening) errors.push(...validateScreening(patch.screening, title));
   if (errors.length) throw invalid(errors);
@@ -210,8 +210,8 @@ export async function followUpEntry(tx: Tx, c: ArchiveCtx, id: string, input: { 
   if (already) throw conflict(`registry entry ${number} is already followed up`);
   if (input.byRegistryEntryId !== undefined) {
     const by = await findEntry(tx, input.byRegistryEntryId);
-    if (!by) throw invalid([{ field: 'byRegistryEntryId', code: 'unknown', message: 'no such registry entry in this municipality' }]);
-    if (by.id === id) throw invalid([{ field: 'byRegistryEntryId', code: 'self', message: 'an entry cannot follow itself up' }]);
+    if (!by) throw invalid([{ field: 'byRegistryEntryId', code: 'notFound', message: 'no such registry entry in this municipality' }]);
+    if (by.id === id) throw invalid([{ field: 'byRegistryEntryId', code: 'refersToItself', message: 'an entry cannot follow itself up' }]);
   }
   return recordFollowUp(tx, c, target, input);
 }

@@ -2,20 +2,9 @@
 // Row types of the archive tables (migrations/0003_archive.sql), for Kysely.
 import type { Generated } from 'kysely';
 
-export interface Screening {
-  /** tilgangskode, e.g. 'U' (unntatt offentlighet) or a local code */
-  accessCode: string;
-  /** skjermingshjemmel, e.g. 'Offl. § 13 jf. fvl. § 13 første ledd nr. 1' */
-  legalBasis: string;
-  /** skjermingMetadata: which fields are hidden from every public view */
-  fields: ScreenedField[];
-  /** words of the title replaced by ***** in the public title */
-  titleWords: string[];
-  /** skjermingOpphoererDato */
-  until?: string | null;
-}
-export const screenableFields = ['title', 'description', 'correspondents', 'documents'] as const;
-export type ScreenedField = (typeof screenableFields)[number];
+// The screening's shape is the shared rule's (src/common/screening.ts), stored as JSON.
+import { screenableFields, type Screening, type ScreenedField } from '../common/screening.ts';
+export { screenableFields, type Screening, type ScreenedField };
 
 export type CaseFileStatus = 'in-progress' | 'closed-by-officer' | 'closed' | 'void';
 export type EntryType = 'incoming' | 'outgoing' | 'internal-with-followup' | 'internal-without-followup' | 'case-memo';

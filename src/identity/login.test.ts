@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import { freePort, loginWithDemoProvider, TestBrowser } from './test-browser.ts';
 import { demoUsers } from './demo-users.ts';
-import { parseIdentityNumber } from './idnumbers.ts';
+import { parseIdentityNumber } from '../common/idnumbers.ts';
 
 let radhus: TestRadhus;
 let origin: string;

@@ -34,9 +34,9 @@ export interface CreatedToken {
 
 export async function createToken(tx: Tx, input: { tenantId: string; role: string; name?: string; createdBy: string; at: Date }): Promise<CreatedToken> {
   if (!(roles as readonly string[]).includes(input.role))
-    throw invalid([{ field: 'role', code: 'enum', message: `must be one of: ${roles.join(', ')}` }]);
+    throw invalid([{ field: 'role', code: 'notAllowed', message: `must be one of: ${roles.join(', ')}` }]);
   const name = (input.name ?? `${input.role} token`).trim();
-  if (!name || name.length > 200) throw invalid([{ field: 'name', code: 'length', message: 'must be 1–200 characters' }]);
+  if (!name || name.length > 200) throw invalid([{ field: 'name', code: name ? 'tooLong' : 'required', message: 'must be 1–200 characters' }]);
   const token = `rdh_${randomBytes(32).toString('base64url')}`;
   const id = newId();
   await tables<Tables>(tx)
@@ -47,7 +47,7 @@ export async function createToken(tx: Tx, input: { tenantId: string; role: strin
 }
 
 export async function revokeToken(tx: Tx, id: string, at: Date): Promise<void> {
-  if (!isUuid(id)) throw invalid([{ field: 'id', code: 'format', message: 'must be a token id (a UUID) as printed by `radhus token list`' }]);
+  if (!isUuid(id)) throw invalid([{ field: 'id', code: 'invalidId', message: 'must be a token id (a UUID) as printed by `radhus token list`' }]);
   const result = await tables<Tables>(tx).updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   if (!result.numUpdatedRows) throw notFound(`active token ${id}`);
 }

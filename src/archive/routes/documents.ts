@@ -48,7 +48,7 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
     if (part.type === 'file') {
       if (part.fieldname !== 'file' || file) {
         part.file.resume();
-        errors.push({ field: part.fieldname, code: 'unexpected-file', message: 'send exactly one file, in the field "file"' });
+        errors.push({ field: part.fieldname, code: 'unexpectedFile', message: 'send exactly one file, in the field "file"' });
         continue;
       }
       try {
@@ -62,15 +62,15 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
     } else {
       const allowed = allowedFields[part.fieldname];
       const value = String(part.value);
-      if (allowed === undefined) errors.push({ field: part.fieldname, code: 'unknown-field', message: `unknown field "${part.fieldname}": remove it` });
-      else if (allowed && !allowed.includes(value)) errors.push({ field: part.fieldname, code: 'enum', message: `must be one of: ${allowed.join(', ')}` });
-      else if (value.length > 1000) errors.push({ field: part.fieldname, code: 'maxLength', message: 'must be at most 1000 characters' });
-      else if (part.fieldname === 'version' && !/^[1-9]\d{0,5}$/.test(value)) errors.push({ field: 'version', code: 'type', message: 'must be a whole number from 1' });
+      if (allowed === undefined) errors.push({ field: part.fieldname, code: 'unknownField', message: `unknown field "${part.fieldname}": remove it` });
+      else if (allowed && !allowed.includes(value)) errors.push({ field: part.fieldname, code: 'notAllowed', message: `must be one of: ${allowed.join(', ')}` });
+      else if (value.length > 1000) errors.push({ field: part.fieldname, code: 'tooLong', message: 'must be at most 1000 characters' });
+      else if (part.fieldname === 'version' && !/^[1-9]\d{0,5}$/.test(value)) errors.push({ field: 'version', code: 'wrongType', message: 'must be a whole number from 1' });
       else fields[part.fieldname] = value;
     }
   }
   if (!file) errors.push({ field: 'file', code: 'required', message: 'attach the document in the multipart field "file"' });
-  else if (file.size === 0) errors.push({ field: 'file', code: 'empty', message: 'the file is empty' });
+  else if (file.size === 0) errors.push({ field: 'file', code: 'emptyFile', message: 'the file is empty' });
   if (errors.length) {
     await file?.discard();
     throw invalid(errors);

@@ -101,7 +101,7 @@ function toProblem(error: FastifyError | ProblemError): ProblemError {
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415)
     return new ProblemError('unsupportedMediaType', `unsupported content type: ${fe.message}`);
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe instanceof SyntaxError))
-    return new ProblemError('validation', `the body is not valid JSON: ${fe.message}`, [{ field: 'body', code: 'json', message: 'send a JSON object' }]);
+    return new ProblemError('validation', `the body is not valid JSON: ${fe.message}`, [{ field: 'body', code: 'invalidJson', message: 'send a JSON object' }]);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code = fe.statusCode === 404 ? 'notFound' : fe.statusCode === 413 ? 'payloadTooLarge' : fe.statusCode === 429 ? 'tooManyRequests' : 'validation';
     return new ProblemError(code, fe.message);
