@@ -8,22 +8,14 @@ import { conflict, invalid, notFound, type FieldError } from '../platform/http/p
 import { writeEvent } from '../platform/outbox.ts';
 import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
 import { nextNumber, formatNumber, yearIn, dateIn } from './numbering.ts';
-import { normaliseScreening, publicTitle, validateScreening, type ScreeningInput } from '../common/screening.ts';
+import { normaliseScreening, publicTitle, validateScreening } from '../common/screening.ts';
+import type { CreateCaseFileBody, UpdateCaseFileBody } from './schemas.ts';
 import { activeSeries } from './structure.ts';
 import type { ArchiveTables, CaseFilesTable } from './tables.ts';
 
-export interface NewCaseFile {
-  title: string;
-  description?: string | undefined;
-  classId?: string | undefined;
-  seriesId?: string | undefined;
-  responsibleUnit?: string | undefined;
-  responsibleOfficer?: string | undefined;
-  keywords?: string[] | undefined;
-  screening?: ScreeningInput | undefined;
-}
-
-export type CaseFilePatch = Partial<Omit<NewCaseFile, 'seriesId'>> & { screening?: ScreeningInput | null };
+/** Request shapes come from the API's schemas (schemas.ts): one source for validation and types. */
+export type NewCaseFile = CreateCaseFileBody;
+export type CaseFilePatch = UpdateCaseFileBody;
 
 const db = (tx: Tx) => tables<ArchiveTables>(tx);
 
@@ -91,7 +83,7 @@ export async function createCaseFile(tx: Tx, c: ArchiveCtx, input: NewCaseFile):
     closed_at: null,
     closed_by: null,
   };
-  await db(tx).insertInto('case_files').values({ ...row, screening: screening && JSON.stringify(screening) } as never).execute();
+  await db(tx).insertInto('case_files').values({ ...row, screening: screening && JSON.stringify(screening) }).execute();
   await logCreated(tx, c, 'case-file', row.id, { caseNumber: formatNumber(year, sequence), title, status: row.status, screening });
   await writeEvent(tx, { tenantId: c.tenantId, type: 'case-file.created', aggregateType: 'case-file', aggregateId: row.id, payload: { caseNumber: formatNumber(year, sequence) }, at: c.at });
   return row;
@@ -121,7 +113,7 @@ export async function updateCaseFile(tx: Tx, c: ArchiveCtx, id: string, patch: C
   if (!changed.length) return before;
   await db(tx)
     .updateTable('case_files')
-    .set({ ...after, screening: after.screening && JSON.stringify(after.screening), updated_at: c.at } as never)
+    .set({ ...after, screening: after.screening && JSON.stringify(after.screening), updated_at: c.at })
     .where('id', '=', id)
     .execute();
   await writeEvent(tx, { tenantId: c.tenantId, type: 'case-file.updated', aggregateType: 'case-file', aggregateId: id, payload: { fields: changed }, at: c.at });

@@ -4,19 +4,10 @@
 import type { FieldError } from '../platform/http/problem.ts';
 import { isValidOrganisationNumber, parseIdentityNumber } from '../common/idnumbers.ts';
 import type { CorrespondentsTable } from './tables.ts';
+import type { CorrespondentInput } from './schemas.ts';
 
-export interface CorrespondentInput {
-  name: string;
-  kind: 'person' | 'organisation';
-  role: CorrespondentsTable['role'];
-  identityNumber?: string | undefined;
-  organisationNumber?: string | undefined;
-  address?: string | undefined;
-  postalCode?: string | undefined;
-  postalTown?: string | undefined;
-  country?: string | undefined;
-  email?: string | undefined;
-}
+/** A party as the API takes it (schemas.ts). */
+export type { CorrespondentInput };
 
 export function validateCorrespondents(list: CorrespondentInput[], country: 'NO' | 'SE'): FieldError[] {
   const errors: FieldError[] = [];

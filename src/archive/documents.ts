@@ -9,7 +9,8 @@ import { conflict, invalid, notFound, type FieldError } from '../platform/http/p
 import { writeEvent } from '../platform/outbox.ts';
 import type { StoredFile } from '../platform/files/store.ts';
 import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
-import { normaliseScreening, validateScreening, type ScreeningInput } from '../common/screening.ts';
+import { normaliseScreening, validateScreening } from '../common/screening.ts';
+import type { UpdateDocumentBody } from './schemas.ts';
 import { requireEntry } from './registry-entries.ts';
 import { formatNumber } from './numbering.ts';
 import type { ArchiveTables, DocumentObjectsTable, DocumentsTable } from './tables.ts';
@@ -70,7 +71,7 @@ export async function addDocument(tx: Tx, c: ArchiveCtx, entryId: string, input:
     created_at: c.at,
     created_by: c.actor,
   };
-  await db(tx).insertInto('documents').values({ ...document, screening: null } as never).execute();
+  await db(tx).insertInto('documents').values({ ...document, screening: null }).execute();
   await logCreated(tx, c, 'document', document.id, { registryEntryId: entryId, documentNumber, relation, title });
   const object = await insertObject(tx, c, document.id, 1, input.variant ?? 'production', file);
   await writeEvent(tx, { tenantId: c.tenantId, type: 'document.added', aggregateType: 'registry-entry', aggregateId: entry.id, payload: { documentId: document.id, checksum: file.checksum }, at: c.at });
@@ -137,11 +138,7 @@ export async function pickObject(tx: Tx, documentId: string, want: { version?: n
   return row;
 }
 
-export interface DocumentPatch {
-  title?: string | undefined;
-  documentType?: string | undefined;
-  screening?: ScreeningInput | null | undefined;
-}
+export type DocumentPatch = UpdateDocumentBody;
 
 /** Title, type and screening (skjermingDokument) of a document whose entry is not archived. */
 export async function updateDocument(tx: Tx, c: ArchiveCtx, id: string, patch: DocumentPatch): Promise<DocumentsTable> {
@@ -154,7 +151,7 @@ export async function updateDocument(tx: Tx, c: ArchiveCtx, id: string, patch: D
   const after = { title, document_type: patch.documentType ?? before.document_type, screening };
   const changed = await logChanges(tx, c, 'document', id, before as unknown as Record<string, unknown>, after);
   if (!changed.length) return before;
-  await db(tx).updateTable('documents').set({ ...after, screening: screening && JSON.stringify(screening) } as never).where('id', '=', id).execute();
+  await db(tx).updateTable('documents').set({ ...after, screening: screening && JSON.stringify(screening) }).where('id', '=', id).execute();
   await writeEvent(tx, { tenantId: c.tenantId, type: 'document.updated', aggregateType: 'registry-entry', aggregateId: before.registry_entry_id, payload: { documentId: id, fields: changed }, at: c.at });
   return { ...before, ...after };
 }

@@ -5,16 +5,12 @@ import { tables, type Tx } from '../platform/db/transaction.ts';
 import { invalid } from '../platform/http/problem.ts';
 import { requireCaseFile } from './case-files.ts';
 import { requireEntry } from './registry-entries.ts';
-import type { ArchiveTables, CaseFileStatus } from './tables.ts';
+import type { ArchiveTables } from './tables.ts';
+import type { CaseListQuery } from './schemas.ts';
 
 const db = (tx: Tx) => tables<ArchiveTables>(tx);
 
-export interface CaseListQuery {
-  q?: string | undefined;
-  status?: CaseFileStatus | undefined;
-  cursor?: string | undefined;
-  limit: number;
-}
+export type { CaseListQuery };
 
 const caseColumns = [
   'id', 'tenant_id', 'series_id', 'class_id', 'case_year', 'case_sequence', 'title', 'public_title', 'description', 'status',

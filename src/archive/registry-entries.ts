@@ -6,29 +6,15 @@ import { conflict, forbidden, invalid, notFound, type FieldError } from '../plat
 import { writeEvent } from '../platform/outbox.ts';
 import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
 import { isClosed, requireCaseFile } from './case-files.ts';
-import { toCorrespondentRows, validateCorrespondents, type CorrespondentInput } from './correspondents.ts';
+import { toCorrespondentRows, validateCorrespondents } from './correspondents.ts';
 import { dateIn, formatDocumentNumber, formatNumber, nextNumber, yearIn } from './numbering.ts';
-import { normaliseScreening, publicTitle, validateScreening, type ScreeningInput } from '../common/screening.ts';
-import type { ArchiveTables, CaseFilesTable, CorrespondentsTable, EntryStatus, EntryType, FollowUpMethod, RegistryEntriesTable } from './tables.ts';
+import { normaliseScreening, publicTitle, validateScreening } from '../common/screening.ts';
+import type { CreateRegistryEntryBody, FollowUpBody, UpdateRegistryEntryBody } from './schemas.ts';
+import type { ArchiveTables, CaseFilesTable, CorrespondentsTable, EntryStatus, EntryType, RegistryEntriesTable } from './tables.ts';
 
-export interface NewRegistryEntry {
-  type: EntryType;
-  title: string;
-  description?: string | undefined;
-  documentDate?: string | undefined;
-  receivedDate?: string | undefined;
-  sentDate?: string | undefined;
-  dueDate?: string | undefined;
-  responsibleUnit?: string | undefined;
-  responsibleOfficer?: string | undefined;
-  correspondents?: CorrespondentInput[] | undefined;
-  screening?: ScreeningInput | undefined;
-  /** Entries of this case that this one answers: they are followed up by it. */
-  followsUp?: string[] | undefined;
-  /** Only for systems migrating history. */
-  journalDate?: string | undefined;
-  publishedAt?: string | undefined;
-}
+/** Request shapes come from the API's schemas (schemas.ts): one source for validation and types. */
+export type NewRegistryEntry = CreateRegistryEntryBody;
+export type EntryPatch = UpdateRegistryEntryBody;
 
 /** What registering wrote: enough to answer the request without reading it back. */
 export interface RegisteredEntry {
@@ -36,19 +22,6 @@ export interface RegisteredEntry {
   caseFile: CaseFilesTable;
   parties: CorrespondentsTable[];
   followsUp: string[];
-}
-
-export interface EntryPatch {
-  title?: string;
-  description?: string;
-  status?: EntryStatus;
-  documentDate?: string | null;
-  receivedDate?: string | null;
-  sentDate?: string | null;
-  dueDate?: string | null;
-  responsibleUnit?: string;
-  responsibleOfficer?: string;
-  screening?: ScreeningInput | null;
 }
 
 const db = (tx: Tx) => tables<ArchiveTables>(tx);
@@ -137,7 +110,7 @@ export async function createRegistryEntry(
     updated_at: c.at,
     archived_at: null,
   };
-  await db(tx).insertInto('registry_entries').values({ ...row, screening: screening && JSON.stringify(screening) } as never).execute();
+  await db(tx).insertInto('registry_entries').values({ ...row, screening: screening && JSON.stringify(screening) }).execute();
   const parties = toCorrespondentRows(correspondents, c.tenantId, row.id, newId);
   if (parties.length) await db(tx).insertInto('correspondents').values(parties).execute();
   const registryNumber = formatNumber(year, sequence);
@@ -185,12 +158,12 @@ export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, pat
   };
   const changed = await logChanges(tx, c, 'registry-entry', id, before as unknown as Record<string, unknown>, after);
   if (!changed.length) return before;
-  await db(tx).updateTable('registry_entries').set({ ...after, screening: screening && JSON.stringify(screening), updated_at: c.at } as never).where('id', '=', id).execute();
+  await db(tx).updateTable('registry_entries').set({ ...after, screening: screening && JSON.stringify(screening), updated_at: c.at }).where('id', '=', id).execute();
   await writeEvent(tx, { tenantId: c.tenantId, type: 'registry-entry.updated', aggregateType: 'registry-entry', aggregateId: id, payload: { registryNumber: number, fields: changed }, at: c.at });
   return { ...before, ...after, updated_at: c.at };
 }
 
-async function recordFollowUp(tx: Tx, c: ArchiveCtx, target: RegistryEntriesTable, input: { method: FollowUpMethod; byRegistryEntryId?: string | undefined }): Promise<string> {
+async function recordFollowUp(tx: Tx, c: ArchiveCtx, target: RegistryEntriesTable, input: FollowUpBody): Promise<string> {
   const id = newId();
   await db(tx)
     .insertInto('follow_ups')
@@ -201,7 +174,7 @@ async function recordFollowUp(tx: Tx, c: ArchiveCtx, target: RegistryEntriesTabl
   return id;
 }
 
-export async function followUpEntry(tx: Tx, c: ArchiveCtx, id: string, input: { method: FollowUpMethod; byRegistryEntryId?: string | undefined }): Promise<string> {
+export async function followUpEntry(tx: Tx, c: ArchiveCtx, id: string, input: FollowUpBody): Promise<string> {
   const target = await requireEntry(tx, id, { forUpdate: true });
   const number = formatNumber(target.entry_year, target.entry_sequence);
   if (target.status === 'archived') throw conflict(`registry entry ${number} is archived and can no longer be changed`);

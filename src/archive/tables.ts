@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Row types of the archive tables (migrations/0003_archive.sql), for Kysely.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // The screening's shape is the shared rule's (src/common/screening.ts), stored as JSON.
 import { screenableFields, type Screening, type ScreenedField } from '../common/screening.ts';
@@ -223,12 +223,18 @@ export interface NumberSeriesTable {
   last_value: number;
 }
 
+/**
+ * A row whose `screening` is stored as JSON text: read back as the object (the driver parses jsonb),
+ * written as JSON.stringify's text, which both PGlite and pg take for a jsonb parameter.
+ */
+type ScreeningAsJson<Row> = { [K in keyof Row]: K extends 'screening' ? ColumnType<Screening | null, string | null, string | null> : Row[K] };
+
 export interface ArchiveTables {
-  case_files: CaseFilesTable;
-  registry_entries: RegistryEntriesTable;
+  case_files: ScreeningAsJson<CaseFilesTable>;
+  registry_entries: ScreeningAsJson<RegistryEntriesTable>;
   correspondents: CorrespondentsTable;
   follow_ups: FollowUpsTable;
-  documents: DocumentsTable;
+  documents: ScreeningAsJson<DocumentsTable>;
   document_objects: DocumentObjectsTable;
   fonds: FondsTable;
   fonds_creators: FondsCreatorsTable;

@@ -45,8 +45,8 @@ describe('the demo identity provider', () => {
 
   it('has synthetic people for every role in every demo municipality, and one working for two', () => {
     for (const slug of ['balsfjord', 'aneby', 'eksjo', 'nassjo', 'savsjo', 'vetlanda'])
-      for (const role of ['case-officer', 'archivist', 'politician', 'tenant-admin', 'citizen'])
-        expect(demoUsers.some((u) => u.roles[slug]?.includes(role as never)), `${slug} ${role}`).toBe(true);
+      for (const role of ['case-officer', 'archivist', 'politician', 'tenant-admin', 'citizen'] as const)
+        expect(demoUsers.some((u) => u.roles[slug]?.includes(role)), `${slug} ${role}`).toBe(true);
     expect(demoUsers.some((u) => Object.keys(u.roles).length >= 2)).toBe(true);
     for (const user of demoUsers) {
       const parsed = parseIdentityNumber(user.identityNumber, user.country);

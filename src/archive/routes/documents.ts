@@ -30,11 +30,16 @@ const UploadForm = Type.Object({
   documentType: Type.Optional(Type.String({ maxLength: 100 })),
   variant: Type.Optional(Type.Union([Type.Literal('production'), Type.Literal('archival'), Type.Literal('redacted')])),
 });
+const relations = ['main', 'attachment'] as const;
+const variants = ['production', 'archival', 'redacted'] as const;
+/** The value as one of the allowed ones (receive has checked it), typed without a cast. */
+const pick = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined => allowed.find((v) => v === value);
+
 const allowedFields: Record<string, readonly string[] | null> = {
   title: null,
   documentType: null,
-  relation: ['main', 'attachment'],
-  variant: ['production', 'archival', 'redacted'],
+  relation: relations,
+  variant: variants,
   version: null,
 };
 
@@ -116,7 +121,7 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
       await inTenant(ctx, request, (tx) => entryOpenForDocuments(tx, request.params.id));
       const { file, fields } = await receive(ctx, request);
       const result = await recordWithFile(ctx, request, file, (tx, c) =>
-        addDocument(tx, c, request.params.id, { title: fields.title, relation: fields.relation as never, documentType: fields.documentType, variant: fields.variant as never }, file),
+        addDocument(tx, c, request.params.id, { title: fields.title, relation: pick(relations, fields.relation), documentType: fields.documentType, variant: pick(variants, fields.variant) }, file),
       );
       return reply
         .status(201)
@@ -154,7 +159,7 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
       await inTenant(ctx, request, (tx) => documentOpenForFiles(tx, request.params.id));
       const { file, fields } = await receive(ctx, request);
       const version = fields.version !== undefined ? Number(fields.version) : undefined;
-      const o = await recordWithFile(ctx, request, file, (tx, c) => addDocumentObject(tx, c, request.params.id, { variant: (fields.variant ?? 'production') as never, version }, file));
+      const o = await recordWithFile(ctx, request, file, (tx, c) => addDocumentObject(tx, c, request.params.id, { variant: pick(variants, fields.variant) ?? 'production', version }, file));
       return reply.status(201).send({ id: o.id, version: o.version, variant: o.variant, format: o.format, mimeType: o.mime_type, fileName: o.file_name, checksum: o.checksum, checksumAlgorithm: 'SHA-256' as const, size: Number(o.size), createdAt: o.created_at.toISOString() });
     },
   );
@@ -167,7 +172,7 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const details = await inTenant(ctx, request, async (tx, c) => {
-        const document = await updateDocument(tx, c, request.params.id, request.body as never);
+        const document = await updateDocument(tx, c, request.params.id, request.body);
         return entryDetails(tx, document.registry_entry_id);
       });
       return presentEntryDetails(details, request.principal);
@@ -196,8 +201,7 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const query = request.query as { version?: number; variant?: string };
-      const object = await inTenant(ctx, request, (tx) => pickObject(tx, request.params.id, query));
+      const object = await inTenant(ctx, request, (tx) => pickObject(tx, request.params.id, request.query));
       // Small files are verified before the first byte is sent, so damage is a clear error rather
       // than a truncated download; large ones are verified as they stream and cut off on mismatch.
       let body: Buffer | Readable;

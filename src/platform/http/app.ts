@@ -79,6 +79,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   if (options.hooks) await options.hooks(app, ctx);
   for (const module of ctx.modules) {
     const register = module.register;
+    // The cast: Fastify's RegisterOptions type has no `name`, yet avvio uses it to name the plugin in
+    // errors and the plugin tree; the scope is the same TypeBox-typed instance that App describes.
     if (register) await app.register(async (scope) => register(scope as unknown as App, ctx), { name: module.name } as never);
   }
   return app;
