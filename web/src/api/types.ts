@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The shapes the staff UI reads from /api/v1. They mirror the archive module's response schemas;
-// only what the screens use is spelled out.
-export type Language = 'nb' | 'nn' | 'sv' | 'en';
+// only what the screens use is spelled out. Roles, languages, the screening's shape and the error
+// codes are the server's own, from src/common.
+export type { Language } from '../../../src/common/languages.ts';
+export type { Role } from '../../../src/common/roles.ts';
+export type { FieldError } from '../../../src/common/errors.ts';
+export { screenableFields, type ScreenedField } from '../../../src/common/screening.ts';
+import type { ScreenedField } from '../../../src/common/screening.ts';
+import type { Role } from '../../../src/common/roles.ts';
+import type { Language } from '../../../src/common/languages.ts';
 export type Country = 'NO' | 'SE';
-export type Role = 'citizen' | 'case-officer' | 'archivist' | 'politician' | 'tenant-admin' | 'system';
 
 export interface Tenant {
   id: string;
@@ -25,9 +31,6 @@ export interface Session {
   csrfToken?: string;
   tenants: SessionTenant[];
 }
-
-export const screenableFields = ['title', 'description', 'correspondents', 'documents'] as const;
-export type ScreenedField = (typeof screenableFields)[number];
 
 export interface Screening {
   accessCode?: string;
@@ -150,8 +153,3 @@ export interface Page<T> {
   nextCursor?: string | null;
 }
 
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}

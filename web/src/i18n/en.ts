@@ -191,6 +191,10 @@ export const en = {
   'screeningPage.remove': 'Remove screening',
   'screeningPage.saved': 'Screening is saved.',
   'screeningPage.removed': 'Screening is removed.',
+  'date.hint': 'Write the date as {pattern}, e.g. {example}.',
+  'file.choose': 'Choose file',
+  'file.none': 'No file chosen',
+  'file.chosen': 'Chosen: {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

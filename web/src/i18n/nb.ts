@@ -192,4 +192,8 @@ export const nb: Catalogue = {
   'screeningPage.remove': 'Fjern skjerming',
   'screeningPage.saved': 'Skjermingen er lagret.',
   'screeningPage.removed': 'Skjermingen er fjernet.',
+  'date.hint': 'Skriv datoen som {pattern}, for eksempel {example}.',
+  'file.choose': 'Velg fil',
+  'file.none': 'Ingen fil er valgt',
+  'file.chosen': 'Valgt: {name}',
 };

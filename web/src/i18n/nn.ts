@@ -192,4 +192,8 @@ export const nn: Catalogue = {
   'screeningPage.remove': 'Fjern skjerming',
   'screeningPage.saved': 'Skjerminga er lagra.',
   'screeningPage.removed': 'Skjerminga er fjerna.',
+  'date.hint': 'Skriv datoen som {pattern}, til dømes {example}.',
+  'file.choose': 'Vel fil',
+  'file.none': 'Inga fil er vald',
+  'file.chosen': 'Vald: {name}',
 };

@@ -192,4 +192,8 @@ export const sv: Catalogue = {
   'screeningPage.remove': 'Ta bort sekretess',
   'screeningPage.saved': 'Sekretessen är sparad.',
   'screeningPage.removed': 'Sekretessen är borttagen.',
+  'date.hint': 'Skriv datumet som {pattern}, till exempel {example}.',
+  'file.choose': 'Välj fil',
+  'file.none': 'Ingen fil har valts',
+  'file.chosen': 'Vald: {name}',
 };

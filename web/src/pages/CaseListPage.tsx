@@ -18,11 +18,12 @@ import { navigate } from '../router/navigation.ts';
 import { href } from '../router/routes.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { formatDate } from '../../../src/common/format.ts';
 
 const PAGE_SIZE = 25;
 
 export function CaseListPage({ tenant }: { tenant: Tenant }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const params = new URLSearchParams(location.search);
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
@@ -88,7 +89,7 @@ export function CaseListPage({ tenant }: { tenant: Tenant }) {
                     <CaseStatusTag status={c.status} />
                   </Table.Cell>
                   <Table.Cell className="hide-narrow">{c.responsibleOfficer ?? c.responsibleUnit ?? ''}</Table.Cell>
-                  <Table.Cell className="hide-narrow nowrap">{c.caseDate ?? ''}</Table.Cell>
+                  <Table.Cell className="hide-narrow nowrap">{formatDate(language, c.caseDate)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
