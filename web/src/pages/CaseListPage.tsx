@@ -27,10 +27,12 @@ export function CaseListPage({ tenant }: { tenant: Tenant }) {
   const params = new URLSearchParams(location.search);
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
+  // Only a status the API knows is sent; anything else in the address lists every case.
+  const statusFilter = caseStatuses.find((s) => s === status);
   const cursor = params.get('cursor') ?? '';
   const [text, setText] = useState(q);
   const [statusChoice, setStatusChoice] = useState(status);
-  const [page, reload] = useLoad((signal) => listCaseFiles(tenant.slug, { q, status, cursor, limit: PAGE_SIZE }, signal), [tenant.slug, q, status, cursor]);
+  const [page, reload] = useLoad((signal) => listCaseFiles(tenant.slug, { q, ...(statusFilter ? { status: statusFilter } : {}), cursor, limit: PAGE_SIZE }, signal), [tenant.slug, q, status, cursor]);
   const listHref = href({ name: 'caseList', tenant: tenant.slug });
 
   function onSearch(event: FormEvent) {
