@@ -59,7 +59,11 @@ test('a case officer opens a case, registers a letter with a PDF, replies and cl
   await page.getByLabel(/^Tittel/).fill(`Søknad fra Kari Nordmann, ref. ${stamp}`);
   await page.getByLabel(/^Navn/).fill('Kari Nordmann');
   await page.getByLabel(/^Adresse/).fill('Storgata 1');
-  await page.getByLabel('Dokument', { exact: true }).setInputFiles({ name: `soknad-${stamp}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+  // The file picker is a button in the page's language that opens the browser's chooser.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /^Dokument Velg fil/ }).click();
+  await (await chooser).setFiles({ name: `soknad-${stamp}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+  await expect(page.getByText(`Valgt: soknad-${stamp}.pdf`)).toBeVisible();
   await page.getByRole('button', { name: 'Registrer', exact: true }).click();
 
   await expect(page).toHaveURL(caseUrl);

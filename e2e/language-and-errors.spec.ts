@@ -73,3 +73,48 @@ test('a case officer working for two municipalities picks one', async ({ page })
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
   await expect(page.getByRole('link', { name: 'Byt kommun' })).toBeVisible();
 });
+
+test('a Norwegian form explains a bad identity number and date in Norwegian, beside the fields', async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  await page.goto('/app/balsfjord/cases');
+  await logInAs(page, { municipality: /Balsfjord/, person: /Ingrid Johansen/ });
+  await page.getByRole('link', { name: 'Ny sak' }).first().click();
+  await page.getByLabel(/^Tittel/).fill(`Feilmeldinger ${stamp}`);
+  await page.getByRole('button', { name: 'Opprett sak' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Feilmeldinger ${stamp}` })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Registrer journalpost' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Registrer journalpost' })).toBeVisible();
+  // The date follows the page's language, not the browser's: Norwegian day.month.year.
+  const documentDate = page.getByLabel(/^Dokumentdato/);
+  await expect(documentDate).toHaveAttribute('type', 'text');
+  await expect(documentDate).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/);
+  await expect(page.getByText('Skriv datoen som dd.mm.åååå, for eksempel 01.03.2026.').first()).toBeVisible();
+  // The file picker speaks the page's language too.
+  await expect(page.getByRole('button', { name: /Dokument Velg fil Ingen fil er valgt/ })).toBeVisible();
+
+  await page.getByLabel(/^Tittel/).fill(`Søknad ${stamp}`);
+  await page.getByLabel(/^Navn/).fill('Kari Nordmann');
+  // A fødselsnummer with a wrong first control digit.
+  await page.getByLabel(/^Fødselsnummer/).fill('15076500575');
+  await page.getByRole('button', { name: 'Registrer', exact: true }).click();
+
+  const field = page.getByLabel(/^Fødselsnummer/);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+  const beside = page.locator(describedBy.split(/\s+/).filter(Boolean).map((id) => `[id="${id}"]`).join(', '));
+  await expect(beside.filter({ hasText: 'Nummeret er ikke gyldig. Sjekk at sifrene er skrevet riktig.' })).toHaveCount(1);
+  const summary = page.locator('ds-error-summary');
+  await expect(summary).toContainText('Korrespondansepart 1, Fødselsnummer: Nummeret er ikke gyldig.');
+  // No field path, no English from the server anywhere on the page.
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/correspondents\.\d|identityNumber|control digit|must |anyOf/);
+  await expectAccessible(page, 'register entry form with a bad identity number');
+
+  // A date that does not exist is caught before sending, in Norwegian, beside its field.
+  await page.getByLabel(/^Fødselsnummer/).fill('');
+  await documentDate.fill('30.02.2026');
+  await page.getByRole('button', { name: 'Registrer', exact: true }).click();
+  await expect(documentDate).toHaveAttribute('aria-invalid', 'true');
+  await expect(summary).toContainText('Dokumentdato: Datoen finnes ikke eller er skrevet feil.');
+});

@@ -2,7 +2,7 @@
 // Merknad, kryssreferanse and kassasjon: what archivists and case officers add around a case.
 import { tables, type Tx } from '../platform/db/transaction.ts';
 import { newId, isUuid } from '../platform/ids.ts';
-import { conflict, invalid } from '../platform/http/problem.ts';
+import { conflict, invalid, type FieldError } from '../platform/http/problem.ts';
 import { writeEvent } from '../platform/outbox.ts';
 import { logCreated, type ArchiveCtx } from './change-log.ts';
 import type { ArchiveTables, RetentionDecisionsTable } from './tables.ts';
@@ -18,7 +18,7 @@ async function exists(tx: Tx, type: Target, id: string): Promise<boolean> {
 
 export async function addRemark(tx: Tx, c: ArchiveCtx, target: { type: Target; id: string }, input: { text: string; remarkType?: string | undefined }) {
   const text = input.text.trim();
-  if (!text) throw invalid([{ field: 'text', code: 'empty', message: 'must not be empty' }]);
+  if (!text) throw invalid([{ field: 'text', code: 'required', message: 'must not be empty' }]);
   const id = newId();
   await db(tx).insertInto('remarks').values({ id, tenant_id: c.tenantId, target_type: target.type, target_id: target.id, remark_type: input.remarkType ?? 'general', text, created_at: c.at, created_by: c.actor }).execute();
   await logCreated(tx, c, 'remark', id, { target: target.id, text });
@@ -27,8 +27,8 @@ export async function addRemark(tx: Tx, c: ArchiveCtx, target: { type: Target; i
 }
 
 export async function addCrossReference(tx: Tx, c: ArchiveCtx, from: { type: Target; id: string }, to: { type: Target; id: string }) {
-  if (!(await exists(tx, to.type, to.id))) throw invalid([{ field: 'toId', code: 'unknown', message: `no such ${to.type} in this municipality` }]);
-  if (from.id === to.id) throw invalid([{ field: 'toId', code: 'self', message: 'cannot refer to itself' }]);
+  if (!(await exists(tx, to.type, to.id))) throw invalid([{ field: 'toId', code: 'notFound', message: `no such ${to.type} in this municipality` }]);
+  if (from.id === to.id) throw invalid([{ field: 'toId', code: 'refersToItself', message: 'cannot refer to itself' }]);
   const clash = await db(tx).selectFrom('cross_references').select('id').where('from_id', '=', from.id).where('to_id', '=', to.id).executeTakeFirst();
   if (clash) throw conflict('this cross reference exists already');
   const id = newId();
@@ -46,11 +46,11 @@ export interface RetentionInput {
 
 /** A new decision supersedes the previous one; both stay, as the archive keeps its history. */
 export async function decideRetention(tx: Tx, c: ArchiveCtx, target: { type: RetentionDecisionsTable['target_type']; id: string }, input: RetentionInput) {
-  const errors = [];
-  if (!input.authority.trim()) errors.push({ field: 'authority', code: 'empty', message: 'name the authority, e.g. "Bevarings- og kassasjonsplan for kommunene, pkt. 3.2"' });
+  const errors: FieldError[] = [];
+  if (!input.authority.trim()) errors.push({ field: 'authority', code: 'required', message: 'name the authority, e.g. "Bevarings- og kassasjonsplan for kommunene, pkt. 3.2"' });
   if (input.decision === 'dispose' && input.preservationYears === undefined && !input.disposalDate)
     errors.push({ field: 'preservationYears', code: 'required', message: 'a disposal decision needs preservationYears or disposalDate' });
-  if (input.disposalDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.disposalDate)) errors.push({ field: 'disposalDate', code: 'format', message: 'must be a date YYYY-MM-DD' });
+  if (input.disposalDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.disposalDate)) errors.push({ field: 'disposalDate', code: 'invalidDate', message: 'must be a date YYYY-MM-DD' });
   if (errors.length) throw invalid(errors);
   const id = newId();
   await db(tx)

@@ -8,25 +8,15 @@ import { conflict, invalid, notFound, type FieldError } from '../platform/http/p
 import { writeEvent } from '../platform/outbox.ts';
 import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
 import { nextNumber, formatNumber, yearIn, dateIn } from './numbering.ts';
-import { normaliseScreening, publicTitle, validateScreening, type ScreeningInput } from './screening.ts';
+import { normaliseScreening, publicTitle, validateScreening } from '../common/screening.ts';
+import type { CreateCaseFileBody, UpdateCaseFileBody } from './schemas.ts';
 import { activeSeries } from './structure.ts';
 import { resolveResponsible } from './responsibility.ts';
 import type { ArchiveTables, CaseFilesTable } from './tables.ts';
 
-export interface NewCaseFile {
-  title: string;
-  description?: string | undefined;
-  classId?: string | undefined;
-  seriesId?: string | undefined;
-  responsibleUnit?: string | undefined;
-  responsibleOfficer?: string | undefined;
-  responsibleUnitId?: string | null | undefined;
-  responsibleOfficerId?: string | null | undefined;
-  keywords?: string[] | undefined;
-  screening?: ScreeningInput | undefined;
-}
-
-export type CaseFilePatch = Partial<Omit<NewCaseFile, 'seriesId'>> & { screening?: ScreeningInput | null };
+/** Request shapes come from the API's schemas (schemas.ts): one source for validation and types. */
+export type NewCaseFile = CreateCaseFileBody;
+export type CaseFilePatch = UpdateCaseFileBody;
 
 /** The person opening a case: its responsible officer unless the input names another. */
 export interface Creator {
@@ -54,12 +44,12 @@ async function checkReferences(tx: Tx, input: { classId?: string | undefined; se
   const errors: FieldError[] = [];
   if (input.classId !== undefined) {
     const found = isUuid(input.classId) && (await db(tx).selectFrom('classes').select('id').where('id', '=', input.classId).executeTakeFirst());
-    if (!found) errors.push({ field: 'classId', code: 'unknown', message: 'no such class in this municipality (GET …/classes lists them)' });
+    if (!found) errors.push({ field: 'classId', code: 'notFound', message: 'no such class in this municipality (GET …/classes lists them)' });
   }
   if (input.seriesId !== undefined) {
     const series = isUuid(input.seriesId) ? await db(tx).selectFrom('series').select(['id', 'status']).where('id', '=', input.seriesId).executeTakeFirst() : undefined;
-    if (!series) errors.push({ field: 'seriesId', code: 'unknown', message: 'no such series in this municipality (GET …/series lists them)' });
-    else if (series.status === 'closed') errors.push({ field: 'seriesId', code: 'closed', message: 'the series is closed for new case files' });
+    if (!series) errors.push({ field: 'seriesId', code: 'notFound', message: 'no such series in this municipality (GET …/series lists them)' });
+    else if (series.status === 'closed') errors.push({ field: 'seriesId', code: 'notOpen', message: 'the series is closed for new case files' });
   }
   return errors;
 }
@@ -67,7 +57,7 @@ async function checkReferences(tx: Tx, input: { classId?: string | undefined; se
 export async function createCaseFile(tx: Tx, c: ArchiveCtx, input: NewCaseFile, creator?: Creator): Promise<CaseFilesTable> {
   const title = input.title.trim();
   const errors: FieldError[] = [];
-  if (!title) errors.push({ field: 'title', code: 'empty', message: 'must not be empty' });
+  if (!title) errors.push({ field: 'title', code: 'required', message: 'must not be empty' });
   if (input.screening) errors.push(...validateScreening(input.screening, title));
   errors.push(...(await checkReferences(tx, input)));
   const officerChosen = input.responsibleOfficerId !== undefined || Boolean(input.responsibleOfficer?.trim());
@@ -104,7 +94,7 @@ export async function createCaseFile(tx: Tx, c: ArchiveCtx, input: NewCaseFile, 
     closed_at: null,
     closed_by: null,
   };
-  await db(tx).insertInto('case_files').values({ ...row, screening: screening && JSON.stringify(screening) } as never).execute();
+  await db(tx).insertInto('case_files').values({ ...row, screening: screening && JSON.stringify(screening) }).execute();
   await logCreated(tx, c, 'case-file', row.id, { caseNumber: formatNumber(year, sequence), title, status: row.status, screening });
   await writeEvent(tx, { tenantId: c.tenantId, type: 'case-file.created', aggregateType: 'case-file', aggregateId: row.id, payload: { caseNumber: formatNumber(year, sequence) }, at: c.at });
   return row;
@@ -115,7 +105,7 @@ export async function updateCaseFile(tx: Tx, c: ArchiveCtx, id: string, patch: C
   if (isClosed(before)) throw conflict(`case file ${formatNumber(before.case_year, before.case_sequence)} is closed and can no longer be changed`);
   const title = patch.title !== undefined ? patch.title.trim() : before.title;
   const errors: FieldError[] = [];
-  if (!title) errors.push({ field: 'title', code: 'empty', message: 'must not be empty' });
+  if (!title) errors.push({ field: 'title', code: 'required', message: 'must not be empty' });
   if (patch.screening) errors.push(...validateScreening(patch.screening, title));
   errors.push(...(await checkReferences(tx, { classId: patch.classId })));
   const responsible = await resolveResponsible(tx, c.tenantId, patch);
@@ -138,7 +128,7 @@ export async function updateCaseFile(tx: Tx, c: ArchiveCtx, id: string, patch: C
   if (!changed.length) return before;
   await db(tx)
     .updateTable('case_files')
-    .set({ ...after, screening: after.screening && JSON.stringify(after.screening), updated_at: c.at } as never)
+    .set({ ...after, screening: after.screening && JSON.stringify(after.screening), updated_at: c.at })
     .where('id', '=', id)
     .execute();
   await writeEvent(tx, { tenantId: c.tenantId, type: 'case-file.updated', aggregateType: 'case-file', aggregateId: id, payload: { fields: changed }, at: c.at });
@@ -161,7 +151,7 @@ export async function closeCaseFile(tx: Tx, c: ArchiveCtx, id: string): Promise<
   if (open.rows.length) {
     throw conflict(
       `case file ${number} has entries that are not followed up: ${open.rows.map((r) => formatNumber(r.entry_year, r.entry_sequence)).join(', ')}`,
-      open.rows.map((r) => ({ field: `registryEntries.${r.id}`, code: 'not-followed-up', message: `entry ${formatNumber(r.entry_year, r.entry_sequence)} awaits follow-up (avskrivning)` })),
+      open.rows.map((r) => ({ field: `registryEntries.${r.id}`, code: 'notFollowedUp', message: `entry ${formatNumber(r.entry_year, r.entry_sequence)} awaits follow-up (avskrivning)` })),
     );
   }
   const entries = await db(tx).selectFrom('registry_entries').select(['id', 'status']).where('case_file_id', '=', id).where('status', 'not in', ['archived', 'void']).execute();

@@ -2,39 +2,30 @@
 // Korrespondansepart: validation of the parties of a letter, including their identity and
 // organisation numbers, which must pass their checksums.
 import type { FieldError } from '../platform/http/problem.ts';
-import { isValidOrganisationNumber, parseIdentityNumber } from '../identity/idnumbers.ts';
+import { isValidOrganisationNumber, parseIdentityNumber } from '../common/idnumbers.ts';
 import type { CorrespondentsTable } from './tables.ts';
+import type { CorrespondentInput } from './schemas.ts';
 
-export interface CorrespondentInput {
-  name: string;
-  kind: 'person' | 'organisation';
-  role: CorrespondentsTable['role'];
-  identityNumber?: string | undefined;
-  organisationNumber?: string | undefined;
-  address?: string | undefined;
-  postalCode?: string | undefined;
-  postalTown?: string | undefined;
-  country?: string | undefined;
-  email?: string | undefined;
-}
+/** A party as the API takes it (schemas.ts). */
+export type { CorrespondentInput };
 
 export function validateCorrespondents(list: CorrespondentInput[], country: 'NO' | 'SE'): FieldError[] {
   const errors: FieldError[] = [];
   list.forEach((party, i) => {
     const at = `correspondents.${i}`;
-    if (!party.name.trim()) errors.push({ field: `${at}.name`, code: 'empty', message: 'must not be empty' });
+    if (!party.name.trim()) errors.push({ field: `${at}.name`, code: 'required', message: 'must not be empty' });
     if (party.identityNumber) {
-      if (party.kind !== 'person') errors.push({ field: `${at}.identityNumber`, code: 'kind', message: 'only a person has an identity number; use organisationNumber for an organisation' });
+      if (party.kind !== 'person') errors.push({ field: `${at}.identityNumber`, code: 'wrongKind', message: 'only a person has an identity number; use organisationNumber for an organisation' });
       const parsed = parseIdentityNumber(party.identityNumber);
-      if (!parsed.ok) errors.push({ field: `${at}.identityNumber`, code: 'checksum', message: parsed.reason });
+      if (!parsed.ok) errors.push({ field: `${at}.identityNumber`, code: parsed.code, message: parsed.reason });
     }
     if (party.organisationNumber) {
-      if (party.kind !== 'organisation') errors.push({ field: `${at}.organisationNumber`, code: 'kind', message: 'only an organisation has an organisation number' });
+      if (party.kind !== 'organisation') errors.push({ field: `${at}.organisationNumber`, code: 'wrongKind', message: 'only an organisation has an organisation number' });
       const orgCountry = (party.country?.toUpperCase() === 'SE' || party.country?.toUpperCase() === 'NO' ? party.country.toUpperCase() : country) as 'NO' | 'SE';
       if (!isValidOrganisationNumber(party.organisationNumber, orgCountry))
         errors.push({ field: `${at}.organisationNumber`, code: 'checksum', message: `is not a valid ${orgCountry === 'NO' ? 'Norwegian (9 digits, mod 11)' : 'Swedish (10 digits, Luhn)'} organisation number` });
     }
-    if (party.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(party.email)) errors.push({ field: `${at}.email`, code: 'format', message: 'is not an e-mail address' });
+    if (party.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(party.email)) errors.push({ field: `${at}.email`, code: 'invalidEmail', message: 'is not an e-mail address' });
   });
   return errors;
 }

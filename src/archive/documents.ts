@@ -5,11 +5,12 @@
 import { sql } from 'kysely';
 import { tables, type Tx } from '../platform/db/transaction.ts';
 import { newId, isUuid } from '../platform/ids.ts';
-import { conflict, invalid, notFound } from '../platform/http/problem.ts';
+import { conflict, invalid, notFound, type FieldError } from '../platform/http/problem.ts';
 import { writeEvent } from '../platform/outbox.ts';
 import type { StoredFile } from '../platform/files/store.ts';
 import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
-import { normaliseScreening, validateScreening, type ScreeningInput } from './screening.ts';
+import { normaliseScreening, validateScreening } from '../common/screening.ts';
+import type { UpdateDocumentBody } from './schemas.ts';
 import { requireEntry } from './registry-entries.ts';
 import { formatNumber } from './numbering.ts';
 import type { ArchiveTables, DocumentObjectsTable, DocumentsTable } from './tables.ts';
@@ -51,7 +52,7 @@ export async function entryOpenForDocuments(tx: Tx, entryId: string) {
 export async function addDocument(tx: Tx, c: ArchiveCtx, entryId: string, input: NewDocument, file: FileMeta): Promise<{ document: DocumentsTable; object: DocumentObjectsTable }> {
   const entry = await entryOpenForDocuments(tx, entryId);
   const title = (input.title ?? file.fileName.replace(/\.[^.]+$/, '')).trim() || file.fileName;
-  if (title.length > 1000) throw invalid([{ field: 'title', code: 'maxLength', message: 'must be at most 1000 characters' }]);
+  if (title.length > 1000) throw invalid([{ field: 'title', code: 'tooLong', message: 'must be at most 1000 characters' }]);
   const existing = await sql<{ n: number | null; mains: number }>`
     select max(document_number) as n, count(*) filter (where relation = 'main')::int as mains from documents where registry_entry_id = ${entryId}`.execute(tx);
   const documentNumber = (existing.rows[0]?.n ?? 0) + 1;
@@ -70,7 +71,7 @@ export async function addDocument(tx: Tx, c: ArchiveCtx, entryId: string, input:
     created_at: c.at,
     created_by: c.actor,
   };
-  await db(tx).insertInto('documents').values({ ...document, screening: null } as never).execute();
+  await db(tx).insertInto('documents').values({ ...document, screening: null }).execute();
   await logCreated(tx, c, 'document', document.id, { registryEntryId: entryId, documentNumber, relation, title });
   const object = await insertObject(tx, c, document.id, 1, input.variant ?? 'production', file);
   await writeEvent(tx, { tenantId: c.tenantId, type: 'document.added', aggregateType: 'registry-entry', aggregateId: entry.id, payload: { documentId: document.id, checksum: file.checksum }, at: c.at });
@@ -82,7 +83,7 @@ export async function addDocumentObject(tx: Tx, c: ArchiveCtx, documentId: strin
   const document = await documentOpenForFiles(tx, documentId);
   const latest = (await db(tx).selectFrom('document_objects').select((eb) => eb.fn.max('version').as('v')).where('document_id', '=', documentId).executeTakeFirst())?.v ?? 0;
   const version = input.version ?? (input.variant === 'production' ? latest + 1 : latest);
-  if (version < 1 || version > latest + 1) throw invalid([{ field: 'version', code: 'range', message: `must be between 1 and ${latest + 1}` }]);
+  if (version < 1 || version > latest + 1) throw invalid([{ field: 'version', code: 'outOfRange', message: `must be between 1 and ${latest + 1}` }]);
   const clash = await db(tx).selectFrom('document_objects').select('id').where('document_id', '=', documentId).where('version', '=', version).where('variant', '=', input.variant).executeTakeFirst();
   if (clash) throw conflict(`version ${version} already has a ${input.variant} variant; upload a new version instead`);
   const object = await insertObject(tx, c, documentId, version, input.variant, file);
@@ -137,24 +138,20 @@ export async function pickObject(tx: Tx, documentId: string, want: { version?: n
   return row;
 }
 
-export interface DocumentPatch {
-  title?: string | undefined;
-  documentType?: string | undefined;
-  screening?: ScreeningInput | null | undefined;
-}
+export type DocumentPatch = UpdateDocumentBody;
 
 /** Title, type and screening (skjermingDokument) of a document whose entry is not archived. */
 export async function updateDocument(tx: Tx, c: ArchiveCtx, id: string, patch: DocumentPatch): Promise<DocumentsTable> {
   const before = await documentOpenForFiles(tx, id);
   const title = patch.title !== undefined ? patch.title.trim() : before.title;
-  const errors = title ? [] : [{ field: 'title', code: 'empty', message: 'must not be empty' }];
+  const errors: FieldError[] = title ? [] : [{ field: 'title', code: 'required', message: 'must not be empty' }];
   if (patch.screening) errors.push(...validateScreening(patch.screening, title));
   if (errors.length) throw invalid(errors);
   const screening = patch.screening === undefined ? before.screening : patch.screening && normaliseScreening(patch.screening);
   const after = { title, document_type: patch.documentType ?? before.document_type, screening };
   const changed = await logChanges(tx, c, 'document', id, before as unknown as Record<string, unknown>, after);
   if (!changed.length) return before;
-  await db(tx).updateTable('documents').set({ ...after, screening: screening && JSON.stringify(screening) } as never).where('id', '=', id).execute();
+  await db(tx).updateTable('documents').set({ ...after, screening: screening && JSON.stringify(screening) }).where('id', '=', id).execute();
   await writeEvent(tx, { tenantId: c.tenantId, type: 'document.updated', aggregateType: 'registry-entry', aggregateId: before.registry_entry_id, payload: { documentId: id, fields: changed }, at: c.at });
   return { ...before, ...after };
 }

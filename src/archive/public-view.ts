@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../platform/db/transaction.ts';
 import { isUuid } from '../platform/ids.ts';
 import { formatDocumentNumber, formatNumber } from './numbering.ts';
-import { publicTitle, SCREENED_MARK } from './screening.ts';
+import { publicTitle, SCREENED_MARK } from '../common/screening.ts';
 import { screenableFields, type Screening } from './tables.ts';
 
 export interface PublicCaseFileView {
@@ -99,7 +99,7 @@ export const isWhollyScreened = (screening: Screening | null): boolean => !!scre
 
 /** Extra words to mask: the case's screened words must not surface through an entry or a party. */
 const maskWords = (text: string, words: readonly string[]): string =>
-  words.length ? publicTitle(text, { accessCode: '', legalBasis: '', fields: [], titleWords: [...words] }) : text;
+  words.length ? publicTitle(text, { fields: [], titleWords: [...words] }) : text;
 
 function unitName(unitId: string | null, text: string | null, units: UnitRow[]): string | null {
   // By id when known; a name without id is matched by name, so a hidden unit is hidden either way.

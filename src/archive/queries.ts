@@ -6,16 +6,12 @@ import { invalid, notFound } from '../platform/http/problem.ts';
 import { isUuid } from '../platform/ids.ts';
 import { requireCaseFile } from './case-files.ts';
 import { requireEntry } from './registry-entries.ts';
-import type { ArchiveTables, CaseFilesTable, CaseFileStatus, CorrespondentsTable, CrossReferencesTable, RemarksTable, RetentionDecisionsTable } from './tables.ts';
+import type { ArchiveTables, CaseFilesTable, CorrespondentsTable, CrossReferencesTable, RemarksTable, RetentionDecisionsTable } from './tables.ts';
+import type { CaseListQuery } from './schemas.ts';
 
 const db = (tx: Tx) => tables<ArchiveTables>(tx);
 
-export interface CaseListQuery {
-  q?: string | undefined;
-  status?: CaseFileStatus | undefined;
-  cursor?: string | undefined;
-  limit: number;
-}
+export type { CaseListQuery };
 
 const caseColumns = [
   'id', 'tenant_id', 'series_id', 'class_id', 'case_year', 'case_sequence', 'title', 'public_title', 'description', 'status',
@@ -32,7 +28,7 @@ export async function listCaseFiles(tx: Tx, query: CaseListQuery) {
   const text = query.q?.trim();
   if (text) {
     const number = /^(\d{4})\/(\d+)$/.exec(text);
-    if (number && Number(number[2]) > 2 ** 31 - 1) throw invalid([{ field: 'q', code: 'range', message: 'a case number like 2026/12 has a sequence number below 2147483648' }]);
+    if (number && Number(number[2]) > 2 ** 31 - 1) throw invalid([{ field: 'q', code: 'outOfRange', message: 'a case number like 2026/12 has a sequence number below 2147483648' }]);
     if (number) q = q.where('case_year', '=', Number(number[1])).where('case_sequence', '=', Number(number[2]));
     else
       q = q.where((eb) =>
@@ -51,7 +47,7 @@ export async function listCaseFiles(tx: Tx, query: CaseListQuery) {
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!isUuid(id)) throw invalid([{ field: 'cursor', code: 'format', message: 'is not a cursor from a previous page; start again without it' }]);
+  if (!isUuid(id)) throw invalid([{ field: 'cursor', code: 'invalidCursor', message: 'is not a cursor from a previous page; start again without it' }]);
   return id;
 }
 

@@ -6,32 +6,16 @@ import { conflict, forbidden, invalid, notFound, type FieldError } from '../plat
 import { writeEvent } from '../platform/outbox.ts';
 import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
 import { isClosed, requireCaseFile } from './case-files.ts';
-import { toCorrespondentRows, validateCorrespondents, type CorrespondentInput } from './correspondents.ts';
+import { toCorrespondentRows, validateCorrespondents } from './correspondents.ts';
 import { dateIn, formatDocumentNumber, formatNumber, nextNumber, yearIn } from './numbering.ts';
 import { resolveResponsible } from './responsibility.ts';
-import { normaliseScreening, publicTitle, validateScreening, type ScreeningInput } from './screening.ts';
-import type { ArchiveTables, CaseFilesTable, CorrespondentsTable, EntryStatus, EntryType, FollowUpMethod, RegistryEntriesTable } from './tables.ts';
+import { normaliseScreening, publicTitle, validateScreening } from '../common/screening.ts';
+import type { CreateRegistryEntryBody, FollowUpBody, UpdateRegistryEntryBody } from './schemas.ts';
+import type { ArchiveTables, CaseFilesTable, CorrespondentsTable, EntryStatus, EntryType, RegistryEntriesTable } from './tables.ts';
 
-export interface NewRegistryEntry {
-  type: EntryType;
-  title: string;
-  description?: string | undefined;
-  documentDate?: string | undefined;
-  receivedDate?: string | undefined;
-  sentDate?: string | undefined;
-  dueDate?: string | undefined;
-  responsibleUnit?: string | undefined;
-  responsibleOfficer?: string | undefined;
-  responsibleUnitId?: string | null | undefined;
-  responsibleOfficerId?: string | null | undefined;
-  correspondents?: CorrespondentInput[] | undefined;
-  screening?: ScreeningInput | undefined;
-  /** Entries of this case that this one answers: they are followed up by it. */
-  followsUp?: string[] | undefined;
-  /** Only for systems migrating history. */
-  journalDate?: string | undefined;
-  publishedAt?: string | undefined;
-}
+/** Request shapes come from the API's schemas (schemas.ts): one source for validation and types. */
+export type NewRegistryEntry = CreateRegistryEntryBody;
+export type EntryPatch = UpdateRegistryEntryBody;
 
 /** What registering wrote: enough to answer the request without reading it back. */
 export interface RegisteredEntry {
@@ -39,21 +23,6 @@ export interface RegisteredEntry {
   caseFile: CaseFilesTable;
   parties: CorrespondentsTable[];
   followsUp: string[];
-}
-
-export interface EntryPatch {
-  title?: string;
-  description?: string;
-  status?: EntryStatus;
-  documentDate?: string | null;
-  receivedDate?: string | null;
-  sentDate?: string | null;
-  dueDate?: string | null;
-  responsibleUnit?: string;
-  responsibleOfficer?: string;
-  responsibleUnitId?: string | null;
-  responsibleOfficerId?: string | null;
-  screening?: ScreeningInput | null;
 }
 
 const db = (tx: Tx) => tables<ArchiveTables>(tx);
@@ -79,7 +48,7 @@ export async function requireEntry(tx: Tx, id: string, options: { forUpdate?: bo
 function checkDates(input: Record<string, string | null | undefined>): FieldError[] {
   return Object.entries(input)
     .filter(([, v]) => v !== undefined && v !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))))
-    .map(([field]) => ({ field, code: 'format', message: 'must be a date YYYY-MM-DD' }));
+    .map(([field]): FieldError => ({ field, code: 'invalidDate', message: 'must be a date YYYY-MM-DD' }));
 }
 
 export async function createRegistryEntry(
@@ -95,18 +64,18 @@ export async function createRegistryEntry(
   const title = input.title.trim();
   const correspondents = input.correspondents ?? [];
   const errors: FieldError[] = [];
-  if (!title) errors.push({ field: 'title', code: 'empty', message: 'must not be empty' });
+  if (!title) errors.push({ field: 'title', code: 'required', message: 'must not be empty' });
   if ((input.type === 'incoming' || input.type === 'outgoing') && correspondents.length === 0)
     errors.push({ field: 'correspondents', code: 'required', message: `an ${input.type} letter needs at least one ${input.type === 'incoming' ? 'sender' : 'recipient'}` });
   errors.push(...validateCorrespondents(correspondents, c.country));
   errors.push(...checkDates({ documentDate: input.documentDate, receivedDate: input.receivedDate, sentDate: input.sentDate, dueDate: input.dueDate, journalDate: input.journalDate }));
-  if (input.publishedAt !== undefined && Number.isNaN(Date.parse(input.publishedAt))) errors.push({ field: 'publishedAt', code: 'format', message: 'must be a date-time' });
+  if (input.publishedAt !== undefined && Number.isNaN(Date.parse(input.publishedAt))) errors.push({ field: 'publishedAt', code: 'invalidDateTime', message: 'must be a date-time' });
   if (input.screening) errors.push(...validateScreening(input.screening, title));
   const followed: RegistryEntriesTable[] = [];
   for (const [i, id] of (input.followsUp ?? []).entries()) {
     const target = await findEntry(tx, id, { forUpdate: true });
-    if (!target) errors.push({ field: `followsUp.${i}`, code: 'unknown', message: 'no such registry entry in this municipality' });
-    else if (!needsFollowUp(target.type)) errors.push({ field: `followsUp.${i}`, code: 'type', message: `entry ${formatNumber(target.entry_year, target.entry_sequence)} is ${target.type} and needs no follow-up` });
+    if (!target) errors.push({ field: `followsUp.${i}`, code: 'notFound', message: 'no such registry entry in this municipality' });
+    else if (!needsFollowUp(target.type)) errors.push({ field: `followsUp.${i}`, code: 'needsNoFollowUp', message: `entry ${formatNumber(target.entry_year, target.entry_sequence)} is ${target.type} and needs no follow-up` });
     else followed.push(target);
   }
   const responsible = await resolveResponsible(tx, c.tenantId, input);
@@ -149,7 +118,7 @@ export async function createRegistryEntry(
     updated_at: c.at,
     archived_at: null,
   };
-  await db(tx).insertInto('registry_entries').values({ ...row, screening: screening && JSON.stringify(screening) } as never).execute();
+  await db(tx).insertInto('registry_entries').values({ ...row, screening: screening && JSON.stringify(screening) }).execute();
   const parties = toCorrespondentRows(correspondents, c.tenantId, row.id, newId);
   if (parties.length) await db(tx).insertInto('correspondents').values(parties).execute();
   const registryNumber = formatNumber(year, sequence);
@@ -174,9 +143,9 @@ export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, pat
   if (before.status === 'archived') throw conflict(`registry entry ${number} is archived and can no longer be changed; record a correction as a new entry`);
   const title = patch.title !== undefined ? patch.title.trim() : before.title;
   const errors: FieldError[] = [];
-  if (!title) errors.push({ field: 'title', code: 'empty', message: 'must not be empty' });
+  if (!title) errors.push({ field: 'title', code: 'required', message: 'must not be empty' });
   if (patch.status !== undefined && !settableStatus.includes(patch.status))
-    errors.push({ field: 'status', code: 'enum', message: `must be one of ${settableStatus.join(', ')}; entries are archived by closing their case` });
+    errors.push({ field: 'status', code: 'notAllowed', message: `must be one of ${settableStatus.join(', ')}; entries are archived by closing their case` });
   errors.push(...checkDates({ documentDate: patch.documentDate, receivedDate: patch.receivedDate, sentDate: patch.sentDate, dueDate: patch.dueDate }));
   if (patch.screening) errors.push(...validateScreening(patch.screening, title));
   const responsible = await resolveResponsible(tx, c.tenantId, patch);
@@ -201,12 +170,12 @@ export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, pat
   };
   const changed = await logChanges(tx, c, 'registry-entry', id, before as unknown as Record<string, unknown>, after);
   if (!changed.length) return before;
-  await db(tx).updateTable('registry_entries').set({ ...after, screening: screening && JSON.stringify(screening), updated_at: c.at } as never).where('id', '=', id).execute();
+  await db(tx).updateTable('registry_entries').set({ ...after, screening: screening && JSON.stringify(screening), updated_at: c.at }).where('id', '=', id).execute();
   await writeEvent(tx, { tenantId: c.tenantId, type: 'registry-entry.updated', aggregateType: 'registry-entry', aggregateId: id, payload: { registryNumber: number, fields: changed }, at: c.at });
   return { ...before, ...after, updated_at: c.at };
 }
 
-async function recordFollowUp(tx: Tx, c: ArchiveCtx, target: RegistryEntriesTable, input: { method: FollowUpMethod; byRegistryEntryId?: string | undefined }): Promise<string> {
+async function recordFollowUp(tx: Tx, c: ArchiveCtx, target: RegistryEntriesTable, input: FollowUpBody): Promise<string> {
   const id = newId();
   await db(tx)
     .insertInto('follow_ups')
@@ -217,7 +186,7 @@ async function recordFollowUp(tx: Tx, c: ArchiveCtx, target: RegistryEntriesTabl
   return id;
 }
 
-export async function followUpEntry(tx: Tx, c: ArchiveCtx, id: string, input: { method: FollowUpMethod; byRegistryEntryId?: string | undefined }): Promise<string> {
+export async function followUpEntry(tx: Tx, c: ArchiveCtx, id: string, input: FollowUpBody): Promise<string> {
   const target = await requireEntry(tx, id, { forUpdate: true });
   const number = formatNumber(target.entry_year, target.entry_sequence);
   if (target.status === 'archived') throw conflict(`registry entry ${number} is archived and can no longer be changed`);
@@ -226,8 +195,8 @@ export async function followUpEntry(tx: Tx, c: ArchiveCtx, id: string, input: { 
   if (already) throw conflict(`registry entry ${number} is already followed up`);
   if (input.byRegistryEntryId !== undefined) {
     const by = await findEntry(tx, input.byRegistryEntryId);
-    if (!by) throw invalid([{ field: 'byRegistryEntryId', code: 'unknown', message: 'no such registry entry in this municipality' }]);
-    if (by.id === id) throw invalid([{ field: 'byRegistryEntryId', code: 'self', message: 'an entry cannot follow itself up' }]);
+    if (!by) throw invalid([{ field: 'byRegistryEntryId', code: 'notFound', message: 'no such registry entry in this municipality' }]);
+    if (by.id === id) throw invalid([{ field: 'byRegistryEntryId', code: 'refersToItself', message: 'an entry cannot follow itself up' }]);
   }
   return recordFollowUp(tx, c, target, input);
 }

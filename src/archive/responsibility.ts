@@ -32,15 +32,15 @@ export async function resolveResponsible(tx: Tx, tenantId: string, input: Respon
   if (input.responsibleUnitId === null) Object.assign(columns, { responsible_unit_id: null, responsible_unit: null });
   else if (input.responsibleUnitId !== undefined) {
     const unit = await findUnit(tx, input.responsibleUnitId);
-    if (!unit) errors.push({ field: 'responsibleUnitId', code: 'unknown', message: 'no such unit in this municipality (GET …/units lists them)' });
-    else if (unit.closedAt) errors.push({ field: 'responsibleUnitId', code: 'closed', message: `the unit "${unit.name}" is closed` });
+    if (!unit) errors.push({ field: 'responsibleUnitId', code: 'notFound', message: 'no such unit in this municipality (GET …/units lists them)' });
+    else if (unit.closedAt) errors.push({ field: 'responsibleUnitId', code: 'notOpen', message: `the unit "${unit.name}" is closed` });
     else Object.assign(columns, { responsible_unit_id: unit.id, responsible_unit: unit.name });
   } else if (input.responsibleUnit !== undefined) Object.assign(columns, { responsible_unit_id: null, responsible_unit: input.responsibleUnit.trim() || null });
 
   if (input.responsibleOfficerId === null) Object.assign(columns, { responsible_officer_id: null, responsible_officer: null });
   else if (input.responsibleOfficerId !== undefined) {
     const officer = await findOfficer(tx, tenantId, input.responsibleOfficerId);
-    if (!officer) errors.push({ field: 'responsibleOfficerId', code: 'unknown', message: 'not a case officer or archivist of this municipality (GET …/officers lists them)' });
+    if (!officer) errors.push({ field: 'responsibleOfficerId', code: 'notFound', message: 'not a case officer or archivist of this municipality (GET …/officers lists them)' });
     else Object.assign(columns, { responsible_officer_id: officer.id, responsible_officer: officer.name });
   } else if (input.responsibleOfficer !== undefined) Object.assign(columns, { responsible_officer_id: null, responsible_officer: input.responsibleOfficer.trim() || null });
   return { errors, columns };

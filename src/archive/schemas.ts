@@ -13,7 +13,7 @@ export const ScreeningInput = Type.Object(
   {
     accessCode: Type.Optional(Text(20, { description: 'tilgangskode; default U' })),
     legalBasis: Text(500, { minLength: 1, description: 'skjermingshjemmel, e.g. "Offl. § 13 jf. fvl. § 13 første ledd nr. 1"' }),
-    fields: Type.Optional(Type.Array(Type.Union(screenableFields.map((f) => Type.Literal(f))), { maxItems: 10 })),
+    fields: Type.Optional(Type.Array(Type.Enum(screenableFields), { maxItems: 10 })),
     titleWords: Type.Optional(Type.Array(Text(200), { maxItems: 50, description: 'words of the title shown as ***** in public' })),
     until: Type.Optional(Type.Union([DateStr, Type.Null()])),
   },
@@ -45,6 +45,17 @@ export const CreateCaseFileBody = Type.Object(
 );
 export type CreateCaseFileBody = Static<typeof CreateCaseFileBody>;
 
+export const CaseListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'words of the title or description, or a case number like 2026/12' })),
+    status: Type.Optional(Type.Enum(['in-progress', 'closed-by-officer', 'closed', 'void'] as const)),
+    cursor: Type.Optional(Type.String({ maxLength: 100 })),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  },
+  { additionalProperties: false },
+);
+export type CaseListQuery = Static<typeof CaseListQuery>;
+
 export const UpdateCaseFileBody = Type.Object(
   {
     title: Type.Optional(Text(1000, { minLength: 1 })),
@@ -59,6 +70,7 @@ export const UpdateCaseFileBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+export type UpdateCaseFileBody = Static<typeof UpdateCaseFileBody>;
 
 export const CorrespondentInput = Type.Object(
   {
@@ -76,11 +88,15 @@ export const CorrespondentInput = Type.Object(
   { additionalProperties: false },
 );
 
-export const EntryType = Type.Union(
-  ['incoming', 'outgoing', 'internal-with-followup', 'internal-without-followup', 'case-memo'].map((t) => Type.Literal(t)),
+// Lists of values are enums built from `as const` tuples: a union mapped from a plain array would
+// have the static type `never`, which fits every parameter and so hides a wrong call.
+export type CorrespondentInput = Static<typeof CorrespondentInput>;
+
+export const EntryType = Type.Enum(
+  ['incoming', 'outgoing', 'internal-with-followup', 'internal-without-followup', 'case-memo'] as const,
   { description: 'journalposttype: I, U, N (for oppfølging), X (uten oppfølging), S (saksframlegg)' },
 );
-export const EntryStatus = Type.Union(['reserved', 'registered', 'finalised', 'approved', 'dispatched', 'archived', 'void'].map((t) => Type.Literal(t)));
+export const EntryStatus = Type.Enum(['reserved', 'registered', 'finalised', 'approved', 'dispatched', 'archived', 'void'] as const);
 
 export const CreateRegistryEntryBody = Type.Object(
   {
@@ -122,16 +138,19 @@ export const UpdateRegistryEntryBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+export type UpdateRegistryEntryBody = Static<typeof UpdateRegistryEntryBody>;
 
 export const FollowUpBody = Type.Object(
   {
-    method: Type.Union(['replied-by-letter', 'replied-by-email', 'replied-by-phone', 'replied-by-memo', 'noted', 'for-information', 'case-closed'].map((t) => Type.Literal(t)), {
+    method: Type.Enum(['replied-by-letter', 'replied-by-email', 'replied-by-phone', 'replied-by-memo', 'noted', 'for-information', 'case-closed'] as const, {
       description: 'avskrivningsmåte: BU, BE, TLF, BN, TE, TO, SA',
     }),
     byRegistryEntryId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
+
+export type FollowUpBody = Static<typeof FollowUpBody>;
 
 export const RemarkBody = Type.Object({ text: Text(10000, { minLength: 1 }), remarkType: Type.Optional(Text(50)) }, { additionalProperties: false });
 export const CrossReferenceBody = Type.Object(
@@ -156,6 +175,7 @@ export const UpdateDocumentBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+export type UpdateDocumentBody = Static<typeof UpdateDocumentBody>;
 
 export const Actions = Type.Record(Type.String(), Type.Boolean(), { description: 'what the caller may do now' });
 

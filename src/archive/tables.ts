@@ -1,21 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Row types of the archive tables (migrations/0003_archive.sql), for Kysely.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
-export interface Screening {
-  /** tilgangskode, e.g. 'U' (unntatt offentlighet) or a local code */
-  accessCode: string;
-  /** skjermingshjemmel, e.g. 'Offl. § 13 jf. fvl. § 13 første ledd nr. 1' */
-  legalBasis: string;
-  /** skjermingMetadata: which fields are hidden from every public view */
-  fields: ScreenedField[];
-  /** words of the title replaced by ***** in the public title */
-  titleWords: string[];
-  /** skjermingOpphoererDato */
-  until?: string | null;
-}
-export const screenableFields = ['title', 'description', 'correspondents', 'documents'] as const;
-export type ScreenedField = (typeof screenableFields)[number];
+// The screening's shape is the shared rule's (src/common/screening.ts), stored as JSON.
+import { screenableFields, type Screening, type ScreenedField } from '../common/screening.ts';
+export { screenableFields, type Screening, type ScreenedField };
 
 export type CaseFileStatus = 'in-progress' | 'closed-by-officer' | 'closed' | 'void';
 export type EntryType = 'incoming' | 'outgoing' | 'internal-with-followup' | 'internal-without-followup' | 'case-memo';
@@ -238,12 +227,18 @@ export interface NumberSeriesTable {
   last_value: number;
 }
 
+/**
+ * A row whose `screening` is stored as JSON text: read back as the object (the driver parses jsonb),
+ * written as JSON.stringify's text, which both PGlite and pg take for a jsonb parameter.
+ */
+type ScreeningAsJson<Row> = { [K in keyof Row]: K extends 'screening' ? ColumnType<Screening | null, string | null, string | null> : Row[K] };
+
 export interface ArchiveTables {
-  case_files: CaseFilesTable;
-  registry_entries: RegistryEntriesTable;
+  case_files: ScreeningAsJson<CaseFilesTable>;
+  registry_entries: ScreeningAsJson<RegistryEntriesTable>;
   correspondents: CorrespondentsTable;
   follow_ups: FollowUpsTable;
-  documents: DocumentsTable;
+  documents: ScreeningAsJson<DocumentsTable>;
   document_objects: DocumentObjectsTable;
   fonds: FondsTable;
   fonds_creators: FondsCreatorsTable;

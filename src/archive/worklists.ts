@@ -103,14 +103,14 @@ export const encodeCursor = (offset: number): string => Buffer.from(`o:${offset}
 function offsetOf(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw invalid([{ field: 'cursor', code: 'format', message: 'is not a cursor from a previous page; start again without it' }]);
+  if (!match) throw invalid([{ field: 'cursor', code: 'invalidCursor', message: 'is not a cursor from a previous page; start again without it' }]);
   return Number(match[1]);
 }
 
 export async function requireUnit(tx: Tx, unitId: string | undefined): Promise<void> {
   if (unitId === undefined) return;
   const found = isUuid(unitId) && (await sql`select 1 from administrative_units where id = ${unitId}::uuid`.execute(tx)).rows.length > 0;
-  if (!found) throw invalid([{ field: 'unitId', code: 'unknown', message: 'no such administrative unit in this municipality' }]);
+  if (!found) throw invalid([{ field: 'unitId', code: 'notFound', message: 'no such administrative unit in this municipality' }]);
 }
 
 export interface WorkCaseQuery extends WorkScope, Paging {

@@ -37,9 +37,9 @@ export async function workingDayCalendar(tx: Tx, tenant: Pick<TenantRef, 'countr
 
 function checkDate(field: string, value: string | undefined, errors: FieldError[]): void {
   if (value === undefined) return;
-  if (!isDate(value)) errors.push({ field, code: 'date', message: 'must be a real date written YYYY-MM-DD' });
+  if (!isDate(value)) errors.push({ field, code: 'invalidDate', message: 'must be a real date written YYYY-MM-DD' });
   else if (Number(value.slice(0, 4)) < FIRST_YEAR || Number(value.slice(0, 4)) > LAST_YEAR)
-    errors.push({ field, code: 'range', message: `must be in the years ${FIRST_YEAR}–${LAST_YEAR}` });
+    errors.push({ field, code: 'outOfRange', message: `must be in the years ${FIRST_YEAR}–${LAST_YEAR}` });
 }
 
 export async function listClosedDays(tx: Tx, range: { from?: string; to?: string }): Promise<ClosedDay[]> {
@@ -54,7 +54,7 @@ export async function addClosedDay(tx: Tx, input: { tenantId: string; date: stri
   const errors: FieldError[] = [];
   checkDate('date', input.date, errors);
   const reason = input.reason.trim();
-  if (!reason || reason.length > 200) errors.push({ field: 'reason', code: 'length', message: 'must be 1–200 characters' });
+  if (!reason || reason.length > 200) errors.push({ field: 'reason', code: reason ? 'tooLong' : 'required', message: 'must be 1–200 characters' });
   if (errors.length) throw invalid(errors);
   if (await findClosedDayOn(tx, input.date))
     throw conflict(`${input.date} is already a closed day`, [{ field: 'date', code: 'taken', message: 'is already a closed day' }]);

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import { multipartBody } from '../test-support/multipart.ts';
-import { luhnDigit, norwegianOrganisationNumber, syntheticNorwegianNumber, syntheticSwedishNumber } from '../identity/idnumbers.ts';
+import { luhnDigit, norwegianOrganisationNumber, syntheticNorwegianNumber, syntheticSwedishNumber } from '../common/idnumbers.ts';
+import { isErrorCode, isFieldErrorCode } from '../common/errors.ts';
 import { call, expectProblem, installationSnapshot, seededMunicipality, type Fixture } from './fixtures.ts';
 
 let radhus: TestRadhus;
@@ -176,6 +177,9 @@ describe.each(Object.entries(cases))('%s refuses bad input and changes nothing',
     const body = expectProblem(res, c.status);
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
+    // Every code the server produces is in the catalogue the web UI has texts for (src/common).
+    expect(isErrorCode(body.code), `problem code ${body.code}`).toBe(true);
+    for (const error of body.errors ?? []) expect(isFieldErrorCode(error.code), `field error code ${error.code} of ${error.field}`).toBe(true);
     if (res.statusCode === 400) {
       expect(Array.isArray(body.errors), `a validation error lists its fields: ${res.body.slice(0, 300)}`).toBe(true);
       for (const error of body.errors) {

@@ -16,8 +16,8 @@ import {
   updateCaseFile,
   type ArchiveCtx,
 } from '../archive/service.ts';
-import type { CorrespondentInput } from '../archive/correspondents.ts';
-import { dateIn, formatNumber } from '../archive/numbering.ts';
+import type { CorrespondentInput } from '../archive/service.ts';
+import { dateIn, formatNumber } from '../archive/service.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { fileNameFor, letterLines } from './letter.ts';
 import type { DemoEntry, DemoMunicipality, DemoParty, DemoPerson } from './model.ts';

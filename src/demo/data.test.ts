@@ -3,7 +3,7 @@
 // every letter fits its one-page PDF.
 import { describe, expect, it } from 'vitest';
 import { classesFor } from '../archive/classification-plans.ts';
-import { isValidOrganisationNumber, parseIdentityNumber } from '../identity/idnumbers.ts';
+import { isValidOrganisationNumber, parseIdentityNumber } from '../common/idnumbers.ts';
 import { demoMunicipalities } from './data/index.ts';
 import { letterLines } from './letter.ts';
 import type { DemoParty } from './model.ts';

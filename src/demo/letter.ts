@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Lays out a demo letter or memo the way municipal mail looks: letterhead, address block, reference
 // line, heading, text, greeting. Norwegian letters use dd.mm.yyyy, Swedish ones ISO dates.
-import type { EntryType } from '../archive/tables.ts';
+import type { EntryType } from '../archive/service.ts';
 import type { PdfLine } from './pdf.ts';
 import type { DemoMunicipality, DemoParty, DemoPerson } from './model.ts';
 

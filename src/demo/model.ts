@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The shape of the demo data: municipalities with their cases as a story told in days before
 // today. The seed turns the days into dates when it runs, so the demo always looks recent.
-import type { EntryType } from '../archive/tables.ts';
+import type { EntryType } from '../archive/service.ts';
 
 export interface DemoAddress {
   address?: string;

@@ -9,7 +9,7 @@ import {
   parseIdentityNumber,
   syntheticNorwegianNumber,
   syntheticSwedishNumber,
-} from '../identity/idnumbers.ts';
+} from '../common/idnumbers.ts';
 import type { DemoOrganisation, DemoPerson } from './model.ts';
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import { withoutTenant, withTenant } from '../platform/db/transaction.ts';
-import { isValidOrganisationNumber, parseIdentityNumber } from '../identity/idnumbers.ts';
+import { isValidOrganisationNumber, parseIdentityNumber } from '../common/idnumbers.ts';
 import { listTenants } from '../tenants/service.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { seedDemo } from './seed.ts';

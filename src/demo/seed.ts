@@ -5,9 +5,9 @@
 import type { AppContext } from '../platform/context.ts';
 import { withoutTenant, withTenant } from '../platform/db/transaction.ts';
 import { ProblemError } from '../platform/http/problem.ts';
-import { listCaseFiles } from '../archive/queries.ts';
+import { listCaseFiles } from '../archive/service.ts';
 import { findTenantBySlug } from '../tenants/service.ts';
-import { addMunicipality, completeTenantSetUp } from '../tenants/lifecycle.ts';
+import { addMunicipality, completeTenantSetUp } from '../tenants/service.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { playStory } from './apply.ts';
 import { demoMunicipalities } from './data/index.ts';

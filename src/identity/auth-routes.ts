@@ -64,9 +64,9 @@ export function registerAuthRoutes(app: App, ctx: AppContext, login: OidcLogin |
       const oidc = requireLogin();
       const query = request.query as { tenant?: string; returnTo?: string; lang?: string };
       const returnTo = safeReturnTo(query.returnTo);
-      if (!returnTo) throw invalid([{ field: 'returnTo', code: 'same-origin', message: 'must be a path on this site starting with a single "/", e.g. /balsfjord' }]);
+      if (!returnTo) throw invalid([{ field: 'returnTo', code: 'notSameOrigin', message: 'must be a path on this site starting with a single "/", e.g. /balsfjord' }]);
       const tenant = query.tenant ? await withoutTenant(ctx.db, (tx) => findTenantBySlug(tx, query.tenant!)) : undefined;
-      if (query.tenant && !tenant) throw invalid([{ field: 'tenant', code: 'unknown', message: `no municipality "${query.tenant}" here; GET /api/v1/tenants lists them` }]);
+      if (query.tenant && !tenant) throw invalid([{ field: 'tenant', code: 'notFound', message: `no municipality "${query.tenant}" here; GET /api/v1/tenants lists them` }]);
       const { url, pending } = await oidc.start({ returnTo, tenant: tenant?.slug, uiLocales: query.lang ?? tenant?.language });
       reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), { ...cookieBase, path: LOGIN_COOKIE_PATH, maxAge: LOGIN_SECONDS });
       return reply.header('cache-control', 'no-store').redirect(url, 302);

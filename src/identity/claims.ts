@@ -2,7 +2,7 @@
 // From an identity provider's claims to a Rådhus person. Providers differ: ID-porten sends the
 // Norwegian number as `pid`, Swedish providers follow the OIDC Sweden profile, Entra ID may send
 // neither. A number that fails validation is not stored: it would be worse than none.
-import { parseIdentityNumber } from './idnumbers.ts';
+import { parseIdentityNumber } from '../common/idnumbers.ts';
 import type { LoginIdentity } from './users.ts';
 
 /** Claim carrying a Swedish personnummer, from the Swedish OIDC claims profile. */

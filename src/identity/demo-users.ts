@@ -3,7 +3,7 @@
 // officer who works for two Höglandet municipalities (inter-municipal cooperation). Identity
 // numbers are synthetic (Norway: month + 80; Sweden: individual numbers 980–999), never real.
 import type { Role } from '../platform/http/auth.ts';
-import { syntheticNorwegianNumber, syntheticSwedishNumber } from './idnumbers.ts';
+import { syntheticNorwegianNumber, syntheticSwedishNumber } from '../common/idnumbers.ts';
 
 export interface DemoUser {
   /** The `sub` claim. */

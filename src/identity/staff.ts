@@ -42,11 +42,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function checkGrant(target: GrantTarget, role: string): FieldError[] {
   const errors: FieldError[] = [];
   const given = (['userId', 'email', 'subject'] as const).filter((k) => target[k] !== undefined);
-  if (given.length !== 1) errors.push({ field: 'userId', code: 'one-of', message: 'name the person by exactly one of userId, email or subject' });
-  if (target.userId !== undefined && !isUuid(target.userId)) errors.push({ field: 'userId', code: 'format', message: 'must be a user id (a UUID) from the list of users' });
-  if (target.email !== undefined && (!EMAIL.test(target.email.trim()) || target.email.length > 320)) errors.push({ field: 'email', code: 'format', message: 'must be an e-mail address, e.g. kari.nordmann@balsfjord.kommune.no' });
-  if (target.subject !== undefined && (!target.subject.trim() || target.subject.length > 255)) errors.push({ field: 'subject', code: 'length', message: "must be the identity provider's subject (sub), 1–255 characters" });
-  if (!(mappableRoles as readonly string[]).includes(role)) errors.push({ field: 'role', code: 'enum', message: `must be one of ${mappableRoles.join(', ')} (system is for tokens)` });
+  if (given.length !== 1) errors.push({ field: 'userId', code: 'exactlyOne', message: 'name the person by exactly one of userId, email or subject' });
+  if (target.userId !== undefined && !isUuid(target.userId)) errors.push({ field: 'userId', code: 'invalidId', message: 'must be a user id (a UUID) from the list of users' });
+  if (target.email !== undefined && (!EMAIL.test(target.email.trim()) || target.email.length > 320)) errors.push({ field: 'email', code: 'invalidEmail', message: 'must be an e-mail address, e.g. kari.nordmann@balsfjord.kommune.no' });
+  if (target.subject !== undefined && (!target.subject.trim() || target.subject.length > 255)) errors.push({ field: 'subject', code: target.subject.trim() ? 'tooLong' : 'required', message: "must be the identity provider's subject (sub), 1–255 characters" });
+  if (!(mappableRoles as readonly string[]).includes(role)) errors.push({ field: 'role', code: 'notAllowed', message: `must be one of ${mappableRoles.join(', ')} (system is for tokens)` });
   return errors;
 }
 

@@ -64,7 +64,7 @@ export function registerTokenRoutes(app: App, ctx: AppContext): void {
       // roles without anyone being granted them. Roles for people go through role grants.
       if (body.role !== 'system')
         throw new ProblemError('forbidden', 'over the API a tenant administrator creates only tokens with role "system"; people get roles through POST …/role-grants', [
-          { field: 'role', code: 'not-allowed', message: 'must be "system"' },
+          { field: 'role', code: 'notAllowed', message: 'must be "system"' },
         ]);
       const created = await withTenant(ctx.db, { tenantId: tenant.id, actor: actorOf(principal) }, (tx) =>
         createToken(tx, {

@@ -36,12 +36,12 @@ export interface CreatedToken {
 
 export async function createToken(tx: Tx, input: { tenantId: string; role: string; name?: string; createdBy: string; at: Date; expiresAt?: Date | undefined }): Promise<CreatedToken> {
   const errors: FieldError[] = [];
-  if (!(roles as readonly string[]).includes(input.role)) errors.push({ field: 'role', code: 'enum', message: `must be one of: ${roles.join(', ')}` });
+  if (!(roles as readonly string[]).includes(input.role)) errors.push({ field: 'role', code: 'notAllowed', message: `must be one of: ${roles.join(', ')}` });
   const name = (input.name ?? `${input.role} token`).trim();
-  if (!name || name.length > 200) errors.push({ field: 'name', code: 'length', message: 'must be 1–200 characters' });
+  if (!name || name.length > 200) errors.push({ field: 'name', code: name ? 'tooLong' : 'required', message: 'must be 1–200 characters' });
   const expiresAt = input.expiresAt ?? null;
   if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= input.at.getTime()))
-    errors.push({ field: 'expiresAt', code: 'past', message: 'must be a moment in the future' });
+    errors.push({ field: 'expiresAt', code: 'outOfRange', message: 'must be a moment in the future' });
   if (errors.length) throw invalid(errors);
   const token = `rdh_${randomBytes(32).toString('base64url')}`;
   const id = newId();
@@ -53,7 +53,7 @@ export async function createToken(tx: Tx, input: { tenantId: string; role: strin
 }
 
 export async function revokeToken(tx: Tx, id: string, at: Date): Promise<void> {
-  if (!isUuid(id)) throw invalid([{ field: 'id', code: 'format', message: 'must be a token id (a UUID) as printed by `radhus token list`' }]);
+  if (!isUuid(id)) throw invalid([{ field: 'id', code: 'invalidId', message: 'must be a token id (a UUID) as printed by `radhus token list`' }]);
   const result = await tables<Tables>(tx).updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   if (!result.numUpdatedRows) throw notFound(`active token ${id}`);
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRadhus, testEngine, type TestRadhus } from '../test-support/app.ts';
 import { withTenant } from '../platform/db/transaction.ts';
 import { newId } from '../platform/ids.ts';
-import { syntheticNorwegianNumber } from '../identity/idnumbers.ts';
+import { syntheticNorwegianNumber } from '../common/idnumbers.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 
 let t: TestRadhus;

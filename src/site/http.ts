@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Language } from '../common/languages.ts';
-import { ProblemError } from '../platform/http/problem.ts';
+import { ProblemError, type FieldError } from '../platform/http/problem.ts';
 import { LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE } from './i18n.ts';
 
 /** Pages change when something is published; a minute of caching spares the database, not the news. */
@@ -66,9 +66,9 @@ function isHostileText(value: string): boolean {
  * page by the error handler; never a 500 further down.
  */
 export function refuseHostileAddress(request: FastifyRequest): void {
-  const errors: { field: string; code: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   for (const [name, value] of Object.entries((request.params as Record<string, unknown>) ?? {})) {
-    if (typeof value === 'string' && isHostileText(value)) errors.push({ field: `path.${name}`, code: 'characters', message: 'contains control characters or broken Unicode' });
+    if (typeof value === 'string' && isHostileText(value)) errors.push({ field: `path.${name}`, code: 'invalidCharacters', message: 'contains control characters or broken Unicode' });
   }
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
   for (const part of query.split(/[&=]/)) {
@@ -76,11 +76,11 @@ export function refuseHostileAddress(request: FastifyRequest): void {
     try {
       decoded = decodeURIComponent(part.replaceAll('+', ' '));
     } catch {
-      errors.push({ field: 'query', code: 'encoding', message: 'is not valid percent-encoding' });
+      errors.push({ field: 'query', code: 'invalidCharacters', message: 'is not valid percent-encoding' });
       break;
     }
     if (isHostileText(decoded)) {
-      errors.push({ field: 'query', code: 'characters', message: 'contains control characters or broken Unicode' });
+      errors.push({ field: 'query', code: 'invalidCharacters', message: 'contains control characters or broken Unicode' });
       break;
     }
   }

@@ -5,8 +5,29 @@
 // imports none of them.
 import type { AppContext } from '../platform/context.ts';
 import { enterTenant, withTenant, withoutTenant, type Tx } from '../platform/db/transaction.ts';
-import type { NewTenant, Tenant } from './tenant.ts';
-import { addTenant } from './service.ts';
+import { conflict, invalid } from '../platform/http/problem.ts';
+import { newId } from '../platform/ids.ts';
+import { findTenantByNumber, findTenantBySlug, insertTenant } from './repository.ts';
+import { defaultLanguage, validateNewTenant, type NewTenant, type Tenant } from './tenant.ts';
+
+/** Adds the municipality's own row only; addMunicipality is what callers want. */
+export async function addTenant(tx: Tx, input: NewTenant, at: Date): Promise<Tenant> {
+  const errors = validateNewTenant(input);
+  if (errors.length) throw invalid(errors);
+  if (await findTenantBySlug(tx, input.slug)) throw conflict(`a municipality with slug "${input.slug}" exists already`, [{ field: 'slug', code: 'taken', message: 'is taken' }]);
+  const sameNumber = await findTenantByNumber(tx, input.country, input.officialNumber);
+  if (sameNumber) throw conflict(`${input.country} ${input.officialNumber} is already registered as "${sameNumber.slug}"`, [{ field: 'officialNumber', code: 'taken', message: 'is taken' }]);
+  const tenant: Tenant = {
+    id: newId(),
+    slug: input.slug,
+    officialNumber: input.officialNumber,
+    name: input.name.trim(),
+    country: input.country,
+    language: input.language ?? defaultLanguage(input.country),
+  };
+  await insertTenant(tx, tenant, at);
+  return tenant;
+}
 
 async function setUpModules(ctx: AppContext, tx: Tx, tenant: Tenant, at: Date): Promise<void> {
   for (const module of ctx.modules) if (module.setUpTenant) await module.setUpTenant(tx, tenant, at);

@@ -32,12 +32,12 @@ export function validateNewTenant(input: NewTenant): FieldError[] {
   if (!/^\d{4}$/.test(input.officialNumber))
     errors.push({ field: 'officialNumber', code: 'pattern', message: 'must be the four-digit kommunenummer (NO) or kommunkod (SE), e.g. 5532 or 0682' });
   else if (input.country === 'SE' && (Number(input.officialNumber.slice(0, 2)) < 1 || Number(input.officialNumber.slice(0, 2)) > 25))
-    errors.push({ field: 'officialNumber', code: 'county', message: 'a Swedish kommunkod starts with a län code from 01 to 25' });
+    errors.push({ field: 'officialNumber', code: 'invalidCounty', message: 'a Swedish kommunkod starts with a län code from 01 to 25' });
   else if (input.country === 'NO' && Number(input.officialNumber.slice(0, 2)) < 3)
-    errors.push({ field: 'officialNumber', code: 'county', message: 'a Norwegian kommunenummer starts with a fylke number from 03' });
-  if (!input.name.trim() || input.name.length > 200) errors.push({ field: 'name', code: 'length', message: 'must be 1–200 characters' });
-  if (input.country !== 'NO' && input.country !== 'SE') errors.push({ field: 'country', code: 'enum', message: 'must be NO or SE' });
+    errors.push({ field: 'officialNumber', code: 'invalidCounty', message: 'a Norwegian kommunenummer starts with a fylke number from 03' });
+  if (!input.name.trim() || input.name.length > 200) errors.push({ field: 'name', code: input.name.trim() ? 'tooLong' : 'required', message: 'must be 1–200 characters' });
+  if (input.country !== 'NO' && input.country !== 'SE') errors.push({ field: 'country', code: 'notAllowed', message: 'must be NO or SE' });
   if (input.language && !(languages as readonly string[]).includes(input.language))
-    errors.push({ field: 'language', code: 'enum', message: `must be one of ${languages.join(', ')}` });
+    errors.push({ field: 'language', code: 'notAllowed', message: `must be one of ${languages.join(', ')}` });
   return errors;
 }

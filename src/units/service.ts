@@ -51,23 +51,23 @@ export async function findUnit(tx: Tx, id: string): Promise<Unit | undefined> {
 async function checkFields(tx: Tx, input: Partial<NewUnit>, self: string | undefined): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (input.code !== undefined) {
-    if (!CODE.test(input.code.trim())) errors.push({ field: 'code', code: 'format', message: 'must be 1–20 letters, digits, ".", "_" or "-", e.g. PLAN or HO-BYGG' });
+    if (!CODE.test(input.code.trim())) errors.push({ field: 'code', code: 'pattern', message: 'must be 1–20 letters, digits, ".", "_" or "-", e.g. PLAN or HO-BYGG' });
     else {
       const same = await selectUnitByCode(tx, input.code.trim());
       if (same && same.id !== self) errors.push({ field: 'code', code: 'taken', message: `is the code of "${same.name}" already` });
     }
   }
-  if (input.name !== undefined && (!input.name.trim() || input.name.trim().length > 200)) errors.push({ field: 'name', code: 'length', message: 'must be 1–200 characters' });
+  if (input.name !== undefined && (!input.name.trim() || input.name.trim().length > 200)) errors.push({ field: 'name', code: input.name.trim() ? 'tooLong' : 'required', message: 'must be 1–200 characters' });
   if (input.parentId) {
     const parent = isUuid(input.parentId) ? await selectUnit(tx, input.parentId) : undefined;
-    if (!parent) errors.push({ field: 'parentId', code: 'unknown', message: 'no such unit in this municipality (GET …/units lists them)' });
-    else if (parent.closed_at) errors.push({ field: 'parentId', code: 'closed', message: `"${parent.name}" is closed` });
+    if (!parent) errors.push({ field: 'parentId', code: 'notFound', message: 'no such unit in this municipality (GET …/units lists them)' });
+    else if (parent.closed_at) errors.push({ field: 'parentId', code: 'notOpen', message: `"${parent.name}" is closed` });
     else if (self) {
       // Walk up from the new parent: meeting this unit would make the tree a loop.
       let at: UnitsTable | undefined = parent;
       for (let depth = 0; at && depth < 100; depth++) {
         if (at.id === self) {
-          errors.push({ field: 'parentId', code: 'cycle', message: 'a unit cannot be placed under itself or one of its own sub-units' });
+          errors.push({ field: 'parentId', code: 'refersToItself', message: 'a unit cannot be placed under itself or one of its own sub-units' });
           break;
         }
         at = at.parent_id ? await selectUnit(tx, at.parent_id) : undefined;
@@ -103,7 +103,7 @@ export async function updateUnit(tx: Tx, id: string, patch: UnitPatch, at: Date)
   if (errors.length) throw invalid(errors);
   if (patch.closed === true && !before.closed_at) {
     const open = (await selectUnits(tx, { includeClosed: false })).filter((u) => u.parent_id === id);
-    if (open.length) throw conflict(`close or move its open sub-units first: ${open.map((u) => u.code).join(', ')}`, [{ field: 'closed', code: 'has-open-children', message: 'the unit has open sub-units' }]);
+    if (open.length) throw conflict(`close or move its open sub-units first: ${open.map((u) => u.code).join(', ')}`, [{ field: 'closed', code: 'hasOpenChildren', message: 'the unit has open sub-units' }]);
   }
   const values = {
     ...(patch.code !== undefined ? { code: patch.code.trim() } : {}),

@@ -102,7 +102,7 @@ export async function annotationRoutes(app: App, ctx: AppContext): Promise<void>
     },
     async (request) => {
       const { entityId } = request.query;
-      if (!isUuid(entityId)) throw invalid([{ field: 'entityId', code: 'format', message: 'must be the id (UUID) of a case file, entry or document' }]);
+      if (!isUuid(entityId)) throw invalid([{ field: 'entityId', code: 'invalidId', message: 'must be the id (UUID) of a case file, entry or document' }]);
       const rows = await inTenant(ctx, request, (tx) => changeLogOf(tx, entityId));
       // Every archive entity has at least its creation row; none means it is not this municipality's.
       if (!rows.length) throw notFound(`an archive entity ${entityId}`);

@@ -6,7 +6,7 @@ import { closeCaseFile, createCaseFile, updateCaseFile } from '../case-files.ts'
 import { caseFileDetails, listCaseFiles } from '../queries.ts';
 import { presentCaseFile, presentCaseFileDetails } from '../presenters.ts';
 import { archiveReaders, archiveWriters } from '../permissions.ts';
-import { CaseFileOut, CreateCaseFileBody, UpdateCaseFileBody } from '../schemas.ts';
+import { CaseFileOut, CaseListQuery, CreateCaseFileBody, UpdateCaseFileBody } from '../schemas.ts';
 import { inTenant } from './context.ts';
 
 const Params = Type.Object({ tenant: Type.String(), id: Type.String() });
@@ -36,20 +36,12 @@ export async function caseFileRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: 'Case files, newest first, searchable by words or case number',
         params: Type.Object({ tenant: Type.String() }),
-        querystring: Type.Object(
-          {
-            q: Type.Optional(Type.String({ maxLength: 200, description: 'words of the title or description, or a case number like 2026/12' })),
-            status: Type.Optional(Type.Union(['in-progress', 'closed-by-officer', 'closed', 'void'].map((s) => Type.Literal(s)))),
-            cursor: Type.Optional(Type.String({ maxLength: 100 })),
-            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: CaseListQuery,
         response: { 200: Type.Object({ items: Type.Array(CaseFileOut), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
     },
     async (request) => {
-      const page = await inTenant(ctx, request, (tx) => listCaseFiles(tx, request.query as never));
+      const page = await inTenant(ctx, request, (tx) => listCaseFiles(tx, request.query));
       return { items: page.rows.map((row) => presentCaseFile(row, request.principal)), nextCursor: page.nextCursor };
     },
   );
@@ -65,7 +57,7 @@ export async function caseFileRoutes(app: App, ctx: AppContext): Promise<void> {
     { config: { roles: archiveWriters }, schema: { operationId: 'updateCaseFile', tags, summary: 'Change a case file, including its screening', params: Params, body: UpdateCaseFileBody, response: { 200: CaseFileOut } } },
     async (request) => {
       const details = await inTenant(ctx, request, async (tx, c) => {
-        await updateCaseFile(tx, c, request.params.id, request.body as never);
+        await updateCaseFile(tx, c, request.params.id, request.body);
         return caseFileDetails(tx, request.params.id);
       });
       return presentCaseFileDetails(details, request.principal);

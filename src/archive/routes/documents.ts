@@ -30,11 +30,16 @@ const UploadForm = Type.Object({
   documentType: Type.Optional(Type.String({ maxLength: 100 })),
   variant: Type.Optional(Type.Union([Type.Literal('production'), Type.Literal('archival'), Type.Literal('redacted')])),
 });
+const relations = ['main', 'attachment'] as const;
+const variants = ['production', 'archival', 'redacted'] as const;
+/** The value as one of the allowed ones (receive has checked it), typed without a cast. */
+const pick = <T extends string>(allowed: readonly T[], value: string | undefined): T | undefined => allowed.find((v) => v === value);
+
 const allowedFields: Record<string, readonly string[] | null> = {
   title: null,
   documentType: null,
-  relation: ['main', 'attachment'],
-  variant: ['production', 'archival', 'redacted'],
+  relation: relations,
+  variant: variants,
   version: null,
 };
 
@@ -49,13 +54,13 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
       if (part.type === 'file') {
         if (part.fieldname !== 'file' || file) {
           part.file.resume();
-          errors.push({ field: part.fieldname, code: 'unexpected-file', message: 'send exactly one file, in the field "file"' });
+          errors.push({ field: part.fieldname, code: 'unexpectedFile', message: 'send exactly one file, in the field "file"' });
           continue;
         }
         const nameProblem = unstorableText(part.filename ?? '') ?? unstorableText(part.mimetype ?? '');
         if (nameProblem) {
           part.file.resume();
-          errors.push({ field: 'file', code: 'characters', message: `the file name or type ${nameProblem}` });
+          errors.push({ field: 'file', code: 'invalidCharacters', message: `the file name or type ${nameProblem}` });
           continue;
         }
         try {
@@ -73,11 +78,11 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
         const allowed = allowedFields[part.fieldname];
         const value = String(part.value);
         const textProblem = unstorableText(part.fieldname) ?? unstorableText(value);
-        if (textProblem) errors.push({ field: part.fieldname.replace(/[\u0000\ud800-\udfff]/g, '\ufffd'), code: 'characters', message: textProblem });
-        else if (allowed === undefined) errors.push({ field: part.fieldname, code: 'unknown-field', message: `unknown field "${part.fieldname}": remove it` });
-        else if (allowed && !allowed.includes(value)) errors.push({ field: part.fieldname, code: 'enum', message: `must be one of: ${allowed.join(', ')}` });
-        else if (value.length > 1000) errors.push({ field: part.fieldname, code: 'maxLength', message: 'must be at most 1000 characters' });
-        else if (part.fieldname === 'version' && !/^[1-9]\d{0,5}$/.test(value)) errors.push({ field: 'version', code: 'type', message: 'must be a whole number from 1' });
+        if (textProblem) errors.push({ field: part.fieldname.replace(/[\u0000\ud800-\udfff]/g, '\ufffd'), code: 'invalidCharacters', message: textProblem });
+        else if (allowed === undefined) errors.push({ field: part.fieldname, code: 'unknownField', message: `unknown field "${part.fieldname}": remove it` });
+        else if (allowed && !allowed.includes(value)) errors.push({ field: part.fieldname, code: 'notAllowed', message: `must be one of: ${allowed.join(', ')}` });
+        else if (value.length > 1000) errors.push({ field: part.fieldname, code: 'tooLong', message: 'must be at most 1000 characters' });
+        else if (part.fieldname === 'version' && !/^[1-9]\d{0,5}$/.test(value)) errors.push({ field: 'version', code: 'wrongType', message: 'must be a whole number from 1' });
         else fields[part.fieldname] = value;
       }
     }
@@ -86,10 +91,10 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
     // Limits (413) and our own problems pass; a body that is not well-formed multipart is the
     // client's mistake, not an internal error.
     if (error instanceof ProblemError || ((error as { statusCode?: number }).statusCode ?? 500) < 500) throw error;
-    throw invalid([{ field: 'body', code: 'multipart', message: `the body is not well-formed multipart/form-data (${(error as Error).message}); send the file in the field "file"` }]);
+    throw invalid([{ field: 'body', code: 'invalidFormat', message: `the body is not well-formed multipart/form-data (${(error as Error).message}); send the file in the field "file"` }]);
   }
   if (!file) errors.push({ field: 'file', code: 'required', message: 'attach the document in the multipart field "file"' });
-  else if (file.size === 0) errors.push({ field: 'file', code: 'empty', message: 'the file is empty' });
+  else if (file.size === 0) errors.push({ field: 'file', code: 'emptyFile', message: 'the file is empty' });
   if (errors.length) {
     await file?.discard();
     throw invalid(errors);
@@ -147,7 +152,7 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
       await inTenant(ctx, request, (tx) => entryOpenForDocuments(tx, request.params.id));
       const { file, fields } = await receive(ctx, request);
       const result = await recordWithFile(ctx, request, file, (tx, c) =>
-        addDocument(tx, c, request.params.id, { title: fields.title, relation: fields.relation as never, documentType: fields.documentType, variant: fields.variant as never }, file),
+        addDocument(tx, c, request.params.id, { title: fields.title, relation: pick(relations, fields.relation), documentType: fields.documentType, variant: pick(variants, fields.variant) }, file),
       );
       return reply
         .status(201)
@@ -185,7 +190,7 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
       await inTenant(ctx, request, (tx) => documentOpenForFiles(tx, request.params.id));
       const { file, fields } = await receive(ctx, request);
       const version = fields.version !== undefined ? Number(fields.version) : undefined;
-      const o = await recordWithFile(ctx, request, file, (tx, c) => addDocumentObject(tx, c, request.params.id, { variant: (fields.variant ?? 'production') as never, version }, file));
+      const o = await recordWithFile(ctx, request, file, (tx, c) => addDocumentObject(tx, c, request.params.id, { variant: pick(variants, fields.variant) ?? 'production', version }, file));
       return reply.status(201).send({ id: o.id, version: o.version, variant: o.variant, format: o.format, mimeType: o.mime_type, fileName: o.file_name, checksum: o.checksum, checksumAlgorithm: 'SHA-256' as const, size: Number(o.size), createdAt: o.created_at.toISOString() });
     },
   );
@@ -198,7 +203,7 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const details = await inTenant(ctx, request, async (tx, c) => {
-        const document = await updateDocument(tx, c, request.params.id, request.body as never);
+        const document = await updateDocument(tx, c, request.params.id, request.body);
         return entryDetails(tx, document.registry_entry_id);
       });
       return presentEntryDetails(details, request.principal);
@@ -230,8 +235,7 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const query = request.query as { version?: number; variant?: string };
-      const object = await inTenant(ctx, request, (tx) => pickObject(tx, request.params.id, query));
+      const object = await inTenant(ctx, request, (tx) => pickObject(tx, request.params.id, request.query));
       // Small files are verified before the first byte is sent, so damage is a clear error rather
       // than a truncated download; large ones are verified as they stream and cut off on mismatch.
       let body: Buffer | Readable;

@@ -29,7 +29,7 @@ export async function registryEntryRoutes(app: App, ctx: AppContext): Promise<vo
     },
     async (request, reply) => {
       // The answer is built from what was written: no read-back while the number row is locked.
-      const written = await inTenant(ctx, request, (tx, c) => createRegistryEntry(tx, c, request.params.id, request.body as never));
+      const written = await inTenant(ctx, request, (tx, c) => createRegistryEntry(tx, c, request.params.id, request.body));
       const details = { ...written, documents: [], objects: [], followUps: [], remarks: [] };
       return reply
         .status(201)
@@ -49,7 +49,7 @@ export async function registryEntryRoutes(app: App, ctx: AppContext): Promise<vo
     { config: { roles: archiveWriters }, schema: { operationId: 'updateRegistryEntry', tags, summary: 'Change a registry entry that is not archived', params: Params, body: UpdateRegistryEntryBody, response: { 200: RegistryEntryOut } } },
     async (request) => {
       const details = await inTenant(ctx, request, async (tx, c) => {
-        await updateRegistryEntry(tx, c, request.params.id, request.body as never);
+        await updateRegistryEntry(tx, c, request.params.id, request.body);
         return entryDetails(tx, request.params.id);
       });
       return presentEntryDetails(details, request.principal);
@@ -64,7 +64,7 @@ export async function registryEntryRoutes(app: App, ctx: AppContext): Promise<vo
     },
     async (request, reply) => {
       const details = await inTenant(ctx, request, async (tx, c) => {
-        await followUpEntry(tx, c, request.params.id, request.body as never);
+        await followUpEntry(tx, c, request.params.id, request.body);
         return entryDetails(tx, request.params.id);
       });
       return reply.status(201).send(presentEntryDetails(details, request.principal));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { withoutTenant } from '../../platform/db/transaction.ts';
 import { listTenants } from '../../tenants/service.ts';
-import { seedDemo } from '../../demo/seed.ts';
+import { seedDemo } from '../../demo/service.ts';
 import type { ContextCommand } from '../command.ts';
 
 export const seedDemoCommand: ContextCommand = {

@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { DataLock } from '../../platform/lock.ts';
 import { withoutTenant } from '../../platform/db/transaction.ts';
 import { listTenants } from '../../tenants/service.ts';
-import { seedDemo } from '../../demo/seed.ts';
+import { seedDemo } from '../../demo/service.ts';
 import type { ProcessCommand } from '../command.ts';
 import { claimDataDir, inUseMessage } from '../claim.ts';
 import type { Output } from '../io.ts';

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { addMunicipality } from '../../tenants/lifecycle.ts';
+import { addMunicipality } from '../../tenants/service.ts';
 import type { Country, Language } from '../../tenants/tenant.ts';
 import { languages } from '../../platform/http/auth.ts';
 import { text, type ContextCommand } from '../command.ts';

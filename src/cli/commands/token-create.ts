@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { withTenant } from '../../platform/db/transaction.ts';
 import { roles } from '../../platform/http/auth.ts';
-import { createToken } from '../../identity/tokens.ts';
+import { createToken } from '../../identity/service.ts';
 import { text, type ContextCommand, type Values } from '../command.ts';
 import { requireTenant } from '../tenant-arg.ts';
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { withTenant } from '../../platform/db/transaction.ts';
-import { findTokenIdByValue, revokeToken } from '../../identity/tokens.ts';
+import { findTokenIdByValue, revokeToken } from '../../identity/service.ts';
 import { text, type ContextCommand, type Values } from '../command.ts';
 import { requireTenant } from '../tenant-arg.ts';
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Helpers for the demo's fictional people. Staff who can log in to the demo are the demo identity
 // provider's users, with the same name and synthetic number, so "my cases" match who logs in.
-import { findDemoUser } from '../../identity/demo-users.ts';
+import { findDemoUser } from '../../identity/service.ts';
 import type { DemoAddress, DemoOrganisation, DemoPerson } from '../model.ts';
 
 export function staffUser(userId: string, position: string): DemoPerson {

@@ -51,7 +51,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     // UTF-8, such as %ff; a path segment longer than maxParamLength) are bad requests like the rest:
     // a page for a browser, problem+json for the API.
     frameworkErrors: (error, request, reply) =>
-      void sendProblem(invalid([{ field: 'path', code: 'path', message: `${error.message}; send a valid percent-encoded UTF-8 path with segments of at most 100 characters` }]), request, reply as FastifyReply),
+      void sendProblem(invalid([{ field: 'path', code: 'invalidFormat', message: `${error.message}; send a valid percent-encoded UTF-8 path with segments of at most 100 characters` }]), request, reply as FastifyReply),
   }).withTypeProvider<TypeBoxTypeProvider>();
   // First of all: every route registered from here on must say who may call it.
   requireDeclaredAccess(app);
@@ -118,6 +118,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   app.addHook('preValidation', refuseUnstorableText);
   for (const module of ctx.modules) {
     const register = module.register;
+    // The cast: Fastify's RegisterOptions type has no `name`, yet avvio uses it to name the plugin in
+    // errors and the plugin tree; the scope is the same TypeBox-typed instance that App describes.
     if (register) await app.register(async (scope) => register(scope as unknown as App, ctx), { name: module.name } as never);
   }
   return app;
@@ -140,7 +142,7 @@ function toProblem(error: FastifyError | ProblemError): ProblemError {
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415)
     return new ProblemError('unsupportedMediaType', `unsupported content type: ${fe.message}`);
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe instanceof SyntaxError))
-    return new ProblemError('validation', `the body is not valid JSON: ${fe.message}`, [{ field: 'body', code: 'json', message: 'send a JSON object' }]);
+    return new ProblemError('validation', `the body is not valid JSON: ${fe.message}`, [{ field: 'body', code: 'invalidJson', message: 'send a JSON object' }]);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code = fe.statusCode === 404 ? 'notFound' : fe.statusCode === 413 ? 'payloadTooLarge' : fe.statusCode === 429 ? 'tooManyRequests' : 'validation';
     return new ProblemError(code, fe.message);

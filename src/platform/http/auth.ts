@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The shapes that authentication produces and routes consume. Who may log in and how is the
 // identity module's business; this file only names the result so that platform does not depend on it.
-export const roles = ['citizen', 'case-officer', 'archivist', 'politician', 'tenant-admin', 'system'] as const;
-export type Role = (typeof roles)[number];
-
 import { languages, type Language } from '../../common/languages.ts';
 import type { OpenTenantTransaction } from '../db/transaction.ts';
+import { roles, type Role } from '../../common/roles.ts';
+
+/** The roles (src/common/roles.ts), re-exported where routes and authentication look for them. */
+export { roles, type Role };
 
 /** The UI languages: bokmål, nynorsk, Swedish, English (src/common/languages.ts). */
 export { languages, type Language };

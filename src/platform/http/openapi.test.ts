@@ -18,7 +18,7 @@ async function appWithRoutes() {
   await app.register(async (module) => {
     module.post('/api/things', { schema: { operationId: 'addThing', body: { type: 'object' } } }, async () => {
       throw invalid([
-        { field: 'a', code: 'type', message: 'must be text' },
+        { field: 'a', code: 'wrongType', message: 'must be text' },
         { field: 'b', code: 'required', message: 'is required' },
       ]);
     });

@@ -1,27 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Errors as application/problem+json (RFC 9457), one catalogue of codes, and every failing field
 // reported rather than only the first.
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
+import { ErrorCodes, type ErrorCode, type FieldError, type FieldErrorCode } from '../../common/errors.ts';
 
-export const ErrorCodes = {
-  validation: { status: 400, title: 'The request is not valid' },
-  unauthenticated: { status: 401, title: 'Authentication is required' },
-  forbidden: { status: 403, title: 'You may not do this' },
-  notFound: { status: 404, title: 'Not found' },
-  conflict: { status: 409, title: 'The request conflicts with the current state' },
-  payloadTooLarge: { status: 413, title: 'The request is too large' },
-  unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
-  unprocessable: { status: 422, title: 'The request cannot be carried out' },
-  tooManyRequests: { status: 429, title: 'Too many requests' },
-  internal: { status: 500, title: 'Internal error' },
-  unavailable: { status: 503, title: 'Service unavailable' },
-} as const;
-
-export type ErrorCode = keyof typeof ErrorCodes;
+/** The codes live in src/common/errors.ts, shared with the web UI that shows their texts. */
+export { ErrorCodes, type ErrorCode, type FieldError, type FieldErrorCode };
 
 export class ProblemError extends Error {
   readonly status: number;

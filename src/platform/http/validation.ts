@@ -11,7 +11,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
-import { invalid, type FieldError } from './problem.ts';
+import { invalid, type FieldError, type FieldErrorCode } from './problem.ts';
 
 const INT_MAX = 2 ** 31 - 1;
 const INT_MIN = -(2 ** 31);
@@ -49,26 +49,85 @@ function boundIntegers(schema: unknown): unknown {
 export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? strict : coercing).compile(boundIntegers(schema) as object);
 
+/** The catalogue code (src/common/errors.ts) for each JSON Schema keyword Ajv reports. */
+const formatCodes: Record<string, FieldErrorCode> = { date: 'invalidDate', 'date-time': 'invalidDateTime', uuid: 'invalidId', email: 'invalidEmail' };
+
+export function keywordCode(e: Pick<ErrorObject, 'keyword' | 'params'>): FieldErrorCode {
+  const params = e.params as { limit?: number; format?: string };
+  switch (e.keyword) {
+    case 'required':
+      return 'required';
+    case 'additionalProperties':
+      return 'unknownField';
+    // An empty text fails minLength 1: to the person it is the same as leaving the field out.
+    case 'minLength':
+      return params.limit === 1 ? 'required' : 'tooShort';
+    case 'maxLength':
+      return 'tooLong';
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return 'tooSmall';
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return 'tooLarge';
+    case 'minItems':
+      return 'tooFew';
+    case 'maxItems':
+      return 'tooMany';
+    case 'enum':
+    case 'const':
+      return 'notAllowed';
+    case 'type':
+      return 'wrongType';
+    case 'pattern':
+      return 'pattern';
+    case 'format':
+      return formatCodes[params.format ?? ''] ?? 'invalidFormat';
+    case 'uniqueItems':
+      return 'duplicate';
+    case 'minProperties':
+      return 'noChanges';
+    default:
+      return 'invalid';
+  }
+}
+
+function englishMessage(e: ErrorObject): string {
+  if (e.keyword === 'maxLength') return `must be at most ${(e.params as { limit: number }).limit} characters`;
+  if (e.keyword === 'enum') return `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  return e.message ?? 'is not valid';
+}
+
+const pathOf = (e: ErrorObject): string => e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+const within = (path: string, parent: string): boolean => !parent || path === parent || path.startsWith(`${parent}.`);
+
+/**
+ * Ajv's errors as one field error per field and code. A union (a nullable object, a choice of
+ * literals) fails every branch: its `anyOf` error and the "must be null" of the nullable branch say
+ * nothing when a branch explains itself, so they are dropped then; the literals' `const` errors
+ * become one `notAllowed`.
+ */
 export function fieldErrors(errors: ErrorObject[], part: string): FieldError[] {
-  return errors.map((e) => {
-    const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const explained = (e: ErrorObject): boolean =>
+    errors.some((other) => other !== e && other.keyword !== 'anyOf' && other.keyword !== 'oneOf' && !(other.keyword === 'type' && (other.params as { type?: string }).type === 'null') && within(pathOf(other), pathOf(e)));
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && explained(e)) continue;
+    if (e.keyword === 'type' && (e.params as { type?: string }).type === 'null' && explained(e)) continue;
+    const path = pathOf(e);
+    let error: FieldError;
     if (e.keyword === 'additionalProperties') {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      return { field: path ? `${path}.${extra}` : extra, code: 'unknown-field', message: `unknown field "${extra}": remove it` };
-    }
-    if (e.keyword === 'required') {
+      error = { field: path ? `${path}.${extra}` : extra, code: 'unknownField', message: `unknown field "${extra}": remove it` };
+    } else if (e.keyword === 'required') {
       const missing = (e.params as { missingProperty: string }).missingProperty;
-      return { field: path ? `${path}.${missing}` : missing, code: 'required', message: 'is required' };
+      error = { field: path ? `${path}.${missing}` : missing, code: 'required', message: 'is required' };
+    } else {
+      error = { field: path || part, code: keywordCode(e), message: englishMessage(e) };
     }
-    const field = path || part;
-    const message =
-      e.keyword === 'maxLength'
-        ? `must be at most ${(e.params as { limit: number }).limit} characters`
-        : e.keyword === 'enum'
-          ? `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
-          : (e.message ?? 'is not valid');
-    return { field, code: e.keyword, message };
-  });
+    if (!out.some((o) => o.field === error.field && o.code === error.code)) out.push(error);
+  }
+  return out;
 }
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
@@ -85,14 +144,14 @@ export function unstorableText(value: string): FieldError['message'] | undefined
 export function unstorableFields(value: unknown, path: string, errors: FieldError[] = []): FieldError[] {
   if (typeof value === 'string') {
     const message = unstorableText(value);
-    if (message) errors.push({ field: path, code: 'characters', message });
+    if (message) errors.push({ field: path, code: 'invalidCharacters', message });
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => unstorableFields(item, path ? `${path}.${i}` : String(i), errors));
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
       const keyMessage = unstorableText(key);
-      if (keyMessage) errors.push({ field, code: 'characters', message: `the field name ${keyMessage}` });
+      if (keyMessage) errors.push({ field, code: 'invalidCharacters', message: `the field name ${keyMessage}` });
       else unstorableFields(item, field, errors);
     }
   }
@@ -110,7 +169,7 @@ export async function refuseUnstorableText(request: FastifyRequest): Promise<voi
     try {
       decodeURIComponent(request.url.slice(queryStart + 1).replace(/\+/g, ' '));
     } catch {
-      errors.push({ field: 'query', code: 'encoding', message: 'the query string is not valid percent-encoded UTF-8 (e.g. %ff)' });
+      errors.push({ field: 'query', code: 'invalidCharacters', message: 'the query string is not valid percent-encoded UTF-8 (e.g. %ff)' });
     }
   }
   unstorableFields(request.params, '', errors);

@@ -9,7 +9,7 @@ import type { Tx } from '../db/transaction.ts';
 import type { JobHandler, NewJob } from '../jobs/types.ts';
 import { scheduleJob } from '../jobs/store.ts';
 import { newId } from '../ids.ts';
-import { invalid } from '../http/problem.ts';
+import { invalid, type FieldError } from '../http/problem.ts';
 import { isLanguage, type Language } from '../../common/languages.ts';
 import { renderMail, type MailTemplate } from './template.ts';
 import { transportFor, type OutgoingMail } from './transport.ts';
@@ -38,9 +38,9 @@ export const isMailAddress = (value: string): boolean => /^[^\s@<>(),;:"\\]+@[^\
 /** The job that sendMail schedules (separate so that it can be checked without a job store). */
 export function mailJob<P>(request: MailRequest<P>): NewJob {
   const to = request.to.trim();
-  const errors = [];
-  if (!isMailAddress(to)) errors.push({ field: 'to', code: 'email', message: 'must be one e-mail address, e.g. kari@example.no' });
-  if (!isLanguage(request.language)) errors.push({ field: 'language', code: 'enum', message: 'must be one of nb, nn, sv, en' });
+  const errors: FieldError[] = [];
+  if (!isMailAddress(to)) errors.push({ field: 'to', code: 'invalidEmail', message: 'must be one e-mail address, e.g. kari@example.no' });
+  if (!isLanguage(request.language)) errors.push({ field: 'language', code: 'notAllowed', message: 'must be one of nb, nn, sv, en' });
   if (errors.length) throw invalid(errors);
   const rendered = renderMail(request.template, request.language, request.params);
   // Without `from`, MAIL_FROM applies when it is sent: a changed setting reaches waiting mail too.

@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The archive endpoints under /api/v1/{tenant}, named after their operationIds.
 import { api, query } from './client.ts';
-import type { CaseFile, CaseFileSummary, Correspondent, FollowUpMethod, Page, RegistryEntry, Screening } from './types.ts';
+import type { CaseFile, CaseFileSummary, Page, QueryParams, RegistryEntry, RequestBody } from './types.ts';
 
 const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}`;
 
-export interface ListCaseFilesParams {
-  q?: string;
-  status?: string;
-  cursor?: string;
-  limit?: number;
-}
+// Request shapes are the API's own (generated from docs/openapi.json): a changed request fails the typecheck here.
+export type ListCaseFilesParams = Partial<QueryParams<'listCaseFiles'>>;
 
 export const listCaseFiles = (tenant: string, params: ListCaseFilesParams, signal?: AbortSignal) =>
   api<Page<CaseFileSummary>>(`${base(tenant)}/case-files${query({ ...params })}`, signal ? { signal } : {});
@@ -18,35 +14,18 @@ export const listCaseFiles = (tenant: string, params: ListCaseFilesParams, signa
 export const getCaseFile = (tenant: string, id: string, signal?: AbortSignal) =>
   api<CaseFile>(`${base(tenant)}/case-files/${encodeURIComponent(id)}`, signal ? { signal } : {});
 
-export interface CreateCaseFileInput {
-  title: string;
-  description?: string;
-  responsibleUnitId?: string;
-  responsibleOfficerId?: string;
-  screening?: Screening;
-}
+export type CreateCaseFileInput = RequestBody<'createCaseFile'>;
 
 export const createCaseFile = (tenant: string, input: CreateCaseFileInput) =>
   api<CaseFile>(`${base(tenant)}/case-files`, { method: 'POST', json: input });
 
-export const updateCaseFile = (tenant: string, id: string, patch: { screening?: Screening | null }) =>
+export const updateCaseFile = (tenant: string, id: string, patch: RequestBody<'updateCaseFile'>) =>
   api<CaseFile>(`${base(tenant)}/case-files/${encodeURIComponent(id)}`, { method: 'PATCH', json: patch });
 
 export const closeCaseFile = (tenant: string, id: string) =>
   api<CaseFile>(`${base(tenant)}/case-files/${encodeURIComponent(id)}/close`, { method: 'POST', json: {} });
 
-export interface CreateRegistryEntryInput {
-  type: string;
-  title: string;
-  documentDate?: string;
-  receivedDate?: string;
-  sentDate?: string;
-  correspondents: Correspondent[];
-  screening?: Screening;
-  followsUp?: string[];
-  responsibleUnitId?: string;
-  responsibleOfficerId?: string;
-}
+export type CreateRegistryEntryInput = RequestBody<'createRegistryEntry'>;
 
 export const createRegistryEntry = (tenant: string, caseFileId: string, input: CreateRegistryEntryInput) =>
   api<RegistryEntry>(`${base(tenant)}/case-files/${encodeURIComponent(caseFileId)}/registry-entries`, { method: 'POST', json: input });
@@ -54,7 +33,7 @@ export const createRegistryEntry = (tenant: string, caseFileId: string, input: C
 export const getRegistryEntry = (tenant: string, id: string, signal?: AbortSignal) =>
   api<RegistryEntry>(`${base(tenant)}/registry-entries/${encodeURIComponent(id)}`, signal ? { signal } : {});
 
-export const followUpEntry = (tenant: string, id: string, input: { method: FollowUpMethod; byRegistryEntryId?: string }) =>
+export const followUpEntry = (tenant: string, id: string, input: RequestBody<'followUpRegistryEntry'>) =>
   api<unknown>(`${base(tenant)}/registry-entries/${encodeURIComponent(id)}/follow-ups`, { method: 'POST', json: input });
 
 /** The document's title is its file name without the extension unless `meta.title` says otherwise. */

@@ -1,9 +1,35 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The shapes the staff UI reads from /api/v1. They mirror the archive module's response schemas;
-// only what the screens use is spelled out.
-export type Language = 'nb' | 'nn' | 'sv' | 'en';
+// only what the screens use is spelled out. Roles, languages, the screening's shape and the error
+// codes are the server's own, from src/common.
+export type { Language } from '../../../src/common/languages.ts';
+export type { Role } from '../../../src/common/roles.ts';
+export type { FieldError } from '../../../src/common/errors.ts';
+export { screenableFields, type ScreenedField } from '../../../src/common/screening.ts';
+import type { ScreenedField } from '../../../src/common/screening.ts';
+import type { Role } from '../../../src/common/roles.ts';
+import type { Language } from '../../../src/common/languages.ts';
+import type { operations } from './schema.d.ts';
 export type Country = 'NO' | 'SE';
-export type Role = 'citizen' | 'case-officer' | 'archivist' | 'politician' | 'tenant-admin' | 'system';
+
+// ------------------------------------------------------------------ from docs/openapi.json
+// schema.d.ts is generated (npm run api-types). Requests are typed by it exactly; for responses the
+// screens use the narrower shapes below, and `covers` fails the typecheck when the API no longer has
+// a field that a shape below reads.
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+/** The JSON body an operation takes. */
+export type RequestBody<Op extends keyof operations> = Json<NonNullable<operations[Op]['requestBody']>>;
+/** The query parameters an operation takes. */
+export type QueryParams<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+/** The JSON body of an operation's answer with this status. */
+export type ResponseBody<Op extends keyof operations, Status extends keyof operations[Op]['responses']> = Json<operations[Op]['responses'][Status]>;
+
+type Item<T> = T extends readonly (infer I)[] ? I : never;
+/** true when every field of the UI's shape exists in the API's; otherwise names the missing ones. */
+type Covers<Api, Ui> = [Exclude<keyof Ui, keyof Api>] extends [never] ? true : { missingFromTheApi: Exclude<keyof Ui, keyof Api> };
+type ApiCaseFile = ResponseBody<'getCaseFile', 200>;
+type ApiEntry = ResponseBody<'getRegistryEntry', 200>;
 
 export interface Tenant {
   id: string;
@@ -25,9 +51,6 @@ export interface Session {
   csrfToken?: string;
   tenants: SessionTenant[];
 }
-
-export const screenableFields = ['title', 'description', 'correspondents', 'documents'] as const;
-export type ScreenedField = (typeof screenableFields)[number];
 
 export interface Screening {
   accessCode?: string;
@@ -171,8 +194,16 @@ export interface Page<T> {
   nextCursor?: string | null;
 }
 
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
+// The UI's shapes checked against the generated API types (see Covers above).
+export const covers: [
+  Covers<ApiCaseFile, Omit<CaseFile, 'registryEntries'>>,
+  Covers<Item<ResponseBody<'listCaseFiles', 200>['items']>, CaseFileSummary>,
+  Covers<Item<NonNullable<ApiCaseFile['registryEntries']>>, RegistryEntrySummary>,
+  Covers<ApiEntry, RegistryEntry>,
+  Covers<Item<ApiEntry['correspondents']>, Correspondent>,
+  Covers<Item<ApiEntry['documents']>, Omit<ArchiveDocument, 'versions' | 'checksum' | 'fileName' | 'size'>>,
+  Covers<Item<Item<ApiEntry['documents']>['objects']>, DocumentObject>,
+  Covers<Item<ApiEntry['followUps']>, FollowUp>,
+  Covers<NonNullable<ApiEntry['screening']>, Screening>,
+  Covers<ResponseBody<'getSession', 200>, Session>,
+] = [true, true, true, true, true, true, true, true, true, true];

@@ -12,7 +12,7 @@ export function AddDocumentForm({ tenant, entryId, onDone }: { tenant: string; e
   const { t } = useI18n();
   const submit = useSubmit();
   const [file, setFile] = useState<File | undefined>();
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLButtonElement>(null);
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!file) {
@@ -22,14 +22,13 @@ export function AddDocumentForm({ tenant, entryId, onDone }: { tenant: string; e
     void submit.run(async () => {
       await uploadDocument(tenant, entryId, file);
       setFile(undefined);
-      if (input.current) input.current.value = '';
       onDone();
     });
   }
   return (
     <form className="inline-form" onSubmit={onSubmit}>
-      <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={{ file: t('registerEntry.file') }} />
-      <FileField ref={input} label={t('registerEntry.file')} errors={submit.errors} onChange={setFile} />
+      <FormErrorSummary key={submit.attempt} errors={submit.errors} code={submit.code} fields={{ file: t('registerEntry.file') }} />
+      <FileField ref={input} label={t('registerEntry.file')} errors={submit.errors} file={file} onChange={setFile} />
       <Button type="submit" variant="secondary" loading={submit.submitting}>
         {t('entry.addDocument')}
       </Button>

@@ -5,11 +5,11 @@ import { documentContentUrl } from '../api/archive.ts';
 import type { ArchiveDocument } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Icon } from './Icon.tsx';
+import { formatFileSize } from '../../../src/common/format.ts';
 
-const kib = (size: number | undefined) => (size === undefined ? '' : size < 1024 ? `${size} B` : size < 1024 * 1024 ? `${Math.round(size / 1024)} kB` : `${(size / 1024 / 1024).toFixed(1)} MB`);
 
 export function DocumentList({ tenant, documents }: { tenant: string; documents: ArchiveDocument[] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (!documents.length) return <Paragraph data-size="sm" className="muted">{t('entry.noDocuments')}</Paragraph>;
   return (
     <ul className="document-list">
@@ -27,7 +27,7 @@ export function DocumentList({ tenant, documents }: { tenant: string; documents:
             <span className="muted">
               {' '}
               · {t(`entry.documentRelation.${doc.relation}`)}
-              {latest?.size !== undefined ? ` · ${kib(latest.size)}` : ''}
+              {latest?.size !== undefined ? ` · ${formatFileSize(language, latest.size)}` : ''}
             </span>
           </li>
         );

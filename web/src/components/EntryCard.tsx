@@ -14,6 +14,8 @@ import { FollowUpStatus } from './FollowUpStatus.tsx';
 import { ScreeningBadge } from './ScreeningBadge.tsx';
 import { EntryStatusTag } from './StatusTag.tsx';
 import { CorrespondentList } from './CorrespondentList.tsx';
+import { formatDate } from '../../../src/common/format.ts';
+import type { Language } from '../api/types.ts';
 
 interface Props {
   tenant: string;
@@ -22,12 +24,13 @@ interface Props {
   canReply: boolean;
 }
 
-export function entryDate(entry: Pick<RegistryEntrySummary, 'receivedDate' | 'sentDate' | 'documentDate' | 'journalDate'>): string {
-  return entry.receivedDate ?? entry.sentDate ?? entry.documentDate ?? entry.journalDate ?? '';
+/** The date a person knows a letter by (received, sent, written or registered), written for the language. */
+export function entryDate(language: Language, entry: Pick<RegistryEntrySummary, 'receivedDate' | 'sentDate' | 'documentDate' | 'journalDate'>): string {
+  return formatDate(language, entry.receivedDate ?? entry.sentDate ?? entry.documentDate ?? entry.journalDate);
 }
 
 export function EntryCard({ tenant, caseId, entry, canReply }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const followUps: FollowUp[] = entry.followUpMethod ? [{ method: entry.followUpMethod }] : [];
   const awaiting = followUpState(entry.type, followUps) === 'awaiting';
   return (
@@ -37,7 +40,7 @@ export function EntryCard({ tenant, caseId, entry, canReply }: Props) {
         <span className="muted">{t(`entryType.${entry.type}`)}</span>
         <EntryStatusTag status={entry.status} />
         <ScreeningBadge screening={entry.screening} screened={entry.screened} />
-        <span className="entry-card__date muted">{entryDate(entry)}</span>
+        <span className="entry-card__date muted">{entryDate(language, entry)}</span>
       </div>
       <Heading level={3} data-size="2xs">
         <AppLink href={href({ name: 'entryView', tenant, id: entry.id })}>{entry.title}</AppLink>

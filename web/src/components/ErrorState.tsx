@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// What a screen shows when its data could not be loaded: the reason in the person's language,
-// the server's own explanation, and a way on.
+// What a screen shows when its data could not be loaded: the reason in the person's language
+// (by the problem's code, never the server's English detail), and a way on.
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { ApiError } from '../api/problem.ts';
 import { loginUrl } from '../api/session.ts';
@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n/catalogue.ts';
 import { href } from '../router/routes.ts';
 import { AppLink } from './AppLink.tsx';
 import { PageHeading } from './PageHeading.tsx';
+import { problemMessage } from '../forms/fieldMessage.ts';
 
 function reasonKey(error: unknown): MessageKey {
   if (!(error instanceof ApiError)) return 'error.title';
@@ -22,10 +23,10 @@ function reasonKey(error: unknown): MessageKey {
 
 /** `inline`: shown inside a page that has its own h1, so the error's heading is an h2. */
 export function ErrorState({ error, onRetry, tenant, inline = false }: { error: unknown; onRetry?: () => void; tenant?: Pick<Tenant, 'slug' | 'name'>; inline?: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const notFound = error instanceof ApiError && error.status === 404;
   const title = notFound ? t('error.notFound.title') : t('error.title');
-  const detail = error instanceof ApiError ? error.detail : error instanceof Error ? error.message : undefined;
+  const detail = error instanceof ApiError && error.status !== 0 ? problemMessage(language, error.code) : undefined;
   return (
     <Alert data-color="danger" className="error-state">
       {inline ? (

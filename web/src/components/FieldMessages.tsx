@@ -7,7 +7,7 @@ import { fieldMessage } from '../forms/fieldMessage.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function FieldMessages({ errors }: { errors: readonly FieldError[] }) {
-  const { t } = useI18n();
+  const { language } = useI18n();
   if (!errors.length) return null;
-  return <ValidationMessage>{errors.map((e) => fieldMessage(t, e)).join(' ')}</ValidationMessage>;
+  return <ValidationMessage>{[...new Set(errors.map((e) => fieldMessage(language, e)))].join(' ')}</ValidationMessage>;
 }

@@ -22,7 +22,7 @@ export function FollowUpForm({ tenant, entryId, onDone }: { tenant: string; entr
   }
   return (
     <form className="inline-form" onSubmit={onSubmit}>
-      <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={{ method: t('entry.followUpMethod') }} />
+      <FormErrorSummary key={submit.attempt} errors={submit.errors} code={submit.code} fields={{ method: t('entry.followUpMethod') }} />
       <SelectField
         field="method"
         label={t('entry.followUpMethod')}

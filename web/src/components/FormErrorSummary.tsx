@@ -5,21 +5,25 @@ import { ErrorSummary } from '@digdir/designsystemet-react';
 import type { FieldError } from '../api/types.ts';
 import { fieldId, targetField } from '../forms/fieldErrors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { fieldMessage } from '../forms/fieldMessage.ts';
+import { fieldMessage, problemMessage } from '../forms/fieldMessage.ts';
 
-/** `fields` maps each field that has an input on the form to its label. */
-export function FormErrorSummary({ errors, detail, fields }: { errors: readonly FieldError[]; detail?: string | undefined; fields: Record<string, string> }) {
-  const { t } = useI18n();
+/**
+ * `fields` maps each field that has an input on the form to its label. `code` is the problem's code:
+ * without field errors its text is what the summary says (never the API's English detail).
+ */
+export function FormErrorSummary({ errors, code, fields }: { errors: readonly FieldError[]; code?: string | undefined; fields: Record<string, string> }) {
+  const { t, language } = useI18n();
   const shown = Object.keys(fields);
-  if (!errors.length && !detail) return null;
+  if (!errors.length && !code) return null;
   return (
     <ErrorSummary>
       <ErrorSummary.Heading>{t('error.summary')}</ErrorSummary.Heading>
       <ErrorSummary.List>
-        {errors.length === 0 && detail && <ErrorSummary.Item>{detail}</ErrorSummary.Item>}
+        {errors.length === 0 && code && <ErrorSummary.Item>{code === 'network' ? t('error.network') : problemMessage(language, code)}</ErrorSummary.Item>}
         {errors.map((error, i) => {
           const target = targetField(error, shown);
-          const text = `${target ? fields[target] : error.field}: ${fieldMessage(t, error)}`;
+          // Never the field's path: a field without an input on the form is named by its message alone.
+          const text = target ? `${fields[target]}: ${fieldMessage(language, error)}` : fieldMessage(language, error);
           return (
             <ErrorSummary.Item key={`${error.field}-${i}`}>
               {target ? (

@@ -23,8 +23,8 @@ interface Props {
 }
 
 export function FormField({ field, label, value, onChange, errors, description, type = 'text', multiline, required, autoComplete, list, inputMode }: Props) {
-  const { t } = useI18n();
-  const messages = errorsFor(errors, field).map((e) => fieldMessage(t, e));
+  const { t, language } = useI18n();
+  const messages = [...new Set(errorsFor(errors, field).map((e) => fieldMessage(language, e)))];
   const common = {
     id: fieldId(field),
     label: required ? label : `${label} ${t('common.optional')}`,

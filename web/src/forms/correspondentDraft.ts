@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Correspondents as edited on the entry form (every field a string), and as the API takes them
 // (empty fields left out, identity numbers only for the kind they belong to).
-import type { Correspondent, CorrespondentKind, CorrespondentRole, EntryType } from '../api/types.ts';
+import type { Correspondent, CorrespondentKind, CorrespondentRole, EntryType, RequestBody } from '../api/types.ts';
+
+/** A party as the API takes it when an entry is registered. */
+export type CorrespondentInput = NonNullable<RequestBody<'createRegistryEntry'>['correspondents']>[number];
 
 export interface CorrespondentDraft {
   key: number;
@@ -37,10 +40,10 @@ export function newCorrespondent(role: CorrespondentRole, from?: Partial<Corresp
   };
 }
 
-export function toCorrespondent(draft: CorrespondentDraft): Correspondent {
+export function toCorrespondent(draft: CorrespondentDraft): CorrespondentInput {
   const optional = (value: string | null | undefined) => (value?.trim() ? value.trim() : undefined);
-  const result: Correspondent = { name: draft.name.trim(), kind: draft.kind, role: draft.role };
-  const extra: Partial<Correspondent> = {
+  const result: CorrespondentInput = { name: draft.name.trim(), kind: draft.kind, role: draft.role };
+  const extra: Partial<CorrespondentInput> = {
     identityNumber: draft.kind === 'person' ? optional(draft.identityNumber) : undefined,
     organisationNumber: draft.kind === 'organisation' ? optional(draft.organisationNumber) : undefined,
     email: optional(draft.email),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorsFor, fieldId, targetField } from './fieldErrors.ts';
 
-const e = (field: string) => ({ field, code: 'required', message: 'is required' });
+const e = (field: string) => ({ field, code: 'required' as const, message: 'is required' });
 
 describe('field errors', () => {
   it('makes ids that are valid and distinct per nested field', () => {

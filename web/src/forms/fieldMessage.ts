@@ -1,20 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The API explains errors in English; common codes are shown in the person's language, and the
-// API's own words are kept for the rest, which name the exact problem.
-import type { FieldError } from '../api/types.ts';
-import type { MessageKey, Params } from '../i18n/catalogue.ts';
+// A field error as the person reads it: the text of its code (src/common/error-texts.ts) in the
+// person's language. The API's English message is for API users and never shown here.
+import type { FieldError, Language } from '../api/types.ts';
+import { fieldErrorText, problemText } from '../../../src/common/error-texts.ts';
 
-const translated: Record<string, MessageKey> = {
-  required: 'error.code.required',
-  // An empty string fails minLength 1: to the person it is the same as leaving the field out.
-  minLength: 'error.code.required',
-  maxLength: 'error.code.maxLength',
-  format: 'error.code.format',
-  'not-in-title': 'error.code.not-in-title',
-  empty: 'error.code.empty',
-};
+export const fieldMessage = (language: Language, error: Pick<FieldError, 'code'>): string => fieldErrorText(language, error.code);
 
-export function fieldMessage(t: (key: MessageKey, params?: Params) => string, error: FieldError): string {
-  const key = translated[error.code];
-  return key ? t(key) : error.message;
-}
+/** What went wrong with a request as a whole, by its problem code. */
+export const problemMessage = (language: Language, code: string): string => problemText(language, code);

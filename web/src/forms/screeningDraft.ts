@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The screening part of a form while it is being filled in, and what it becomes in the request.
 import type { Country, Screening, ScreenedField } from '../api/types.ts';
+import { publicTitle, screeningWords } from '../../../src/common/screening.ts';
 
 export interface ScreeningDraft {
   enabled: boolean;
@@ -19,12 +20,10 @@ export const commonLegalBases: Record<Country, string[]> = {
   SE: ['OSL 26 kap. 1 §', 'OSL 21 kap. 1 §', 'OSL 23 kap. 1 §', 'OSL 31 kap. 16 §'],
 };
 
-const splitWords = (text: string): string[] =>
-  [...new Set(text.split(/\r?\n/).map((w) => w.trim()).filter(Boolean))];
 
 export function toScreening(draft: ScreeningDraft): Screening | undefined {
   if (!draft.enabled) return undefined;
-  const words = splitWords(draft.titleWords);
+  const words = screeningWords(draft.titleWords);
   return {
     legalBasis: draft.legalBasis.trim(),
     ...(draft.accessCode.trim() ? { accessCode: draft.accessCode.trim() } : {}),
@@ -44,16 +43,8 @@ export function fromScreening(screening: Screening | null | undefined): Screenin
   };
 }
 
-const MARK = '*****';
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** What the public will see: the same rule the archive applies when it stores the public title. */
+/** What the public will see: the archive's own rule (src/common/screening.ts), applied to the draft. */
 export function previewPublicTitle(title: string, draft: ScreeningDraft): string {
   if (!draft.enabled) return title;
-  if (draft.fields.includes('title')) return MARK;
-  let result = title;
-  for (const word of splitWords(draft.titleWords).sort((a, b) => b.length - a.length)) {
-    result = result.replace(new RegExp(escapeRegExp(word), 'giu'), MARK);
-  }
-  return result;
+  return publicTitle(title, { fields: draft.fields, titleWords: screeningWords(draft.titleWords) });
 }

@@ -8,7 +8,8 @@ import type { FieldError } from '../api/types.ts';
 export interface SubmitState {
   submitting: boolean;
   errors: FieldError[];
-  detail: string | undefined;
+  /** The problem's code (or 'network', 'internal'): the summary shows its text in the person's language. */
+  code: string | undefined;
   attempt: number;
   run(action: () => Promise<void>): Promise<void>;
 }
@@ -16,7 +17,7 @@ export interface SubmitState {
 export function useSubmit(): SubmitState {
   const [submitting, setSubmitting] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [detail, setDetail] = useState<string | undefined>();
+  const [code, setCode] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
   // A ref, not the state: a double click fires twice before React renders `submitting`.
   const busy = useRef(false);
@@ -28,10 +29,10 @@ export function useSubmit(): SubmitState {
     try {
       await action();
       setErrors([]);
-      setDetail(undefined);
+      setCode(undefined);
     } catch (error) {
       setErrors(error instanceof ApiError ? error.errors : []);
-      setDetail(error instanceof Error ? error.message : String(error));
+      setCode(error instanceof ApiError ? error.code : 'internal');
       setAttempt((n) => n + 1);
     } finally {
       busy.current = false;
@@ -39,5 +40,5 @@ export function useSubmit(): SubmitState {
     }
   }
 
-  return { submitting, errors, detail, attempt, run };
+  return { submitting, errors, code, attempt, run };
 }

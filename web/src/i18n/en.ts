@@ -306,6 +306,10 @@ export const en = {
   'responsible.me': 'Me',
   'responsible.asCase': 'As the case: {name}',
   'responsible.none': 'none',
+  'date.hint': 'Write the date as {pattern}, e.g. {example}.',
+  'file.choose': 'Choose file',
+  'file.none': 'No file chosen',
+  'file.chosen': 'Chosen: {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -307,4 +307,8 @@ export const nb: Catalogue = {
   'responsible.me': 'Meg',
   'responsible.asCase': 'Som saken: {name}',
   'responsible.none': 'ingen',
+  'date.hint': 'Skriv datoen som {pattern}, for eksempel {example}.',
+  'file.choose': 'Velg fil',
+  'file.none': 'Ingen fil er valgt',
+  'file.chosen': 'Valgt: {name}',
 };

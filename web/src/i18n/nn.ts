@@ -307,4 +307,8 @@ export const nn: Catalogue = {
   'responsible.me': 'Meg',
   'responsible.asCase': 'Som saka: {name}',
   'responsible.none': 'ingen',
+  'date.hint': 'Skriv datoen som {pattern}, til dømes {example}.',
+  'file.choose': 'Vel fil',
+  'file.none': 'Inga fil er vald',
+  'file.chosen': 'Vald: {name}',
 };

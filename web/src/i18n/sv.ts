@@ -307,4 +307,8 @@ export const sv: Catalogue = {
   'responsible.me': 'Jag',
   'responsible.asCase': 'Som ärendet: {name}',
   'responsible.none': 'ingen',
+  'date.hint': 'Skriv datumet som {pattern}, till exempel {example}.',
+  'file.choose': 'Välj fil',
+  'file.none': 'Ingen fil har valts',
+  'file.chosen': 'Vald: {name}',
 };

@@ -19,19 +19,22 @@ import { href } from '../router/routes.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { usePageTitle } from './usePageTitle.ts';
+import { formatDate } from '../../../src/common/format.ts';
 
 const PAGE_SIZE = 25;
 
 export function CaseListPage({ tenant }: { tenant: Tenant }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   usePageTitle(t('caseList.title'), tenant.name);
   const params = new URLSearchParams(location.search);
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';
+  // Only a status the API knows is sent; anything else in the address lists every case.
+  const statusFilter = caseStatuses.find((s) => s === status);
   const cursor = params.get('cursor') ?? '';
   const [text, setText] = useState(q);
   const [statusChoice, setStatusChoice] = useState(status);
-  const [page, reload] = useLoad((signal) => listCaseFiles(tenant.slug, { q, status, cursor, limit: PAGE_SIZE }, signal), [tenant.slug, q, status, cursor]);
+  const [page, reload] = useLoad((signal) => listCaseFiles(tenant.slug, { q, ...(statusFilter ? { status: statusFilter } : {}), cursor, limit: PAGE_SIZE }, signal), [tenant.slug, q, status, cursor]);
   const listHref = href({ name: 'caseList', tenant: tenant.slug });
 
   function onSearch(event: FormEvent) {
@@ -90,7 +93,7 @@ export function CaseListPage({ tenant }: { tenant: Tenant }) {
                     <CaseStatusTag status={c.status} />
                   </Table.Cell>
                   <Table.Cell className="hide-narrow">{c.responsibleOfficer ?? c.responsibleUnit ?? ''}</Table.Cell>
-                  <Table.Cell className="hide-narrow nowrap">{c.caseDate ?? ''}</Table.Cell>
+                  <Table.Cell className="hide-narrow nowrap">{formatDate(language, c.caseDate)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

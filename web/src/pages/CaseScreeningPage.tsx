@@ -48,7 +48,7 @@ function ScreeningForm({ tenant, caseFile }: { tenant: Tenant; caseFile: CaseFil
     <section className="stack form-page">
       <PageHeading>{t('screeningPage.title', { number: caseFile.caseNumber })}</PageHeading>
       <Paragraph>{caseFile.title}</Paragraph>
-      <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={screeningFieldLabels(t)} />
+      <FormErrorSummary key={submit.attempt} errors={submit.errors} code={submit.code} fields={screeningFieldLabels(t)} />
       <form className="stack" onSubmit={onSubmit} noValidate>
         <ScreeningFields value={draft} onChange={setDraft} title={caseFile.title} country={tenant.country} errors={submit.errors} toggle={false} />
         <div className="button-row">

@@ -53,7 +53,7 @@ export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
           <ScreeningBadge screening={c.screening} />
         </div>
       </div>
-      <FormErrorSummary key={closing.attempt} errors={closing.errors} detail={closing.detail} fields={{}} />
+      <FormErrorSummary key={closing.attempt} errors={closing.errors} code={closing.code} fields={{}} />
       {(can(c.actions, 'addEntry') || can(c.actions, 'update') || can(c.actions, 'close')) && (
         <div className="button-row" role="group" aria-label={t('caseView.actions')}>
           {can(c.actions, 'addEntry') && <ButtonLink href={href({ name: 'entryNew', tenant: tenant.slug, caseId: c.id })}>{t('caseView.registerEntry')}</ButtonLink>}

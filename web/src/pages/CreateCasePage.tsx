@@ -52,7 +52,7 @@ export function CreateCasePage({ tenant }: { tenant: Tenant }) {
   return (
     <section className="stack form-page">
       <PageHeading>{t('createCase.title')}</PageHeading>
-      <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={labels} />
+      <FormErrorSummary key={submit.attempt} errors={submit.errors} code={submit.code} fields={labels} />
       <form className="stack" onSubmit={onSubmit} noValidate>
         <FormField field="title" label={labels.title} description={t('createCase.caseTitleHint')} value={title} onChange={setTitle} errors={submit.errors} required />
         <FormField field="description" label={labels.description} value={description} onChange={setDescription} errors={submit.errors} multiline />

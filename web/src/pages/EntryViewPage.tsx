@@ -25,9 +25,10 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router/routes.ts';
 import type { Flash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
+import { formatDate } from '../../../src/common/format.ts';
 
 export function EntryViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [load, reload] = useLoad((signal) => getRegistryEntry(tenant.slug, id, signal), [tenant.slug, id]);
   const [flash, setFlash] = useState<Flash | undefined>();
   if (load.status === 'loading') return <Loading />;
@@ -41,10 +42,10 @@ export function EntryViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
   const rows: [string, string | null | undefined][] = [
     [t('entry.registryNumber'), e.registryNumber],
     [t('entry.type'), t(`entryType.${e.type}`)],
-    [t('entry.documentDate'), e.documentDate],
-    [t('entry.receivedDate'), e.receivedDate],
-    [t('entry.sentDate'), e.sentDate],
-    [t('entry.journalDate'), e.journalDate],
+    [t('entry.documentDate'), formatDate(language, e.documentDate)],
+    [t('entry.receivedDate'), formatDate(language, e.receivedDate)],
+    [t('entry.sentDate'), formatDate(language, e.sentDate)],
+    [t('entry.journalDate'), formatDate(language, e.journalDate)],
     [t('caseView.publicTitle'), e.publicTitle],
     [t('screening.legalBasis'), e.screening?.legalBasis],
   ];
@@ -61,7 +62,7 @@ export function EntryViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
           <EntryStatusTag status={e.status} />
           <ScreeningBadge screening={e.screening} />
           <FollowUpStatus type={e.type} followUps={e.followUps} />
-          <span className="muted">{entryDate(e)}</span>
+          <span className="muted">{entryDate(language, e)}</span>
         </div>
       </div>
       {awaiting && e.type === 'incoming' && can(e.actions, 'followUp') && (

@@ -25,11 +25,30 @@ import { href } from '../router/routes.ts';
 import { setFlash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { ApiError } from '../api/problem.ts';
+import { DateField } from '../components/DateField.tsx';
+import { fieldMessage, problemMessage } from '../forms/fieldMessage.ts';
+import { dateInputValue, parseDateInput } from '../../../src/common/format.ts';
+import type { FieldError, Language } from '../api/types.ts';
 
-const today = () => {
+const todayIso = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
+
+/**
+ * The dates as typed, read back to ISO; a date that cannot be read is a field error shown like the
+ * API's, before anything is sent.
+ */
+function readDates(language: Language, typed: Record<string, string>): { dates: Record<string, string>; errors: FieldError[] } {
+  const dates: Record<string, string> = {};
+  const errors: FieldError[] = [];
+  for (const [field, text] of Object.entries(typed)) {
+    const parsed = parseDateInput(language, text);
+    if (!parsed.ok) errors.push({ field, code: 'invalidDate', message: 'not a date' });
+    else if (parsed.iso) dates[field] = parsed.iso;
+  }
+  return { dates, errors };
+}
 
 export function RegisterEntryPage({ tenant, caseId, followsUp }: { tenant: Tenant; caseId: string; followsUp?: string | undefined }) {
   const [load, reload] = useLoad(
@@ -46,8 +65,9 @@ export function RegisterEntryPage({ tenant, caseId, followsUp }: { tenant: Tenan
 }
 
 function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: CaseFile; followed: RegistryEntry | undefined }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const submit = useSubmit();
+  const today = () => dateInputValue(language, todayIso());
   const initialType: EntryType = followed ? 'outgoing' : 'incoming';
   const [type, setType] = useState<EntryType>(initialType);
   const [title, setTitle] = useState('');
@@ -93,12 +113,16 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
     event.preventDefault();
     void submit.run(async () => {
       const s = toScreening(screening);
+      const { dates, errors } = readDates(language, {
+        documentDate,
+        ...(type === 'incoming' ? { receivedDate } : {}),
+        ...(type === 'outgoing' ? { sentDate } : {}),
+      });
+      if (errors.length) throw new ApiError(400, 'validation', 'a date could not be read', errors);
       const entry = await createRegistryEntry(tenant.slug, caseFile.id, {
         type,
         title: title.trim(),
-        ...(documentDate ? { documentDate } : {}),
-        ...(type === 'incoming' && receivedDate ? { receivedDate } : {}),
-        ...(type === 'outgoing' && sentDate ? { sentDate } : {}),
+        ...dates,
         correspondents: correspondents.map(toCorrespondent),
         ...(s ? { screening: s } : {}),
         ...(followed ? { followsUp: [followed.id] } : {}),
@@ -110,7 +134,7 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
           await uploadDocument(tenant.slug, entry.id, file, { relation: 'main' });
         } catch (error) {
           // The entry is registered; say so, and send the person where the document can be added.
-          const reason = error instanceof ApiError ? error.detail : String(error);
+          const reason = error instanceof ApiError ? (error.errors[0] ? fieldMessage(language, error.errors[0]) : problemMessage(language, error.code)) : problemMessage(language, 'internal');
           setFlash({ kind: 'warning', text: t('registerEntry.uploadFailed', { number: entry.registryNumber, reason }) });
           navigate(href({ name: 'entryView', tenant: tenant.slug, id: entry.id }));
           return;
@@ -132,14 +156,14 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
           <Paragraph>{t('registerEntry.followsUp', { number: followed.registryNumber, title: followed.title })}</Paragraph>
         </Alert>
       )}
-      <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={summaryFields} />
+      <FormErrorSummary key={submit.attempt} errors={submit.errors} code={submit.code} fields={summaryFields} />
       <form className="stack" onSubmit={onSubmit} noValidate>
         <SelectField field="type" label={labels.type} value={type} options={entryTypes} optionLabel={(value) => t(`entryType.${value}`)} onChange={changeType} errors={submit.errors} />
         <FormField field="title" label={labels.title} value={title} onChange={setTitle} errors={submit.errors} required />
         <div className="grid">
-          <FormField field="documentDate" type="date" label={labels.documentDate} value={documentDate} onChange={setDocumentDate} errors={submit.errors} />
-          {type === 'incoming' && <FormField field="receivedDate" type="date" label={labels.receivedDate} value={receivedDate} onChange={setReceivedDate} errors={submit.errors} />}
-          {type === 'outgoing' && <FormField field="sentDate" type="date" label={labels.sentDate} value={sentDate} onChange={setSentDate} errors={submit.errors} />}
+          <DateField field="documentDate" label={labels.documentDate} value={documentDate} onChange={setDocumentDate} errors={submit.errors} />
+          {type === 'incoming' && <DateField field="receivedDate" label={labels.receivedDate} value={receivedDate} onChange={setReceivedDate} errors={submit.errors} />}
+          {type === 'outgoing' && <DateField field="sentDate" label={labels.sentDate} value={sentDate} onChange={setSentDate} errors={submit.errors} />}
         </div>
         <ResponsibleFields
           tenant={tenant.slug}
@@ -150,7 +174,7 @@ function EntryForm({ tenant, caseFile, followed }: { tenant: Tenant; caseFile: C
           officerEmpty={t('responsible.asCase', { name: caseFile.responsibleOfficer ?? t('responsible.none') })}
         />
         <CorrespondentsEditor value={correspondents} onChange={setCorrespondents} nextRole="copy" errors={submit.errors} />
-        <FileField label={labels.file} description={t('registerEntry.fileHint')} errors={submit.errors} onChange={setFile} />
+        <FileField label={labels.file} description={t('registerEntry.fileHint')} errors={submit.errors} file={file} onChange={setFile} />
         <ScreeningFields value={screening} onChange={setScreening} title={title} country={tenant.country} errors={submit.errors} />
         <div className="button-row">
           <Button type="submit" loading={submit.submitting}>

@@ -110,7 +110,7 @@ export function AdminTokensPage({ tenant }: { tenant: Tenant }) {
         <h2 id="token-form-heading" className="ds-heading" data-size="sm">
           {t('admin.tokens.createTitle')}
         </h2>
-        <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={labels} />
+        <FormErrorSummary key={submit.attempt} errors={submit.errors} code={submit.code} fields={labels} />
         <FormField field="name" label={labels.name} description={t('admin.tokens.nameHint')} value={name} onChange={setName} errors={submit.errors} required />
         <FormField field="expiresAt" type="date" label={labels.expiresAt} description={t('admin.tokens.expiresHint')} value={expires} onChange={setExpires} errors={submit.errors} />
         <div className="button-row">

@@ -110,7 +110,7 @@ export function AdminUnitsPage({ tenant }: { tenant: Tenant }) {
         <h2 id="unit-form-heading" className="ds-heading" data-size="sm">
           {editing ? t('admin.units.editTitle', { name: editing.name }) : t('admin.units.createTitle')}
         </h2>
-        <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={labels} />
+        <FormErrorSummary key={submit.attempt} errors={submit.errors} code={submit.code} fields={labels} />
         <div className="grid">
           <FormField field="code" label={labels.code} description={t('admin.units.codeHint')} value={code} onChange={setCode} errors={submit.errors} required />
           <FormField field="name" label={labels.name} value={name} onChange={setName} errors={submit.errors} required />

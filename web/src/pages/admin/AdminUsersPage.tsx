@@ -112,7 +112,7 @@ export function AdminUsersPage({ tenant }: { tenant: Tenant }) {
         <h2 id="grant-heading" className="ds-heading" data-size="sm">
           {t('admin.users.grantTitle')}
         </h2>
-        <FormErrorSummary key={submit.attempt} errors={submit.errors} detail={submit.detail} fields={labels} />
+        <FormErrorSummary key={submit.attempt} errors={submit.errors} code={submit.code} fields={labels} />
         <SelectField
           field="userId"
           label={labels.userId}

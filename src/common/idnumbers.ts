@@ -3,21 +3,28 @@
 // they encode, and generators of synthetic numbers for demo data. Synthetic numbers pass every
 // checksum but are marked so that no real person is ever mistaken for a demo one: Norway's
 // Skatteetaten/Tenor series adds 80 to the month; Swedish test personnummer use the individual
-// numbers 980–999.
+// numbers 980–999. Part of src/common: the archive validates correspondents with it and the web UI
+// can check a number before it is sent. A failure has a stable field-error code (errors.ts) for
+// the person and an English reason for API users.
+import type { FieldErrorCode } from './errors.ts';
 
 export type Country = 'NO' | 'SE';
 export type IdentityKind = 'fodselsnummer' | 'd-number' | 'h-number' | 'personnummer' | 'samordningsnummer' | 'organisation-number';
 
 export type IdentityResult =
   | { ok: true; kind: IdentityKind; country: Country; normalised: string; birthDate?: string; synthetic: boolean }
-  | { ok: false; reason: string };
+  | { ok: false; code: IdentityErrorCode; reason: string };
 
 export interface ParseOptions {
   /** Today's date; Swedish 10-digit numbers need it to know the century. Defaults to now. */
   today?: Date;
 }
 
-const fail = (reason: string): IdentityResult => ({ ok: false, reason });
+/** The field-error codes a failed identity or organisation number can carry. */
+export const identityErrorCodes = ['wrongType', 'required', 'invalidCharacters', 'wrongLength', 'pattern', 'checksum', 'invalidDate', 'futureDate', 'invalidNumber'] as const satisfies readonly FieldErrorCode[];
+export type IdentityErrorCode = (typeof identityErrorCodes)[number];
+
+const fail = (code: IdentityErrorCode, reason: string): IdentityResult => ({ ok: false, code, reason });
 const digitsOf = (s: string): number[] => [...s].map(Number);
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -53,12 +60,12 @@ export function norwegianBirthYear(yy: number, individual: number): number | und
 }
 
 function parseNorwegianPerson(value: string, today: Date): IdentityResult {
-  if (!/^\d{11}$/.test(value)) return fail('a Norwegian fødselsnummer or D-number has exactly 11 digits');
+  if (!/^\d{11}$/.test(value)) return fail('wrongLength', 'a Norwegian fødselsnummer or D-number has exactly 11 digits');
   const d = digitsOf(value);
   const k1 = mod11(d, NO_K1);
-  if (k1 === undefined || k1 !== d[9]) return fail('the first control digit (digit 10) is wrong: check for a mistyped digit');
+  if (k1 === undefined || k1 !== d[9]) return fail('checksum', 'the first control digit (digit 10) is wrong: check for a mistyped digit');
   const k2 = mod11(d, NO_K2);
-  if (k2 === undefined || k2 !== d[10]) return fail('the second control digit (digit 11) is wrong: check for a mistyped digit');
+  if (k2 === undefined || k2 !== d[10]) return fail('checksum', 'the second control digit (digit 11) is wrong: check for a mistyped digit');
   let day = Number(value.slice(0, 2));
   let month = Number(value.slice(2, 4));
   let kind: IdentityKind = 'fodselsnummer';
@@ -71,23 +78,23 @@ function parseNorwegianPerson(value: string, today: Date): IdentityResult {
     synthetic = true;
     month -= 80;
   } else if (month > 40) {
-    if (kind === 'd-number') return fail('a number cannot be both a D-number (day + 40) and an H-number (month + 40)');
+    if (kind === 'd-number') return fail('invalidNumber', 'a number cannot be both a D-number (day + 40) and an H-number (month + 40)');
     kind = 'h-number';
     month -= 40;
   }
   const year = norwegianBirthYear(Number(value.slice(4, 6)), Number(value.slice(6, 9)));
-  if (year === undefined) return fail('the individual number (digits 7–9) is not used with this birth year');
-  if (!isRealDate(year, month, day)) return fail(`digits 1–6 do not form a real date (${isoDate(year, month, day)})`);
+  if (year === undefined) return fail('invalidNumber', 'the individual number (digits 7–9) is not used with this birth year');
+  if (!isRealDate(year, month, day)) return fail('invalidDate', `digits 1–6 do not form a real date (${isoDate(year, month, day)})`);
   const birthDate = isoDate(year, month, day);
-  if (birthDate > todayIso(today)) return fail(`the birth date ${birthDate} is in the future`);
+  if (birthDate > todayIso(today)) return fail('futureDate', `the birth date ${birthDate} is in the future`);
   return { ok: true, kind, country: 'NO', normalised: value, birthDate, synthetic };
 }
 
 function parseNorwegianOrganisation(value: string): IdentityResult {
-  if (!/^\d{9}$/.test(value)) return fail('a Norwegian organisasjonsnummer has exactly 9 digits');
+  if (!/^\d{9}$/.test(value)) return fail('wrongLength', 'a Norwegian organisasjonsnummer has exactly 9 digits');
   const d = digitsOf(value);
   const control = mod11(d, NO_ORG);
-  if (control === undefined || control !== d[8]) return fail('the control digit (digit 9) of the organisasjonsnummer is wrong');
+  if (control === undefined || control !== d[8]) return fail('checksum', 'the control digit (digit 9) of the organisasjonsnummer is wrong');
   return { ok: true, kind: 'organisation-number', country: 'NO', normalised: value, synthetic: false };
 }
 
@@ -115,10 +122,10 @@ const SWEDISH_SHAPE = /^(\d{2})?(\d{6})([-+]?)(\d{4})$/;
 
 function parseSwedishPerson(value: string, today: Date): IdentityResult {
   const m = SWEDISH_SHAPE.exec(value);
-  if (!m) return fail('a Swedish personnummer is YYMMDD-NNNN, YYMMDD+NNNN (100 years or older) or YYYYMMDDNNNN');
+  if (!m) return fail('pattern', 'a Swedish personnummer is YYMMDD-NNNN, YYMMDD+NNNN (100 years or older) or YYYYMMDDNNNN');
   const [, century, birth, separator, tail] = m as unknown as [string, string | undefined, string, string, string];
   const ten = birth + tail;
-  if (!luhnValid(ten)) return fail('the check digit (the last digit) is wrong: check for a mistyped digit');
+  if (!luhnValid(ten)) return fail('checksum', 'the check digit (the last digit) is wrong: check for a mistyped digit');
   const yy = Number(birth.slice(0, 2));
   const month = Number(birth.slice(2, 4));
   let day = Number(birth.slice(4, 6));
@@ -129,8 +136,8 @@ function parseSwedishPerson(value: string, today: Date): IdentityResult {
   }
   let year: number;
   if (century !== undefined) {
-    if (!['18', '19', '20'].includes(century)) return fail('the century must be 18, 19 or 20');
-    if (separator === '+') return fail('the + separator marks a person of 100 years or more in the 10-digit form; with a four-digit year, leave it out');
+    if (!['18', '19', '20'].includes(century)) return fail('invalidNumber', 'the century must be 18, 19 or 20');
+    if (separator === '+') return fail('invalidNumber', 'the + separator marks a person of 100 years or more in the 10-digit form; with a four-digit year, leave it out');
     year = Number(century) * 100 + yy;
   } else {
     // The latest year ending in yy whose date is not in the future; '+' means the person has
@@ -140,19 +147,19 @@ function parseSwedishPerson(value: string, today: Date): IdentityResult {
     if (isoDate(year, month, day) > todayIso(today)) year -= 100;
     if (separator === '+') year -= 100;
   }
-  if (!isRealDate(year, month, day)) return fail(`the date part does not form a real date (${isoDate(year, month, day)})`);
+  if (!isRealDate(year, month, day)) return fail('invalidDate', `the date part does not form a real date (${isoDate(year, month, day)})`);
   const birthDate = isoDate(year, month, day);
-  if (birthDate > todayIso(today)) return fail(`the birth date ${birthDate} is in the future`);
+  if (birthDate > todayIso(today)) return fail('futureDate', `the birth date ${birthDate} is in the future`);
   const individual = Number(tail.slice(0, 3));
   return { ok: true, kind, country: 'SE', normalised: `${year}${birth.slice(2)}${tail}`, birthDate, synthetic: individual >= 980 };
 }
 
 function parseSwedishOrganisation(value: string): IdentityResult {
   const m = /^(16)?(\d{6})-?(\d{4})$/.exec(value);
-  if (!m) return fail('a Swedish organisationsnummer is NNNNNN-NNNN (optionally prefixed with 16)');
+  if (!m) return fail('pattern', 'a Swedish organisationsnummer is NNNNNN-NNNN (optionally prefixed with 16)');
   const ten = m[2]! + m[3]!;
-  if (Number(ten[2]) < 2) return fail('the third digit of a Swedish organisationsnummer is 2 or more (otherwise it is a personnummer)');
-  if (!luhnValid(ten)) return fail('the check digit (the last digit) of the organisationsnummer is wrong');
+  if (Number(ten[2]) < 2) return fail('invalidNumber', 'the third digit of a Swedish organisationsnummer is 2 or more (otherwise it is a personnummer)');
+  if (!luhnValid(ten)) return fail('checksum', 'the check digit (the last digit) of the organisationsnummer is wrong');
   return { ok: true, kind: 'organisation-number', country: 'SE', normalised: `${m[2]}-${m[3]}`, synthetic: false };
 }
 
@@ -163,15 +170,15 @@ function parseSwedishOrganisation(value: string): IdentityResult {
  * apart by shape: 11 digits is Norwegian personal, 9 Norwegian organisation, the rest Swedish.
  */
 export function parseIdentityNumber(input: string, country?: Country, options: ParseOptions = {}): IdentityResult {
-  if (typeof input !== 'string') return fail('must be a text of digits');
+  if (typeof input !== 'string') return fail('wrongType', 'must be a text of digits');
   const value = input.trim().replace(/\s+/g, '');
-  if (!value) return fail('is empty');
-  if (!/^[\d+-]+$/.test(value)) return fail('may contain only digits, and for Swedish numbers one - or +');
+  if (!value) return fail('required', 'is empty');
+  if (!/^[\d+-]+$/.test(value)) return fail('invalidCharacters', 'may contain only digits, and for Swedish numbers one - or +');
   const today = options.today ?? new Date();
   const digits = value.replace(/[-+]/g, '');
   const guessed: Country = country ?? (!/[-+]/.test(value) && (digits.length === 11 || digits.length === 9) ? 'NO' : 'SE');
   if (guessed === 'NO') {
-    if (/[-+]/.test(value)) return fail('Norwegian numbers are written as digits only');
+    if (/[-+]/.test(value)) return fail('invalidCharacters', 'Norwegian numbers are written as digits only');
     if (digits.length === 9) return parseNorwegianOrganisation(digits);
     return parseNorwegianPerson(digits, today);
   }

@@ -1,8 +1,23 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Skjerming, as pure functions. The public title is computed when the row is written, so the
-// sensitive words exist only in the non-public column.
-import type { FieldError } from '../platform/http/problem.ts';
-import { screenableFields, type Screening } from './tables.ts';
+// Skjerming, as pure functions: the rule the archive applies when it writes a row (the public title
+// is computed then, so the sensitive words exist only in the non-public column), and the same rule
+// the web UI uses to preview what the public will see. Part of src/common: written once for both.
+import type { FieldError } from './errors.ts';
+
+export interface Screening {
+  /** tilgangskode, e.g. 'U' (unntatt offentlighet) or a local code */
+  accessCode: string;
+  /** skjermingshjemmel, e.g. 'Offl. § 13 jf. fvl. § 13 første ledd nr. 1' */
+  legalBasis: string;
+  /** skjermingMetadata: which fields are hidden from every public view */
+  fields: ScreenedField[];
+  /** words of the title replaced by ***** in the public title */
+  titleWords: string[];
+  /** skjermingOpphoererDato */
+  until?: string | null;
+}
+export const screenableFields = ['title', 'description', 'correspondents', 'documents'] as const;
+export type ScreenedField = (typeof screenableFields)[number];
 
 export const SCREENED_MARK = '*****';
 
@@ -20,7 +35,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * Replaces each screened word or phrase with *****, case-insensitively and wherever it occurs.
  * Longer phrases go first so "Ola Nordmann" is not half-replaced by "Ola".
  */
-export function publicTitle(title: string, screening: Screening | null | undefined): string {
+export function publicTitle(title: string, screening: Pick<Screening, 'fields' | 'titleWords'> | null | undefined): string {
   if (!screening) return title;
   if (screening.fields.includes('title')) return SCREENED_MARK;
   let result = title;
@@ -31,23 +46,26 @@ export function publicTitle(title: string, screening: Screening | null | undefin
   return result;
 }
 
+/** One word or phrase per line, as a person types them, without blanks and repeats. */
+export const screeningWords = (text: string): string[] => [...new Set(text.split(/\r?\n/).map((w) => w.trim()).filter(Boolean))];
+
 export function validateScreening(input: ScreeningInput, title: string | undefined, prefix = 'screening'): FieldError[] {
   const errors: FieldError[] = [];
   if (!input.legalBasis || !input.legalBasis.trim())
     errors.push({ field: `${prefix}.legalBasis`, code: 'required', message: 'name the legal basis, e.g. "Offl. § 13 jf. fvl. § 13 første ledd nr. 1" or "OSL 26 kap. 1 §"' });
   for (const [i, field] of (input.fields ?? []).entries()) {
     if (!(screenableFields as readonly string[]).includes(field))
-      errors.push({ field: `${prefix}.fields.${i}`, code: 'enum', message: `must be one of: ${screenableFields.join(', ')}` });
+      errors.push({ field: `${prefix}.fields.${i}`, code: 'notAllowed', message: `must be one of: ${screenableFields.join(', ')}` });
   }
   for (const [i, word] of (input.titleWords ?? []).entries()) {
-    if (!word.trim()) errors.push({ field: `${prefix}.titleWords.${i}`, code: 'empty', message: 'must not be empty' });
+    if (!word.trim()) errors.push({ field: `${prefix}.titleWords.${i}`, code: 'required', message: 'must not be empty' });
     else if (title !== undefined && !title.toLocaleLowerCase().includes(word.trim().toLocaleLowerCase()))
-      errors.push({ field: `${prefix}.titleWords.${i}`, code: 'not-in-title', message: `"${word}" does not occur in the title, so it would screen nothing` });
+      errors.push({ field: `${prefix}.titleWords.${i}`, code: 'notInTitle', message: `"${word}" does not occur in the title, so it would screen nothing` });
   }
   if (input.until && !/^\d{4}-\d{2}-\d{2}$/.test(input.until))
-    errors.push({ field: `${prefix}.until`, code: 'format', message: 'must be a date YYYY-MM-DD' });
+    errors.push({ field: `${prefix}.until`, code: 'invalidDate', message: 'must be a date YYYY-MM-DD' });
   if (!input.fields?.length && !input.titleWords?.length)
-    errors.push({ field: `${prefix}.fields`, code: 'empty', message: 'screen at least one field or one word of the title' });
+    errors.push({ field: `${prefix}.fields`, code: 'nothingScreened', message: 'screen at least one field or one word of the title' });
   return errors;
 }
 

@@ -41,6 +41,6 @@ describe('validateScreening', () => {
     expect(errors.map((e) => e.field)).toEqual(['screening.legalBasis', 'screening.fields.0', 'screening.titleWords.0']);
   });
   it('asks for something to screen', () => {
-    expect(validateScreening({ legalBasis: 'Offl. § 13' }, 'x').map((e) => e.code)).toEqual(['empty']);
+    expect(validateScreening({ legalBasis: 'Offl. § 13' }, 'x').map((e) => e.code)).toEqual(['nothingScreened']);
   });
 });

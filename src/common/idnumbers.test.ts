@@ -50,13 +50,13 @@ describe('Norwegian personal numbers', () => {
   });
 
   it('explains what is wrong', () => {
-    expect(parse('1507650056', 'NO')).toEqual({ ok: false, reason: 'a Norwegian fødselsnummer or D-number has exactly 11 digits' });
-    expect(parse('15076500575')).toMatchObject({ ok: false, reason: expect.stringContaining('first control digit') });
+    expect(parse('1507650056', 'NO')).toEqual({ ok: false, code: 'wrongLength', reason: 'a Norwegian fødselsnummer or D-number has exactly 11 digits' });
+    expect(parse('15076500575')).toMatchObject({ ok: false, code: 'checksum', reason: expect.stringContaining('first control digit') });
     expect(parse('15076500564')).toMatchObject({ ok: false, reason: expect.stringContaining('second control digit') });
-    expect(parse(withControls('310265123'))).toMatchObject({ ok: false, reason: expect.stringContaining('real date') });
-    expect(parse(withControls('010130601'))).toMatchObject({ ok: false, reason: expect.stringContaining('in the future') });
+    expect(parse(withControls('310265123'))).toMatchObject({ ok: false, code: 'invalidDate', reason: expect.stringContaining('real date') });
+    expect(parse(withControls('010130601'))).toMatchObject({ ok: false, code: 'futureDate', reason: expect.stringContaining('in the future') });
     expect(parse('1507 6500 565').ok).toBe(true);
-    expect(parse('15x76500565')).toMatchObject({ ok: false });
+    expect(parse('15x76500565')).toMatchObject({ ok: false, code: 'invalidCharacters' });
   });
 
   it('generates synthetic numbers that validate, are synthetic and keep the birth date', () => {
