@@ -94,6 +94,9 @@ export function requestForLog(request: { method: string; url: string; id?: unkno
 
 function toProblem(error: FastifyError | ProblemError): ProblemError {
   if (error instanceof ProblemError) return error;
+  // A freeze trigger (migration 0010) refused a change a code path forgot to check: still a 409.
+  const db = error as { code?: unknown; hint?: unknown; message: string };
+  if (db.code === '23000' && typeof db.hint === 'string' && db.hint.startsWith('frozen')) return new ProblemError('conflict', db.message);
   const fe = error as FastifyError & { validation?: any[]; validationContext?: string };
   if (fe.validation) return invalid(fieldErrors(fe.validation, fe.validationContext ?? 'body'));
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413)
