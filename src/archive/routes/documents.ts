@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Uploads stream straight into the content-addressed store (never held in memory), then one
-// transaction records the document. Downloads are verified against their checksum as they stream.
+// transaction records the document. Downloads are verified against their checksum before they stream.
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -21,7 +21,6 @@ import type { Tx } from '../../platform/db/transaction.ts';
 const Params = Type.Object({ tenant: Type.String(), id: Type.String() });
 const tags = ['archive'];
 const maxBytes = Number(process.env.UPLOAD_MAX_BYTES ?? 100 * 1024 * 1024);
-const VERIFY_BEFORE_SENDING = 16 * 1024 * 1024;
 
 const UploadForm = Type.Object({
   file: Type.String({ format: 'binary', description: 'the file (one per request)' }),
@@ -198,20 +197,17 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request, reply) => {
       const query = request.query as { version?: number; variant?: string };
       const object = await inTenant(ctx, request, (tx) => pickObject(tx, request.params.id, query));
-      // Small files are verified before the first byte is sent, so damage is a clear error rather
-      // than a truncated download; large ones are verified as they stream and cut off on mismatch.
-      let body: Buffer | Readable;
-      if (object.size <= VERIFY_BEFORE_SENDING) {
-        try {
-          body = await ctx.files.read(object.checksum);
-        } catch (error) {
-          request.log.error({ err: error, checksum: object.checksum }, 'stored document is damaged or missing');
-          throw new ProblemError('internal', `the stored file of this document is damaged or missing (${error instanceof ChecksumMismatchError ? 'checksum mismatch' : 'unreadable'}); restore ${object.checksum} from backup`);
-        }
-      } else {
-        body = ctx.files.get(object.checksum);
-        body.on('error', (error) => request.log.error({ err: error, checksum: object.checksum }, 'document content failed its checksum or could not be read'));
+      // Every file is verified before its first byte is sent (at any size), so a damaged file is a
+      // clear error, never a download that looks valid: see FileStore.open for the cost.
+      let body: Readable;
+      try {
+        body = await ctx.files.open(object.checksum);
+      } catch (error) {
+        const why = error instanceof ChecksumMismatchError ? 'checksum mismatch' : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
+        request.log.error({ err: error, checksum: object.checksum, documentId: request.params.id, why }, 'stored document file is damaged or missing; not served');
+        throw new ProblemError('storedFileCorrupt', `the stored file of this document is damaged or missing (${why}); an administrator must restore ${object.checksum} from backup`);
       }
+      body.on('error', (error) => request.log.error({ err: error, checksum: object.checksum }, 'document file changed while it was sent; the download was cut off'));
       return reply
         .header('content-type', object.mime_type)
         .header('content-length', String(object.size))
