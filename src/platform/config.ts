@@ -20,6 +20,8 @@ export interface Config {
   /** Seed the demo municipalities into an empty database at start. */
   seedDemo: boolean;
   logLevel: string;
+  /** Largest document upload in bytes (UPLOAD_MAX_BYTES). */
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         '(the demo provider, which lets anyone log in as anyone, runs in production only with RADHUS_DEMO_IDP=true)',
     );
   }
+  const uploadMaxBytes = Number(env.UPLOAD_MAX_BYTES ?? 100 * 1024 * 1024);
+  if (!Number.isSafeInteger(uploadMaxBytes) || uploadMaxBytes < 1) throw new ConfigError(`UPLOAD_MAX_BYTES must be a whole number of bytes, got "${env.UPLOAD_MAX_BYTES}"`);
   return {
     port,
     host,
@@ -59,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET,
     seedDemo: env.RADHUS_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    uploadMaxBytes,
   };
 }

@@ -20,7 +20,6 @@ import type { Tx } from '../../platform/db/transaction.ts';
 
 const Params = Type.Object({ tenant: Type.String(), id: Type.String() });
 const tags = ['archive'];
-const maxBytes = Number(process.env.UPLOAD_MAX_BYTES ?? 100 * 1024 * 1024);
 
 const UploadForm = Type.Object({
   file: Type.String({ format: 'binary', description: 'the file (one per request)' }),
@@ -37,36 +36,46 @@ const allowedFields: Record<string, readonly string[] | null> = {
   version: null,
 };
 
-/** Reads a multipart request: stages the single file part, and checks every text field. */
+/**
+ * Reads a multipart request: stages the single file part, and checks every text field. Whatever
+ * refuses the request (a limit of the multipart parser, a bad field, a broken connection), the
+ * staged file is discarded before the error leaves, so files/tmp keeps nothing of a refused upload.
+ */
 async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file: FileMeta & StagedFile; fields: Record<string, string> }> {
   if (!request.isMultipart()) throw new ProblemError('unsupportedMediaType', 'send the document as multipart/form-data with the file in the field "file"');
+  const maxBytes = ctx.config.uploadMaxBytes;
   const fields: Record<string, string> = {};
   const errors: FieldError[] = [];
   let file: (FileMeta & StagedFile) | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file' || file) {
-        part.file.resume();
-        errors.push({ field: part.fieldname, code: 'unexpected-file', message: 'send exactly one file, in the field "file"' });
-        continue;
-      }
-      try {
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || file) {
+          part.file.resume();
+          errors.push({ field: part.fieldname, code: 'unexpected-file', message: 'send exactly one file, in the field "file"' });
+          continue;
+        }
         const stored = await ctx.files.stage(part.file, { maxBytes });
-        if (part.file.truncated) throw new FileTooLargeError('');
         file = { ...stored, fileName: part.filename || 'document', mimeType: part.mimetype || 'application/octet-stream' };
-      } catch (error) {
-        if (error instanceof FileTooLargeError) throw new ProblemError('payloadTooLarge', `the file is larger than ${maxBytes} bytes`);
-        throw error;
+        // The parser stops at the limit and marks the stream truncated (it may not raise an error).
+        if (part.file.truncated) throw new FileTooLargeError('truncated');
+      } else {
+        const allowed = allowedFields[part.fieldname];
+        const value = String(part.value);
+        if (allowed === undefined) errors.push({ field: part.fieldname, code: 'unknown-field', message: `unknown field "${part.fieldname}": remove it` });
+        else if (allowed && !allowed.includes(value)) errors.push({ field: part.fieldname, code: 'enum', message: `must be one of: ${allowed.join(', ')}` });
+        else if (value.length > 1000) errors.push({ field: part.fieldname, code: 'maxLength', message: 'must be at most 1000 characters' });
+        else if (part.fieldname === 'version' && !/^[1-9]\d{0,5}$/.test(value)) errors.push({ field: 'version', code: 'type', message: 'must be a whole number from 1' });
+        else fields[part.fieldname] = value;
       }
-    } else {
-      const allowed = allowedFields[part.fieldname];
-      const value = String(part.value);
-      if (allowed === undefined) errors.push({ field: part.fieldname, code: 'unknown-field', message: `unknown field "${part.fieldname}": remove it` });
-      else if (allowed && !allowed.includes(value)) errors.push({ field: part.fieldname, code: 'enum', message: `must be one of: ${allowed.join(', ')}` });
-      else if (value.length > 1000) errors.push({ field: part.fieldname, code: 'maxLength', message: 'must be at most 1000 characters' });
-      else if (part.fieldname === 'version' && !/^[1-9]\d{0,5}$/.test(value)) errors.push({ field: 'version', code: 'type', message: 'must be a whole number from 1' });
-      else fields[part.fieldname] = value;
     }
+  } catch (error) {
+    await file?.discard();
+    const code = (error as { code?: string }).code;
+    if (error instanceof FileTooLargeError || code === 'FST_REQ_FILE_TOO_LARGE') throw new ProblemError('payloadTooLarge', `the file is larger than ${maxBytes} bytes`);
+    if (code === 'FST_FILES_LIMIT') throw invalid([{ field: 'file', code: 'too-many-files', message: 'send exactly one file, in the field "file"' }]);
+    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw invalid([{ field: 'body', code: 'too-many-fields', message: 'too many form fields: send the file and at most title, relation, documentType, variant, version' }]);
+    throw error;
   }
   if (!file) errors.push({ field: 'file', code: 'required', message: 'attach the document in the multipart field "file"' });
   else if (file.size === 0) errors.push({ field: 'file', code: 'empty', message: 'the file is empty' });
@@ -93,7 +102,7 @@ function recordWithFile<T>(ctx: AppContext, request: FastifyRequest, file: Stage
 const uploadCompiler: typeof validatorCompiler = (input) => (input.httpPart === 'body' ? () => true : validatorCompiler(input));
 
 export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: maxBytes, files: 2, fields: 10, fieldSize: 4000 } });
+  await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 2, fields: 10, fieldSize: 4000 } });
 
   app.post(
     '/api/v1/:tenant/registry-entries/:id/documents',

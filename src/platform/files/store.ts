@@ -4,7 +4,7 @@
 // local folder later without touching the archive.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -41,6 +41,24 @@ export class FileTooLargeError extends Error {}
 
 export class LocalFileStore implements FileStore {
   constructor(private readonly root: string) {}
+
+  /**
+   * Removes staged files last written before `before` (ms since the epoch): left by a process that
+   * crashed mid-upload, since a live upload writes its file continuously and a request commits or
+   * discards it when it ends. Returns the names removed.
+   */
+  async sweepStaged(before: number): Promise<string[]> {
+    const tmpDir = join(this.root, 'tmp');
+    const removed: string[] = [];
+    for (const name of await readdir(tmpDir).catch(() => [] as string[])) {
+      const path = join(tmpDir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isFile() || info.mtimeMs >= before) continue;
+      await rm(path, { force: true });
+      removed.push(name);
+    }
+    return removed;
+  }
 
   private pathOf(checksum: string): string {
     if (!/^[0-9a-f]{64}$/.test(checksum)) throw new Error(`not a sha256 checksum: ${checksum}`);
