@@ -25,7 +25,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel, serializers: { req: requestForLog } },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxy: otherwise any caller could claim an address or https.
+    // (A hop count is accepted by Fastify at run time; its type declarations omit number.)
+    trustProxy: ctx.config.trustProxy as boolean | string[],
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -67,12 +69,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { authentication: false } }, async () => app.swagger());
 
-  app.get('/healthz', { schema: { hide: true }, config: { authentication: false } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { hide: true }, config: { authentication: false } }, async (request, reply) => {
     try {
       await sql`select 1`.execute(ctx.db.kysely);
       return { status: 'ok', engine: ctx.db.engine };
     } catch (error) {
-      return reply.status(503).send({ status: 'unavailable', detail: (error as Error).message });
+      // Anyone may ask: the database's own words (host names, users) go to the log only.
+      request.log.error({ err: error }, 'health check: the database does not answer');
+      return reply.status(503).send({ status: 'unavailable' });
     }
   });
 
