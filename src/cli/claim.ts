@@ -27,7 +27,7 @@ export async function waitForServer(dataDir: string, holder: LockInfo, io: Outpu
   let told = false;
   for (;;) {
     const current = readLock(lockFile(dataDir));
-    if (!current || current.key !== holder.key || !isAlive(current)) return undefined;
+    if (!current || current.key !== holder.key || !(await isAlive(current, lockFile(dataDir)))) return undefined;
     if (current.socket) return current;
     if (Date.now() > deadline) throw new Error(`the Rådhus server with pid ${holder.pid} holds ${dataDir} but has not finished starting`);
     if (!told) io.err(`radhus: waiting for the Rådhus server (pid ${holder.pid}) to finish starting…`);
