@@ -227,7 +227,7 @@ function startHeartbeat(path: string, key: string): Worker {
 }
 
 /** Whether something accepts a connection on a Unix socket within a second. */
-function answers(socketPath: string): Promise<boolean> {
+export function answers(socketPath: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(socketPath);
     const done = (alive: boolean) => {
