@@ -79,7 +79,7 @@ describe('documents', () => {
     expect(await readdir(dir)).toContain(checksum);
     await writeFile(join(dir, checksum), Buffer.from('tampered bytes of the very same length as before!!'.slice(0, content.length)));
     const download = await radhus.app.inject({ method: 'GET', url: api(`/documents/${id}/content`), headers: auth });
-    expect(download.statusCode).toBe(500);
+    expect(download.statusCode).toBe(503);
     expect(download.headers['content-type']).toContain('application/problem+json');
     expect(download.json().detail).toContain('damaged');
     expect(download.body).not.toContain('tampered');

@@ -11,8 +11,7 @@ import type { StoredFile } from '../platform/files/store.ts';
 import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
 import { normaliseScreening, validateScreening } from '../common/screening.ts';
 import type { UpdateDocumentBody } from './schemas.ts';
-import { requireEntry } from './registry-entries.ts';
-import { formatNumber } from './numbering.ts';
+import { requireOpenEntry } from './registry-entries.ts';
 import type { ArchiveTables, DocumentObjectsTable, DocumentsTable } from './tables.ts';
 
 export interface FileMeta extends StoredFile {
@@ -43,10 +42,9 @@ const pronom: Record<string, string> = {
 };
 export const formatOf = (mimeType: string): string => pronom[mimeType] ?? mimeType;
 
+/** The entry, locked, if its documents may still change (not archived, its case not closed). */
 export async function entryOpenForDocuments(tx: Tx, entryId: string) {
-  const entry = await requireEntry(tx, entryId, { forUpdate: true });
-  if (entry.status === 'archived') throw conflict(`registry entry ${formatNumber(entry.entry_year, entry.entry_sequence)} is archived: its documents can no longer change`);
-  return entry;
+  return requireOpenEntry(tx, entryId);
 }
 
 export async function addDocument(tx: Tx, c: ArchiveCtx, entryId: string, input: NewDocument, file: FileMeta): Promise<{ document: DocumentsTable; object: DocumentObjectsTable }> {

@@ -101,7 +101,7 @@ export function presentCaseFileDetails(d: Awaited<ReturnType<typeof caseFileDeta
 
 export function presentEntryDetails(d: Awaited<ReturnType<typeof entryDetails>>, principal: Principal | undefined) {
   const { entry, caseFile } = d;
-  const open = entry.status !== 'archived' && entry.status !== 'void';
+  const open = entry.status !== 'archived' && entry.status !== 'void' && isOpen(caseFile.status);
   const writable = canWrite(principal) && open;
   const followedUp = d.followUps.length > 0;
   return {

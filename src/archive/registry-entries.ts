@@ -45,6 +45,27 @@ export async function requireEntry(tx: Tx, id: string, options: { forUpdate?: bo
   return row;
 }
 
+/**
+ * Why an entry can no longer change, or undefined: it is archived, or its case is closed (whatever
+ * the entry's own status: a void entry of a closed case is as frozen as the rest). The database's
+ * freeze triggers (migration 0010) say the same; this gives the caller a clear 409 first.
+ */
+export async function frozenReason(tx: Tx, entry: RegistryEntriesTable): Promise<string | undefined> {
+  const number = formatNumber(entry.entry_year, entry.entry_sequence);
+  const caseFile = await requireCaseFile(tx, entry.case_file_id);
+  if (isClosed(caseFile)) return `registry entry ${number} belongs to case file ${formatNumber(caseFile.case_year, caseFile.case_sequence)}, which is closed: nothing in a closed case can change`;
+  if (entry.status === 'archived') return `registry entry ${number} is archived and can no longer be changed; record a correction as a new entry`;
+  return undefined;
+}
+
+/** The entry, locked, if it may still change; 409 naming why not otherwise. */
+export async function requireOpenEntry(tx: Tx, id: string): Promise<RegistryEntriesTable> {
+  const entry = await requireEntry(tx, id, { forUpdate: true });
+  const reason = await frozenReason(tx, entry);
+  if (reason) throw conflict(reason);
+  return entry;
+}
+
 function checkDates(input: Record<string, string | null | undefined>): FieldError[] {
   return Object.entries(input)
     .filter(([, v]) => v !== undefined && v !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))))
@@ -71,13 +92,7 @@ export async function createRegistryEntry(
   errors.push(...checkDates({ documentDate: input.documentDate, receivedDate: input.receivedDate, sentDate: input.sentDate, dueDate: input.dueDate, journalDate: input.journalDate }));
   if (input.publishedAt !== undefined && Number.isNaN(Date.parse(input.publishedAt))) errors.push({ field: 'publishedAt', code: 'invalidDateTime', message: 'must be a date-time' });
   if (input.screening) errors.push(...validateScreening(input.screening, title));
-  const followed: RegistryEntriesTable[] = [];
-  for (const [i, id] of (input.followsUp ?? []).entries()) {
-    const target = await findEntry(tx, id, { forUpdate: true });
-    if (!target) errors.push({ field: `followsUp.${i}`, code: 'notFound', message: 'no such registry entry in this municipality' });
-    else if (!needsFollowUp(target.type)) errors.push({ field: `followsUp.${i}`, code: 'needsNoFollowUp', message: `entry ${formatNumber(target.entry_year, target.entry_sequence)} is ${target.type} and needs no follow-up` });
-    else followed.push(target);
-  }
+  const followed = await followUpTargets(tx, input.followsUp ?? [], errors);
   const responsible = await resolveResponsible(tx, c.tenantId, input);
   errors.push(...responsible.errors);
   if (errors.length) throw invalid(errors);
@@ -138,9 +153,8 @@ export async function createRegistryEntry(
 }
 
 export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, patch: EntryPatch): Promise<RegistryEntriesTable> {
-  const before = await requireEntry(tx, id, { forUpdate: true });
+  const before = await requireOpenEntry(tx, id);
   const number = formatNumber(before.entry_year, before.entry_sequence);
-  if (before.status === 'archived') throw conflict(`registry entry ${number} is archived and can no longer be changed; record a correction as a new entry`);
   const title = patch.title !== undefined ? patch.title.trim() : before.title;
   const errors: FieldError[] = [];
   if (!title) errors.push({ field: 'title', code: 'required', message: 'must not be empty' });
@@ -175,6 +189,37 @@ export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, pat
   return { ...before, ...after, updated_at: c.at };
 }
 
+/**
+ * The entries a new entry answers: each must be an open entry of this municipality (not archived,
+ * not void, its case not closed) that needs follow-up and has none yet, and be listed once. Every
+ * failing item is reported by its index (followsUp.1).
+ */
+async function followUpTargets(tx: Tx, ids: string[], errors: FieldError[]): Promise<RegistryEntriesTable[]> {
+  const followed: RegistryEntriesTable[] = [];
+  for (const [i, id] of ids.entries()) {
+    const field = `followsUp.${i}`;
+    const first = ids.indexOf(id);
+    if (first !== i) {
+      errors.push({ field, code: 'duplicate', message: `the same entry as followsUp.${first}: list each entry once` });
+      continue;
+    }
+    const target = await findEntry(tx, id, { forUpdate: true });
+    if (!target) {
+      errors.push({ field, code: 'notFound', message: 'no such registry entry in this municipality' });
+      continue;
+    }
+    const number = formatNumber(target.entry_year, target.entry_sequence);
+    const frozen = await frozenReason(tx, target);
+    const done = await db(tx).selectFrom('follow_ups').select('id').where('registry_entry_id', '=', id).executeTakeFirst();
+    if (frozen) errors.push({ field, code: 'notOpen', message: frozen });
+    else if (target.status === 'void') errors.push({ field, code: 'notOpen', message: `entry ${number} is void and needs no follow-up` });
+    else if (!needsFollowUp(target.type)) errors.push({ field, code: 'needsNoFollowUp', message: `entry ${number} is ${target.type} and needs no follow-up` });
+    else if (done) errors.push({ field, code: 'alreadyFollowedUp', message: `entry ${number} is already followed up` });
+    else followed.push(target);
+  }
+  return followed;
+}
+
 async function recordFollowUp(tx: Tx, c: ArchiveCtx, target: RegistryEntriesTable, input: FollowUpBody): Promise<string> {
   const id = newId();
   await db(tx)
@@ -187,9 +232,8 @@ async function recordFollowUp(tx: Tx, c: ArchiveCtx, target: RegistryEntriesTabl
 }
 
 export async function followUpEntry(tx: Tx, c: ArchiveCtx, id: string, input: FollowUpBody): Promise<string> {
-  const target = await requireEntry(tx, id, { forUpdate: true });
+  const target = await requireOpenEntry(tx, id);
   const number = formatNumber(target.entry_year, target.entry_sequence);
-  if (target.status === 'archived') throw conflict(`registry entry ${number} is archived and can no longer be changed`);
   if (!needsFollowUp(target.type)) throw conflict(`registry entry ${number} is ${target.type}: only incoming letters and internal memos for follow-up are followed up`);
   const already = await db(tx).selectFrom('follow_ups').select('id').where('registry_entry_id', '=', id).executeTakeFirst();
   if (already) throw conflict(`registry entry ${number} is already followed up`);

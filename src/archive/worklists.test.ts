@@ -135,7 +135,7 @@ describe('work list of cases', () => {
     for (const id of [otherUnit, newId()]) {
       const res = await list(bearer(mine), `unitId=${id}`);
       expect(res.statusCode).toBe(400);
-      expect(res.json().errors).toEqual([expect.objectContaining({ field: 'unitId', code: 'unknown' })]);
+      expect(res.json().errors).toEqual([expect.objectContaining({ field: 'unitId', code: 'notFound' })]);
     }
   });
 

@@ -63,7 +63,7 @@ describe('closed days', () => {
     expect((bad.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['date', 'reason']);
     const farAway = await request(admin, 'POST', url, { date: '1066-10-14', reason: 'Hastings' });
     expect(farAway.statusCode).toBe(400);
-    expect(farAway.json()).toMatchObject({ code: 'validation', errors: [{ field: 'date', code: 'range' }] });
+    expect(farAway.json()).toMatchObject({ code: 'validation', errors: [{ field: 'date', code: 'outOfRange' }] });
     const twice = await request(admin, 'POST', url, { date: '2026-12-31', reason: 'Again' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json()).toMatchObject({ code: 'conflict', errors: [{ field: 'date', code: 'taken' }] });

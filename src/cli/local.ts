@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../platform/config.ts';
 import type { ContextCommand, Values } from './command.ts';
+import { STALE_MS } from '../platform/lock.ts';
 import { claimDataDir, inUseMessage, waitForServer } from './claim.ts';
 import { execute } from './execute.ts';
 import type { Output } from './io.ts';
@@ -11,12 +12,14 @@ import { openWithMigrations } from './open.ts';
 import { operatorName } from './operator.ts';
 import { runRemote, SocketUnavailable } from './remote/client.ts';
 
-const ATTEMPTS = 5;
+/** How long to keep trying a server that holds the folder but does not answer (it may have died: its lock then goes stale). */
+const UNANSWERED_WAIT_MS = 3 * STALE_MS;
 
 export async function runContextCommand(command: ContextCommand, values: Values, argv: string[], config: Config, io: Output): Promise<number> {
   const operator = operatorName();
   if (config.databaseUrl) return runHere(command, values, config, io, operator);
-  for (let attempt = 1; ; attempt++) {
+  const deadline = Date.now() + UNANSWERED_WAIT_MS;
+  for (;;) {
     const claim = await claimDataDir(config.dataDir, { kind: 'command', command: command.name }, io);
     if (claim.lock) {
       try {
@@ -36,10 +39,10 @@ export async function runContextCommand(command: ContextCommand, values: Values,
       return await runRemote(server.socket, { key: server.key, argv: absolutePaths(command, argv), operator }, io);
     } catch (error) {
       if (!(error instanceof SocketUnavailable)) throw error;
-      // Stopping right now, or its socket file was removed: look again, a few times.
-      if (attempt >= ATTEMPTS)
+      // Stopping right now, or killed (its lock goes stale within seconds): look again for a while.
+      if (Date.now() > deadline)
         throw new Error(`the Rådhus server with pid ${server.pid} holds ${config.dataDir} but does not answer on ${server.socket} (${error.message}); restart it`);
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
 }

@@ -23,6 +23,7 @@ const nb: ErrorTexts = {
     tooManyRequests: 'For mange forespørsler. Vent litt og prøv igjen.',
     internal: 'Noe gikk galt hos oss. Feilen er logget.',
     unavailable: 'Tjenesten er ikke tilgjengelig nå. Prøv igjen senere.',
+    storedFileCorrupt: 'Filen er skadet eller mangler i arkivet. Arkivaren er varslet.',
   },
   field: {
     required: 'Feltet må fylles ut.',
@@ -85,6 +86,7 @@ const nn: ErrorTexts = {
     tooManyRequests: 'For mange førespurnader. Vent litt og prøv igjen.',
     internal: 'Noko gjekk gale hos oss. Feilen er logga.',
     unavailable: 'Tenesta er ikkje tilgjengeleg no. Prøv igjen seinare.',
+    storedFileCorrupt: 'Fila er skadd eller manglar i arkivet. Arkivaren er varsla.',
   },
   field: {
     required: 'Feltet må fyllast ut.',
@@ -147,6 +149,7 @@ const sv: ErrorTexts = {
     tooManyRequests: 'För många förfrågningar. Vänta en stund och försök igen.',
     internal: 'Något gick fel hos oss. Felet har loggats.',
     unavailable: 'Tjänsten är inte tillgänglig just nu. Försök igen senare.',
+    storedFileCorrupt: 'Filen är skadad eller saknas i arkivet. Arkivarien har underrättats.',
   },
   field: {
     required: 'Fältet måste fyllas i.',
@@ -209,6 +212,7 @@ const en: ErrorTexts = {
     tooManyRequests: 'Too many requests. Wait a little and try again.',
     internal: 'Something went wrong on our side. The error has been logged.',
     unavailable: 'The service is not available right now. Try again later.',
+    storedFileCorrupt: 'The file is damaged or missing in the archive. The archivist has been alerted.',
   },
   field: {
     required: 'This field is required.',

@@ -18,6 +18,7 @@ export const ErrorCodes = {
   tooManyRequests: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
   unavailable: { status: 503, title: 'Service unavailable' },
+  storedFileCorrupt: { status: 503, title: 'The stored file is damaged or missing' },
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

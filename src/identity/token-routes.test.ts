@@ -89,7 +89,7 @@ describe('token administration', () => {
     for (const role of ['archivist', 'case-officer', 'tenant-admin', 'citizen', 'politician']) {
       const refused = await create(north, admin, { role, name: 'Back door' });
       expect(refused.statusCode, role).toBe(403);
-      expect((refused.json() as { errors: { field: string; code: string }[] }).errors).toEqual([expect.objectContaining({ field: 'role', code: 'not-allowed' })]);
+      expect((refused.json() as { errors: { field: string; code: string }[] }).errors).toEqual([expect.objectContaining({ field: 'role', code: 'notAllowed' })]);
     }
     const after = ((await radhus.app.inject({ url: `/api/v1/${north.slug}/tokens`, headers: bearer(admin) })).json() as { items: unknown[] }).items.length;
     expect(after).toBe(before);

@@ -2,6 +2,7 @@
 // All configuration comes from the environment, read once here so every knob is documented in one
 // place (docs/operations.md lists them for the IT department).
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseRoleMap, type RoleMap } from './role-map.ts';
 
@@ -22,6 +23,14 @@ export interface Config {
   /** Seed the demo municipalities into an empty database at start. */
   seedDemo: boolean;
   logLevel: string;
+  /**
+   * Which reverse proxies' X-Forwarded-For/-Proto/-Host to believe (TRUST_PROXY), as Fastify takes
+   * it: false (none, the default), true (any: only when nothing else can reach the port), a number
+   * of hops, or a list of addresses and CIDR ranges.
+   */
+  trustProxy: boolean | number | string[];
+  /** Largest document upload in bytes (UPLOAD_MAX_BYTES). */
+  uploadMaxBytes: number;
   /** Bearer token that may read /metrics from other machines (loopback callers need none). */
   metricsToken: string | undefined;
   /**
@@ -110,6 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const mail = loadMailConfig(env, publicUrl);
+  const uploadMaxBytes = Number(env.UPLOAD_MAX_BYTES ?? 100 * 1024 * 1024);
+  if (!Number.isSafeInteger(uploadMaxBytes) || uploadMaxBytes < 1) throw new ConfigError(`UPLOAD_MAX_BYTES must be a whole number of bytes, got "${env.UPLOAD_MAX_BYTES}"`);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   return {
     port,
     host,
@@ -129,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       failedTokensPerMinute: perMinute(env, 'RATE_LIMIT_FAILED_TOKENS_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 30),
     },
     mail,
+    uploadMaxBytes,
+    trustProxy,
   };
 }
 
@@ -160,4 +174,21 @@ function hostnameOf(url: string): string {
   } catch {
     return 'localhost';
   }
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d{1,3}$/.test(text)) return Number(text);
+  const list = text.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = list.filter((a) => {
+    const [address, bits, extra] = a.split('/');
+    const family = isIP(address ?? '');
+    if (!family || extra !== undefined) return true;
+    return bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (bad.length || !list.length)
+    throw new ConfigError(`TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges; "${bad.join(', ') || text}" is none of these`);
+  return list;
 }

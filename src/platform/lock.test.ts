@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isAlive, lockFile, processStartTime, readLock, tryLockDataDir, type LockInfo } from './lock.ts';
+import { isAlive, lockFile, pidNamespace, processStartTime, readLock, STALE_MS, tryLockDataDir, type LockInfo } from './lock.ts';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'radhus-lock-'));
 
@@ -14,9 +14,14 @@ function deadPid(): number {
   return Number(child.stdout.trim());
 }
 
-function fakeLock(dataDir: string, info: Partial<LockInfo>): void {
+function fakeLock(dataDir: string, info: Partial<LockInfo>, options: { stale?: boolean } = {}): void {
   const lock: LockInfo = { pid: 1, kind: 'server', key: 'someone-else', startedAt: new Date().toISOString(), hostname: 'elsewhere', ...info };
   writeFileSync(lockFile(dataDir), JSON.stringify(lock));
+  if (options.stale) {
+    // No heartbeat for a minute: the holder is gone.
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockFile(dataDir), old, old);
+  }
 }
 
 const children: { kill(): void }[] = [];
@@ -50,9 +55,9 @@ describe('data-folder lock', () => {
     expect(existsSync(lockFile(dir))).toBe(false);
   });
 
-  it('takes over a lock left by a process that died', async () => {
+  it('takes over a lock left by a process that died (its heartbeat stopped)', async () => {
     const dir = folder();
-    fakeLock(dir, { pid: deadPid() });
+    fakeLock(dir, { pid: deadPid() }, { stale: true });
     const result = await tryLockDataDir(dir, { kind: 'server' });
     expect(result.lock?.info.pid).toBe(process.pid);
     result.lock!.release();
@@ -68,10 +73,10 @@ describe('data-folder lock', () => {
     expect(readFileSync(lockFile(dir), 'utf8')).toContain('someone-else');
   });
 
-  it.skipIf(!processStartTime(process.pid))('sees through a recycled pid: same number, different start time', async () => {
+  it('takes over a stale lock even when its pid now belongs to a live process (a recycled pid)', async () => {
     const dir = folder();
-    fakeLock(dir, { pid: process.ppid, processStart: '1' });
-    expect(isAlive(readLock(lockFile(dir))!)).toBe(false);
+    fakeLock(dir, { pid: process.ppid, processStart: '1' }, { stale: true });
+    expect(await isAlive(readLock(lockFile(dir))!, lockFile(dir))).toBe(false);
     const result = await tryLockDataDir(dir, { kind: 'server' });
     expect(result.lock).toBeDefined();
     result.lock!.release();
@@ -79,7 +84,7 @@ describe('data-folder lock', () => {
 
   it('treats a same-pid lock it does not hold as left by an earlier life of this pid (container restart)', async () => {
     const dir = folder();
-    fakeLock(dir, { pid: process.pid, key: 'from-before-the-restart' });
+    fakeLock(dir, { pid: process.pid, key: 'from-before-the-restart', hostname: hostname(), ...(pidNamespace() ? { pidNamespace: pidNamespace()! } : {}) });
     const result = await tryLockDataDir(dir, { kind: 'server' });
     expect(result.lock).toBeDefined();
     result.lock!.release();
@@ -105,7 +110,7 @@ describe('data-folder lock', () => {
 
   it('lets exactly one of many concurrent takers of a stale lock win', async () => {
     const dir = folder();
-    fakeLock(dir, { pid: deadPid() });
+    fakeLock(dir, { pid: deadPid() }, { stale: true });
     // Each taker reports, then holds what it got until every taker has reported (stdin closes).
     const script = `
       const { tryLockDataDir } = await import(${JSON.stringify(new URL('./lock.ts', import.meta.url).href)});
@@ -121,5 +126,37 @@ describe('data-folder lock', () => {
     expect(results.filter((r) => r === 'won')).toHaveLength(1);
     expect(results.filter((r) => r === 'lost')).toHaveLength(3);
     expect(existsSync(lockFile(dir))).toBe(false);
+  });
+
+  it('keeps its lock fresh with a heartbeat', async () => {
+    const dir = folder();
+    const { lock } = await tryLockDataDir(dir, { kind: 'server' });
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockFile(dir), old, old);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(Date.now() - statSync(lockFile(dir)).mtimeMs).toBeLessThan(STALE_MS);
+    lock!.release();
+  });
+
+  it('respects a live holder whose pid looks dead from here (another PID namespace or host)', { timeout: 60_000 }, async () => {
+    const dir = folder();
+    // A real second process takes the lock and beats; its lock file then names a pid that is dead
+    // here, as a holder in another PID namespace would.
+    const script = `
+      const { tryLockDataDir } = await import(${JSON.stringify(new URL('./lock.ts', import.meta.url).href)});
+      const r = await tryLockDataDir(${JSON.stringify(dir)}, { kind: 'server' });
+      console.log(r.lock ? 'won' : 'lost');
+      process.stdin.resume();
+      process.stdin.on('end', () => r.lock?.release());`;
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    children.push(holder);
+    expect(await new Promise<string>((resolve) => holder.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())))).toBe('won');
+    const info = readLock(lockFile(dir))!;
+    writeFileSync(lockFile(dir), JSON.stringify({ ...info, pid: deadPid(), processStart: '1', pidNamespace: 'pid:[1]', hostname: 'container-a' }));
+    await new Promise((resolve) => setTimeout(resolve, STALE_MS + 1_000));
+    const second = await tryLockDataDir(dir, { kind: 'server' });
+    expect(second.lock).toBeUndefined();
+    expect(second.holder?.key).toBe(info.key);
+    holder.stdin.end();
   });
 });

@@ -55,7 +55,7 @@ describe('administrative units', () => {
     expect((await update(north, admin, parent.id, { closed: true })).statusCode).toBe(409);
     const loop = await update(north, admin, parent.id, { parentId: child.id });
     expect(loop.statusCode).toBe(400);
-    expect((loop.json() as { errors: { field: string; code: string }[] }).errors).toEqual([expect.objectContaining({ field: 'parentId', code: 'cycle' })]);
+    expect((loop.json() as { errors: { field: string; code: string }[] }).errors).toEqual([expect.objectContaining({ field: 'parentId', code: 'refersToItself' })]);
 
     const closed = (await update(north, admin, child.id, { closed: true })).json() as UnitBody;
     expect(closed.closedAt).toBe(radhus.clock.now().toISOString());

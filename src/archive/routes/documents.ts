@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Uploads stream straight into the content-addressed store (never held in memory), then one
-// transaction records the document. Downloads are verified against their checksum as they stream.
+// transaction records the document. Downloads are verified against their checksum before they stream.
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -20,8 +20,6 @@ import type { Tx } from '../../platform/db/transaction.ts';
 
 const Params = Type.Object({ tenant: Type.String(), id: Type.String() });
 const tags = ['archive'];
-const maxBytes = Number(process.env.UPLOAD_MAX_BYTES ?? 100 * 1024 * 1024);
-const VERIFY_BEFORE_SENDING = 16 * 1024 * 1024;
 
 const UploadForm = Type.Object({
   file: Type.String({ format: 'binary', description: 'the file (one per request)' }),
@@ -43,9 +41,14 @@ const allowedFields: Record<string, readonly string[] | null> = {
   version: null,
 };
 
-/** Reads a multipart request: stages the single file part, and checks every text field. */
+/**
+ * Reads a multipart request: stages the single file part, and checks every text field. Whatever
+ * refuses the request (a limit of the multipart parser, a bad field, a broken connection), the
+ * staged file is discarded before the error leaves, so files/tmp keeps nothing of a refused upload.
+ */
 async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file: FileMeta & StagedFile; fields: Record<string, string> }> {
   if (!request.isMultipart()) throw new ProblemError('unsupportedMediaType', 'send the document as multipart/form-data with the file in the field "file"');
+  const maxBytes = ctx.config.uploadMaxBytes;
   const fields: Record<string, string> = {};
   const errors: FieldError[] = [];
   let file: (FileMeta & StagedFile) | undefined;
@@ -88,8 +91,11 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
     }
   } catch (error) {
     await file?.discard();
-    // Limits (413) and our own problems pass; a body that is not well-formed multipart is the
-    // client's mistake, not an internal error.
+    const code = (error as { code?: string }).code;
+    if (error instanceof FileTooLargeError || code === 'FST_REQ_FILE_TOO_LARGE') throw new ProblemError('payloadTooLarge', `the file is larger than ${maxBytes} bytes`);
+    if (code === 'FST_FILES_LIMIT') throw invalid([{ field: 'file', code: 'tooMany', message: 'send exactly one file, in the field "file"' }]);
+    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw invalid([{ field: 'body', code: 'tooMany', message: 'too many form fields: send the file and at most title, relation, documentType, variant, version' }]);
+    // Our own problems pass; a body that is not well-formed multipart is the client's mistake, not an internal error.
     if (error instanceof ProblemError || ((error as { statusCode?: number }).statusCode ?? 500) < 500) throw error;
     throw invalid([{ field: 'body', code: 'invalidFormat', message: `the body is not well-formed multipart/form-data (${(error as Error).message}); send the file in the field "file"` }]);
   }
@@ -130,7 +136,7 @@ export const servedContentType = (format: string): string => servedTypes[format]
 const uploadCompiler: typeof validatorCompiler = (input) => (input.httpPart === 'body' ? () => true : validatorCompiler(input));
 
 export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: maxBytes, files: 2, fields: 10, fieldSize: 4000 } });
+  await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 2, fields: 10, fieldSize: 4000 } });
 
   app.post(
     '/api/v1/:tenant/registry-entries/:id/documents',
@@ -236,20 +242,17 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const object = await inTenant(ctx, request, (tx) => pickObject(tx, request.params.id, request.query));
-      // Small files are verified before the first byte is sent, so damage is a clear error rather
-      // than a truncated download; large ones are verified as they stream and cut off on mismatch.
-      let body: Buffer | Readable;
-      if (object.size <= VERIFY_BEFORE_SENDING) {
-        try {
-          body = await ctx.files.read(object.checksum);
-        } catch (error) {
-          request.log.error({ err: error, checksum: object.checksum }, 'stored document is damaged or missing');
-          throw new ProblemError('internal', `the stored file of this document is damaged or missing (${error instanceof ChecksumMismatchError ? 'checksum mismatch' : 'unreadable'}); restore ${object.checksum} from backup`);
-        }
-      } else {
-        body = ctx.files.get(object.checksum);
-        body.on('error', (error) => request.log.error({ err: error, checksum: object.checksum }, 'document content failed its checksum or could not be read'));
+      // Every file is verified before its first byte is sent (at any size), so a damaged file is a
+      // clear error, never a download that looks valid: see FileStore.open for the cost.
+      let body: Readable;
+      try {
+        body = await ctx.files.open(object.checksum);
+      } catch (error) {
+        const why = error instanceof ChecksumMismatchError ? 'checksum mismatch' : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
+        request.log.error({ err: error, checksum: object.checksum, documentId: request.params.id, why }, 'stored document file is damaged or missing; not served');
+        throw new ProblemError('storedFileCorrupt', `the stored file of this document is damaged or missing (${why}); an administrator must restore ${object.checksum} from backup`);
       }
+      body.on('error', (error) => request.log.error({ err: error, checksum: object.checksum }, 'document file changed while it was sent; the download was cut off'));
       return reply
         // The type comes from the format Rådhus recorded, from a fixed list, never the uploader's
         // word: an HTML page uploaded "as a PDF" is served as a PDF, which the browser will not run.

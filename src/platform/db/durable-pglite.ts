@@ -22,6 +22,22 @@ interface NodefsStream {
 
 export const durableStartParams: string[] = [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
 
+interface NodeOps {
+  mknod: (parent: unknown, name: string, mode: number, dev: unknown) => unknown;
+  setattr: (node: unknown, attr: { mode?: number | null }) => void;
+}
+
+/**
+ * The database files are for the server's user alone. PGlite unpacks its initial data folder with
+ * the archive's modes (0666) through chmod, which the process umask does not restrict: strip group
+ * and other bits from every mode it creates or sets.
+ */
+function ownerOnly(ops: NodeOps): void {
+  const { mknod, setattr } = ops;
+  ops.mknod = (parent, name, mode, dev) => mknod(parent, name, mode & ~0o077, dev);
+  ops.setattr = (node, attr) => setattr(node, attr.mode != null ? { ...attr, mode: attr.mode & ~0o077 } : attr);
+}
+
 /** NODEFS whose fsync() reaches the host file system. `sync` is replaceable so a test can count calls. */
 export class SyncingNodeFS extends NodeFS {
   constructor(
@@ -35,11 +51,12 @@ export class SyncingNodeFS extends NodeFS {
     const { emscriptenOpts } = await super.init(pg, opts);
     const sync = this.sync;
     // Must run before NODEFS is mounted: every stream opened afterwards shares these stream_ops.
-    const addFsync = (mod: { NODEFS: { stream_ops: Record<string, unknown> } }) => {
+    const addFsync = (mod: { NODEFS: { stream_ops: Record<string, unknown>; node_ops: NodeOps } }) => {
       mod.NODEFS.stream_ops.fsync = (stream: NodefsStream) => {
         if (stream.nfd !== undefined) sync(stream.nfd);
         return 0;
       };
+      ownerOnly(mod.NODEFS.node_ops);
     };
     return { emscriptenOpts: { ...emscriptenOpts, preRun: [addFsync as never, ...(emscriptenOpts.preRun ?? [])] } };
   }

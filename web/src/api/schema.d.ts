@@ -636,7 +636,7 @@ export interface components {
             /** @description what went wrong and how to fix it */
             detail: string;
             /** @enum {string} */
-            code: "validation" | "unauthenticated" | "forbidden" | "notFound" | "conflict" | "payloadTooLarge" | "unsupportedMediaType" | "unprocessable" | "tooManyRequests" | "internal" | "unavailable";
+            code: "validation" | "unauthenticated" | "forbidden" | "notFound" | "conflict" | "payloadTooLarge" | "unsupportedMediaType" | "unprocessable" | "tooManyRequests" | "internal" | "unavailable" | "storedFileCorrupt";
             instance?: string;
             errors?: {
                 /** @description dotted path, e.g. correspondents.0.identityNumber */
