@@ -63,8 +63,13 @@ describe(`nothing screened reaches the public (${testEngine()})`, () => {
     expect(plan.untaught, 'public routes the walk cannot fill').toEqual([]);
     expect(plan.publicOperations).toEqual(expect.arrayContaining(['listTenants', 'getTenant']));
     const visits = await walkPublic(radhus, plan);
-    if (process.env.LEAK_DEBUG) console.log(visits.length, [...new Set(visits.map((v) => `${v.method} ${v.url.split("?")[0]} ${v.status} ${v.contentType}`))].join("\n"));
 
+    // Under inject the login cannot fetch the demo provider's discovery document over HTTP (nothing
+    // listens), so /auth/login answers 500 here, and /app/ answers 503 until `npm run build:web`;
+    // any other 5xx is a broken public route.
+    const expected = (v: Visit) => v.url.startsWith('/auth/login') || (v.url.startsWith('/app/') && v.status === 503);
+    const broken = visits.filter((v) => v.status >= 500 && !expected(v)).map(describeVisit);
+    expect(broken).toEqual([]);
     const leaks = visits.flatMap((v) => hitsIn(v.text, markers).map((m) => `${describeVisit(v)}: ${m} (${fixtures.map((f) => f.secrets[m]).find(Boolean) ?? 'identity number'})`));
     expect(leaks).toEqual([]);
     // The walk reached what it should have: pages, error pages, the API, the stylesheet and fonts.
@@ -167,6 +172,7 @@ describe(`the public role (${testEngine()})`, () => {
         // Read as anyone else (the owner, radhus_app) the page would still work.
         expect(res.statusCode, requests[i]).toBeGreaterThanOrEqual(500);
         expect(res.body).not.toContain(f!.tenant.name);
+        expect(hitsIn(res.body, markers)).toEqual([]);
         expect(res.body).not.toContain(f!.shown[0]);
       }
     } finally {
