@@ -21,8 +21,9 @@ export interface Visit {
 }
 
 export interface WalkInput {
+  /** The municipalities to fill into `{tenant}` and `:municipality`. */
   slugs: string[];
-  /** Ids the public may name in an address, e.g. a case file id in a future public journal route. */
+  /** The OpenAPI document the app serves: its public operations are walked too. */
   doc: OpenApiDocument;
 }
 
