@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: EUPL-1.2
+// A municipality whose archive holds everything the public must never see, made through the API:
+// screened words in titles, a case whose title is screened, a wholly screened case and entry, a
+// void entry, screened parties with identity numbers, a unit hidden from the public, descriptions,
+// remarks, keywords, addresses, a document. Every secret is a unique marker (a Nordic name and
+// random hex), so a hit is never an accident; alongside, public values that must be shown, so an
+// empty page cannot pass for a safe one.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { TestRadhus } from '../test-support/app.ts';
+import type { Tenant } from '../tenants/tenant.ts';
+import { syntheticNorwegianNumber, syntheticSwedishNumber } from '../identity/idnumbers.ts';
+import { call, upload } from './fixtures.ts';
+
+export interface LeakFixture {
+  tenant: Tenant;
+  /** Marker → what it is; none may appear in any public answer. */
+  secrets: Record<string, string>;
+  /** Identity numbers (digits only); none may appear in any form. */
+  identityNumbers: string[];
+  /** Values the municipality's page must show (titles, public parties). */
+  shown: string[];
+  /** Values the public projection must hold but the page does not show (a visible unit). */
+  projected: string[];
+}
+
+const legalBasis = 'Offl. § 13 jf. fvl. § 13 første ledd nr. 1';
+const wholly = { legalBasis, fields: ['title', 'description', 'correspondents', 'documents'] };
+const hex = () => randomBytes(5).toString('hex');
+
+export async function seedLeakMunicipality(radhus: TestRadhus, country: 'NO' | 'SE'): Promise<LeakFixture> {
+  const no = country === 'NO';
+  const tenant = await radhus.tenant({ name: no ? `Skjermvik kommune ${hex()}` : `Sekretessby kommun ${hex()}`, country });
+  const officer = await radhus.token(tenant, 'archivist');
+  const admin = await radhus.token(tenant, 'tenant-admin');
+  const api = (path: string) => `/api/v1/${tenant.slug}${path}`;
+  const post = (path: string, payload: object) => call(radhus, officer, 'POST', api(path), payload);
+  const patch = (path: string, payload: object) => call(radhus, officer, 'PATCH', api(path), payload);
+
+  // Secrets: one per kind of thing that must stay out, each a Nordic name with its own hex.
+  const names = no
+    ? ['Ragnhild', 'Sølvi', 'Åsmund', 'Torbjørg', 'Ærlend', 'Gunnvor', 'Håkon', 'Bjørg', 'Eirik', 'Kåre', 'Dagny', 'Øystein', 'Sigrid', 'Ingebjørg', 'Trygve', 'Ståle', 'Brynjulf', 'Jorunn', 'Målfrid', 'Audun', 'Tormod']
+    : ['Åsa', 'Görel', 'Björn', 'Märta', 'Östen', 'Ingegärd', 'Sölve', 'Ebba', 'Gösta', 'Kerstin', 'Dagmar', 'Örjan', 'Signe', 'Lennart', 'Britt', 'Ture', 'Agda', 'Solveig', 'Håkan', 'Ylva', 'Torsten'];
+  const kinds = [
+    'caseWord', 'caseTitle', 'wholeCase', 'wholeCaseEntry', 'entryWord', 'partyScreened', 'wholeEntry', 'voidEntry', 'laterScreened',
+    'hiddenUnit', 'caseDescription', 'entryDescription', 'caseRemark', 'entryRemark', 'keyword', 'address', 'officer', 'documentTitle',
+    'documentContent', 'retention', 'email',
+  ] as const;
+  const s = Object.fromEntries(kinds.map((k, i) => [k, `${names[i]}-${hex()}`])) as Record<(typeof kinds)[number], string>;
+  const email = `post-${hex()}@example.org`;
+  const idScreened = no ? syntheticNorwegianNumber('1937-04-23', 7) : syntheticSwedishNumber('1937-04-23', 7);
+  const idPublicParty = no ? syntheticNorwegianNumber('1941-11-09', 11) : syntheticSwedishNumber('1941-11-09', 11);
+  // Public values: shown on the page.
+  const p = Object.fromEntries(['caseTitle', 'e1', 'e2', 'e3', 'e6', 'e7', 'e8', 'person', 'org', 'unit'].map((k) => [k, `${k === 'org' ? 'Nordbygg' : 'Offentlig'}-${hex()}`]));
+
+  const hidden = await call(radhus, admin, 'POST', api('/units'), { code: 'BV', name: `Barnevern ${s.hiddenUnit}`, hiddenFromPublic: true });
+  const visible = await call(radhus, admin, 'POST', api('/units'), { code: 'PLAN', name: `Plan ${p.unit}` });
+
+  const from = [{ name: `${p.org} AS`, kind: 'organisation', role: 'sender' }];
+
+  // 1. A public case whose title has a screened word; its entries in every state.
+  const open = await post('/case-files', {
+    title: `Byggesak ${p.caseTitle} for ${s.caseWord}`,
+    description: `Saken gjelder ${s.caseDescription}`,
+    keywords: [s.keyword],
+    responsibleUnitId: visible.id,
+    screening: { legalBasis, titleWords: [s.caseWord] },
+  });
+  const e1 = await post(`/case-files/${open.id}/registry-entries`, {
+    type: 'incoming',
+    // The case's screened word in an unscreened entry's title is masked all the same.
+    title: `Søknad ${p.e1} om ${s.caseWord}`,
+    description: `Beskrivelse ${s.entryDescription}`,
+    documentDate: '2026-02-27',
+    responsibleOfficer: `Saksbehandler ${s.officer}`,
+    correspondents: [
+      { name: `Person ${p.person}`, kind: 'person', role: 'sender', identityNumber: idPublicParty, address: `Gate ${s.address}`, postalCode: '9999', email },
+      { name: `${p.org} AS`, kind: 'organisation', role: 'copy' },
+    ],
+  });
+  await post(`/case-files/${open.id}/registry-entries`, {
+    type: 'incoming',
+    title: `Klage ${p.e2}`,
+    correspondents: [{ name: `Klager ${s.partyScreened}`, kind: 'person', role: 'sender', identityNumber: idScreened }],
+    screening: { legalBasis, fields: ['correspondents'] },
+  });
+  await post(`/case-files/${open.id}/registry-entries`, {
+    type: 'outgoing',
+    title: `Vedtak ${p.e3} til ${s.entryWord}`,
+    // A party named by a screened word is screened as a whole.
+    correspondents: [{ name: `Familien ${s.entryWord}`, kind: 'person', role: 'recipient' }],
+    screening: { legalBasis, titleWords: [s.entryWord] },
+  });
+  await post(`/case-files/${open.id}/registry-entries`, { type: 'internal-without-followup', title: `Notat om ${s.wholeEntry}`, screening: wholly });
+  const mistaken = await post(`/case-files/${open.id}/registry-entries`, { type: 'case-memo', title: `Feilført ${s.voidEntry}` });
+  await post(`/case-files/${open.id}/registry-entries`, { type: 'incoming', title: `Melding ${p.e6}`, responsibleUnitId: hidden.id, correspondents: from });
+  const later = await post(`/case-files/${open.id}/registry-entries`, { type: 'incoming', title: `Søknad ${p.e7} fra ${s.laterScreened}`, correspondents: from });
+  await post(`/case-files/${open.id}/remarks`, { text: `Merknad ${s.caseRemark}` });
+  await post(`/registry-entries/${e1.id}/remarks`, { text: `Merknad ${s.entryRemark}` });
+  await call(radhus, officer, 'POST', api(`/case-files/${open.id}/retention`), { decision: 'keep', authority: `Plan ${s.retention}` });
+  await upload(radhus, officer, api(`/registry-entries/${e1.id}/documents`), Buffer.from(`%PDF-1.7\n% ${s.documentContent}\n%%EOF\n`), { title: `Vedlegg ${s.documentTitle}` });
+
+  // 2. A case whose whole title is screened, with a public entry; 3. a wholly screened case.
+  const screenedTitle = await post('/case-files', { title: `Sak om ${s.caseTitle}`, screening: { legalBasis, fields: ['title'] } });
+  await post(`/case-files/${screenedTitle.id}/registry-entries`, { type: 'incoming', title: `Brev ${p.e8}`, correspondents: from });
+  const secretCase = await post('/case-files', { title: `Sak om ${s.wholeCase}`, screening: wholly });
+  await post(`/case-files/${secretCase.id}/registry-entries`, { type: 'incoming', title: `Brev om ${s.wholeCaseEntry}`, correspondents: [{ name: `Avsender ${s.wholeCaseEntry}`, kind: 'person', role: 'sender' }] });
+
+  // Published first, withdrawn after: the void entry and the later screening must leave the projection.
+  await radhus.settle();
+  for (const marker of [s.voidEntry, s.laterScreened]) {
+    const found = await sql<{ n: number }>`select count(*)::int as n from public_registry_entries where public_title like ${`%${marker}%`}`.execute(radhus.ctx.db.kysely);
+    if (found.rows[0]!.n !== 1) throw new Error(`${marker} should have been published before it is withdrawn`);
+  }
+  await patch(`/registry-entries/${mistaken.id}`, { status: 'void' });
+  await patch(`/registry-entries/${later.id}`, { screening: { legalBasis, titleWords: [s.laterScreened] } });
+  await radhus.settle();
+
+  return {
+    tenant,
+    secrets: { ...Object.fromEntries(kinds.map((k) => [s[k], k])), [email]: 'email' },
+    identityNumbers: [idScreened, idPublicParty],
+    shown: [p.caseTitle!, p.e1!, p.e2!, p.e3!, p.e6!, p.e7!, p.e8!, p.person!, p.org!],
+    projected: [p.unit!],
+  };
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The public side as an anonymous visitor meets it: every route the app declares public (or that
+// only the operator may call, which a visitor can still try), turned into addresses with real
+// municipalities filled in, asked in every language and with every Accept header, and the links
+// found in the answers followed. What the walk does not know how to fill is an error, so a new
+// public route is walked the day it is added (or makes the leak test fail until it is taught).
+import type { InjectOptions } from 'fastify';
+import type { TestRadhus } from '../test-support/app.ts';
+import { routeAccessOf } from '../platform/http/access.ts';
+import { languages } from '../common/languages.ts';
+import { operationsOf, type OpenApiDocument } from './support.ts';
+
+export interface Visit {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  status: number;
+  contentType: string;
+  /** The body as text (binary bodies as latin1, where no marker can hide), then every header. */
+  text: string;
+}
+
+export interface WalkInput {
+  /** The municipalities to fill into `{tenant}` and `:municipality`. */
+  slugs: string[];
+  /** The OpenAPI document the app serves: its public operations are walked too. */
+  doc: OpenApiDocument;
+}
+
+/** How the walk fills each public route that is not in the OpenAPI document; `[]` means "reached by links". */
+const pageAddresses: Record<string, (slugs: string[]) => string[]> = {
+  '/': () => ['/', '/?lang=xx', '/?lang=%ff'],
+  '/:municipality': (slugs) => [...slugs.map((s) => `/${s}`), ...slugs.map((s) => `/${s}?lang=%ff`), '/ingen-slik-kommune', '/x'],
+  '/healthz': () => ['/healthz'],
+  '/metrics': () => ['/metrics'],
+  '/api/openapi.json': () => ['/api/openapi.json'],
+  '/auth/login': (slugs) => ['/auth/login', ...slugs.map((s) => `/auth/login?tenant=${s}`)],
+  '/auth/callback': () => ['/auth/callback', '/auth/callback?code=x&state=y', '/auth/callback?error=access_denied'],
+  '/demo-idp/*': () => ['/demo-idp/.well-known/openid-configuration', '/demo-idp/jwks', '/demo-idp/auth'],
+  '/demo-idp/interaction/:uid': () => ['/demo-idp/interaction/ukjent'],
+  '/dev/mailbox': () => ['/dev/mailbox'],
+  '/dev/mailbox/:id': () => ['/dev/mailbox/ukjent'],
+  '/app': () => ['/app'],
+  '/app/': () => ['/app/'],
+  '/app/*': (slugs) => slugs.flatMap((s) => [`/app/${s}/`, `/app/${s}/cases`]),
+};
+/** Stylesheets, fonts and icons: their names carry a hash, so the pages' links lead to them. */
+const linkedOnly = /^\/static\//;
+
+/** Addresses no route matches: the not-found handling (a page for browsers, problem+json otherwise). */
+const strayAddresses = ['/finnes/ikke', '/api/v1/finnes-ikke/case-files', '/static/site/ukjent.css', '/%00'];
+
+const isGet = (method: string) => method.split(',').includes('GET');
+const openApiPath = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}');
+
+export interface WalkPlan {
+  /** Addresses for GET, each asked with every variation. */
+  addresses: string[];
+  /** Public operations of the OpenAPI document that are not GET, asked as they are. */
+  others: InjectOptions[];
+  /** Public routes the walk cannot fill: teach pageAddresses or the OpenAPI filler. */
+  untaught: string[];
+  /** Public operations of the OpenAPI document, by operationId. */
+  publicOperations: string[];
+}
+
+/** What an anonymous visitor can reach, from the app's own route declarations and OpenAPI document. */
+export function planPublicWalk(radhus: TestRadhus, input: WalkInput): WalkPlan {
+  const routes = routeAccessOf(radhus.app);
+  const plan: WalkPlan = { addresses: [...strayAddresses], others: [], untaught: [], publicOperations: [] };
+  const inDocument = new Set<string>();
+  for (const op of operationsOf(input.doc)) {
+    inDocument.add(`${op.method} ${op.path}`);
+    const route = routes.find((r) => r.method.split(',').includes(op.method) && openApiPath(r.url) === op.path);
+    const security = (op.operation as { security?: unknown[] }).security;
+    const isPublic = route?.access === 'public' || (Array.isArray(security) && security.length === 0);
+    if (!isPublic) continue;
+    plan.publicOperations.push(op.name);
+    const params = (op.operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+    const unknown = params.filter((p) => p !== 'tenant');
+    if (unknown.length) {
+      plan.untaught.push(`${op.name}: path parameter(s) ${unknown.join(', ')}`);
+      continue;
+    }
+    const urls = params.includes('tenant') ? [...input.slugs, 'ingen-slik-kommune'].map((s) => op.path.replace('{tenant}', s)) : [op.path];
+    if (op.method === 'GET') plan.addresses.push(...urls);
+    else plan.others.push(...urls.map((url) => ({ method: op.method as InjectOptions['method'], url, payload: {} })));
+  }
+  for (const route of routes) {
+    if (route.access !== 'public' && route.access !== 'operator') continue;
+    // Fastify adds a HEAD twin to every GET: walking the GET covers it.
+    if (route.method === 'HEAD') continue;
+    if (!isGet(route.method)) {
+      if (!inDocument.has(`${route.method} ${openApiPath(route.url)}`) && !route.url.startsWith('/demo-idp/') && route.url !== '/auth/logout')
+        plan.untaught.push(`${route.method} ${route.url}: a public route that is neither GET nor in the OpenAPI document`);
+      continue;
+    }
+    if (inDocument.has(`GET ${openApiPath(route.url)}`) || linkedOnly.test(route.url)) continue;
+    const fill = pageAddresses[route.url];
+    if (!fill) plan.untaught.push(`GET ${route.url}: add it to pageAddresses in src/conformance/public-walk.ts`);
+    else plan.addresses.push(...fill(input.slugs));
+  }
+  plan.addresses = [...new Set(plan.addresses)];
+  return plan;
+}
+
+/** Each address is asked in every language, with every Accept header, and as a returning visitor. */
+export const variations: Array<{ query: string; headers: Record<string, string> }> = [
+  ...['text/html', 'application/json', '*/*'].flatMap((accept) => [{ query: '', headers: { accept } }, ...languages.map((l) => ({ query: `lang=${l}`, headers: { accept } }))]),
+  ...languages.map((l) => ({ query: '', headers: { accept: 'text/html', 'accept-language': `${l},en;q=0.5`, cookie: `radhus_lang=${l}` } })),
+];
+
+const withQuery = (url: string, query: string) => (query ? `${url}${url.includes('?') ? '&' : '?'}${query}` : url);
+
+/** Same-site links of an HTML page or stylesheet: href, src, srcset, action and url(). */
+export function linksOf(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?:href|src|action)="([^"]+)"|url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) {
+    const raw = (m[1] ?? m[2] ?? '').replaceAll('&amp;', '&');
+    if (raw.startsWith('/') && !raw.startsWith('//')) found.add(raw.split('#')[0]!);
+  }
+  return [...found];
+}
+
+async function visit(radhus: TestRadhus, request: InjectOptions): Promise<Visit> {
+  const res = await radhus.app.inject(request);
+  const contentType = String(res.headers['content-type'] ?? '');
+  const textual = /^(text\/|application\/(json|problem\+json|javascript|xml)|image\/svg)/.test(contentType);
+  const body = textual ? res.body : res.rawPayload.toString('latin1');
+  return {
+    method: String(request.method ?? 'GET'),
+    url: String(request.url),
+    headers: (request.headers ?? {}) as Record<string, string>,
+    status: res.statusCode,
+    contentType,
+    text: `${body}\n${JSON.stringify(res.headers)}`,
+  };
+}
+
+/** Walks the plan and every same-site link found on the way (each linked address once, as it is). */
+export async function walkPublic(radhus: TestRadhus, plan: WalkPlan, linkLimit = 200): Promise<Visit[]> {
+  const visits: Visit[] = [];
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  const follow = (v: Visit) => {
+    if (!/text\/(html|css)/.test(v.contentType)) return;
+    for (const link of linksOf(v.text)) if (!seen.has(link)) queue.push(link);
+  };
+  for (const address of plan.addresses) {
+    seen.add(address);
+    for (const { query, headers } of variations) {
+      const v = await visit(radhus, { method: 'GET', url: withQuery(address, query), headers });
+      visits.push(v);
+      follow(v);
+    }
+  }
+  for (const request of plan.others) for (const accept of ['application/json', 'text/html']) visits.push(await visit(radhus, { ...request, headers: { accept } }));
+  let followed = 0;
+  while (queue.length) {
+    const link = queue.shift()!;
+    if (seen.has(link)) continue;
+    if (++followed > linkLimit) throw new Error(`the public walk found more than ${linkLimit} links; raise the limit if the site grew`);
+    seen.add(link);
+    const v = await visit(radhus, { method: 'GET', url: link, headers: { accept: 'text/html' } });
+    visits.push(v);
+    follow(v);
+  }
+  return visits;
+}
+
+/** A marker in every form a response could carry it: as typed, URL-encoded, HTML- and JSON-escaped. */
+export function formsOf(secret: string): string[] {
+  const html = secret.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#x27;');
+  const nonAscii = (escape: (code: number) => string) => secret.replace(/[^\x20-\x7e]/g, (c) => escape(c.charCodeAt(0)));
+  return [
+    ...new Set([
+      secret,
+      secret.normalize('NFD'),
+      encodeURIComponent(secret),
+      encodeURIComponent(secret).replaceAll('%20', '+'),
+      html,
+      nonAscii((c) => `&#${c};`),
+      nonAscii((c) => `&#x${c.toString(16)};`),
+      nonAscii((c) => `\\u${c.toString(16).padStart(4, '0')}`),
+    ]),
+  ];
+}
+
+/** An identity number as people write it: digits only, with a space or a hyphen after the date. */
+export function identityForms(number: string): string[] {
+  if (number.length === 11) return [number, `${number.slice(0, 6)} ${number.slice(6)}`, `${number.slice(0, 6)}-${number.slice(6)}`];
+  const short = number.slice(2);
+  return [number, short, `${number.slice(0, 8)}-${number.slice(8)}`, `${short.slice(0, 6)}-${short.slice(6)}`, `${short.slice(0, 6)}+${short.slice(6)}`];
+}
+
+/** Which markers a text contains, in any of their forms, case-insensitively. */
+export function hitsIn(text: string, markers: Map<string, string[]>): string[] {
+  const haystack = text.toLocaleLowerCase();
+  return [...markers].filter(([, forms]) => forms.some((f) => haystack.includes(f.toLocaleLowerCase()))).map(([marker]) => marker);
+}
