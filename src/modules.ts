@@ -3,7 +3,6 @@
 import type { Module } from './platform/http/app.ts';
 import { tenantsModule } from './tenants/routes.ts';
 import { identityModule } from './identity/routes.ts';
-
 import { unitsModule } from './units/routes.ts';
 import { archiveModule } from './archive/routes.ts';
 import { webModule } from './web/routes.ts';
@@ -11,5 +10,10 @@ import { journalModule } from './journal/manifest.ts';
 import { calendarModule } from './calendar/manifest.ts';
 import { mailModule } from './mail/manifest.ts';
 import { siteModule } from './site/manifest.ts';
+import { demoModule } from './demo/manifest.ts';
 
-export const modules: Module[] = [tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, webModule, siteModule];
+// Order matters where modules depend on each other's set-up: units before the archive (responsible
+// units), the archive before the projection that reads it; demo data comes last.
+export const modules: Module[] = [
+  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, webModule, siteModule, demoModule,
+];

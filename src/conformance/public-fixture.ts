@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { TestRadhus } from '../test-support/app.ts';
 import type { Tenant } from '../tenants/tenant.ts';
-import { syntheticNorwegianNumber, syntheticSwedishNumber } from '../identity/idnumbers.ts';
+import { syntheticNorwegianNumber, syntheticSwedishNumber } from '../common/idnumbers.ts';
 import { call, upload } from './fixtures.ts';
 
 export interface LeakFixture {

@@ -2,10 +2,9 @@
 // Mail end to end against a real SMTP server on loopback (smtp-server), including one that is down
 // first; and the demo mailbox in DATA_DIR with its /dev/mailbox pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { freePort, smtpServer } from '../test-support/smtp.ts';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -22,49 +21,6 @@ beforeAll(async () => {
   t = await createTestRadhus({ RADHUS_DEMO_IDP: 'true' });
 });
 afterAll(async () => t?.close());
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-  user: string | undefined;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function smtpServer(port: number): Promise<{ received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'radhus' && auth.password === 'hemmelig') callback(null, { user: auth.username });
-      else callback(new Error('invalid login'));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-          user: session.user as string | undefined,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 const contextWith = (env: NodeJS.ProcessEnv): AppContext => ({
   ...t.ctx,

@@ -28,6 +28,12 @@ export interface Module {
   consumers?: readonly EventConsumer[];
   /** Handlers of timed jobs (platform/jobs), by job type. */
   jobs?: readonly JobHandler[];
+  /**
+   * Demo data for an installation that wants it (`radhus seed-demo`, the first start of an empty
+   * database): idempotent, returns the municipalities it added data to. Runs after every module's
+   * setUpTenant, in the order of src/modules.ts.
+   */
+  demo?(ctx: AppContext, log: (line: string) => void): Promise<{ added: string[] }>;
   /** Server-rendered texts of this module. */
   texts?: ModuleTexts;
   /**
@@ -36,4 +42,11 @@ export interface Module {
    * (the API, scripts). The first module in the list that provides it is asked: the public site.
    */
   errorPage?(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number): Promise<boolean>;
+}
+
+/** Every module's demo data, in the order of the module list; the municipalities that got some. */
+export async function loadDemoData(ctx: { modules: readonly Module[] } & Parameters<NonNullable<Module['demo']>>[0], log: (line: string) => void = () => {}): Promise<string[]> {
+  const added = new Set<string>();
+  for (const module of ctx.modules) if (module.demo) for (const slug of (await module.demo(ctx, log)).added) added.add(slug);
+  return [...added];
 }

@@ -13,11 +13,12 @@ import { eventsStatus } from './events-status.ts';
 import { eventsReplay } from './events-replay.ts';
 import { backupCommand } from './backup.ts';
 import { restoreCommand } from './restore.ts';
+import { mailTest } from './mail-test.ts';
 import { userGrant } from './user-grant.ts';
 import { userList } from './user-list.ts';
 import { userRevoke } from './user-revoke.ts';
 
 export const commands: readonly Command[] = [
   serveCommand, migrateCommand, seedDemoCommand, tenantAdd, tenantList, tokenCreate, tokenRevoke, tokenList,
-  userList, userGrant, userRevoke, eventsStatus, eventsReplay, backupCommand, restoreCommand,
+  userList, userGrant, userRevoke, eventsStatus, eventsReplay, mailTest, backupCommand, restoreCommand,
 ];

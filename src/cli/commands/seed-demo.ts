@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { withoutTenant } from '../../platform/db/transaction.ts';
 import { listTenants } from '../../tenants/service.ts';
-import { seedDemo } from '../../demo/service.ts';
+import { loadDemoData } from '../../platform/modules.ts';
 import type { ContextCommand } from '../command.ts';
 
 export const seedDemoCommand: ContextCommand = {
@@ -12,7 +12,7 @@ export const seedDemoCommand: ContextCommand = {
   remote: true,
   options: {},
   async run({ ctx, io }) {
-    const { added } = await seedDemo(ctx, (line) => io.out(line));
+    const added = await loadDemoData(ctx, (line) => io.out(line));
     if (added.length) {
       io.out(`Loaded demo data into ${added.join(', ')}.`);
       return 0;

@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { DataLock } from '../../platform/lock.ts';
 import { withoutTenant } from '../../platform/db/transaction.ts';
 import { listTenants } from '../../tenants/service.ts';
-import { seedDemo } from '../../demo/service.ts';
+import { loadDemoData } from '../../platform/modules.ts';
 import type { ProcessCommand } from '../command.ts';
 import { claimDataDir, inUseMessage } from '../claim.ts';
 import type { Output } from '../io.ts';
@@ -99,7 +99,7 @@ async function seedFirstStart(ctx: AppContext, io: Output): Promise<string[]> {
   const empty = (await withoutTenant(ctx.db, (tx) => listTenants(tx))).length === 0;
   if (!empty) return [];
   io.out('Empty database: loading the demo municipalities (RADHUS_SEED_DEMO=false skips this)…');
-  return (await seedDemo(ctx, (line) => io.out(`  ${line}`))).added;
+  return loadDemoData(ctx, (line) => io.out(`  ${line}`));
 }
 
 const listenErrors: Record<string, string> = {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { withTenant } from '../../platform/db/transaction.ts';
-import { grantRole } from '../../identity/staff.ts';
+import { grantRole } from '../../identity/service.ts';
 import { text, type ContextCommand } from '../command.ts';
 import { requireTenant } from '../tenant-arg.ts';
 import { checkUserTarget, describeTarget, userTarget, userTargetOptions } from './user-target.ts';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { withTenant } from '../../platform/db/transaction.ts';
-import { listPendingGrants, listStaff } from '../../identity/staff.ts';
+import { listPendingGrants, listStaff } from '../../identity/service.ts';
 import { text, type ContextCommand } from '../command.ts';
 import { table } from '../io.ts';
 import { requireTenant } from '../tenant-arg.ts';

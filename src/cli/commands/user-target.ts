@@ -2,7 +2,7 @@
 // The person a `radhus user grant|revoke` names: by e-mail or by the identity provider's subject.
 import { mappableRoles } from '../../platform/role-map.ts';
 import { text, type OptionSpec, type Values } from '../command.ts';
-import type { GrantTarget } from '../../identity/staff.ts';
+import type { GrantTarget } from '../../identity/service.ts';
 
 export const userTargetOptions: Record<string, OptionSpec> = {
   tenant: { type: 'string', required: true, value: 'slug', description: 'The municipality (see `radhus tenant list`)' },
