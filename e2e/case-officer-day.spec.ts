@@ -92,6 +92,15 @@ test('a case officer works through the lists and is told which letters keep a ca
   await expect(caseRow).toContainText(caseFile.caseNumber);
   await expectAccessible(page, 'my cases');
 
+  // My unit's cases: the demo puts Ingrid into her stories' units, so all of them show by default.
+  await page.getByRole('navigation', { name: 'Arbeidslister' }).getByRole('link', { name: /^Enhetens saker/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Enhetens saker' })).toBeVisible();
+  await expect(page.getByLabel('Enhet', { exact: true })).toHaveValue('');
+  await expect(page.getByRole('status').filter({ hasText: /^[1-9]\d* saker$/ })).toBeVisible();
+  await expect(page.getByRole('row')).not.toHaveCount(0);
+  await expectAccessible(page, 'my unit’s cases');
+  await page.getByRole('navigation', { name: 'Arbeidslister' }).getByRole('link', { name: /^Mine saker/ }).click();
+
   // The case view is one request: no request per registry entry (it once made one for each).
   const apiCalls: string[] = [];
   page.on('request', (request) => {

@@ -98,8 +98,10 @@ describe(`unit members (${testEngine()})`, () => {
     expect(fields(await remove({ unitId: open.id, userId: southOfficer }))).toEqual(['userId:not-staff']);
     for (const res of [await add({ unitId: closed.id, userId: citizen })]) expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(await memberCount()).toBe(before);
-    // Another municipality sees none of these memberships.
+    // Another municipality sees none of these memberships, and a filter by another's id is refused.
     expect(await members('', south, southAdmin)).toEqual([]);
+    const filtered = await t.app.inject({ url: api(north, `/unit-members?unitId=${theirs.id}&userId=${southOfficer}`), headers: bearer(admin) });
+    expect(fields(filtered)).toEqual(['unitId:unknown', 'userId:not-staff']);
   });
 
   it('are kept inside one municipality by the database itself (as radhus_app)', async () => {

@@ -134,7 +134,7 @@ async function unitRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const filter = request.query as { unitId?: string; userId?: string };
-      return { items: (await inTenant(ctx, request, (tx) => listUnitMembers(tx, filter))).map(presentMember) };
+      return { items: (await inTenant(ctx, request, (tx, tenantId) => listUnitMembers(tx, tenantId, filter))).map(presentMember) };
     },
   );
 

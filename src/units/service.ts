@@ -133,13 +133,21 @@ export interface UnitMember {
 
 const toMember = (row: MemberRow): UnitMember => ({ unitId: row.unit_id, userId: row.user_id, name: row.name, createdAt: row.created_at, createdBy: row.created_by });
 
+const unknownUnit: FieldError = { field: 'unitId', code: 'unknown', message: 'no such unit in this municipality (GET …/units lists them)' };
+const notStaff: FieldError = { field: 'userId', code: 'not-staff', message: 'nobody with a staff role in this municipality has this id (GET …/users lists them)' };
+
 /** Who belongs to which unit: all memberships of the municipality, or of one unit or one person. */
-export async function listUnitMembers(tx: Tx, filter: { unitId?: string | undefined; userId?: string | undefined } = {}): Promise<UnitMember[]> {
+export async function listUnitMembers(tx: Tx, tenantId: string, filter: { unitId?: string | undefined; userId?: string | undefined } = {}): Promise<UnitMember[]> {
   const errors: FieldError[] = [];
   if (filter.unitId !== undefined && !isUuid(filter.unitId)) errors.push({ field: 'unitId', code: 'format', message: 'must be a unit id (a UUID)' });
   if (filter.userId !== undefined && !isUuid(filter.userId)) errors.push({ field: 'userId', code: 'format', message: 'must be a user id (a UUID)' });
   if (errors.length) throw invalid(errors);
-  return (await selectMembers(tx, filter)).map(toMember);
+  // An id that means nothing here is refused, as a filter must not quietly answer "nobody".
+  const rows = await selectMembers(tx, filter);
+  if (filter.unitId !== undefined && !(await selectUnit(tx, filter.unitId))) errors.push(unknownUnit);
+  if (filter.userId !== undefined && !rows.length && !(await findStaff(tx, tenantId, filter.userId))) errors.push(notStaff);
+  if (errors.length) throw invalid(errors);
+  return rows.map(toMember);
 }
 
 /** The open units a person belongs to, by code: what "my unit's cases" means for them. */
@@ -149,8 +157,6 @@ export async function unitsOfMember(tx: Tx, userId: string): Promise<Unit[]> {
   return (await selectUnits(tx, { includeClosed: false })).filter((u) => mine.has(u.id)).map(toUnit);
 }
 
-const unknownUnit: FieldError = { field: 'unitId', code: 'unknown', message: 'no such unit in this municipality (GET …/units lists them)' };
-const notStaff: FieldError = { field: 'userId', code: 'not-staff', message: 'nobody with a staff role in this municipality has this id (GET …/users lists them)' };
 
 /** Adds a staff member to an open unit of this municipality; adding again changes nothing. */
 export async function addUnitMember(tx: Tx, tenantId: string, input: { unitId: string; userId: string }, by: string, at: Date): Promise<{ status: 'added' | 'already'; member: UnitMember }> {
