@@ -35,10 +35,14 @@ for (const { role, person, name, heading } of [
   });
 }
 
-test('a tenant administrator’s start page links the administration', async ({ page }) => {
-  await startAs(page, /Kristoffer Berg/);
+test('a tenant administrator lands on the administration, and their start page links it', async ({ page }) => {
+  await page.goto('/app/');
+  await logInAs(page, { municipality: /Balsfjord/, person: /Kristoffer Berg/ });
+  // Administration is all this person does here, so that is where the login lands.
+  await expect(page).toHaveURL(/\/app\/balsfjord\/admin\/users$/);
+  await page.goto('/app/balsfjord');
   await expect(page.getByRole('heading', { level: 2, name: 'Administrasjon' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Gå til administrasjon' })).toHaveAttribute('href', '/app/balsfjord/admin');
+  await expect(page.getByRole('link', { name: 'Gå til administrasjon' })).toHaveAttribute('href', '/app/balsfjord/admin/users');
   await expectAccessible(page, 'start page of a tenant administrator');
 });
 
@@ -91,6 +95,15 @@ test('a case officer works through the lists and is told which letters keep a ca
   const caseRow = page.getByRole('row').filter({ hasText: `Oppmålingssak ${stamp}` });
   await expect(caseRow).toContainText(caseFile.caseNumber);
   await expectAccessible(page, 'my cases');
+
+  // My unit's cases: the demo puts Ingrid into her stories' units, so all of them show by default.
+  await page.getByRole('navigation', { name: 'Arbeidslister' }).getByRole('link', { name: /^Enhetens saker/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Enhetens saker' })).toBeVisible();
+  await expect(page.getByLabel('Enhet', { exact: true })).toHaveValue('');
+  await expect(page.getByRole('status').filter({ hasText: /^[1-9]\d* saker$/ })).toBeVisible();
+  await expect(page.getByRole('row')).not.toHaveCount(0);
+  await expectAccessible(page, 'my unit’s cases');
+  await page.getByRole('navigation', { name: 'Arbeidslister' }).getByRole('link', { name: /^Mine saker/ }).click();
 
   // The case view is one request: no request per registry entry (it once made one for each).
   const apiCalls: string[] = [];

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The tenant administrator's pages, through the UI only: log in as Balsfjord's tenant
 // administrator, grant a role to someone before their first login and withdraw it, add a hidden
-// sub-unit and close it, create a system token with an expiry (shown once) and revoke it. axe
-// checks every page and state.
+// sub-unit and close it, add a member to a unit and remove them, create a system token with an
+// expiry (shown once) and revoke it. axe checks every page and state.
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { logInAs } from './login.ts';
@@ -40,7 +40,8 @@ test('a tenant administrator keeps users and roles, units and system tokens', as
   // Units: the demo's units are there; add a hidden sub-unit and close it.
   await page.getByRole('link', { name: 'Administrative enheter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Administrative enheter' })).toBeVisible();
-  await expect(page.getByRole('table')).toContainText('Byggesak og oppmåling');
+  const unitsTable = page.getByRole('table', { name: 'Administrative enheter i Balsfjord kommune' });
+  await expect(unitsTable).toContainText('Byggesak og oppmåling');
   await expectAccessible(page, 'units');
   const code = `BV${stamp.slice(-4)}`.toUpperCase();
   await page.getByLabel(/^Kode/).fill(code);
@@ -63,6 +64,24 @@ test('a tenant administrator keeps users and roles, units and system tokens', as
   await row.getByRole('button', { name: `Avslutt Barnevern ${stamp}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Barnevern ${stamp} er avsluttet.` })).toBeVisible();
   await expect(row).toContainText('Avsluttet');
+
+  // Unit members: the demo's case officer is in her stories' units; add the administrator to a
+  // unit (refused field by field without a choice) and take him out again.
+  const members = page.getByRole('table', { name: 'Medlemmer av de administrative enhetene i Balsfjord kommune' });
+  await expect(members).toContainText('Ingrid Johansen');
+  await page.getByRole('button', { name: 'Legg til medlem' }).click();
+  const memberSummary = page.locator('ds-error-summary').last();
+  await expect(memberSummary).toBeFocused();
+  await expect(page.getByLabel('Person', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'unit member form with errors');
+  await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Byggesak og oppmåling' });
+  await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Kristoffer Berg' });
+  await page.getByRole('button', { name: 'Legg til medlem' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kristoffer Berg er nå medlem av Byggesak og oppmåling.' })).toBeVisible();
+  await expectAccessible(page, 'units with a new member');
+  await members.getByRole('button', { name: 'Fjern Kristoffer Berg fra Byggesak og oppmåling' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kristoffer Berg er ikke lenger medlem av Byggesak og oppmåling.' })).toBeVisible();
+  await expect(members.getByRole('row').filter({ hasText: 'Kristoffer Berg' })).toHaveCount(0);
 
   // System tokens: created with an expiry, shown once, revoked.
   await page.getByRole('link', { name: 'Systemnøkler' }).click();

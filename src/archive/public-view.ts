@@ -105,7 +105,8 @@ function unitName(unitId: string | null, text: string | null, units: UnitRow[]):
   // By id when known; a name without id is matched by name, so a hidden unit is hidden either way.
   const unit = unitId ? units.find((u) => u.id === unitId) : text ? units.find((u) => u.name.toLocaleLowerCase() === text.trim().toLocaleLowerCase()) : undefined;
   if (unit?.hidden_from_public) return null;
-  return text?.trim() || unit?.name || null;
+  // A unit known by id is shown by its current name, so renaming it renames it on public pages too.
+  return (unitId && unit?.name) || text?.trim() || unit?.name || null;
 }
 
 async function unitsOf(tx: Tx): Promise<UnitRow[]> {
@@ -192,4 +193,21 @@ export async function publicViewOfEntry(tx: Tx, entryId: string): Promise<Public
   const units = await unitsOf(tx);
   const caseFile = caseView(kase, units);
   return { caseFileId: kase.id, caseFile, ...(await entryViews(tx, kase, caseFile, [entry], units)) };
+}
+
+/**
+ * The case files whose public rows show this unit (the case's or one of its entries', by id, or by
+ * the unit's name where only the name was kept): what to rewrite when the unit is renamed or hidden.
+ */
+export async function caseFilesOfUnit(tx: Tx, unitId: string): Promise<string[]> {
+  if (!isUuid(unitId)) return [];
+  const rows = await sql<{ id: string }>`
+    with unit as (select id, lower(name) as name from administrative_units where id = ${unitId}::uuid)
+    select c.id from case_files c, unit
+      where c.responsible_unit_id = unit.id or (c.responsible_unit_id is null and lower(trim(c.responsible_unit)) = unit.name)
+    union
+    select e.case_file_id from registry_entries e, unit
+      where e.responsible_unit_id = unit.id or (e.responsible_unit_id is null and lower(trim(e.responsible_unit)) = unit.name)
+    order by 1`.execute(tx);
+  return rows.rows.map((r) => r.id);
 }

@@ -15,6 +15,7 @@ const paging = {
 const scope = {
   mine: Type.Optional(Type.Boolean({ description: 'only what I am responsible for (or created, when no officer is named)' })),
   unitId: Type.Optional(Type.String({ format: 'uuid', description: 'only what this administrative unit is responsible for' })),
+  myUnits: Type.Optional(Type.Boolean({ description: 'only what one of the units I am a member of is responsible for (none when I am in no unit)' })),
 };
 
 export const WorkCasesQuery = Type.Object(
@@ -85,5 +86,7 @@ export const WorkOverview = Type.Object({
   myPendingFollowUps: Type.Integer(),
   myOverdue: Type.Integer(),
   today: Type.String(),
+  myUnitCases: Type.Integer({ description: 'open cases of the units I am a member of' }),
+  myUnits: Type.Array(Type.Object({ id: Id, code: Type.String(), name: Type.String() }), { description: 'the open units I am a member of' }),
   units: Type.Array(Type.Object({ id: Id, code: Type.String(), name: Type.String() }), { description: 'open administrative units, to pick a unit list from' }),
 });

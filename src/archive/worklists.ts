@@ -12,6 +12,8 @@ export interface WorkScope {
   /** users.id for people; the token's id for systems (then only "created by" can match). */
   me?: string | undefined;
   unitId?: string | undefined;
+  /** Only what one of these units is responsible for (the caller's own units; empty: nothing). */
+  unitIds?: readonly string[] | undefined;
 }
 
 export type SortOrder = 'asc' | 'desc';
@@ -73,10 +75,15 @@ const caseIsMine = (me: string) => sql`(c.responsible_officer_id = ${me}::uuid o
 const entryIsMine = (me: string) =>
   sql`(e.responsible_officer_id = ${me}::uuid or (e.responsible_officer_id is null and ${caseIsMine(me)}))`;
 
+/** The column is one of the units; no units means no rows (someone in no unit has no unit cases). */
+const inUnits = (column: RawBuilder<unknown>, unitIds: readonly string[]): RawBuilder<unknown> =>
+  unitIds.length ? sql`${column} in (${sql.join(unitIds.map((id) => sql`${id}::uuid`))})` : sql`false`;
+
 const caseScope = (scope: WorkScope): RawBuilder<unknown>[] => {
   const where: RawBuilder<unknown>[] = [];
   if (scope.me) where.push(caseIsMine(scope.me));
   if (scope.unitId) where.push(sql`c.responsible_unit_id = ${scope.unitId}::uuid`);
+  if (scope.unitIds) where.push(inUnits(sql`c.responsible_unit_id`, scope.unitIds));
   return where;
 };
 
@@ -84,6 +91,7 @@ const entryScope = (scope: WorkScope): RawBuilder<unknown>[] => {
   const where: RawBuilder<unknown>[] = [];
   if (scope.me) where.push(entryIsMine(scope.me));
   if (scope.unitId) where.push(sql`coalesce(e.responsible_unit_id, c.responsible_unit_id) = ${scope.unitId}::uuid`);
+  if (scope.unitIds) where.push(inUnits(sql`coalesce(e.responsible_unit_id, c.responsible_unit_id)`, scope.unitIds));
   return where;
 };
 
@@ -186,17 +194,26 @@ export interface WorkOverviewRow {
   my_cases: number | string;
   my_pending: number | string;
   my_overdue: number | string;
+  my_unit_cases: number | string;
 }
 
-/** The start page's counts, in one statement, and the units to pick from (no membership yet). */
-export async function workOverview(tx: Tx, me: string, today: string) {
+/** The start page's counts, in one statement, and the units to pick from: mine (by membership) and all open ones. */
+export async function workOverview(tx: Tx, me: string, today: string, myUnits: readonly { id: string; code: string; name: string }[]) {
   const counts = await sql<WorkOverviewRow>`
     select
       (select count(*) from case_files c where ${caseIsMine(me)} and c.status in ('in-progress', 'closed-by-officer')) as my_cases,
       (select count(*) from registry_entries e join case_files c on c.id = e.case_file_id where ${awaitsFollowUp} and ${entryIsMine(me)}) as my_pending,
-      (select count(*) from registry_entries e join case_files c on c.id = e.case_file_id where ${awaitsFollowUp} and ${entryIsMine(me)} and e.due_date < ${today}::date) as my_overdue`.execute(tx);
+      (select count(*) from registry_entries e join case_files c on c.id = e.case_file_id where ${awaitsFollowUp} and ${entryIsMine(me)} and e.due_date < ${today}::date) as my_overdue,
+      (select count(*) from case_files c where ${inUnits(sql`c.responsible_unit_id`, myUnits.map((u) => u.id))} and c.status in ('in-progress', 'closed-by-officer')) as my_unit_cases`.execute(tx);
   const units = await sql<{ id: string; code: string; name: string }>`
     select id, code, name from administrative_units where closed_at is null order by code`.execute(tx);
   const row = counts.rows[0]!;
-  return { myCases: Number(row.my_cases), myPendingFollowUps: Number(row.my_pending), myOverdue: Number(row.my_overdue), units: units.rows };
+  return {
+    myCases: Number(row.my_cases),
+    myPendingFollowUps: Number(row.my_pending),
+    myOverdue: Number(row.my_overdue),
+    myUnitCases: Number(row.my_unit_cases),
+    myUnits: myUnits.map((u) => ({ id: u.id, code: u.code, name: u.name })),
+    units: units.rows,
+  };
 }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../platform/db/database.ts';
+import { withoutTenant } from '../platform/db/transaction.ts';
+import { grantLocalRole, upsertUser } from '../identity/users.ts';
 import { freshDatabaseUrl } from '../test-support/app.ts';
 import { captureOutput } from './io.ts';
 import { main } from './main.ts';
@@ -111,6 +113,24 @@ describe('radhus commands', { timeout: 300_000 }, () => {
     expect(await radhus('user', 'revoke', '--tenant', 'balsfjord', '--subject', 'abc-123', '--role', 'case-officer')).toMatchObject({ code: 1 });
     expect(await radhus('user', 'grant', '--tenant', 'balsfjord', '--role', 'archivist')).toMatchObject({ code: 2, stderr: ['radhus: say who: --email <e-mail> or --subject <sub>', 'See "radhus user grant --help".'] });
     expect((await radhus('user', 'grant', '--tenant', 'balsfjord', '--email', 'a@b.no', '--role', 'system')).code).toBe(2);
+  });
+
+  it('refuse to revoke the last tenant administrator (exit code 1, nothing changed)', async () => {
+    const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    try {
+      const tenantId = (await sql<{ id: string }>`select id from tenants where slug = 'balsfjord'`.execute(db.kysely)).rows[0]!.id;
+      await withoutTenant(db, async (tx) => {
+        const id = await upsertUser(tx, { issuer: 'https://idp.test', subject: 'siri-sjef', name: 'Siri Sjef', email: undefined, identityNumber: undefined }, new Date());
+        await grantLocalRole(tx, tenantId, id, 'tenant-admin', new Date());
+      });
+    } finally {
+      await db.close();
+    }
+    const before = await snapshot();
+    const refused = await radhus('user', 'revoke', '--tenant', 'balsfjord', '--subject', 'siri-sjef', '--role', 'tenant-admin');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr[0]).toMatch(/^radhus user revoke: Siri Sjef is the last tenant administrator of this municipality; grant tenant-admin to someone else first/);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('create a token with an expiry date', async () => {

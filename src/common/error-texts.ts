@@ -70,6 +70,8 @@ const nb: ErrorTexts = {
     exactlyOne: 'Oppgi nøyaktig én av dem.',
     hasOpenChildren: 'Den har underordnede enheter som fortsatt er åpne.',
     alreadyFollowedUp: 'Den er allerede avskrevet.',
+    notStaff: 'Personen har ingen rolle som ansatt i kommunen.',
+    lastTenantAdmin: 'Kommunen må ha minst én tenant-administrator: gi rollen til en annen først.',
   },
 };
 
@@ -133,6 +135,8 @@ const nn: ErrorTexts = {
     exactlyOne: 'Oppgje nøyaktig éin av dei.',
     hasOpenChildren: 'Ho har underordna einingar som framleis er opne.',
     alreadyFollowedUp: 'Han er allereie avskriven.',
+    notStaff: 'Personen har inga rolle som tilsett i kommunen.',
+    lastTenantAdmin: 'Kommunen må ha minst éin tenant-administrator: gje rolla til ein annan først.',
   },
 };
 
@@ -196,6 +200,8 @@ const sv: ErrorTexts = {
     exactlyOne: 'Ange exakt en av dem.',
     hasOpenChildren: 'Den har underordnade enheter som fortfarande är öppna.',
     alreadyFollowedUp: 'Den är redan avskriven.',
+    notStaff: 'Personen har ingen roll som anställd i kommunen.',
+    lastTenantAdmin: 'Kommunen måste ha minst en tenant-administratör: ge rollen till någon annan först.',
   },
 };
 
@@ -259,6 +265,8 @@ const en: ErrorTexts = {
     exactlyOne: 'Give exactly one of them.',
     hasOpenChildren: 'It has sub-units that are still open.',
     alreadyFollowedUp: 'It has been followed up already.',
+    notStaff: 'The person has no staff role in this municipality.',
+    lastTenantAdmin: 'The municipality must keep at least one tenant administrator: give the role to someone else first.',
   },
 };
 

@@ -76,6 +76,8 @@ export const fieldErrorCodes = [
   'exactlyOne',
   'hasOpenChildren',
   'alreadyFollowedUp',
+  'notStaff',
+  'lastTenantAdmin',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

@@ -25,6 +25,7 @@ import { demoOrganisationNumber, type IdentityNumbers } from './numbers.ts';
 import { renderPdf } from './pdf.ts';
 import { createUnit } from '../units/service.ts';
 import { planSteps } from './plan.ts';
+import { joinStoryUnits } from './members.ts';
 
 const DEMO_ACTOR = 'cli:demo:Demodata';
 
@@ -150,6 +151,7 @@ export async function playStory(tx: Tx, ctx: AppContext, tenant: Tenant, m: Demo
       }
     }
   }
+  await joinStoryUnits(tx, ctx, tenant, m, units);
   return counts;
 }
 

@@ -19,6 +19,8 @@ export interface DemoPerson extends DemoAddress {
   identityNumber?: string;
   /** For staff: their title, under the signature. */
   position?: string;
+  /** For staff who can log in to the demo: their demo user (the `sub`), so they join their stories' units. */
+  userId?: string;
 }
 
 /**

@@ -158,6 +158,15 @@ describe('seedDemo', () => {
     const other = await radhus.app.inject({ method: 'GET', url: '/api/v1/aneby/case-files', headers: { authorization: `Bearer ${token}` } });
     expect(other.statusCode).toBe(401);
   });
+
+  it("has the demo case officers in the units of their stories, so “my unit’s cases” shows cases at the first login", async () => {
+    const balsfjord = tenants.find((t) => t.slug === 'balsfjord')!;
+    const units = await rows<{ subject: string; code: string; cases: number }>(radhus, balsfjord, sql`
+      select u.subject, a.code, (select count(*)::int from case_files c where c.responsible_unit_id = a.id) as cases
+      from unit_members m join users u on u.id = m.user_id join administrative_units a on a.id = m.unit_id order by u.subject, a.code`);
+    expect(units.map((u) => u.subject)).toContain('balsfjord-case-officer');
+    expect(units.every((u) => u.cases > 0)).toBe(true);
+  });
 });
 
 describe('seedDemo next to existing municipalities', () => {

@@ -89,6 +89,18 @@ export async function findOfficer(tx: Tx, tenantId: string, userId: string): Pro
   return rows.rows[0];
 }
 
+/** Roles that make a person staff (everything but citizen): who may belong to an administrative unit. */
+const staffRoles: readonly Role[] = ['case-officer', 'archivist', 'politician', 'tenant-admin'];
+
+/** A person holding a staff role in this municipality, by id, or undefined (unknown, citizen only, or elsewhere). */
+export async function findStaff(tx: Tx, tenantId: string, userId: string): Promise<{ id: string; name: string } | undefined> {
+  if (!isUuid(userId)) return undefined;
+  const rows = await sql<{ id: string; name: string }>`
+    select u.id, u.name from users u where u.id = ${userId} and exists (
+      select 1 from role_assignments r where r.tenant_id = ${tenantId} and r.user_id = u.id and r.role in (${sql.join(staffRoles)}))`.execute(tx);
+  return rows.rows[0];
+}
+
 /** The one person a target names, if they have logged in; a conflict when an e-mail or subject is ambiguous. */
 async function resolveUser(tx: Tx, tenantId: string, target: GrantTarget): Promise<{ id: string; name: string } | undefined> {
   if (target.userId !== undefined) {
@@ -122,10 +134,25 @@ export async function grantRole(tx: Tx, tenantId: string, target: GrantTarget, r
   return { status: 'pending', pending };
 }
 
+/**
+ * A municipality without a tenant administrator can only be managed from the command line again:
+ * the last one keeps the role. The holders' rows are locked, so two administrators revoking each
+ * other at the same moment cannot both succeed.
+ */
+async function keepOneTenantAdmin(tx: Tx, tenantId: string, user: { id: string; name: string }): Promise<void> {
+  const admins = await sql<{ user_id: string }>`
+    select user_id from role_assignments where tenant_id = ${tenantId} and role = 'tenant-admin' order by user_id for update`.execute(tx);
+  if (admins.rows.length === 1 && admins.rows[0]!.user_id === user.id)
+    throw conflict(`${user.name} is the last tenant administrator of this municipality; grant tenant-admin to someone else first`, [
+      { field: 'role', code: 'lastTenantAdmin', message: 'the last tenant administrator cannot lose the role' },
+    ]);
+}
+
 export async function revokeRole(tx: Tx, tenantId: string, target: GrantTarget, role: string): Promise<RevokeOutcome> {
   const errors = checkGrant(target, role);
   if (errors.length) throw invalid(errors);
   const user = await resolveUser(tx, tenantId, target);
+  if (user && role === 'tenant-admin') await keepOneTenantAdmin(tx, tenantId, user);
   if (user && (await removeRole(tx, tenantId, user.id, role as Role))) return { status: 'revoked', user };
   const email = target.email?.trim().toLowerCase() ?? null;
   if (target.userId === undefined) {

@@ -5,7 +5,7 @@
 // brings back a title or name that has since been screened.
 import type { EventConsumer } from '../platform/events/types.ts';
 import type { Tx } from '../platform/db/transaction.ts';
-import { publicViewOfCaseFile, publicViewOfEntry, type PublicCaseView } from '../archive/service.ts';
+import { caseFilesOfUnit, publicViewOfCaseFile, publicViewOfEntry, type PublicCaseView } from '../archive/service.ts';
 import { deleteAll, deleteCaseFile, deleteEntries, upsertCaseFile, upsertEntry } from './repository.ts';
 
 async function apply(tx: Tx, view: PublicCaseView | null): Promise<void> {
@@ -21,8 +21,13 @@ async function apply(tx: Tx, view: PublicCaseView | null): Promise<void> {
 
 export const journalProjection: EventConsumer = {
   name: 'journal-projection',
-  types: ['case-file.created', 'case-file.updated', 'case-file.closed', 'registry-entry.journalised', 'registry-entry.updated'],
+  types: ['case-file.created', 'case-file.updated', 'case-file.closed', 'registry-entry.journalised', 'registry-entry.updated', 'unit.updated'],
   async handle(tx, event) {
+    // A unit renamed or hidden (or shown again): every case that shows it is written anew.
+    if (event.aggregateType === 'unit') {
+      for (const caseFileId of await caseFilesOfUnit(tx, event.aggregateId)) await apply(tx, await publicViewOfCaseFile(tx, caseFileId));
+      return;
+    }
     const view = event.aggregateType === 'case-file' ? await publicViewOfCaseFile(tx, event.aggregateId) : await publicViewOfEntry(tx, event.aggregateId);
     await apply(tx, view);
   },

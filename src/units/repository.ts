@@ -43,3 +43,39 @@ export async function insertUnit(tx: Tx, row: UnitsTable): Promise<void> {
 export async function updateUnitRow(tx: Tx, id: string, values: Partial<Pick<UnitsTable, 'code' | 'name' | 'parent_id' | 'hidden_from_public' | 'closed_at'>>): Promise<void> {
   await db(tx).updateTable('administrative_units').set(values).where('id', '=', id).execute();
 }
+
+export interface UnitMembersTable {
+  tenant_id: string;
+  unit_id: string;
+  user_id: string;
+  created_at: Date;
+  created_by: string;
+}
+
+export interface MemberRow extends UnitMembersTable {
+  name: string;
+}
+
+const members = (tx: Tx) => tables<{ unit_members: UnitMembersTable; users: { id: string; name: string } }>(tx);
+
+/** Memberships with the person's name, by unit then name; optionally of one unit or one person. */
+export async function selectMembers(tx: Tx, filter: { unitId?: string | undefined; userId?: string | undefined }): Promise<MemberRow[]> {
+  let query = members(tx)
+    .selectFrom('unit_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.tenant_id', 'm.unit_id', 'm.user_id', 'm.created_at', 'm.created_by', 'u.name']);
+  if (filter.unitId) query = query.where('m.unit_id', '=', filter.unitId);
+  if (filter.userId) query = query.where('m.user_id', '=', filter.userId);
+  return query.orderBy('m.unit_id').orderBy('u.name').orderBy('m.user_id').execute();
+}
+
+/** Inserts the membership unless it exists; true when it was new. */
+export async function insertMember(tx: Tx, row: UnitMembersTable): Promise<boolean> {
+  const inserted = await members(tx).insertInto('unit_members').values(row).onConflict((oc) => oc.doNothing()).returning('user_id').execute();
+  return inserted.length > 0;
+}
+
+export async function deleteMember(tx: Tx, unitId: string, userId: string): Promise<boolean> {
+  const result = await members(tx).deleteFrom('unit_members').where('unit_id', '=', unitId).where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0) > 0;
+}

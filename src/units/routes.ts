@@ -8,7 +8,7 @@ import type { App } from '../platform/http/app.ts';
 import type { FastifyRequest } from 'fastify';
 import { withTenant, type Tx } from '../platform/db/transaction.ts';
 import { ProblemError } from '../platform/http/problem.ts';
-import { createUnit, listUnits, updateUnit, type NewUnit, type Unit, type UnitPatch } from './service.ts';
+import { addUnitMember, createUnit, listUnitMembers, listUnits, removeUnitMember, updateUnit, type NewUnit, type Unit, type UnitMember, type UnitPatch } from './service.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const UnitOut = Type.Object({
@@ -26,6 +26,16 @@ const Name = Type.String({ minLength: 1, maxLength: 200 });
 const readers = { roles: ['case-officer', 'archivist', 'tenant-admin', 'system'] as const };
 const adminOnly = { roles: ['tenant-admin'] as const };
 const tags = ['units'];
+
+const MemberOut = Type.Object({
+  unitId: Id,
+  userId: Id,
+  name: Type.String({ description: "the person's name" }),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdBy: Type.String(),
+});
+const MemberBody = Type.Object({ unitId: Id, userId: Id }, { additionalProperties: false });
+const presentMember = (m: UnitMember) => ({ ...m, createdAt: m.createdAt.toISOString() });
 
 const present = (u: Unit) => ({ ...u, createdAt: u.createdAt.toISOString(), closedAt: u.closedAt?.toISOString() ?? null });
 
@@ -107,6 +117,61 @@ async function unitRoutes(app: App, ctx: AppContext): Promise<void> {
       const { id } = request.params as { id: string };
       return present(await inTenant(ctx, request, (tx) => updateUnit(tx, id, request.body as UnitPatch, ctx.clock.now())));
     },
+  );
+
+  app.get(
+    '/api/v1/:tenant/unit-members',
+    {
+      config: readers,
+      schema: {
+        operationId: 'listUnitMembers',
+        tags,
+        summary: 'Who belongs to which administrative unit; optionally of one unit or one person',
+        params: Type.Object({ tenant: Type.String() }),
+        querystring: Type.Object({ unitId: Type.Optional(Id), userId: Type.Optional(Id) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(MemberOut) }) },
+      },
+    },
+    async (request) => {
+      const filter = request.query as { unitId?: string; userId?: string };
+      return { items: (await inTenant(ctx, request, (tx, tenantId) => listUnitMembers(tx, tenantId, filter))).map(presentMember) };
+    },
+  );
+
+  app.post(
+    '/api/v1/:tenant/unit-members',
+    {
+      config: adminOnly,
+      schema: {
+        operationId: 'addUnitMember',
+        tags,
+        summary: 'Make a staff member a member of an open unit (their "unit cases" are its cases)',
+        description: 'The person must hold a staff role in this municipality. Adding a member again changes nothing (status "already").',
+        params: Type.Object({ tenant: Type.String() }),
+        body: MemberBody,
+        response: { 200: Type.Object({ status: Type.Union([Type.Literal('added'), Type.Literal('already')]), member: MemberOut }) },
+      },
+    },
+    async (request) => {
+      const outcome = await inTenant(ctx, request, (tx, tenantId, by) => addUnitMember(tx, tenantId, request.body as { unitId: string; userId: string }, by, ctx.clock.now()));
+      return { status: outcome.status, member: presentMember(outcome.member) };
+    },
+  );
+
+  app.post(
+    '/api/v1/:tenant/unit-members/remove',
+    {
+      config: adminOnly,
+      schema: {
+        operationId: 'removeUnitMember',
+        tags,
+        summary: 'Take a person out of a unit (also a closed one)',
+        params: Type.Object({ tenant: Type.String() }),
+        body: MemberBody,
+        response: { 200: Type.Object({ status: Type.Union([Type.Literal('removed'), Type.Literal('not-a-member')]) }) },
+      },
+    },
+    async (request) => inTenant(ctx, request, (tx, tenantId) => removeUnitMember(tx, tenantId, request.body as { unitId: string; userId: string })),
   );
 }
 

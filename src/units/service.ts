@@ -4,7 +4,9 @@
 import type { Tx } from '../platform/db/transaction.ts';
 import { newId, isUuid } from '../platform/ids.ts';
 import { conflict, invalid, notFound, type FieldError } from '../platform/http/problem.ts';
-import { insertUnit, selectUnit, selectUnitByCode, selectUnits, updateUnitRow, type UnitsTable } from './repository.ts';
+import { writeEvent } from '../platform/outbox.ts';
+import { findStaff } from '../identity/service.ts';
+import { deleteMember, insertMember, insertUnit, selectMembers, selectUnit, selectUnitByCode, selectUnits, updateUnitRow, type MemberRow, type UnitsTable } from './repository.ts';
 
 export interface Unit {
   id: string;
@@ -113,5 +115,72 @@ export async function updateUnit(tx: Tx, id: string, patch: UnitPatch, at: Date)
     ...(patch.closed !== undefined ? { closed_at: patch.closed ? (before.closed_at ?? at) : null } : {}),
   };
   if (Object.keys(values).length) await updateUnitRow(tx, id, values);
-  return toUnit({ ...before, ...values });
+  const after = { ...before, ...values };
+  // What the public sees of the unit (its name, or that it is hidden) changed: the journal projection
+  // rewrites the public rows of its cases. The event names the unit only; the consumer reads the rest.
+  if (after.name !== before.name || after.hidden_from_public !== before.hidden_from_public)
+    await writeEvent(tx, { tenantId: before.tenant_id, type: 'unit.updated', aggregateType: 'unit', aggregateId: id, payload: {}, at });
+  return toUnit(after);
+}
+
+export interface UnitMember {
+  unitId: string;
+  userId: string;
+  name: string;
+  createdAt: Date;
+  createdBy: string;
+}
+
+const toMember = (row: MemberRow): UnitMember => ({ unitId: row.unit_id, userId: row.user_id, name: row.name, createdAt: row.created_at, createdBy: row.created_by });
+
+const unknownUnit: FieldError = { field: 'unitId', code: 'notFound', message: 'no such unit in this municipality (GET …/units lists them)' };
+const notStaff: FieldError = { field: 'userId', code: 'notStaff', message: 'nobody with a staff role in this municipality has this id (GET …/users lists them)' };
+
+/** Who belongs to which unit: all memberships of the municipality, or of one unit or one person. */
+export async function listUnitMembers(tx: Tx, tenantId: string, filter: { unitId?: string | undefined; userId?: string | undefined } = {}): Promise<UnitMember[]> {
+  const errors: FieldError[] = [];
+  if (filter.unitId !== undefined && !isUuid(filter.unitId)) errors.push({ field: 'unitId', code: 'invalidId', message: 'must be a unit id (a UUID)' });
+  if (filter.userId !== undefined && !isUuid(filter.userId)) errors.push({ field: 'userId', code: 'invalidId', message: 'must be a user id (a UUID)' });
+  if (errors.length) throw invalid(errors);
+  // An id that means nothing here is refused, as a filter must not quietly answer "nobody".
+  const rows = await selectMembers(tx, filter);
+  if (filter.unitId !== undefined && !(await selectUnit(tx, filter.unitId))) errors.push(unknownUnit);
+  if (filter.userId !== undefined && !rows.length && !(await findStaff(tx, tenantId, filter.userId))) errors.push(notStaff);
+  if (errors.length) throw invalid(errors);
+  return rows.map(toMember);
+}
+
+/** The open units a person belongs to, by code: what "my unit's cases" means for them. */
+export async function unitsOfMember(tx: Tx, userId: string): Promise<Unit[]> {
+  if (!isUuid(userId)) return [];
+  const mine = new Set((await selectMembers(tx, { userId })).map((m) => m.unit_id));
+  return (await selectUnits(tx, { includeClosed: false })).filter((u) => mine.has(u.id)).map(toUnit);
+}
+
+
+/** Adds a staff member to an open unit of this municipality; adding again changes nothing. */
+export async function addUnitMember(tx: Tx, tenantId: string, input: { unitId: string; userId: string }, by: string, at: Date): Promise<{ status: 'added' | 'already'; member: UnitMember }> {
+  const errors: FieldError[] = [];
+  const unit = isUuid(input.unitId) ? await selectUnit(tx, input.unitId) : undefined;
+  if (!unit) errors.push(unknownUnit);
+  else if (unit.closed_at) errors.push({ field: 'unitId', code: 'notOpen', message: `the unit "${unit.name}" is closed` });
+  const person = await findStaff(tx, tenantId, input.userId);
+  if (!person) errors.push(notStaff);
+  if (errors.length || !unit || !person) throw invalid(errors);
+  const added = await insertMember(tx, { tenant_id: tenantId, unit_id: unit.id, user_id: person.id, created_at: at, created_by: by });
+  const member = (await selectMembers(tx, { unitId: unit.id, userId: person.id }))[0]!;
+  return { status: added ? 'added' : 'already', member: toMember(member) };
+}
+
+/**
+ * Takes a person out of a unit (also a closed one, and also someone who has since lost their roles).
+ * Someone who is not a member is answered "not-a-member" when they are staff here, else refused.
+ */
+export async function removeUnitMember(tx: Tx, tenantId: string, input: { unitId: string; userId: string }): Promise<{ status: 'removed' | 'not-a-member' }> {
+  const unit = isUuid(input.unitId) ? await selectUnit(tx, input.unitId) : undefined;
+  if (!unit) throw invalid([unknownUnit, ...((await findStaff(tx, tenantId, input.userId)) ? [] : [notStaff])]);
+  if (!isUuid(input.userId)) throw invalid([notStaff]);
+  if (await deleteMember(tx, unit.id, input.userId)) return { status: 'removed' };
+  if (!(await findStaff(tx, tenantId, input.userId))) throw invalid([notStaff]);
+  return { status: 'not-a-member' };
 }

@@ -85,6 +85,12 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
   const roles = state.session.tenants.find((x) => x.slug === t.slug)?.roles ?? [];
   const name = state.session.user.name;
   if (route.name === 'start') return <StartPage tenant={t} roles={roles} name={name} />;
+  // The administration pages are for tenant administrators, whether or not they also work in the archive.
+  if (roles.includes('tenant-admin')) {
+    if (route.name === 'adminUsers') return <AdminUsersPage tenant={t} />;
+    if (route.name === 'adminUnits') return <AdminUnitsPage tenant={t} />;
+    if (route.name === 'adminTokens') return <AdminTokensPage tenant={t} />;
+  }
   // The archive is for case officers and archivists: anyone else gets their own start page, with
   // a word on why, rather than a screen of refused requests.
   if (!isWorker(roles)) return <StartPage tenant={t} roles={roles} name={name} notice />;

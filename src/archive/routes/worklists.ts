@@ -10,6 +10,8 @@ import { dateIn, formatDocumentNumber, formatNumber } from '../numbering.ts';
 import { listPendingFollowUps, listWorkCases, workOverview, type PendingEntryRow, type WorkCaseRow } from '../worklists.ts';
 import { PendingFollowUpsPage, PendingFollowUpsQuery, WorkCasesPage, WorkCasesQuery, WorkOverview } from '../worklists-schemas.ts';
 import { inTenant } from './context.ts';
+import { unitsOfMember } from '../../units/service.ts';
+import type { Tx } from '../../platform/db/transaction.ts';
 
 /** Work lists are a person's: systems have no desk (a token's "mine" is what it created). */
 const workers: readonly Role[] = ['case-officer', 'archivist'];
@@ -20,6 +22,10 @@ const TenantOnly = Type.Object({ tenant: Type.String() });
 export const todayIn = (country: 'NO' | 'SE', at: Date): string => dateIn(at, country === 'SE' ? 'Europe/Stockholm' : 'Europe/Oslo');
 
 const me = (p: Principal | undefined) => p?.id;
+
+/** The ids of the caller's own units when asked for (`myUnits`); a token belongs to none. */
+const myUnitIds = async (tx: Tx, p: Principal | undefined, wanted: boolean | undefined): Promise<string[] | undefined> =>
+  wanted ? (p?.kind === 'user' ? (await unitsOfMember(tx, p.id)).map((u) => u.id) : []) : undefined;
 
 const presentCase = (r: WorkCaseRow) => ({
   id: r.id,
@@ -57,7 +63,9 @@ export async function worklistRoutes(app: App, ctx: AppContext): Promise<void> {
     { config: { roles: workers }, schema: { operationId: 'getWorkOverview', tags, summary: 'Counts of my work lists, for the start page', params: TenantOnly, response: { 200: WorkOverview } } },
     async (request) => {
       const today = todayIn(request.tenant!.country, ctx.clock.now());
-      const overview = await inTenant(ctx, request, (tx) => workOverview(tx, me(request.principal)!, today));
+      const overview = await inTenant(ctx, request, async (tx) =>
+        workOverview(tx, me(request.principal)!, today, request.principal?.kind === 'user' ? await unitsOfMember(tx, request.principal.id) : []),
+      );
       return { ...overview, today };
     },
   );
@@ -78,8 +86,8 @@ export async function worklistRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request) => {
       const q = request.query;
       const today = todayIn(request.tenant!.country, ctx.clock.now());
-      const page = await inTenant(ctx, request, (tx) =>
-        listWorkCases(tx, { me: q.mine ? me(request.principal) : undefined, unitId: q.unitId, status: q.status, sort: q.sort, order: q.order, cursor: q.cursor, limit: q.limit, today }),
+      const page = await inTenant(ctx, request, async (tx) =>
+        listWorkCases(tx, { me: q.mine ? me(request.principal) : undefined, unitId: q.unitId, unitIds: await myUnitIds(tx, request.principal, q.myUnits), status: q.status, sort: q.sort, order: q.order, cursor: q.cursor, limit: q.limit, today }),
       );
       return { items: page.rows.map(presentCase), total: page.total, nextCursor: page.nextCursor, today };
     },
@@ -102,8 +110,8 @@ export async function worklistRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request) => {
       const q = request.query;
       const today = todayIn(request.tenant!.country, ctx.clock.now());
-      const page = await inTenant(ctx, request, (tx) =>
-        listPendingFollowUps(tx, { me: q.mine ? me(request.principal) : undefined, unitId: q.unitId, overdue: q.overdue ?? false, sort: q.sort, order: q.order, cursor: q.cursor, limit: q.limit, today }),
+      const page = await inTenant(ctx, request, async (tx) =>
+        listPendingFollowUps(tx, { me: q.mine ? me(request.principal) : undefined, unitId: q.unitId, unitIds: await myUnitIds(tx, request.principal, q.myUnits), overdue: q.overdue ?? false, sort: q.sort, order: q.order, cursor: q.cursor, limit: q.limit, today }),
       );
       return { items: page.rows.map((r) => presentPending(r, today)), total: page.total, nextCursor: page.nextCursor, today };
     },

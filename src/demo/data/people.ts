@@ -7,7 +7,7 @@ import type { DemoAddress, DemoOrganisation, DemoPerson } from '../model.ts';
 export function staffUser(userId: string, position: string): DemoPerson {
   const user = findDemoUser(userId);
   if (!user) throw new Error(`no demo user ${userId}`);
-  return { kind: 'person', name: user.name, born: user.birthDate, identityNumber: user.identityNumber, position };
+  return { kind: 'person', name: user.name, born: user.birthDate, identityNumber: user.identityNumber, position, userId };
 }
 
 export const person = (name: string, born: string, address: DemoAddress & { position?: string } = {}): DemoPerson => ({ kind: 'person', name, born, ...address });

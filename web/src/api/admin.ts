@@ -67,3 +67,15 @@ export const listTokens = (tenant: string, signal?: AbortSignal) => api<{ items:
 export const createToken = (tenant: string, input: { name: string; expiresAt?: string }) =>
   api<{ id: string; token: string; name: string; expiresAt: string | null }>(`${base(tenant)}/tokens`, { method: 'POST', json: { role: 'system', ...input } });
 export const revokeToken = (tenant: string, id: string) => api<unknown>(`${base(tenant)}/tokens/${encodeURIComponent(id)}/revoke`, { method: 'POST', json: {} });
+
+export interface UnitMember {
+  unitId: string;
+  userId: string;
+  name: string;
+  createdAt: string;
+}
+export const listUnitMembers = (tenant: string, signal?: AbortSignal) => api<{ items: UnitMember[] }>(`${base(tenant)}/unit-members`, opts(signal));
+export const addUnitMember = (tenant: string, input: { unitId: string; userId: string }) =>
+  api<{ status: 'added' | 'already'; member: UnitMember }>(`${base(tenant)}/unit-members`, { method: 'POST', json: input });
+export const removeUnitMember = (tenant: string, input: { unitId: string; userId: string }) =>
+  api<{ status: 'removed' | 'not-a-member' }>(`${base(tenant)}/unit-members/remove`, { method: 'POST', json: input });

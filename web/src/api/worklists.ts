@@ -10,6 +10,9 @@ export interface WorkOverview {
   myPendingFollowUps: number;
   myOverdue: number;
   today: string;
+  myUnitCases: number;
+  /** The open units I am a member of: "my unit's cases" are theirs. */
+  myUnits: { id: string; code: string; name: string }[];
   units: { id: string; code: string; name: string }[];
 }
 
@@ -52,6 +55,7 @@ export interface WorkPage<T> {
 
 export interface WorkListQuery {
   mine?: boolean;
+  myUnits?: boolean;
   unitId?: string | undefined;
   overdue?: boolean;
   sort?: string | undefined;
@@ -63,6 +67,7 @@ export interface WorkListQuery {
 const params = (q: WorkListQuery) =>
   query({
     mine: q.mine ? 'true' : '',
+    myUnits: q.myUnits ? 'true' : '',
     overdue: q.overdue ? 'true' : '',
     unitId: q.unitId ?? '',
     sort: q.sort ?? '',

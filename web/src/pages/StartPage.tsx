@@ -84,7 +84,7 @@ function WorkSection({ tenant }: { tenant: Tenant }) {
           {card('my-cases', 'work.list.my-cases', overview.data.myCases, 'start.work.myCasesHint')}
           {card('follow-ups', 'work.list.follow-ups', overview.data.myPendingFollowUps, 'start.work.followUpsHint')}
           {card('overdue', 'work.list.overdue', overview.data.myOverdue, 'start.work.overdueHint')}
-          {card('unit-cases', 'work.list.unit-cases', undefined, 'start.work.unitHint')}
+          {card('unit-cases', 'work.list.unit-cases', overview.data.myUnitCases, 'start.work.unitHint')}
         </ul>
       )}
       <div className="button-row">

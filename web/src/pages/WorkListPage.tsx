@@ -25,7 +25,7 @@ const caseColumns = ['caseNumber', 'title', 'date', 'dueDate', 'status'] as cons
 const entryColumns = ['documentNumber', 'title', 'date', 'dueDate', 'status'] as const;
 const defaultSort = (list: WorkListName) => (list === 'my-cases' || list === 'unit-cases' ? 'caseNumber' : 'dueDate');
 
-type Loaded = { kind: 'cases'; page: WorkPage<WorkCase> } | { kind: 'entries'; page: WorkPage<PendingFollowUp> } | { kind: 'pickUnit' };
+type Loaded = { kind: 'cases'; page: WorkPage<WorkCase> } | { kind: 'entries'; page: WorkPage<PendingFollowUp> };
 
 export function WorkListPage({ tenant, route }: { tenant: Tenant; route: WorkRoute }) {
   const { t } = useI18n();
@@ -37,8 +37,9 @@ export function WorkListPage({ tenant, route }: { tenant: Tenant; route: WorkRou
   const [load, reload] = useLoad<Loaded>(
     async (signal) => {
       const q = { sort, order, cursor: route.cursor, limit: PAGE_SIZE, unitId: route.unitId };
-      if (list === 'unit-cases' && !route.unitId) return { kind: 'pickUnit' };
-      if (list === 'my-cases' || list === 'unit-cases') return { kind: 'cases', page: await listWorkCases(tenant.slug, { ...q, mine: list === 'my-cases' }, signal) };
+      // Without a unit picked, "my unit's cases" are those of every unit I am a member of.
+      if (list === 'unit-cases') return { kind: 'cases', page: await listWorkCases(tenant.slug, { ...q, myUnits: !route.unitId }, signal) };
+      if (list === 'my-cases') return { kind: 'cases', page: await listWorkCases(tenant.slug, { ...q, mine: true }, signal) };
       return { kind: 'entries', page: await listPendingFollowUps(tenant.slug, { ...q, mine: true, overdue: list === 'overdue' }, signal) };
     },
     [tenant.slug, list, sort, order, route.cursor, route.unitId],
@@ -52,8 +53,8 @@ export function WorkListPage({ tenant, route }: { tenant: Tenant; route: WorkRou
       {list === 'unit-cases' && overview.status === 'ready' && <UnitPicker overview={overview.data} unitId={route.unitId} onPick={(unitId) => navigate(href({ name: 'workList', tenant: tenant.slug, list, ...(unitId ? { unitId } : {}) }))} />}
       {load.status === 'loading' && <Loading />}
       {load.status === 'error' && <ErrorState error={load.error} onRetry={reload} tenant={tenant} inline />}
-      {load.status === 'ready' && load.data.kind === 'pickUnit' && <Paragraph>{t('work.pickUnitFirst')}</Paragraph>}
-      {load.status === 'ready' && load.data.kind !== 'pickUnit' && (
+      {list === 'unit-cases' && !route.unitId && overview.status === 'ready' && !overview.data.myUnits.length && <Paragraph>{t('work.noMyUnits')}</Paragraph>}
+      {load.status === 'ready' && (
         <>
           <Paragraph role="status">{t(load.data.kind === 'cases' ? 'work.countCases' : 'work.countEntries', { count: load.data.page.total })}</Paragraph>
           {load.data.page.items.length > 0 && (
@@ -100,7 +101,7 @@ export function WorkListPage({ tenant, route }: { tenant: Tenant; route: WorkRou
 
 function WorkNav({ tenant, current, overview }: { tenant: Tenant; current: WorkListName; overview: WorkOverview | undefined }) {
   const { t } = useI18n();
-  const counts: Partial<Record<WorkListName, number>> = overview ? { 'my-cases': overview.myCases, 'follow-ups': overview.myPendingFollowUps, overdue: overview.myOverdue } : {};
+  const counts: Partial<Record<WorkListName, number>> = overview ? { 'my-cases': overview.myCases, 'unit-cases': overview.myUnitCases, 'follow-ups': overview.myPendingFollowUps, overdue: overview.myOverdue } : {};
   return (
     <nav aria-label={t('work.nav')}>
       <ul className="work-nav">
@@ -120,14 +121,18 @@ function WorkNav({ tenant, current, overview }: { tenant: Tenant; current: WorkL
 function UnitPicker({ overview, unitId, onPick }: { overview: WorkOverview; unitId: string | undefined; onPick(unitId: string): void }) {
   const { t } = useI18n();
   if (!overview.units.length) return <Paragraph>{t('work.noUnits')}</Paragraph>;
+  // My own units first; any other unit can still be picked (unitId is an explicit filter).
+  const mine = new Set(overview.myUnits.map((u) => u.id));
+  const ordered = [...overview.myUnits, ...overview.units.filter((u) => !mine.has(u.id))];
   return (
     <Field className="work-unit">
       <Label>{t('work.unit')}</Label>
       <Select value={unitId ?? ''} onChange={(event) => onPick(event.target.value)}>
-        <Select.Option value="">{t('work.unitChoose')}</Select.Option>
-        {overview.units.map((u) => (
+        <Select.Option value="">{t('work.allMyUnits', { count: overview.myUnits.length })}</Select.Option>
+        {ordered.map((u) => (
           <Select.Option key={u.id} value={u.id}>
             {u.code} – {u.name}
+            {mine.has(u.id) ? ` (${t('work.myUnit')})` : ''}
           </Select.Option>
         ))}
       </Select>

@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Flash } from '../../session/flash.ts';
 import { useLoad } from '../../session/useLoad.ts';
 import { AdminNav } from './AdminNav.tsx';
+import { UnitMembersSection } from './UnitMembersSection.tsx';
 
 const NONE = '';
 
@@ -136,6 +137,7 @@ export function AdminUnitsPage({ tenant }: { tenant: Tenant }) {
           )}
         </div>
       </form>
+      {units.status === 'ready' && <UnitMembersSection tenant={tenant} units={all} onFlash={setFlash} />}
     </section>
   );
 }
