@@ -87,21 +87,21 @@ describe(`unit members (${testEngine()})`, () => {
     const staff = await person(north, 'staff', ['case-officer']);
     const before = await memberCount();
 
-    expect(fields(await add({ unitId: open.id, userId: citizen }))).toEqual(['userId:not-staff']);
-    expect(fields(await add({ unitId: open.id, userId: southOfficer }))).toEqual(['userId:not-staff']);
-    expect(fields(await add({ unitId: open.id, userId: '01900000-0000-7000-8000-000000000000' }))).toEqual(['userId:not-staff']);
-    expect(fields(await add({ unitId: closed.id, userId: staff }))).toEqual(['unitId:closed']);
-    expect(fields(await add({ unitId: theirs.id, userId: southOfficer }))).toEqual(['unitId:unknown', 'userId:not-staff']);
+    expect(fields(await add({ unitId: open.id, userId: citizen }))).toEqual(['userId:notStaff']);
+    expect(fields(await add({ unitId: open.id, userId: southOfficer }))).toEqual(['userId:notStaff']);
+    expect(fields(await add({ unitId: open.id, userId: '01900000-0000-7000-8000-000000000000' }))).toEqual(['userId:notStaff']);
+    expect(fields(await add({ unitId: closed.id, userId: staff }))).toEqual(['unitId:notOpen']);
+    expect(fields(await add({ unitId: theirs.id, userId: southOfficer }))).toEqual(['unitId:notFound', 'userId:notStaff']);
     const bad = await add({ unitId: 'not-a-uuid', userId: staff, extra: 1 });
     expect(bad.statusCode).toBe(400);
-    expect(fields(await remove({ unitId: theirs.id, userId: staff }))).toEqual(['unitId:unknown']);
-    expect(fields(await remove({ unitId: open.id, userId: southOfficer }))).toEqual(['userId:not-staff']);
+    expect(fields(await remove({ unitId: theirs.id, userId: staff }))).toEqual(['unitId:notFound']);
+    expect(fields(await remove({ unitId: open.id, userId: southOfficer }))).toEqual(['userId:notStaff']);
     for (const res of [await add({ unitId: closed.id, userId: citizen })]) expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(await memberCount()).toBe(before);
     // Another municipality sees none of these memberships, and a filter by another's id is refused.
     expect(await members('', south, southAdmin)).toEqual([]);
     const filtered = await t.app.inject({ url: api(north, `/unit-members?unitId=${theirs.id}&userId=${southOfficer}`), headers: bearer(admin) });
-    expect(fields(filtered)).toEqual(['unitId:unknown', 'userId:not-staff']);
+    expect(fields(filtered)).toEqual(['unitId:notFound', 'userId:notStaff']);
   });
 
   it('are kept inside one municipality by the database itself (as radhus_app)', async () => {
