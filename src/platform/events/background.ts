@@ -84,6 +84,9 @@ export function startBackgroundWork(ctx: AppContext, options: BackgroundOptions 
         if (!stopped) log.warn(`event dispatcher: ${errorText(error)}`);
       }
       if (!progressed && !stopped) await events.sleep(pollMs);
+      // PGlite answers within the same turn of the event loop (WASM, no I/O): without this yield a
+      // long backlog would be worked off batch after batch while no HTTP request got in.
+      else await yieldToEventLoop();
     }
   })();
 
@@ -98,6 +101,7 @@ export function startBackgroundWork(ctx: AppContext, options: BackgroundOptions 
         if (!stopped) log.warn(`job runner: ${errorText(error)}`);
       }
       if (!ran && !stopped) await jobs.sleep(jobPollMs);
+      else await yieldToEventLoop();
     }
   })();
 
@@ -180,3 +184,6 @@ export async function settle(ctx: AppContext, options: { maxRounds?: number } = 
   }
   throw new Error('settle: the background work did not come to rest');
 }
+
+/** Lets timers and I/O (incoming requests) run before the next batch. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
