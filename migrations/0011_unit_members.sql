@@ -18,6 +18,8 @@ CREATE TABLE unit_members (
 -- "Which units am I in" is asked on every start page and work list.
 CREATE INDEX unit_members_user ON unit_members (tenant_id, user_id);
 ALTER TABLE unit_members ENABLE ROW LEVEL SECURITY;
+-- FORCEd like every tenant table since 0010: the owner is bound too.
+ALTER TABLE unit_members FORCE ROW LEVEL SECURITY;
 CREATE POLICY unit_members_tenant ON unit_members
   USING (tenant_id = radhus_tenant()) WITH CHECK (tenant_id = radhus_tenant());
 -- Leaving a unit deletes the row: a membership is a current fact, not a record of the archive.

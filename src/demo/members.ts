@@ -5,9 +5,7 @@
 import type { AppContext } from '../platform/context.ts';
 import type { Tx } from '../platform/db/transaction.ts';
 import type { Tenant } from '../tenants/tenant.ts';
-import { demoIssuer } from '../identity/demo-client.ts';
-import { findDemoUser } from '../identity/demo-users.ts';
-import { syncProviderRoles, upsertUser } from '../identity/users.ts';
+import { demoIssuer, findDemoUser, syncProviderRoles, upsertUser } from '../identity/service.ts';
 import { addUnitMember } from '../units/service.ts';
 import type { DemoMunicipality, DemoPerson } from './model.ts';
 

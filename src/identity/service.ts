@@ -6,3 +6,5 @@
 export { findOfficer, findStaff, listOfficers, grantRole, revokeRole, listPendingGrants, listStaff, type GrantTarget } from './staff.ts';
 export { createToken, listTokens, revokeToken, findTokenIdByValue } from './tokens.ts';
 export { demoUsers, findDemoUser, type DemoUser } from './demo-users.ts';
+export { demoIssuer } from './demo-client.ts';
+export { syncProviderRoles, upsertUser } from './users.ts';
