@@ -65,9 +65,9 @@ describe(`nothing screened reaches the public (${testEngine()})`, () => {
     const visits = await walkPublic(radhus, plan);
 
     // Under inject the login cannot fetch the demo provider's discovery document over HTTP (nothing
-    // listens), so /auth/login answers 500 here, and /app/ answers 503 until `npm run build:web`;
-    // any other 5xx is a broken public route.
-    const expected = (v: Visit) => v.url.startsWith('/auth/login') || (v.url.startsWith('/app/') && v.status === 503);
+    // listens), so /auth/login answers its 503 page "the login service does not answer" here, and
+    // /app/ answers 503 until `npm run build:web`; any other 5xx is a broken public route.
+    const expected = (v: Visit) => (v.url.startsWith('/auth/login') || v.url.startsWith('/app/')) && v.status === 503;
     const broken = visits.filter((v) => v.status >= 500 && !expected(v)).map(describeVisit);
     expect(broken).toEqual([]);
     const leaks = visits.flatMap((v) => hitsIn(v.text, markers).map((m) => `${describeVisit(v)}: ${m} (${fixtures.map((f) => f.secrets[m]).find(Boolean) ?? 'identity number'})`));

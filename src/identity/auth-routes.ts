@@ -67,7 +67,16 @@ export function registerAuthRoutes(app: App, ctx: AppContext, login: OidcLogin |
       if (!returnTo) throw invalid([{ field: 'returnTo', code: 'notSameOrigin', message: 'must be a path on this site starting with a single "/", e.g. /balsfjord' }]);
       const tenant = query.tenant ? await withoutTenant(ctx.db, (tx) => findTenantBySlug(tx, query.tenant!)) : undefined;
       if (query.tenant && !tenant) throw invalid([{ field: 'tenant', code: 'notFound', message: `no municipality "${query.tenant}" here; GET /api/v1/tenants lists them` }]);
-      const { url, pending } = await oidc.start({ returnTo, tenant: tenant?.slug, uiLocales: query.lang ?? tenant?.language });
+      let started: Awaited<ReturnType<OidcLogin['start']>>;
+      try {
+        started = await oidc.start({ returnTo, tenant: tenant?.slug, uiLocales: query.lang ?? tenant?.language });
+      } catch (error) {
+        // The provider's discovery or keys cannot be fetched: a page that says so, not a 500.
+        request.log.error({ err: error }, 'the identity provider could not be reached');
+        const lang = (query.lang as LanguageCode | undefined) ?? requestLanguage(request, tenant?.language);
+        return sendLoginError(request, reply, 'unreachable', request.url, undefined, lang);
+      }
+      const { url, pending } = started;
       reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), { ...cookieBase, path: LOGIN_COOKIE_PATH, maxAge: LOGIN_SECONDS });
       return reply.header('cache-control', 'no-store').redirect(url, 302);
     },

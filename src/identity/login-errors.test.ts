@@ -75,4 +75,21 @@ describe('login errors', () => {
     expect(res.status).toBe(401);
     expect(await page(res)).toMatchObject({ lang: 'sv', h1: 'Inloggningen misslyckades' });
   });
+
+  it('an identity provider that does not answer: 503 page in the municipality\'s language with a way to try again, not a 500', async () => {
+    const nowhere = await freePort();
+    const other = await createTestRadhus({ OIDC_ISSUER: `http://127.0.0.1:${nowhere}/realms/kommune`, OIDC_CLIENT_ID: 'radhus', OIDC_CLIENT_SECRET: 'x' });
+    try {
+      await other.tenant({ slug: 'aneby', officialNumber: '0604', name: 'Aneby kommun', country: 'SE' });
+      const res = await other.app.inject({ method: 'GET', url: '/auth/login?tenant=aneby&returnTo=/app/aneby&lang=sv' });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
+      expect(res.body).toContain('<html lang="sv">');
+      expect(res.body).toContain('Inloggningstjänsten svarar inte');
+      expect(res.body).toContain('href="/auth/login?tenant=aneby&amp;returnTo=/app/aneby&amp;lang=sv"');
+      expect(res.headers['set-cookie']).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
 });
