@@ -2,6 +2,7 @@
 // The tenant administrator's endpoints (users and roles, units, system tokens) and the lists case
 // pages pick the responsible unit and officer from, named after their operationIds.
 import { api, query } from './client.ts';
+import type { ResponseBody } from './types.ts';
 
 const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}`;
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
@@ -9,42 +10,13 @@ const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 export type GrantableRole = 'citizen' | 'case-officer' | 'archivist' | 'politician' | 'tenant-admin';
 export const grantableRoles: readonly GrantableRole[] = ['case-officer', 'archivist', 'politician', 'tenant-admin', 'citizen'];
 
-export interface StaffUser {
-  id: string;
-  name: string;
-  email: string | null;
-  lastLoginAt: string | null;
-  roles: { role: string; source: 'idp' | 'local' }[];
-}
-export interface PendingGrant {
-  id: string;
-  email: string | null;
-  subject: string | null;
-  role: string;
-  createdAt: string;
-}
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  parentId: string | null;
-  hiddenFromPublic: boolean;
-  closedAt: string | null;
-}
-export interface Token {
-  id: string;
-  role: string;
-  name: string;
-  createdAt: string;
-  createdBy: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-}
-export interface Officer {
-  id: string;
-  name: string;
-}
+// Shapes come from the generated API types (schema.d.ts): a change in the API the UI misses fails the typecheck.
+type Item<T> = T extends readonly (infer I)[] ? I : never;
+export type StaffUser = Item<ResponseBody<'listUsers', 200>['items']>;
+export type PendingGrant = Item<ResponseBody<'listUsers', 200>['pending']>;
+export type Unit = ResponseBody<'createUnit', 201>;
+export type Token = Item<ResponseBody<'listTokens', 200>['items']>;
+export type Officer = Item<ResponseBody<'listOfficers', 200>['items']>;
 
 export type GrantTarget = { userId: string } | { email: string };
 
@@ -68,12 +40,7 @@ export const createToken = (tenant: string, input: { name: string; expiresAt?: s
   api<{ id: string; token: string; name: string; expiresAt: string | null }>(`${base(tenant)}/tokens`, { method: 'POST', json: { role: 'system', ...input } });
 export const revokeToken = (tenant: string, id: string) => api<unknown>(`${base(tenant)}/tokens/${encodeURIComponent(id)}/revoke`, { method: 'POST', json: {} });
 
-export interface UnitMember {
-  unitId: string;
-  userId: string;
-  name: string;
-  createdAt: string;
-}
+export type UnitMember = Item<ResponseBody<'listUnitMembers', 200>['items']>;
 export const listUnitMembers = (tenant: string, signal?: AbortSignal) => api<{ items: UnitMember[] }>(`${base(tenant)}/unit-members`, opts(signal));
 export const addUnitMember = (tenant: string, input: { unitId: string; userId: string }) =>
   api<{ status: 'added' | 'already'; member: UnitMember }>(`${base(tenant)}/unit-members`, { method: 'POST', json: input });
