@@ -29,6 +29,9 @@ export const journalProjection: EventConsumer = {
       return;
     }
     const view = event.aggregateType === 'case-file' ? await publicViewOfCaseFile(tx, event.aggregateId) : await publicViewOfEntry(tx, event.aggregateId);
+    // The archive deletes nothing: an event whose record cannot be read is not "nothing to do" but
+    // a fault to stop at and retry, so that no entry silently misses the public journal.
+    if (!view) throw new Error(`${event.aggregateType} ${event.aggregateId} of event ${event.id} cannot be read in its municipality's archive`);
     await apply(tx, view);
   },
   reset: deleteAll,

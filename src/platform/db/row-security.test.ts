@@ -56,11 +56,13 @@ describe('row-level security', () => {
       const suffix = randomBytes(4).toString('hex');
       const owner = `radhus_owner_${suffix}`;
       const database = `radhus_owned_${suffix}`;
-      await admin.query(`create role ${owner} login createrole`);
+      // A password, so the login works under scram-sha-256 (CI) as well as trust (a developer's cluster).
+      const password = randomBytes(12).toString('hex');
+      await admin.query(`create role ${owner} login createrole password '${password}'`);
       await admin.query(`create database ${database} owner ${owner}`);
       const url = new URL(process.env.RADHUS_TEST_DATABASE_URL!);
       url.username = owner;
-      url.password = '';
+      url.password = password;
       url.pathname = `/${database}`;
       const superuser = decodeURIComponent(new URL(process.env.RADHUS_TEST_DATABASE_URL!).username || 'postgres');
       const ctx = await openContext(loadConfig({ NODE_ENV: 'test', DATABASE_URL: url.toString(), DATA_DIR: `/tmp/radhus-rls-${suffix}`, RADHUS_SEED_DEMO: 'false' }));
