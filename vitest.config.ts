@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
     pool: 'forks',
+    // One migrated database per run that each test file's database starts from.
+    globalSetup: ['src/test-support/global-setup.ts'],
     // The JSON report feeds the pass/fail line that .ci/run prints (scripts/test-summary.mjs).
     reporters: ['default', ['json', { outputFile: 'test-reports/vitest.json' }]],
     testTimeout: 60_000,

@@ -16,6 +16,7 @@ import { createToken } from '../identity/tokens.ts';
 import type { Role } from '../platform/http/auth.ts';
 import type { Module } from '../platform/modules.ts';
 import { settle, type SettleReport } from '../platform/events/background.ts';
+import { PG_TEMPLATE_ENV, PGLITE_TEMPLATE_ENV } from './global-setup.ts';
 
 export interface TestRadhus extends Radhus {
   clock: TestClock;
@@ -38,14 +39,18 @@ export interface TestRadhusOptions {
 
 export const testEngine = (): 'pglite' | 'postgres' => (process.env.RADHUS_TEST_DATABASE_URL ? 'postgres' : 'pglite');
 
-/** A fresh, empty database URL on the test server, or undefined for PGlite. */
-export async function freshDatabaseUrl(): Promise<string | undefined> {
+/**
+ * A fresh database URL on the test server, or undefined for PGlite: empty, or a copy of the run's
+ * migrated template (global-setup.ts) when `migrated` and there is one.
+ */
+export async function freshDatabaseUrl(options: { migrated?: boolean } = {}): Promise<string | undefined> {
   const admin = process.env.RADHUS_TEST_DATABASE_URL;
   if (!admin) return undefined;
   const name = `radhus_test_${randomBytes(6).toString('hex')}`;
+  const template = options.migrated ? process.env[PG_TEMPLATE_ENV] : undefined;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`create database ${name}`);
+  await client.query(`create database ${name}${template && /^radhus_template_[0-9a-f]+$/.test(template) ? ` template ${template}` : ''}`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
@@ -60,11 +65,11 @@ const testOfficialNumber = (country: 'NO' | 'SE', n: number): string =>
 
 export async function createTestRadhus(env: NodeJS.ProcessEnv = {}, options: TestRadhusOptions = {}): Promise<TestRadhus> {
   const dataDir = await mkdtemp(join(tmpdir(), 'radhus-test-'));
-  const databaseUrl = await freshDatabaseUrl();
+  const databaseUrl = await freshDatabaseUrl({ migrated: true });
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, RADHUS_SEED_DEMO: 'false', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env });
   const clock = new TestClock();
   // PGlite in memory: the test needs no folder for the database, only for files.
-  const db = databaseUrl ? undefined : await openDatabase({});
+  const db = databaseUrl ? undefined : await openDatabase({ template: process.env[PGLITE_TEMPLATE_ENV] });
   const ctx = await openContext(config, { clock, ...(db ? { db } : {}), ...(options.modules ? { modules: options.modules } : {}) });
   const radhus = await createRadhus(ctx, { logger: false });
   const { addMunicipality } = await import('../tenants/lifecycle.ts');

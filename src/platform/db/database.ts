@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One database handle for both engines: embedded PGlite in DATA_DIR (the default) or a PostgreSQL
 // server (DATABASE_URL). Same SQL, same migrations; values are parsed the same way on both.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -19,6 +19,8 @@ export interface Database {
   execScript(script: string): Promise<void>;
   /** Connections in use and waiting, for /metrics. */
   poolStats(): PoolStats;
+  /** PGlite only: the whole data folder as a tar file, to start other databases from (`template`). */
+  dumpTo?(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,18 +38,24 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; undefined means in memory (tests). */
   dataDir?: string | undefined;
+  /**
+   * In memory only: a PGlite data folder dumped to a tar file (`dumpDataDir`) to start from. The
+   * tests make one migrated database per run and start each test file's database from it, since
+   * a new in-memory PGlite spends seconds in initdb before it runs a single migration.
+   */
+  template?: string | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.template);
 }
 
 function pgliteFolder(dataDir: string): string {
   return join(dataDir, 'pglite');
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, template: string | undefined): Promise<Database> {
   let folder: string | undefined;
   if (dataDir) {
     folder = pgliteFolder(dataDir);
@@ -57,7 +65,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   // defaults survive a killed process but not a power cut). In memory there is nothing to sync.
   const pglite = folder
     ? await PGlite.create({ ...durablePgliteOptions(folder), parsers, relaxedDurability: false })
-    : await PGlite.create({ parsers });
+    : await PGlite.create({ parsers, ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}) });
   const dialect = new PgliteDialect(pglite);
   const kysely = new Kysely<any>({ dialect });
   return {
@@ -66,6 +74,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     poolStats: () => dialect.stats(),
     execScript: async (script) => {
       await pglite.exec(script);
+    },
+    dumpTo: async (file) => {
+      writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()), { mode: 0o600 });
     },
     close: async () => {
       await kysely.destroy();
