@@ -1,51 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The work lists under /api/v1/{tenant}/work-lists, named after their operationIds.
 import { api, query } from './client.ts';
+import type { ResponseBody } from './types.ts';
 
 const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}/work-lists`;
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 
-export interface WorkOverview {
-  myCases: number;
-  myPendingFollowUps: number;
-  myOverdue: number;
-  today: string;
-  myUnitCases: number;
-  /** The open units I am a member of: "my unit's cases" are theirs. */
-  myUnits: { id: string; code: string; name: string }[];
-  units: { id: string; code: string; name: string }[];
-}
-
-export interface WorkCase {
-  id: string;
-  caseNumber: string;
-  title: string;
-  status: string;
-  caseDate: string;
-  responsibleUnit: string | null;
-  responsibleOfficer: string | null;
-  pendingFollowUps: number;
-  overdueFollowUps: number;
-  nextDueDate: string | null;
-}
-
-export interface PendingFollowUp {
-  id: string;
-  documentNumber: string;
-  registryNumber: string;
-  caseFileId: string;
-  caseNumber: string;
-  caseTitle: string;
-  type: string;
-  status: string;
-  title: string;
-  journalDate: string;
-  receivedDate: string | null;
-  dueDate: string | null;
-  overdue: boolean;
-  correspondents: string | null;
-}
-
+// Shapes come from the generated API types (schema.d.ts): a change in the API the UI misses fails the typecheck.
+type Item<T> = T extends readonly (infer I)[] ? I : never;
+export type WorkOverview = ResponseBody<'getWorkOverview', 200>;
+export type WorkCase = Item<ResponseBody<'listWorkCases', 200>['items']>;
+export type PendingFollowUp = Item<ResponseBody<'listPendingFollowUps', 200>['items']>;
 export interface WorkPage<T> {
   items: T[];
   total: number;
