@@ -46,6 +46,8 @@ describe('a refused upload', () => {
     ['a second file part', 400, () => ({ file: file(1000), other: file(10, 'x.bin') })],
     ['a title over 1000 characters', 400, () => ({ file: file(1000), title: 't'.repeat(1001) })],
     ['an empty file', 400, () => ({ file: file(0) })],
+    // Found by the hostile-input walk: the folder part of a name was cut off before it was checked.
+    ['a NUL in the folder part of the file name', 400, () => ({ file: file(1000, 'C:\\x\u0000y\\brev.pdf') })],
   ] as const)('leaves nothing behind: %s', async (_name, status, body) => {
     const before = await installationSnapshot(radhus);
     for (const url of [api(`/registry-entries/${entryId}/documents`), api(`/documents/${documentId}/objects`)]) {
@@ -56,5 +58,16 @@ describe('a refused upload', () => {
       expect(await staged()).toEqual([]);
     }
     expect(await installationSnapshot(radhus)).toEqual(before);
+  });
+});
+
+describe('an accepted upload', () => {
+  it('keeps the file name without the folders a client sent before it', async () => {
+    for (const [sent, kept] of [['C:\\Users\\kari\\søknad.pdf', 'søknad.pdf'], ['mappe/under/brev.txt', 'brev.txt'], ['vedlegg.odt', 'vedlegg.odt']]) {
+      const form = multipartBody({ file: file(50, sent) });
+      const res = await radhus.app.inject({ method: 'POST', url: api(`/registry-entries/${entryId}/documents`), headers: { ...auth, ...form.headers }, payload: form.body });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().fileName).toBe(kept);
+    }
   });
 });

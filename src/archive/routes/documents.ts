@@ -60,6 +60,8 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
           errors.push({ field: part.fieldname, code: 'unexpectedFile', message: 'send exactly one file, in the field "file"' });
           continue;
         }
+        // The whole name as sent (preservePath below): a NUL or lone surrogate before a slash is
+        // refused too, not silently cut off with the folder part.
         const nameProblem = unstorableText(part.filename ?? '') ?? unstorableText(part.mimetype ?? '');
         if (nameProblem) {
           part.file.resume();
@@ -72,7 +74,7 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
             await stored.discard();
             throw new FileTooLargeError('');
           }
-          file = { ...stored, fileName: part.filename || 'document', mimeType: part.mimetype || 'application/octet-stream' };
+          file = { ...stored, fileName: baseName(part.filename) || 'document', mimeType: part.mimetype || 'application/octet-stream' };
         } catch (error) {
           if (error instanceof FileTooLargeError) throw new ProblemError('payloadTooLarge', `the file is larger than ${maxBytes} bytes`);
           throw error;
@@ -136,7 +138,7 @@ export const servedContentType = (format: string): string => servedTypes[format]
 const uploadCompiler: typeof validatorCompiler = (input) => (input.httpPart === 'body' ? () => true : validatorCompiler(input));
 
 export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 2, fields: 10, fieldSize: 4000 } });
+  await app.register(multipart, { preservePath: true, limits: { fileSize: ctx.config.uploadMaxBytes, files: 2, fields: 10, fieldSize: 4000 } });
 
   app.post(
     '/api/v1/:tenant/registry-entries/:id/documents',
@@ -269,3 +271,6 @@ export async function documentRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 }
+
+/** The file's own name, without the folders a browser or client may send before it (C:\\x\\a.pdf, x/a.pdf). */
+const baseName = (name: string | undefined): string => (name ?? '').split(/[\\/]/).pop()!.trim();
