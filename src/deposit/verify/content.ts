@@ -6,7 +6,7 @@
 import type { Addml } from './addml.ts';
 import { DocumentChecks } from './documents.ts';
 import { CheckCollector, type Finding } from './report.ts';
-import { isXsdDateOrDateTime, readXml, xsiNamespace } from './xml.ts';
+import { idKey, isXsdDateOrDateTime, own, readXml, xsiNamespace } from './xml.ts';
 
 const file = 'arkivstruktur.xml';
 
@@ -66,8 +66,11 @@ export class ContentPass {
   readonly checks = new Map<string, CheckCollector>();
   readonly documents: DocumentChecks;
   private readonly stack: Frame[] = [];
-  /** systemID → kind index in unitKinds (−1 elsewhere) and first line; duplicates listed apart. */
-  private readonly systemIds = new Map<string, { kind: number; line: number }>();
+  /**
+   * idKey(systemID) → (index in unitKinds + 1) + 16 × first line, one number per id to keep memory
+   * small on big packages; duplicates are listed apart.
+   */
+  private readonly systemIds = new Map<string, number>();
   private readonly duplicates = new Map<string, number[]>();
   private readonly arkivdelReferences: Reference[] = [];
   private readonly classReferences: Reference[] = [];
@@ -119,7 +122,8 @@ export class ContentPass {
   }
 
   private bump(map: Map<string, number>, key: string): void {
-    map.set(key, (map.get(key) ?? 0) + 1);
+    const known = map.get(key);
+    map.set(known === undefined ? own(key) : key, (known ?? 0) + 1);
   }
 
   private countValue(element: string, value: string): void {
@@ -143,12 +147,13 @@ export class ContentPass {
     if (name === 'systemID' && parent && value) {
       parent.systemId = value;
       this.lastSystemId = value;
-      const known = this.systemIds.get(value);
-      if (known) {
-        const lines = this.duplicates.get(value) ?? [known.line];
+      const key = idKey(value);
+      const known = this.systemIds.get(key);
+      if (known !== undefined) {
+        const lines = this.duplicates.get(value) ?? [Math.floor(known / 16)];
         if (lines.length < 20) lines.push(frame.line);
-        this.duplicates.set(value, lines);
-      } else this.systemIds.set(value, { kind: unitKinds.indexOf(parent.name), line: frame.line });
+        this.duplicates.set(own(value), lines);
+      } else this.systemIds.set(key, unitKinds.indexOf(parent.name) + 1 + 16 * frame.line);
     }
     const status = allowedValues[name];
     if (status && value) {
@@ -161,10 +166,10 @@ export class ContentPass {
       this.countValue(name, value);
       if (!value) this.check('N5.17').fail({ ...where(), message: 'statusNotAllowed', params: { element: name, value: '', allowed: '…' } });
     }
-    if (name === 'referanseArkivdel' && value) this.arkivdelReferences.push({ value, element: parent?.name ?? name, line: frame.line, ...(parent?.systemId ? { systemId: parent.systemId } : {}) });
+    if (name === 'referanseArkivdel' && value) this.arkivdelReferences.push(this.reference(value, name, frame.line, parent?.systemId));
     if (name === 'referanseSekundaerKlassifikasjon' && value && parent?.name === 'mappe')
-      this.classReferences.push({ value, element: name, line: frame.line, ...(parent.systemId ? { systemId: parent.systemId } : {}) });
-    if (name in crossReferences && value) this.crossReferences.push({ value, element: name, line: frame.line, ...(this.owner() ? { systemId: this.owner() } : {}) });
+      this.classReferences.push(this.reference(value, name, frame.line, parent.systemId));
+    if (name in crossReferences && value) this.crossReferences.push(this.reference(value, name, frame.line, this.owner()));
     if (name === 'opprettetDato' && (parent?.name === 'mappe' || parent?.name === 'registrering')) {
       const valid = isXsdDateOrDateTime(value);
       if (parent.name === 'registrering' && !valid) this.check('N5.27').fail({ ...where(), message: 'dateInvalid', params: { element: name, value } });
@@ -177,6 +182,11 @@ export class ContentPass {
       if (frame.childKlasse && frame.childRegistrering) this.check('N5.19').fail({ ...where(), message: 'classMixed', params: { systemId: frame.systemId ?? '–', child: 'registrering' } });
     }
     if (name === 'dokumentobjekt') this.dokumentobjekt(frame, parent);
+  }
+
+  /** A reference kept until the end of the pass, in strings of its own (see `own`). */
+  private reference(value: string, element: string, line: number, systemId: string | undefined): Reference {
+    return { value: own(value), element, line, ...(systemId ? { systemId: own(systemId) } : {}) };
   }
 
   /** The systemID of the innermost open unit: where a finding is. */
@@ -218,7 +228,7 @@ export class ContentPass {
     for (const [value, lines] of this.duplicates)
       this.check('N5.47').fail({ file, element: 'systemID', line: lines[0]!, message: 'systemIdDuplicate', params: { value, count: lines.length, lines: lines.join(', ') } });
     this.check('N5.47').fact({ message: 'count', params: { element: 'systemID', count: this.systemIds.size } });
-    const kind = (value: string) => unitKinds[this.systemIds.get(value)?.kind ?? -1];
+    const kind = (value: string) => unitKinds[((this.systemIds.get(idKey(value)) ?? 0) % 16) - 1];
     for (const ref of this.arkivdelReferences)
       if (kind(ref.value) !== 'arkivdel') this.check('N5.48').fail({ file, element: 'referanseArkivdel', line: ref.line, ...(ref.systemId ? { systemId: ref.systemId } : {}), message: 'referenceUnresolved', params: { element: 'referanseArkivdel', value: ref.value, target: 'arkivdel' } });
     for (const ref of this.classReferences)
@@ -238,7 +248,7 @@ export class ContentPass {
     return {
       journalposts: this.journalposts,
       ...(this.firstJournaldato ? { firstJournaldato: this.firstJournaldato, lastJournaldato: this.lastJournaldato! } : {}),
-      hasSystemId: (value) => systemIds.has(value),
+      hasSystemId: (value) => systemIds.has(idKey(value)),
     };
   }
 

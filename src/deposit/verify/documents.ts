@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckCollector } from './report.ts';
 import { documentFiles, sha256File } from './structure.ts';
+import { own } from './xml.ts';
 
 export interface DocumentReference {
   /** referanseDokumentfil as written. */
@@ -61,7 +62,7 @@ export class DocumentChecks {
       this.exist.fail({ ...where, message: 'docOutside', params: { file: ref.reference } });
       return;
     }
-    this.referenced.add(path);
+    this.referenced.add(own(path));
     const size = await stat(join(this.dir, path)).then(
       (s) => (s.isFile() ? s.size : undefined),
       () => undefined,

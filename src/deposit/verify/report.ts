@@ -4,6 +4,7 @@
 // and the archivist UI reads the same report as JSON.
 import type { Params } from '../../common/languages.ts';
 import type { MessageKey } from './texts.ts';
+import { own } from './xml.ts';
 
 /**
  * passed: no deviation. failed: at least one deviation. deviation: a known, explained departure from
@@ -60,12 +61,12 @@ export class CheckCollector {
   constructor(readonly id: string) {}
 
   fail(finding: Finding): void {
-    if (this.findings.length < findingLimit) this.findings.push(finding);
+    if (this.findings.length < findingLimit) this.findings.push(owned(finding));
     else this.omitted++;
   }
 
   fact(finding: Finding): void {
-    if (this.facts.length < findingLimit) this.facts.push(finding);
+    if (this.facts.length < findingLimit) this.facts.push(owned(finding));
   }
 
   get failures(): number {
@@ -76,6 +77,12 @@ export class CheckCollector {
     const status = this.status ?? (this.failures > 0 ? 'failed' : 'passed');
     return { id: this.id, status, findings: this.findings, facts: this.facts, ...(this.omitted ? { omitted: this.omitted } : {}) };
   }
+}
+
+/** Findings outlive the chunk their values were read from: copy the strings (see `own`). */
+function owned(finding: Finding): Finding {
+  const params = finding.params && Object.fromEntries(Object.entries(finding.params).map(([k, v]) => [k, typeof v === 'string' ? own(v) : v]));
+  return { ...finding, ...(params ? { params } : {}), ...(finding.systemId ? { systemId: own(finding.systemId) } : {}) };
 }
 
 export function finishReport(dir: string, version: string | undefined, checks: CheckResult[]): VerifyReport {

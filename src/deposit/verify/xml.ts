@@ -25,6 +25,17 @@ export class XmlSyntaxError extends Error {
   }
 }
 
+/**
+ * A copy of a string that shares no memory with the chunk it was cut from. V8 keeps substrings as
+ * slices of their parent, so one systemID kept in a Map would hold a whole 256 KB chunk alive: on a
+ * big package every chunk would stay in memory. Everything kept past its element goes through this.
+ */
+export const own = (value: string): string => (value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8'));
+
+const lowerUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A compact key for a system id: a lower-case UUID as its 16 bytes (other ids, any vendor's, as a copy). */
+export const idKey = (value: string): string => (lowerUuid.test(value) ? Buffer.from(value.replace(/-/g, ''), 'hex').toString('latin1') : `~${own(value)}`);
+
 /** Thrown by a handler that has read what it needs: reading ends quietly. */
 export class StopReading extends Error {}
 
