@@ -6,7 +6,8 @@
 import type { Addml } from './addml.ts';
 import { DocumentChecks } from './documents.ts';
 import { CheckCollector, type Finding } from './report.ts';
-import { idKey, isXsdDateOrDateTime, own, readXml, xsiNamespace } from './xml.ts';
+import { IdTable } from './id-table.ts';
+import { isXsdDateOrDateTime, own, readXml, xsiNamespace } from './xml.ts';
 
 const file = 'arkivstruktur.xml';
 
@@ -66,12 +67,11 @@ export class ContentPass {
   readonly checks = new Map<string, CheckCollector>();
   readonly documents: DocumentChecks;
   private readonly stack: Frame[] = [];
-  /**
-   * idKey(systemID) → (index in unitKinds + 1) + 16 × first line, one number per id to keep memory
-   * small on big packages; duplicates are listed apart.
-   */
-  private readonly systemIds = new Map<string, number>();
-  private readonly duplicates = new Map<string, number[]>();
+  /** Every systemID, tagged with its kind of unit (index in unitKinds + 1; 0 for others). */
+  private readonly systemIds = new IdTable();
+  /** Fingerprints seen twice: candidate duplicates, confirmed by a second read at the end. */
+  private readonly candidates = new Set<string>();
+  private uncheckedCandidates = 0;
   private readonly arkivdelReferences: Reference[] = [];
   private readonly classReferences: Reference[] = [];
   private readonly crossReferences: Reference[] = [];
@@ -147,13 +147,10 @@ export class ContentPass {
     if (name === 'systemID' && parent && value) {
       parent.systemId = value;
       this.lastSystemId = value;
-      const key = idKey(value);
-      const known = this.systemIds.get(key);
-      if (known !== undefined) {
-        const lines = this.duplicates.get(value) ?? [Math.floor(known / 16)];
-        if (lines.length < 20) lines.push(frame.line);
-        this.duplicates.set(own(value), lines);
-      } else this.systemIds.set(key, unitKinds.indexOf(parent.name) + 1 + 16 * frame.line);
+      if (!this.systemIds.add(value, unitKinds.indexOf(parent.name) + 1)) {
+        if (this.candidates.size < 10_000) this.candidates.add(IdTable.fingerprint(value));
+        else this.uncheckedCandidates++;
+      }
     }
     const status = allowedValues[name];
     if (status && value) {
@@ -225,10 +222,9 @@ export class ContentPass {
 
   /** Resolves what could only be resolved at the end, and turns the counts into facts. */
   async finish(): Promise<ArchiveFacts> {
-    for (const [value, lines] of this.duplicates)
-      this.check('N5.47').fail({ file, element: 'systemID', line: lines[0]!, message: 'systemIdDuplicate', params: { value, count: lines.length, lines: lines.join(', ') } });
+    await this.confirmDuplicates();
     this.check('N5.47').fact({ message: 'count', params: { element: 'systemID', count: this.systemIds.size } });
-    const kind = (value: string) => unitKinds[((this.systemIds.get(idKey(value)) ?? 0) % 16) - 1];
+    const kind = (value: string) => unitKinds[(this.systemIds.tag(value) ?? 0) - 1];
     for (const ref of this.arkivdelReferences)
       if (kind(ref.value) !== 'arkivdel') this.check('N5.48').fail({ file, element: 'referanseArkivdel', line: ref.line, ...(ref.systemId ? { systemId: ref.systemId } : {}), message: 'referenceUnresolved', params: { element: 'referanseArkivdel', value: ref.value, target: 'arkivdel' } });
     for (const ref of this.classReferences)
@@ -248,8 +244,30 @@ export class ContentPass {
     return {
       journalposts: this.journalposts,
       ...(this.firstJournaldato ? { firstJournaldato: this.firstJournaldato, lastJournaldato: this.lastJournaldato! } : {}),
-      hasSystemId: (value) => systemIds.has(idKey(value)),
+      hasSystemId: (value) => systemIds.has(value),
     };
+  }
+
+  /** Reads the systemIDs again, keeping only those whose fingerprint was seen twice, with their lines. */
+  private async confirmDuplicates(): Promise<void> {
+    if (!this.candidates.size) return;
+    const seen = new Map<string, number[]>();
+    let text = '';
+    await readXml(`${this.dir}/${file}`, {
+      open: () => void (text = ''),
+      text: (value) => void (text += value),
+      close: (tag, line) => {
+        if (tag.local !== 'systemID') return;
+        const value = text.trim();
+        if (!this.candidates.has(IdTable.fingerprint(value))) return;
+        const lines = seen.get(value) ?? [];
+        if (lines.length < 20) lines.push(line);
+        seen.set(own(value), lines);
+      },
+    });
+    for (const [value, lines] of seen)
+      if (lines.length > 1) this.check('N5.47').fail({ file, element: 'systemID', line: lines[0]!, message: 'systemIdDuplicate', params: { value, count: lines.length, lines: lines.join(', ') } });
+    this.check('N5.47').omitted += this.uncheckedCandidates;
   }
 
   private countsAgainstAddml(): void {

@@ -32,10 +32,6 @@ export class XmlSyntaxError extends Error {
  */
 export const own = (value: string): string => (value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8'));
 
-const lowerUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** A compact key for a system id: a lower-case UUID as its 16 bytes (other ids, any vendor's, as a copy). */
-export const idKey = (value: string): string => (lowerUuid.test(value) ? Buffer.from(value.replace(/-/g, ''), 'hex').toString('latin1') : `~${own(value)}`);
-
 /** Thrown by a handler that has read what it needs: reading ends quietly. */
 export class StopReading extends Error {}
 
