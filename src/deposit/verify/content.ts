@@ -163,10 +163,10 @@ export class ContentPass {
       this.countValue(name, value);
       if (!value) this.check('N5.17').fail({ ...where(), message: 'statusNotAllowed', params: { element: name, value: '', allowed: '…' } });
     }
-    if (name === 'referanseArkivdel' && value) this.arkivdelReferences.push(this.reference(value, name, frame.line, parent?.systemId));
+    if (name === 'referanseArkivdel' && value) this.keep(this.arkivdelReferences, 'arkivdel', value, name, frame.line, parent?.systemId);
     if (name === 'referanseSekundaerKlassifikasjon' && value && parent?.name === 'mappe')
-      this.classReferences.push(this.reference(value, name, frame.line, parent.systemId));
-    if (name in crossReferences && value) this.crossReferences.push(this.reference(value, name, frame.line, this.owner()));
+      this.keep(this.classReferences, 'klasse', value, name, frame.line, parent.systemId);
+    if (name in crossReferences && value) this.keep(this.crossReferences, crossReferences[name]!, value, name, frame.line, this.owner());
     if (name === 'opprettetDato' && (parent?.name === 'mappe' || parent?.name === 'registrering')) {
       const valid = isXsdDateOrDateTime(value);
       if (parent.name === 'registrering' && !valid) this.check('N5.27').fail({ ...where(), message: 'dateInvalid', params: { element: name, value } });
@@ -181,9 +181,13 @@ export class ContentPass {
     if (name === 'dokumentobjekt') this.dokumentobjekt(frame, parent);
   }
 
-  /** A reference kept until the end of the pass, in strings of its own (see `own`). */
-  private reference(value: string, element: string, line: number, systemId: string | undefined): Reference {
-    return { value: own(value), element, line, ...(systemId ? { systemId: own(systemId) } : {}) };
+  /**
+   * A reference to a unit already read (its series, usually) is resolved at once; one that may point
+   * ahead is kept until the end of the pass, in strings of its own (see `own`).
+   */
+  private keep(list: Reference[], target: string, value: string, element: string, line: number, systemId: string | undefined): void {
+    if (unitKinds[(this.systemIds.tag(value) ?? 0) - 1] === target) return;
+    list.push({ value: own(value), element, line, ...(systemId ? { systemId: own(systemId) } : {}) });
   }
 
   /** The systemID of the innermost open unit: where a finding is. */

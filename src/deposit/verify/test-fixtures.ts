@@ -131,7 +131,7 @@ export function archiveFolders(): { year: number; series: number; folders: Folde
       year: 2024,
       series: 2000,
       folders: [
-        { id: 2100, year: 2024, seq: 1, title: 'Byggesak Storgata 1', screened: true, posts: [post(2110, 2100, '2024-01-05', 'Søknad om tillatelse'), post(2120, 2100, '2024-02-01', 'Tillatelse')] },
+        { id: 2100, year: 2024, seq: 1, title: 'Byggesak Storgata 1', screened: true, crossReference: 2300, posts: [post(2110, 2100, '2024-01-05', 'Søknad om tillatelse'), post(2120, 2100, '2024-02-01', 'Tillatelse')] },
         { id: 2200, year: 2024, seq: 2, title: 'Byggesak Storgata 3', crossReference: 2100, posts: [post(2210, 2200, '2024-03-10', 'Søknad om dispensasjon')] },
         { id: 2300, year: 2024, seq: 3, title: 'Klage på vedtak', posts: [post(2310, 2300, '2024-12-30', 'Klage')] },
       ],

@@ -97,13 +97,14 @@ describe.skipIf(!hasXmllint)('radhus verify noark5', { timeout: 60_000 }, () => 
     const dir = await buildPackage({
       edit: (files) => {
         editFile('arkivstruktur.xml', `<referanseTilMappe>${sid(2100)}`, `<referanseTilMappe>${sid(9999)}`)(files);
-        editFile('arkivstruktur.xml', `<avsluttetAv>saksbehandler</avsluttetAv>\n          <kryssreferanse>`, `<avsluttetAv>saksbehandler</avsluttetAv>\n          <referanseArkivdel>${sid(1000 + 1)}</referanseArkivdel>\n          <kryssreferanse>`)(files);
+        editFile('arkivstruktur.xml', `<avsluttetAv>saksbehandler</avsluttetAv>\n          <kryssreferanse>\n            <referanseTilMappe>${sid(9999)}`, `<avsluttetAv>saksbehandler</avsluttetAv>\n          <referanseArkivdel>${sid(1000 + 1)}</referanseArkivdel>\n          <kryssreferanse>\n            <referanseTilMappe>${sid(9999)}`)(files);
         editFile('endringslogg.xml', `<referanseArkivenhet>${sid(2110)}`, `<referanseArkivenhet>${sid(8888)}`)(files);
       },
     });
     const report = await verifyNoark5(dir);
     expect(failed(report)).toEqual(['N5.48', 'N5.62', 'RH.02']);
     expect(check(report, 'RH.02').findings[0]).toMatchObject({ file: 'arkivstruktur.xml', element: 'referanseTilMappe', systemId: sid(2200), params: { value: sid(9999), target: 'mappe' } });
+    expect(check(report, 'RH.02').findings).toHaveLength(1); // the reference ahead, from 2100 to 2300, resolves
     expect(check(report, 'N5.48').findings[0]).toMatchObject({ file: 'arkivstruktur.xml', element: 'referanseArkivdel', systemId: sid(2200), params: { value: sid(1001), target: 'arkivdel' } });
     expect(check(report, 'N5.62').findings[0]).toMatchObject({ file: 'endringslogg.xml', element: 'referanseArkivenhet', line: 4, params: { value: sid(8888) } });
   });
