@@ -138,6 +138,21 @@ describe.skipIf(!hasXmllint)('radhus verify noark5', { timeout: 60_000 }, () => 
     expect(check(report, 'N5.03').findings[0]).toMatchObject({ file: 'loependeJournal.xml', element: 'loependeJournal' });
   });
 
+  it('counts a standard schema the package does not list as a deviation, and validates with our copy', async () => {
+    const dir = await buildPackage({ editAddml: (xml) => xml.replace(/<property name="schema"><value>main<\/value><properties><property name="file"><properties><property name="name"><value>loependeJournal\.xsd<\/value>.*?<\/property><\/properties><\/property>(?=<property name="schema">)/, '') });
+    const report = await verifyNoark5(dir);
+    expect(failed(report)).toEqual(['N5.03']);
+    expect(check(report, 'N5.03').findings).toEqual([{ message: 'schemaBuiltIn', params: { schema: 'loependeJournal.xsd', file: 'loependeJournal.xml' }, file: 'arkivuttrekk.xml' }]);
+    expect(check(report, 'N5.03').facts).toContainEqual({ message: 'schemaValid', params: { file: 'loependeJournal.xml', schema: 'loependeJournal.xsd' }, file: 'loependeJournal.xml' });
+  });
+
+  it('refuses a DOCTYPE, which Arkade prohibits', async () => {
+    const dir = await buildPackage({ edit: editFile('endringslogg.xml', '<?xml version="1.0" encoding="UTF-8"?>\n', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE endringslogg>\n') });
+    const report = await verifyNoark5(dir);
+    expect(check(report, 'RH.03').findings).toEqual([{ message: 'notWellFormed', params: { message: 'a DOCTYPE is not allowed in a Noark 5 extraction' }, file: 'endringslogg.xml', line: 2 }]);
+    expect(report.exitCode).toBe(1);
+  });
+
   it('names a duplicate system id with every line it is on', async () => {
     const dir = await buildPackage({ edit: editFile('arkivstruktur.xml', `<systemID>${sid(2312)}</systemID>`, `<systemID>${sid(2112)}</systemID>`) });
     const report = await verifyNoark5(dir);
