@@ -55,12 +55,12 @@ const props = (node: XmlNode | undefined): XmlNode[] => childrenNamed(childNamed
 const prop = (node: XmlNode | undefined, name: string): XmlNode | undefined => props(node).find((p) => p.attributes.name === name);
 const value = (node: XmlNode | undefined): string | undefined => childNamed(node, 'value')?.text;
 
-/** Finds a property by name anywhere below `node` (depth first), for values whose place varies. */
-function deepProp(node: XmlNode | undefined, name: string): XmlNode | undefined {
+/** Finds a property (or additionalElement) by name anywhere below `node`, for values whose place varies. */
+function deepProp(node: XmlNode | undefined, name: string, element = 'property'): XmlNode | undefined {
   if (!node) return undefined;
   for (const child of node.children) {
-    if (child.name === 'property' && child.attributes.name === name) return child;
-    const found = deepProp(child, name);
+    if (child.name === element && child.attributes.name === name) return child;
+    const found = deepProp(child, name, element);
     if (found) return found;
   }
   return undefined;
@@ -105,7 +105,7 @@ export async function readAddml(dir: string, name: string): Promise<Addml> {
     const raw = value(prop(additional, flag));
     if (raw !== undefined) flags.set(flag, raw);
   }
-  const period = deepProp(childNamed(childNamed(childNamed(root, 'dataset'), 'reference'), 'content'), 'archivalPeriod');
+  const period = deepProp(childNamed(childNamed(childNamed(root, 'dataset'), 'reference'), 'content'), 'archivalPeriod', 'additionalElement');
   const units = dataObjects
     .flatMap((d) => childrenNamed(childNamed(d, 'dataObjects'), 'dataObject'))
     .map(unit)

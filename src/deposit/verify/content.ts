@@ -206,6 +206,12 @@ export class ContentPass {
     const end = arkivdel?.values?.get('arkivperiodeSluttDato')?.slice(0, 10);
     if ((start && day < start) || (end && day > end))
       this.check('RH.01').fail({ ...where, element: 'journaldato', line: frame.line, message: 'dateOutOfPeriod', params: { value: day, start: start ?? '…', end: end ?? '…', series: arkivdel?.systemId ?? '–' } });
+    // The period arkivuttrekk.xml states for the whole delivery (reference/content/archivalPeriod).
+    const { periodStart, periodEnd } = this.addml;
+    const deliveryStart = periodStart && isXsdDateOrDateTime(periodStart) ? periodStart.slice(0, 10) : undefined;
+    const deliveryEnd = periodEnd && isXsdDateOrDateTime(periodEnd) ? periodEnd.slice(0, 10) : undefined;
+    if ((deliveryStart && day < deliveryStart) || (deliveryEnd && day > deliveryEnd))
+      this.check('RH.01').fail({ ...where, element: 'journaldato', line: frame.line, message: 'dateOutOfDeliveryPeriod', params: { value: day, start: deliveryStart ?? '…', end: deliveryEnd ?? '…' } });
   }
 
   private dokumentobjekt(frame: Frame, parent: Frame | undefined): void {

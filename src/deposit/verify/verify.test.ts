@@ -205,6 +205,11 @@ describe.skipIf(!hasXmllint)('radhus verify noark5', { timeout: 60_000 }, () => 
     expect(check(report, 'N5.15').findings[0]).toMatchObject({ message: 'statusNotAllowed', params: { value: 'Under behandling' }, element: 'saksstatus', systemId: sid(1100) });
     expect(check(report, 'N5.29').findings.at(-1)).toMatchObject({ message: 'formatMismatch', params: { format: 'docx', extension: 'pdf' }, element: 'format', systemId: sid(2312) });
     expect(check(report, 'RH.01').findings[0]).toMatchObject({ message: 'dateOutOfPeriod', params: { value: '2024-01-02', start: '2023-01-01', end: '2023-12-31', series: sid(1000) }, systemId: sid(1120) });
+    expect(check(report, 'RH.01').findings).toHaveLength(1);
+    const early = await buildPackage({ editAddml: (xml) => once(xml, '<value>2023-01-01</value>', '<value>2023-06-01</value>') });
+    expect(check(await verifyNoark5(early), 'RH.01').findings).toEqual([
+      { message: 'dateOutOfDeliveryPeriod', params: { value: '2023-03-01', start: '2023-06-01', end: '2024-12-31' }, file: 'arkivstruktur.xml', element: 'journaldato', line: expect.any(Number), systemId: sid(1110) },
+    ]);
   });
 
   it('takes earlier Noark 5 versions against the schemas they ship, and says when there is none', async () => {
