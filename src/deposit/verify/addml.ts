@@ -41,6 +41,8 @@ export interface Addml {
   flags: Map<string, string>;
   antallDokumentfiler?: string;
   units: XmlUnit[];
+  /** Listed names that would lead out of the package (absolute, or with ".."): never opened. */
+  outside: ListedFile[];
   /** Start and end of the archival period the ADDML states (reference/content), if any. */
   periodStart?: string;
   periodEnd?: string;
@@ -77,13 +79,17 @@ function listedFile(fileProp: XmlNode | undefined): ListedFile | undefined {
   };
 }
 
-function unit(dataObject: XmlNode): XmlUnit | undefined {
+/** A name inside the package: relative, and no ".." (a hostile package must not make us read other files). */
+const inside = (name: string): boolean => !/^([/\\]|[A-Za-z]:)/.test(name) && !name.split(/[/\\]/).includes('..');
+
+function unit(dataObject: XmlNode, outside: ListedFile[]): XmlUnit | undefined {
   const file = listedFile(prop(dataObject, 'file'));
   if (!file) return undefined;
+  if (!inside(file.name)) return void outside.push(file);
   const schemas = props(dataObject)
     .filter((p) => p.attributes.name === 'schema')
     .map((schema) => listedFile(prop(schema, 'file')))
-    .filter((f): f is ListedFile => f !== undefined);
+    .filter((f): f is ListedFile => f !== undefined && (inside(f.name) || (outside.push(f), false)));
   const occurrences = new Map<string, number | undefined>();
   for (const occurrence of props(prop(dataObject, 'info')).filter((p) => p.attributes.name === 'numberOfOccurrences')) {
     const element = value(occurrence);
@@ -106,9 +112,10 @@ export async function readAddml(dir: string, name: string): Promise<Addml> {
     if (raw !== undefined) flags.set(flag, raw);
   }
   const period = deepProp(childNamed(childNamed(childNamed(root, 'dataset'), 'reference'), 'content'), 'archivalPeriod', 'additionalElement');
+  const outside: ListedFile[] = [];
   const units = dataObjects
     .flatMap((d) => childrenNamed(childNamed(d, 'dataObjects'), 'dataObject'))
-    .map(unit)
+    .map((d) => unit(d, outside))
     .filter((u): u is XmlUnit => u !== undefined);
   return {
     file: name,
@@ -120,6 +127,7 @@ export async function readAddml(dir: string, name: string): Promise<Addml> {
     flags,
     antallDokumentfiler: value(prop(additional, 'antallDokumentfiler')),
     units,
+    outside,
     periodStart: value(deepProp(period, 'startDate')),
     periodEnd: value(deepProp(period, 'endDate')),
   };

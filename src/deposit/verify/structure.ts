@@ -36,6 +36,7 @@ export async function sha256File(path: string): Promise<string> {
 /** N5.01: every XML file and schema arkivuttrekk.xml lists is in the package. */
 export function checkListedFilesExist(dir: string, addml: Addml): CheckCollector {
   const check = new CheckCollector('N5.01');
+  for (const listed of addml.outside) check.fail({ message: 'fileOutside', params: { file: listed.name }, file: addml.file, element: 'property', line: listed.line });
   for (const unit of addml.units)
     for (const listed of [unit.file, ...unit.schemas])
       if (!existsSync(join(dir, listed.name))) check.fail({ message: 'fileMissing', params: { file: listed.name }, file: addml.file, element: 'property', line: listed.line });

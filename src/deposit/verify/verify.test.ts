@@ -153,6 +153,14 @@ describe.skipIf(!hasXmllint)('radhus verify noark5', { timeout: 60_000 }, () => 
     expect(report.exitCode).toBe(1);
   });
 
+  it('opens no file outside the package that arkivuttrekk.xml names', async () => {
+    const dir = await buildPackage({ editAddml: (xml) => once(xml, '<value>endringslogg.xml</value>', '<value>../../etc/passwd</value>') });
+    const report = await verifyNoark5(dir);
+    expect(check(report, 'N5.01').findings).toEqual([{ message: 'fileOutside', params: { file: '../../etc/passwd' }, file: 'arkivuttrekk.xml', element: 'property', line: expect.any(Number) }]);
+    expect(check(report, 'N5.02').facts.map((f) => f.params?.file)).not.toContain('../../etc/passwd');
+    expect(report.exitCode).toBe(1);
+  });
+
   it('names a duplicate system id with every line it is on', async () => {
     const dir = await buildPackage({ edit: editFile('arkivstruktur.xml', `<systemID>${sid(2312)}</systemID>`, `<systemID>${sid(2112)}</systemID>`) });
     const report = await verifyNoark5(dir);
