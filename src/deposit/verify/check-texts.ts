@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The name of each check in the four languages. The Norwegian names of the N5 checks are Arkade's
+// display labels (short identifiers an archivist knows from Arkade's report); RH checks are ours.
+import type { Language } from '../../common/languages.ts';
+
+type Texts = Record<Language, string>;
+
+export const checkTitles: Record<string, Texts> = {
+  'RH.00': { nb: 'Lesing av pakkebeskrivelsen (arkivuttrekk.xml)', nn: 'Lesing av pakkeskildringa (arkivuttrekk.xml)', sv: 'Läsning av paketbeskrivningen (arkivuttrekk.xml)', en: 'Reading the package description (arkivuttrekk.xml)' },
+  'N5.01': { nb: 'Kontroll av eksistens for XML-filene', nn: 'Kontroll av at XML-filene finst', sv: 'Kontroll att XML-filerna finns', en: 'The listed XML and schema files exist' },
+  'N5.02': { nb: 'Validering av sjekksummer', nn: 'Validering av sjekksummar', sv: 'Validering av kontrollsummor', en: 'Checksums of the listed files' },
+  'N5.03': { nb: 'Validering av XML i henhold til skjema', nn: 'Validering av XML etter skjema', sv: 'Validering av XML mot schema', en: 'XML validated against its schemas' },
+  'RH.03': { nb: 'Velformet XML, rotelement og navnerom', nn: 'Velforma XML, rotelement og namnerom', sv: 'Välformad XML, rotelement och namnrymd', en: 'Well-formed XML, root element and namespace' },
+  'N5.28': { nb: 'Validering av antall dokumentfiler', nn: 'Validering av talet på dokumentfiler', sv: 'Validering av antalet dokumentfiler', en: 'Number of document files' },
+  'N5.04': { nb: 'Antall arkiv', nn: 'Tal på arkiv', sv: 'Antal arkiv', en: 'Number of fonds (arkiv)' },
+  'N5.05': { nb: 'Antall arkivdeler', nn: 'Tal på arkivdelar', sv: 'Antal arkivdelar', en: 'Number of series (arkivdel)' },
+  'N5.06': { nb: 'Status på arkivdeler', nn: 'Status på arkivdelar', sv: 'Status för arkivdelar', en: 'Status of the series' },
+  'N5.07': { nb: 'Antall klassifikasjonssystem', nn: 'Tal på klassifikasjonssystem', sv: 'Antal klassificeringssystem', en: 'Number of classification systems' },
+  'N5.08': { nb: 'Antall klasser', nn: 'Tal på klassar', sv: 'Antal klasser', en: 'Number of classes' },
+  'N5.10': { nb: 'Antall mapper', nn: 'Tal på mapper', sv: 'Antal akter (mappe)', en: 'Number of folders (mappe)' },
+  'N5.11': { nb: 'Antall mapper for hvert år', nn: 'Tal på mapper for kvart år', sv: 'Antal akter per år', en: 'Folders per year' },
+  'N5.12': { nb: 'Klasser med både underklasse(r) og mappe(r)', nn: 'Klassar med både underklasse(r) og mappe(r)', sv: 'Klasser med både underklass(er) och akt(er)', en: 'Classes with both sub-classes and folders' },
+  'N5.15': { nb: 'Antall av ulike saksmappestatuser', nn: 'Tal på ulike saksmappestatusar', sv: 'Antal olika ärendestatusar', en: 'Case file statuses' },
+  'N5.16': { nb: 'Antall registreringer', nn: 'Tal på registreringar', sv: 'Antal registreringar', en: 'Number of registrations' },
+  'N5.17': { nb: 'Antall av ulike journalposttyper', nn: 'Tal på ulike journalposttypar', sv: 'Antal olika journalposttyper', en: 'Registry entry types' },
+  'N5.18': { nb: 'Antall registreringer for hvert år', nn: 'Tal på registreringar for kvart år', sv: 'Antal registreringar per år', en: 'Registrations per year' },
+  'N5.19': { nb: 'Klasser med både underklasse(r) og registrering(er)', nn: 'Klassar med både underklasse(r) og registrering(ar)', sv: 'Klasser med både underklass(er) och registrering(ar)', en: 'Classes with both sub-classes and registrations' },
+  'N5.22': { nb: 'Antall av ulike journalstatuser', nn: 'Tal på ulike journalstatusar', sv: 'Antal olika journalstatusar', en: 'Registry entry statuses' },
+  'N5.23': { nb: 'Antall dokumentbeskrivelser', nn: 'Tal på dokumentskildringar', sv: 'Antal dokumentbeskrivningar', en: 'Number of document descriptions' },
+  'N5.25': { nb: 'Antall av ulike dokumentstatuser', nn: 'Tal på ulike dokumentstatusar', sv: 'Antal olika dokumentstatusar', en: 'Document statuses' },
+  'N5.26': { nb: 'Antall dokumentobjekter', nn: 'Tal på dokumentobjekt', sv: 'Antal dokumentobjekt', en: 'Number of document objects' },
+  'N5.27': { nb: 'Opprettelsesdatoer for første og siste registrering', nn: 'Opprettingsdatoar for første og siste registrering', sv: 'Skapandedatum för första och sista registrering', en: 'Creation dates of the registrations' },
+  'N5.29': { nb: 'Antall av ulike dokumentformater', nn: 'Tal på ulike dokumentformat', sv: 'Antal olika dokumentformat', en: 'Document formats' },
+  'N5.30': { nb: 'Dokumentfilers sjekksummer', nn: 'Sjekksummar for dokumentfilene', sv: 'Dokumentfilernas kontrollsummor', en: 'Checksums of the document files' },
+  'N5.32': { nb: 'Refererte dokumenters eksistens', nn: 'At refererte dokument finst', sv: 'Att refererade dokument finns', en: 'Referenced document files exist' },
+  'N5.33': { nb: 'Dokumentfiler som mangler referanse', nn: 'Dokumentfiler som manglar referanse', sv: 'Dokumentfiler utan referens', en: 'Document files nothing refers to' },
+  'N5.35': { nb: 'Antall parter', nn: 'Tal på partar', sv: 'Antal parter', en: 'Number of parties' },
+  'N5.36': { nb: 'Antall merknader', nn: 'Tal på merknader', sv: 'Antal anmärkningar', en: 'Number of remarks' },
+  'N5.37': { nb: 'Antall kryssreferanser', nn: 'Tal på kryssreferansar', sv: 'Antal korsreferenser', en: 'Number of cross-references' },
+  'N5.38': { nb: 'Antall presedenser', nn: 'Tal på presedensar', sv: 'Antal prejudikat', en: 'Number of precedents' },
+  'N5.39': { nb: 'Antall korrespondanseparter', nn: 'Tal på korrespondansepartar', sv: 'Antal korrespondensparter', en: 'Number of correspondence parties' },
+  'N5.40': { nb: 'Antall avskrivninger', nn: 'Tal på avskrivingar', sv: 'Antal avskrivningar', en: 'Number of write-offs (avskrivning)' },
+  'N5.41': { nb: 'Antall dokumentflyter', nn: 'Tal på dokumentflytar', sv: 'Antal dokumentflöden', en: 'Number of document flows' },
+  'N5.42': { nb: 'Antall skjerminger', nn: 'Tal på skjermingar', sv: 'Antal sekretessmarkeringar', en: 'Screening (skjerming) against the package description' },
+  'N5.43': { nb: 'Antall graderinger', nn: 'Tal på graderingar', sv: 'Antal graderingar', en: 'Number of security classifications' },
+  'N5.44': { nb: 'Antall kassasjonsvedtak', nn: 'Tal på kassasjonsvedtak', sv: 'Antal gallringsbeslut', en: 'Disposal decisions against the package description' },
+  'N5.45': { nb: 'Antall utførte kassasjoner', nn: 'Tal på utførte kassasjonar', sv: 'Antal utförda gallringar', en: 'Executed disposals against the package description' },
+  'N5.46': { nb: 'Antall konverterte dokumenter', nn: 'Tal på konverterte dokument', sv: 'Antal konverterade dokument', en: 'Number of converted documents' },
+  'N5.47': { nb: 'Systemidentifikasjoner', nn: 'Systemidentifikasjonar', sv: 'Systemidentiteter', en: 'System ids are unique' },
+  'N5.48': { nb: 'Arkivdelreferanser', nn: 'Arkivdelreferansar', sv: 'Arkivdelsreferenser', en: 'References to series' },
+  'N5.51': { nb: 'Klassereferanser', nn: 'Klassereferansar', sv: 'Klassreferenser', en: 'References to classes' },
+  'N5.59': { nb: 'Antall journalposter', nn: 'Tal på journalpostar', sv: 'Antal journalposter', en: 'Number of registry entries in the journals' },
+  'N5.60': { nb: 'Start- og sluttdatoer', nn: 'Start- og sluttdatoar', sv: 'Start- och slutdatum', en: 'Start and end dates of the journals' },
+  'N5.61': { nb: 'Antall loggførte endringer', nn: 'Tal på loggførte endringar', sv: 'Antal loggade ändringar', en: 'Number of logged changes' },
+  'N5.62': { nb: 'Endringslogg-referanser til arkivstrukturen', nn: 'Endringslogg-referansar til arkivstrukturen', sv: 'Ändringsloggens referenser till arkivstrukturen', en: 'Change log references to the archive' },
+  'N5.63': { nb: 'Elementer som mangler innhold', nn: 'Element som manglar innhald', sv: 'Element utan innehåll', en: 'Elements without content' },
+  'N5.64': { nb: 'Antall tomme dokumentfiler', nn: 'Tal på tomme dokumentfiler', sv: 'Antal tomma dokumentfiler', en: 'Empty document files' },
+  'RH.01': { nb: 'Journaldatoer innenfor arkivdelens periode', nn: 'Journaldatoar innanfor arkivdelen sin periode', sv: 'Journaldatum inom arkivdelens period', en: 'Journal dates within the series period' },
+  'RH.02': { nb: 'Kryssreferanser peker på enheter i uttrekket', nn: 'Kryssreferansar peikar på einingar i uttrekket', sv: 'Korsreferenser pekar på enheter i uttaget', en: 'Cross-references point to units in the extraction' },
+};
+
+export const statusTexts: Record<string, Texts> = {
+  passed: { nb: 'bestått', nn: 'bestått', sv: 'godkänd', en: 'passed' },
+  failed: { nb: 'AVVIK', nn: 'AVVIK', sv: 'AVVIKELSE', en: 'FAILED' },
+  deviation: { nb: 'kjent avvik', nn: 'kjent avvik', sv: 'känd avvikelse', en: 'known deviation' },
+  'not-applicable': { nb: 'ikke aktuell', nn: 'ikkje aktuell', sv: 'ej tillämplig', en: 'not applicable' },
+  'not-run': { nb: 'ikke kjørt', nn: 'ikkje køyrd', sv: 'ej körd', en: 'not run' },
+};
+
+export const reportTexts = {
+  heading: { nb: 'Kontroll av Noark 5-uttrekk i {dir}', nn: 'Kontroll av Noark 5-uttrekk i {dir}', sv: 'Kontroll av Noark 5-uttag i {dir}', en: 'Verification of the Noark 5 extraction in {dir}' },
+  version: { nb: 'Noark 5-versjon oppgitt i pakken: {version}', nn: 'Noark 5-versjon oppgitt i pakken: {version}', sv: 'Noark 5-version angiven i paketet: {version}', en: 'Noark 5 version the package declares: {version}' },
+  file: { nb: 'fil', nn: 'fil', sv: 'fil', en: 'file' },
+  element: { nb: 'element', nn: 'element', sv: 'element', en: 'element' },
+  line: { nb: 'linje', nn: 'linje', sv: 'rad', en: 'line' },
+  omitted: { nb: '… og {count} avvik til (ikke vist)', nn: '… og {count} avvik til (ikkje viste)', sv: '… och {count} avvikelser till (visas inte)', en: '… and {count} more (not shown)' },
+  passed: { nb: 'Resultat: BESTÅTT. {checks} kontroller, ingen avvik.', nn: 'Resultat: BESTÅTT. {checks} kontrollar, ingen avvik.', sv: 'Resultat: GODKÄNT. {checks} kontroller, inga avvikelser.', en: 'Result: PASSED. {checks} checks, no deviations.' },
+  failed: { nb: 'Resultat: IKKE BESTÅTT. {failed} av {checks} kontroller har avvik ({findings} avvik i alt).', nn: 'Resultat: IKKJE BESTÅTT. {failed} av {checks} kontrollar har avvik ({findings} avvik i alt).', sv: 'Resultat: INTE GODKÄNT. {failed} av {checks} kontroller har avvikelser ({findings} avvikelser totalt).', en: 'Result: FAILED. {failed} of {checks} checks found deviations ({findings} in all).' },
+  notRun: { nb: 'Resultat: IKKE FULLFØRT. {notRun} kontroller kunne ikke kjøres her; se over.', nn: 'Resultat: IKKJE FULLFØRT. {notRun} kontrollar kunne ikkje køyrast her; sjå over.', sv: 'Resultat: INTE SLUTFÖRT. {notRun} kontroller kunde inte köras här; se ovan.', en: 'Result: INCOMPLETE. {notRun} checks could not run here; see above.' },
+} satisfies Record<string, Texts>;
