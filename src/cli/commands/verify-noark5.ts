@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { resolve } from 'node:path';
 import { isLanguage, languages, type Language } from '../../common/languages.ts';
-import { reportJson, renderReport } from '../../deposit/verify/render.ts';
-import { PackageNotFound, verifyNoark5 } from '../../deposit/verify/verify.ts';
+import { PackageNotFound, renderReport, reportJson, verifyNoark5 } from '../../deposit/service.ts';
 import { text, type ProcessCommand } from '../command.ts';
 
 export const verifyNoark5Command: ProcessCommand = {
