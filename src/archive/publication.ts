@@ -27,7 +27,6 @@ interface DocumentRow {
   document_number: number;
   relation: string;
   title: string;
-  status: string;
   screening: Screening | null;
   published_in_full: boolean;
   accessible_after: Date | null;
@@ -66,7 +65,7 @@ export async function publicDocumentsOf(tx: Tx, kase: { screening: Screening | n
   if (!entries.length) return result;
   const ids = entries.map((e) => e.id);
   const documents = (
-    await sql<DocumentRow>`select id, registry_entry_id, document_number, relation, title, status, screening, published_in_full, accessible_after
+    await sql<DocumentRow>`select id, registry_entry_id, document_number, relation, title, screening, published_in_full, accessible_after
       from documents where registry_entry_id in (${sql.join(ids)}) order by registry_entry_id, document_number`.execute(tx)
   ).rows;
   if (!documents.length) return result;
@@ -86,7 +85,8 @@ export async function publicDocumentsOf(tx: Tx, kase: { screening: Screening | n
       if (hidden) continue;
       let title = publicTitle(d.title, d.screening);
       if (words.length) title = publicTitle(title, { fields: [], titleWords: words });
-      const inFull = d.published_in_full && !effective && d.status === 'final' && title !== SCREENED_MARK;
+      // The officer's decision (publishedInFull) stands only while no screening applies to the document.
+      const inFull = d.published_in_full && !effective && title !== SCREENED_MARK;
       const object = inFull ? objects.find((o) => o.document_id === d.id) : undefined;
       list.push({
         id: d.id,
