@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // What the public view (public-view.ts) adds for the public journal: documents as the public may see
 // them, and the class code where it reveals a person. Screening is inherited case → entry → document
-// unless the document has its own: a document is listed with its public title unless documents are
-// screened, and published in full only when it says so and no screening applies to it at all.
+// unless the document has its own: a document is public (listed with its public title and its file)
+// only when it is published in full — the officer said so and no screening applies to it at all.
 import { sql } from 'kysely';
 import type { Tx } from '../platform/db/transaction.ts';
 import { publicTitle, SCREENED_MARK } from '../common/screening.ts';
@@ -88,13 +88,15 @@ export async function publicDocumentsOf(tx: Tx, kase: { screening: Screening | n
       // The officer's decision (publishedInFull) stands only while no screening applies to the document.
       const inFull = d.published_in_full && !effective && title !== SCREENED_MARK;
       const object = inFull ? objects.find((o) => o.document_id === d.id) : undefined;
+      // Only documents published in full are public (issue 7 §2): the others are not listed at all.
+      if (!object) continue;
       list.push({
         id: d.id,
         documentNumber: d.document_number,
         relation: d.relation,
         publicTitle: title,
-        publishedInFull: Boolean(object),
-        file: object ? { fileName: object.file_name, mimeType: object.mime_type, size: Number(object.size), checksum: object.checksum } : null,
+        publishedInFull: true,
+        file: { fileName: object.file_name, mimeType: object.mime_type, size: Number(object.size), checksum: object.checksum },
         accessibleAfter: d.accessible_after,
       });
     }

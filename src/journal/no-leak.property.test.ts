@@ -11,6 +11,9 @@ import { createTestRadhus, testEngine, type TestRadhus } from '../test-support/a
 import { withTenant } from '../platform/db/transaction.ts';
 import { createCaseFile, createRegistryEntry, updateRegistryEntry } from '../archive/service.ts';
 import { syntheticNorwegianNumber } from '../common/idnumbers.ts';
+import type { ScreenedField } from '../common/screening.ts';
+
+type ScreeningInput = { legalBasis: string; fields?: ScreenedField[]; titleWords?: string[] };
 
 let t: TestRadhus;
 beforeAll(async () => {
@@ -19,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const legalBasis = 'Offl. § 13 jf. fvl. § 13 første ledd nr. 1';
-const allFields = ['title', 'description', 'correspondents', 'documents'];
+const allFields: ScreenedField[] = ['title', 'description', 'correspondents', 'documents'];
 const vocabulary = ['byggesak', 'søknad', 'klage', 'vedtak', 'tilsyn', 'skjenkebevilling', 'reguleringsplan', 'høring'];
 
 type CaseScreening = 'none' | 'word' | 'title' | 'parties' | 'wholly';
@@ -59,7 +62,9 @@ interface Generated {
   entryIds: string[];
 }
 
-async function seed(tenantId: string, run: number, cases: fc.TypeOf<typeof caseFile>[]): Promise<Generated> {
+type CaseSpec = typeof caseFile extends fc.Arbitrary<infer T> ? T : never;
+
+async function seed(tenantId: string, run: number, cases: CaseSpec[]): Promise<Generated> {
   const next = markerMaker(run);
   const out: Generated = { secrets: [], shown: [], identityNumbers: [], entryIds: [] };
   const c = { tenantId, actor: 'system:test:property', at: t.clock.now() };
@@ -70,11 +75,11 @@ async function seed(tenantId: string, run: number, cases: fc.TypeOf<typeof caseF
       for (const k of cases.slice(from, from + 20)) {
         const caseMarker = next();
         const caseHidden = k.screening === 'wholly' || k.screening === 'title' || k.screening === 'word';
-        const caseScreening =
+        const caseScreening: ScreeningInput | undefined =
           k.screening === 'none' ? undefined
           : k.screening === 'word' ? { legalBasis, titleWords: [caseMarker] }
-          : k.screening === 'title' ? { legalBasis, fields: ['title'] }
-          : k.screening === 'parties' ? { legalBasis, fields: ['correspondents'] }
+          : k.screening === 'title' ? { legalBasis, fields: ['title' as const] }
+          : k.screening === 'parties' ? { legalBasis, fields: ['correspondents' as const] }
           : { legalBasis, fields: allFields };
         const description = next();
         out.secrets.push(description);
@@ -86,11 +91,11 @@ async function seed(tenantId: string, run: number, cases: fc.TypeOf<typeof caseF
           const marker = next();
           const gone = k.screening === 'wholly' || e.screening === 'wholly' || e.screening === 'void';
           const partiesHidden = gone || k.screening === 'parties' || e.screening === 'parties';
-          const screening =
+          const screening: ScreeningInput | undefined =
             e.screening === 'word' ? { legalBasis, titleWords: [marker] }
-            : e.screening === 'title' ? { legalBasis, fields: ['title'] }
-            : e.screening === 'parties' ? { legalBasis, fields: ['correspondents'] }
-            : e.screening === 'documents' ? { legalBasis, fields: ['documents'] }
+            : e.screening === 'title' ? { legalBasis, fields: ['title' as const] }
+            : e.screening === 'parties' ? { legalBasis, fields: ['correspondents' as const] }
+            : e.screening === 'documents' ? { legalBasis, fields: ['documents' as const] }
             : e.screening === 'wholly' ? { legalBasis, fields: allFields }
             : undefined;
           ((gone || e.screening === 'word' || e.screening === 'title') ? out.secrets : out.shown).push(marker);

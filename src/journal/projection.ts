@@ -58,13 +58,11 @@ async function apply(tx: Tx, view: PublicCaseView | null, ctx: Pick<AppContext, 
       await projectAgainAt(tx, entry, from);
       continue;
     }
-    // A document's file waits for its own accessibleAfter; the entry is projected again then.
+    // A document published in full waits for its own accessibleAfter; the entry is projected again then.
     const documents = [];
     for (const d of entry.documents) {
-      if (d.accessibleAfter && d.accessibleAfter > rules.now) {
-        await projectAgainAt(tx, entry, d.accessibleAfter);
-        documents.push({ ...d, publishedInFull: false, file: null });
-      } else documents.push(d);
+      if (d.accessibleAfter && d.accessibleAfter > rules.now) await projectAgainAt(tx, entry, d.accessibleAfter);
+      else documents.push(d);
     }
     const { gnr, bnr } = propertyOf(entry.publicTitle, entry.casePublicTitle);
     await upsertEntry(tx, { ...entry, documents }, { visibleFrom: from, namesSearchableUntil: namesSearchableUntil(from), gnr, bnr });

@@ -131,7 +131,7 @@ describe(`searching the public journal (${testEngine()})`, () => {
     const sane = ['"unbalanced', 'a & b | !c', "'; drop table x; --", ':* <-> ( ) !!', '\\', '""', 'or', '-', '%_%'];
     for (const q of sane) expect((await search({ q })).statusCode, q).toBe(200);
     for (const query of [{ q: 'x'.repeat(10_000) }, { fromDate: '2026-02-30' }, { toDate: 'yesterday' }, { limit: -1 }, { limit: 0 }, { limit: 101 }, { gnr: -1 }, { entryType: 'secret' }, { caseNumber: "1' or 1=1" }, { fromDate: '2026-03-05', toDate: '2026-03-01' }, { page: 2 }]) {
-      const res = await search(query as Record<string, string | number>);
+      const res = await search(query as unknown as Record<string, string | number>);
       expect(res.statusCode, JSON.stringify(query)).toBe(400);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
     }
