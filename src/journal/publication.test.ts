@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRadhus, testEngine, type TestRadhus } from '../test-support/app.ts';
 import { withTenant } from '../platform/db/transaction.ts';
 import { multipartBody } from '../test-support/multipart.ts';
+import { newId } from '../platform/ids.ts';
+import { syntheticNorwegianNumber } from '../common/idnumbers.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 
 let t: TestRadhus;
@@ -193,6 +195,32 @@ describe(`publication in the archive (${testEngine()})`, () => {
     expect(await publicEntry(memo.id)).not.toBeNull();
     expect(await publicEntry(child.id)).not.toBeNull();
     t.clock.set('2026-03-02T09:00:00Z');
+  });
+
+  it('shows the class code, ***** where it reveals a person; an excluded class is never listed', async () => {
+    const person = syntheticNorwegianNumber('1990-05-17', 4);
+    const classes: Record<string, string> = {};
+    await withTenant(t.ctx.db, { tenantId: tenant.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) => {
+      const system = (await sql<{ id: string }>`select id from classification_systems limit 1`.execute(tx)).rows[0]!.id;
+      for (const code of ['611', person, 'X99']) {
+        classes[code] = newId();
+        await sql`insert into classes (id, tenant_id, classification_system_id, class_id, title) values (${classes[code]}, ${tenant.id}, ${system}, ${code}, ${`Klasse ${code}`})`.execute(tx);
+      }
+    });
+    const open = await ok('POST', '/case-files', { title: 'Skjenkebevilling', classId: classes['611'] });
+    const personal = await ok('POST', '/case-files', { title: 'Personalsak', classId: classes[person] });
+    const excluded = await ok('POST', '/case-files', { title: 'Særskilt sak', classId: classes['X99'] });
+    const a = await ok('POST', `/case-files/${open.id}/registry-entries`, entry('outgoing', 'Bevilling'));
+    const b = await ok('POST', `/case-files/${personal.id}/registry-entries`, entry('outgoing', 'Tilsetting'));
+    const c = await ok('POST', `/case-files/${excluded.id}/registry-entries`, entry('outgoing', 'Særskilt brev'));
+    await ok('PUT', '/publication-policy', { delayWorkingDays: 0, excludedClassCodes: ['x99'], excludedUnitIds: [], excludedEntryTypes: [] }, admin);
+    await t.settle();
+    expect((await publicEntry(a.id)).classCode).toBe('611');
+    expect((await publicEntry(b.id)).classCode).toBe('*****');
+    expect(await publicEntry(c.id)).toBeNull();
+    expect(JSON.stringify(await publicEntry(b.id))).not.toContain(person);
+    await ok('PUT', '/publication-policy', { delayWorkingDays: 0, excludedClassCodes: [], excludedUnitIds: [], excludedEntryTypes: [] }, admin);
+    await t.settle();
   });
 
   it('lets a system user import history with journalDate and publishedAt, under the same rules', async () => {
