@@ -89,6 +89,9 @@ const pathIdKinds: Record<string, IdKind> = {
   correspondents: 'correspondent',
 };
 
+/** Path parameters named otherwise than {id}, and the id they take. */
+const namedPathIds: Record<string, IdKind> = { entryId: 'registryEntry' };
+
 /**
  * Which id a body or query field takes, by its name. Each value is chosen so that the request with
  * the tenant's own ids succeeds: a reply answers another entry, a cross reference points elsewhere.
@@ -109,6 +112,8 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   responsibleOfficerId: () => 'user',
   userId: () => 'user',
   unitId: () => 'unit',
+  // The publication policy's units never listed.
+  excludedUnitIds: () => 'otherUnit',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
@@ -217,12 +222,14 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
   const where = `${op.name} (${op.method} ${op.path})`;
   const parameters = op.operation.parameters ?? [];
   for (const p of parameters) {
-    if (p.in === 'path' && p.name !== 'tenant' && p.name !== 'id') throw new PlanError(`${where}: unknown path parameter {${p.name}}; teach src/conformance/support.ts to fill it`);
+    if (p.in === 'path' && p.name !== 'tenant' && p.name !== 'id' && !namedPathIds[p.name]) throw new PlanError(`${where}: unknown path parameter {${p.name}}; teach src/conformance/support.ts to fill it`);
     if ((p.in === 'header' || p.in === 'cookie') && p.required) throw new PlanError(`${where}: required ${p.in} parameter ${p.name} is not supported by the walk`);
   }
-  const segments = op.path.split('/');
+  // A named id parameter (the issue's contract spells it so, e.g. {entryId}) is walked as {id}.
+  const segments = op.path.split('/').map((s) => (namedPathIds[s.slice(1, -1)] ? '{id}' : s));
   const idIndex = segments.indexOf('{id}');
-  const pathKind = idIndex > 0 ? pathIdKinds[segments[idIndex - 1]!] : undefined;
+  const named = op.path.split('/')[idIndex]?.slice(1, -1);
+  const pathKind = idIndex > 0 ? (named && namedPathIds[named]) || pathIdKinds[segments[idIndex - 1]!] : undefined;
   if (idIndex > 0 && !pathKind) throw new PlanError(`${where}: no fixture id for {id} after "${segments[idIndex - 1]}"; add it to pathIdKinds in src/conformance/support.ts`);
   const query = parameters.filter((p) => p.in === 'query');
   for (const p of query) {
