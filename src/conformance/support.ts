@@ -119,6 +119,20 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
 const fieldHints: Record<string, unknown> = {
   correspondents: [{ name: 'Walk Correspondent', kind: 'person', role: 'sender' }],
+  // A document's publication changes something (the body needs one property).
+  publishedInFull: true,
+};
+
+/**
+ * Hints that depend on the field's schema: a screening must screen something, but a party's own
+ * screening has no fields (it is the whole party).
+ */
+const schemaHints: Record<string, (schema: JsonSchema, doc: OpenApiDocument) => unknown> = {
+  screening: (schema, doc) => {
+    const variants = (schema.anyOf ?? [schema]).map((v) => resolve(v, doc));
+    const object = variants.find((v) => v.properties?.legalBasis);
+    return object?.properties?.fields ? { legalBasis: 'Offl. § 13', fields: ['description'] } : { legalBasis: 'Offl. § 13' };
+  },
 };
 
 const searchFields = new Set(['q']);
@@ -146,6 +160,7 @@ interface SampleContext {
 function sample(input: JsonSchema, field: string, c: SampleContext, parent: Record<string, unknown> = {}): unknown {
   const schema = resolve(input, c.doc);
   if (field in fieldHints) return structuredClone(fieldHints[field]);
+  if (field in schemaHints) return schemaHints[field]!(schema, c.doc);
   if (isIdField(field, schema)) {
     const kindOf = fieldIdKinds[field];
     if (!kindOf) throw new PlanError(`${c.where}: no fixture id for the field "${field}"; add it to fieldIdKinds in src/conformance/support.ts`);
@@ -187,7 +202,7 @@ function sample(input: JsonSchema, field: string, c: SampleContext, parent: Reco
 function sampleObject(schema: JsonSchema, c: SampleContext): Record<string, unknown> {
   const properties = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
-  const chosen = Object.keys(properties).filter((name) => required.has(name) || name in fieldHints || isIdField(name, properties[name]));
+  const chosen = Object.keys(properties).filter((name) => required.has(name) || name in fieldHints || name in schemaHints || isIdField(name, properties[name]));
   // minProperties: add optional plain fields (a title before anything nested) until satisfied.
   for (const name of Object.keys(properties)) {
     if (chosen.length >= (schema.minProperties ?? 0)) break;
