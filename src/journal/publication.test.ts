@@ -75,6 +75,10 @@ describe(`publication in the archive (${testEngine()})`, () => {
     for (const change of [sql`update registry_entries set title = 'Endret' where id = ${letter.id}`, sql`update registry_entries set screening = null, title = 'Endret' where id = ${letter.id}`, sql`update registry_entries set accessible_after = now() where id = ${letter.id}`, sql`update case_files set title = 'Endret' where id = ${kase.id}`])
       expect(await asApp(change)).toMatch(/archived|closed/);
     expect(await asApp(sql`update registry_entries set screening = null, public_title = title where id = ${letter.id}`)).toBeUndefined();
+    // A party's and a document's screening may change too, their other columns not.
+    expect(await asApp(sql`update correspondents set name = 'Endret' where registry_entry_id = ${letter.id}`)).toMatch(/archived|closed/);
+    expect(await asApp(sql`update correspondents set screening = '{"legalBasis":"x","accessCode":"U","until":null}'::jsonb where registry_entry_id = ${letter.id}`)).toBeUndefined();
+    expect(await asApp(sql`update correspondents set screening = null where registry_entry_id = ${letter.id}`)).toBeUndefined();
     await ok('PUT', `/registry-entries/${letter.id}/screening`, { screening: { legalBasis, titleWords: ['Mona Mørk'], until: '2026-06-01' } });
 
     // The screening ends on its until day: the job lifts it, logs it, and the journal shows the name.
