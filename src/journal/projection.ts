@@ -38,14 +38,14 @@ async function projectAgainAt(tx: Tx, entry: PublicEntryView, at: Date): Promise
   await scheduleJob(tx, { type: PUBLISH_DUE_JOB, tenantId: entry.tenantId, runAt: at, payload: { entryId: entry.id }, key: `journal-due:${entry.id}:${at.toISOString()}` });
 }
 
-async function apply(tx: Tx, view: PublicCaseView | null, ctx: Pick<AppContext, 'clock'>): Promise<void> {
+async function apply(tx: Tx, view: PublicCaseView | null, ctx: Pick<AppContext, 'clock'>, known?: Rules): Promise<void> {
   if (!view) return;
   if (!view.caseFile) {
     await deleteCaseFile(tx, view.caseFileId);
     return;
   }
   await upsertCaseFile(tx, view.caseFile);
-  const rules = await rulesOf(tx, view.caseFile.tenantId, ctx);
+  const rules = known ?? (await rulesOf(tx, view.caseFile.tenantId, ctx));
   const hidden: string[] = [...view.withdrawn];
   for (const entry of view.entries) {
     if (excludedByPolicy(rules.policy, entry.policy)) {
@@ -86,7 +86,9 @@ export const journalProjection: EventConsumer = {
     }
     // A new publication policy applies to every entry of the municipality.
     if (event.aggregateType === 'publication-policy') {
-      for (const caseFileId of await caseFilesOfTenant(tx)) await apply(tx, await publicViewOfCaseFile(tx, caseFileId), ctx);
+      // The policy and calendar once for all of them.
+      const rules = await rulesOf(tx, event.tenantId, ctx);
+      for (const caseFileId of await caseFilesOfTenant(tx)) await apply(tx, await publicViewOfCaseFile(tx, caseFileId), ctx, rules);
       return;
     }
     const view = event.aggregateType === 'case-file' ? await publicViewOfCaseFile(tx, event.aggregateId) : await publicViewOfEntry(tx, event.aggregateId);
