@@ -13,6 +13,7 @@ import type { CreateCaseFileBody, UpdateCaseFileBody } from './schemas.ts';
 import { activeSeries } from './structure.ts';
 import { resolveResponsible } from './responsibility.ts';
 import type { ArchiveTables, CaseFilesTable } from './tables.ts';
+import { scheduleScreeningExpiry } from './screening.ts';
 
 /** Request shapes come from the API's schemas (schemas.ts): one source for validation and types. */
 export type NewCaseFile = CreateCaseFileBody;
@@ -96,6 +97,7 @@ export async function createCaseFile(tx: Tx, c: ArchiveCtx, input: NewCaseFile, 
   };
   await db(tx).insertInto('case_files').values({ ...row, screening: screening && JSON.stringify(screening) }).execute();
   await logCreated(tx, c, 'case-file', row.id, { caseNumber: formatNumber(year, sequence), title, status: row.status, screening });
+  await scheduleScreeningExpiry(tx, c.tenantId, 'case-file', row.id, screening);
   await writeEvent(tx, { tenantId: c.tenantId, type: 'case-file.created', aggregateType: 'case-file', aggregateId: row.id, payload: { caseNumber: formatNumber(year, sequence) }, at: c.at });
   return row;
 }
@@ -132,6 +134,7 @@ export async function updateCaseFile(tx: Tx, c: ArchiveCtx, id: string, patch: C
     .where('id', '=', id)
     .execute();
   await writeEvent(tx, { tenantId: c.tenantId, type: 'case-file.updated', aggregateType: 'case-file', aggregateId: id, payload: { fields: changed }, at: c.at });
+  if (patch.screening !== undefined) await scheduleScreeningExpiry(tx, c.tenantId, 'case-file', id, screening);
   return { ...before, ...after, updated_at: c.at };
 }
 

@@ -4,6 +4,7 @@
 import type { FieldError } from '../platform/http/problem.ts';
 import { isValidOrganisationNumber, parseIdentityNumber } from '../common/idnumbers.ts';
 import type { CorrespondentsTable } from './tables.ts';
+import { validatePartyScreening } from './screening.ts';
 import type { CorrespondentInput } from './schemas.ts';
 
 /** A party as the API takes it (schemas.ts). */
@@ -26,6 +27,7 @@ export function validateCorrespondents(list: CorrespondentInput[], country: 'NO'
         errors.push({ field: `${at}.organisationNumber`, code: 'checksum', message: `is not a valid ${orgCountry === 'NO' ? 'Norwegian (9 digits, mod 11)' : 'Swedish (10 digits, Luhn)'} organisation number` });
     }
     if (party.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(party.email)) errors.push({ field: `${at}.email`, code: 'invalidEmail', message: 'is not an e-mail address' });
+    if (party.screening) errors.push(...validatePartyScreening(party.screening, `${at}.screening`));
   });
   return errors;
 }

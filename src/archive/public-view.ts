@@ -10,7 +10,9 @@ import type { Tx } from '../platform/db/transaction.ts';
 import { isUuid } from '../platform/ids.ts';
 import { formatDocumentNumber, formatNumber } from './numbering.ts';
 import { publicTitle, SCREENED_MARK } from '../common/screening.ts';
-import { screenableFields, type Screening } from './tables.ts';
+import { whollyScreenedFields } from '../common/screening.ts';
+import type { Screening } from './tables.ts';
+import { publicDocumentsOf, screensClass, type PublicDocumentView } from './publication.ts';
 
 export interface PublicCaseFileView {
   id: string;
@@ -22,6 +24,8 @@ export interface PublicCaseFileView {
   status: string;
   caseDate: string;
   responsibleUnit: string | null;
+  /** The case's class code, ***** where it reveals a person. */
+  classCode: string | null;
   updatedAt: Date;
 }
 
@@ -41,7 +45,18 @@ export interface PublicEntryView {
   journalDate: string;
   responsibleUnit: string | null;
   correspondents: { name: string; role: string }[];
+  /** The unscreened parties' names by kind: personal names are searchable for 12 months only. */
+  personNames: string[];
+  organisationNames: string[];
+  classCode: string | null;
+  documents: PublicDocumentView[];
   publishedAt: Date;
+  accessibleAfter: Date | null;
+  /**
+   * What the municipality's publication policy decides on (journal/): the real class code, unit and
+   * type. Never written to a public table; the journal uses it only to leave an entry out.
+   */
+  policy: { classCode: string | null; unitId: string | null; type: string };
   updatedAt: Date;
 }
 
@@ -65,6 +80,7 @@ interface CaseRow {
   responsible_unit: string | null;
   responsible_unit_id: string | null;
   screening: Screening | null;
+  class_code: string | null;
   updated_at: Date;
 }
 
@@ -84,6 +100,7 @@ interface EntryRow {
   responsible_unit: string | null;
   responsible_unit_id: string | null;
   screening: Screening | null;
+  accessible_after: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -95,7 +112,7 @@ interface UnitRow {
 }
 
 /** Every field that can be screened is screened: nothing of the record is public, not even that it exists. */
-export const isWhollyScreened = (screening: Screening | null): boolean => !!screening && screenableFields.every((f) => screening.fields.includes(f));
+export const isWhollyScreened = (screening: Screening | null): boolean => !!screening && whollyScreenedFields.every((f) => screening.fields.includes(f));
 
 /** Extra words to mask: the case's screened words must not surface through an entry or a party. */
 const maskWords = (text: string, words: readonly string[]): string =>
@@ -125,6 +142,7 @@ function caseView(row: CaseRow, units: UnitRow[]): PublicCaseFileView | null {
     status: row.status,
     caseDate: row.case_date,
     responsibleUnit: unitName(row.responsible_unit_id, row.responsible_unit, units),
+    classCode: row.class_code && (screensClass(row.class_code, row.screening) ? SCREENED_MARK : row.class_code),
     updatedAt: row.updated_at,
   };
 }
@@ -135,14 +153,19 @@ async function entryViews(tx: Tx, kase: CaseRow, caseFile: PublicCaseFileView | 
   result.withdrawn = entries.filter((e) => !shown.includes(e)).map((e) => e.id);
   if (!caseFile || !shown.length) return result;
   const parties = (
-    await sql<{ registry_entry_id: string; name: string; role: string }>`
-      select registry_entry_id, name, role from correspondents
+    await sql<{ registry_entry_id: string; name: string; role: string; kind: string; screening: unknown }>`
+      select registry_entry_id, name, role, kind, screening from correspondents
       where registry_entry_id in (${sql.join(shown.map((e) => e.id))}) order by registry_entry_id, position`.execute(tx)
   ).rows;
   const caseWords = kase.screening?.titleWords ?? [];
+  const documents = await publicDocumentsOf(tx, kase, shown);
   for (const e of shown) {
     const words = [...caseWords, ...(e.screening?.titleWords ?? [])];
     const partiesScreened = [e.screening, kase.screening].some((s) => s?.fields.includes('correspondents'));
+    // A party screened on its own, for the whole entry, or named by a screened word is *****.
+    const ofEntry = parties
+      .filter((p) => p.registry_entry_id === e.id)
+      .map((p) => ({ ...p, screened: partiesScreened || Boolean(p.screening) || maskWords(p.name, words) !== p.name }));
     result.entries.push({
       id: e.id,
       tenantId: e.tenant_id,
@@ -159,19 +182,24 @@ async function entryViews(tx: Tx, kase: CaseRow, caseFile: PublicCaseFileView | 
       journalDate: e.journal_date,
       responsibleUnit: unitName(e.responsible_unit_id, e.responsible_unit, units),
       // A party named by a screened word is screened as a whole: part of a name can identify.
-      correspondents: parties
-        .filter((p) => p.registry_entry_id === e.id)
-        .map((p) => ({ name: partiesScreened || maskWords(p.name, words) !== p.name ? SCREENED_MARK : p.name, role: p.role })),
+      correspondents: ofEntry.map((p) => ({ name: p.screened ? SCREENED_MARK : p.name, role: p.role })),
+      personNames: ofEntry.filter((p) => !p.screened && p.kind === 'person').map((p) => p.name),
+      organisationNames: ofEntry.filter((p) => !p.screened && p.kind === 'organisation').map((p) => p.name),
+      classCode: kase.class_code && (screensClass(kase.class_code, kase.screening, e.screening) ? SCREENED_MARK : kase.class_code),
+      documents: documents.get(e.id) ?? [],
       publishedAt: e.published_at ?? e.created_at,
+      accessibleAfter: e.accessible_after,
+      policy: { classCode: kase.class_code, unitId: e.responsible_unit_id, type: e.type },
       updatedAt: new Date(Math.max(e.updated_at.getTime(), kase.updated_at.getTime())),
     });
   }
   return result;
 }
 
-const caseColumns = sql`id, tenant_id, case_year, case_sequence, public_title, status, case_date, responsible_unit, responsible_unit_id, screening, updated_at`;
+const caseColumns = sql`id, tenant_id, case_year, case_sequence, public_title, status, case_date, responsible_unit, responsible_unit_id, screening, updated_at,
+  (select k.class_id from classes k where k.id = case_files.class_id) as class_code`;
 const entryColumns = sql`id, tenant_id, case_file_id, entry_year, entry_sequence, number_in_case, type, status, public_title, document_date, journal_date,
-  published_at, responsible_unit, responsible_unit_id, screening, created_at, updated_at`;
+  published_at, accessible_after, responsible_unit, responsible_unit_id, screening, created_at, updated_at`;
 
 /** The case file and all its entries (for a change of the case: its title reaches every entry). */
 export async function publicViewOfCaseFile(tx: Tx, caseFileId: string): Promise<PublicCaseView | null> {

@@ -9,6 +9,8 @@ import { isClosed, requireCaseFile } from './case-files.ts';
 import { toCorrespondentRows, validateCorrespondents } from './correspondents.ts';
 import { dateIn, formatDocumentNumber, formatNumber, nextNumber, yearIn } from './numbering.ts';
 import { resolveResponsible } from './responsibility.ts';
+import { recordPartyScreenings, scheduleScreeningExpiry } from './screening.ts';
+import { sql } from 'kysely';
 import { normaliseScreening, publicTitle, validateScreening } from '../common/screening.ts';
 import type { CreateRegistryEntryBody, FollowUpBody, UpdateRegistryEntryBody } from './schemas.ts';
 import type { ArchiveTables, CaseFilesTable, CorrespondentsTable, EntryStatus, EntryType, RegistryEntriesTable } from './tables.ts';
@@ -90,7 +92,8 @@ export async function createRegistryEntry(
     errors.push({ field: 'correspondents', code: 'required', message: `an ${input.type} letter needs at least one ${input.type === 'incoming' ? 'sender' : 'recipient'}` });
   errors.push(...validateCorrespondents(correspondents, c.country));
   errors.push(...checkDates({ documentDate: input.documentDate, receivedDate: input.receivedDate, sentDate: input.sentDate, dueDate: input.dueDate, journalDate: input.journalDate }));
-  if (input.publishedAt !== undefined && Number.isNaN(Date.parse(input.publishedAt))) errors.push({ field: 'publishedAt', code: 'invalidDateTime', message: 'must be a date-time' });
+  for (const field of ['publishedAt', 'accessibleAfter', 'assessedAt'] as const)
+    if (input[field] !== undefined && Number.isNaN(Date.parse(input[field]!))) errors.push({ field, code: 'invalidDateTime', message: 'must be a date-time' });
   if (input.screening) errors.push(...validateScreening(input.screening, title));
   const followed = await followUpTargets(tx, input.followsUp ?? [], errors);
   const responsible = await resolveResponsible(tx, c.tenantId, input);
@@ -136,6 +139,11 @@ export async function createRegistryEntry(
   await db(tx).insertInto('registry_entries').values({ ...row, screening: screening && JSON.stringify(screening) }).execute();
   const parties = toCorrespondentRows(correspondents, c.tenantId, row.id, newId);
   if (parties.length) await db(tx).insertInto('correspondents').values(parties).execute();
+  await recordPartyScreenings(tx, c.tenantId, parties, correspondents);
+  await scheduleScreeningExpiry(tx, c.tenantId, 'registry-entry', row.id, screening);
+  // Publication (public journal): not public before accessibleAfter; when it was assessed.
+  if (input.accessibleAfter || input.assessedAt)
+    await sql`update registry_entries set accessible_after = ${input.accessibleAfter ? new Date(input.accessibleAfter) : null}, assessed_at = ${input.assessedAt ? new Date(input.assessedAt) : null} where id = ${row.id}`.execute(tx);
   const registryNumber = formatNumber(year, sequence);
   await logCreated(tx, c, 'registry-entry', row.id, { registryNumber, type: row.type, title, status: row.status, correspondents: parties.map((p) => p.name), screening });
   for (const target of followed) {
@@ -161,6 +169,8 @@ export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, pat
   if (patch.status !== undefined && !settableStatus.includes(patch.status))
     errors.push({ field: 'status', code: 'notAllowed', message: `must be one of ${settableStatus.join(', ')}; entries are archived by closing their case` });
   errors.push(...checkDates({ documentDate: patch.documentDate, receivedDate: patch.receivedDate, sentDate: patch.sentDate, dueDate: patch.dueDate }));
+  for (const field of ['accessibleAfter', 'assessedAt'] as const)
+    if (patch[field] && Number.isNaN(Date.parse(patch[field]!))) errors.push({ field, code: 'invalidDateTime', message: 'must be a date-time' });
   if (patch.screening) errors.push(...validateScreening(patch.screening, title));
   const responsible = await resolveResponsible(tx, c.tenantId, patch);
   errors.push(...responsible.errors);
@@ -182,9 +192,11 @@ export async function updateRegistryEntry(tx: Tx, c: ArchiveCtx, id: string, pat
     responsible_officer_id: pick(responsible.columns.responsible_officer_id, before.responsible_officer_id),
     screening,
   };
-  const changed = await logChanges(tx, c, 'registry-entry', id, before as unknown as Record<string, unknown>, after);
+  const publication = await publicationPatch(tx, c, id, patch);
+  const changed = [...(await logChanges(tx, c, 'registry-entry', id, before as unknown as Record<string, unknown>, after)), ...publication];
   if (!changed.length) return before;
   await db(tx).updateTable('registry_entries').set({ ...after, screening: screening && JSON.stringify(screening), updated_at: c.at }).where('id', '=', id).execute();
+  if (patch.screening !== undefined) await scheduleScreeningExpiry(tx, c.tenantId, 'registry-entry', id, screening);
   await writeEvent(tx, { tenantId: c.tenantId, type: 'registry-entry.updated', aggregateType: 'registry-entry', aggregateId: id, payload: { registryNumber: number, fields: changed }, at: c.at });
   return { ...before, ...after, updated_at: c.at };
 }
@@ -243,4 +255,17 @@ export async function followUpEntry(tx: Tx, c: ArchiveCtx, id: string, input: Fo
     if (by.id === id) throw invalid([{ field: 'byRegistryEntryId', code: 'refersToItself', message: 'an entry cannot follow itself up' }]);
   }
   return recordFollowUp(tx, c, target, input);
+}
+
+/** accessibleAfter and assessedAt (migration 0012), changed and logged apart from the row type of 0003. */
+async function publicationPatch(tx: Tx, c: ArchiveCtx, id: string, patch: EntryPatch): Promise<string[]> {
+  if (patch.accessibleAfter === undefined && patch.assessedAt === undefined) return [];
+  const row = (await sql<{ accessible_after: Date | null; assessed_at: Date | null }>`select accessible_after, assessed_at from registry_entries where id = ${id}`.execute(tx)).rows[0]!;
+  const iso = (d: Date | null) => d && d.toISOString();
+  const next = (value: string | null | undefined, old: Date | null) => (value === undefined ? iso(old) : value && new Date(value).toISOString());
+  const before = { accessibleAfter: iso(row.accessible_after), assessedAt: iso(row.assessed_at) };
+  const after = { accessibleAfter: next(patch.accessibleAfter, row.accessible_after), assessedAt: next(patch.assessedAt, row.assessed_at) };
+  const changed = await logChanges(tx, c, 'registry-entry', id, before, after);
+  if (changed.length) await sql`update registry_entries set accessible_after = ${after.accessibleAfter}, assessed_at = ${after.assessedAt} where id = ${id}`.execute(tx);
+  return changed;
 }

@@ -6,12 +6,16 @@ import { registryEntryRoutes } from './routes/registry-entries.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { worklistRoutes } from './routes/worklists.ts';
+import { screeningRoutes } from './routes/screening.ts';
+import { screeningExpiryJob } from './screening.ts';
 import { bootstrapArchive } from './structure.ts';
 
 export const archiveModule: Module = {
   name: 'archive',
   // Every municipality's archive starts with a fonds, its creator, a series and a classification.
   setUpTenant: (tx, tenant, at) => bootstrapArchive(tx, tenant, at),
+  // A screening with `until` is lifted on that day (screening.ts).
+  jobs: [screeningExpiryJob],
   async register(app, ctx) {
     // Every archive route's first database work is inTenant (routes/context.ts), which continues the
     // transaction of the token check: one transaction per request.
@@ -23,5 +27,6 @@ export const archiveModule: Module = {
     await documentRoutes(app, ctx);
     await annotationRoutes(app, ctx);
     await worklistRoutes(app, ctx);
+    await screeningRoutes(app, ctx);
   },
 };

@@ -20,6 +20,16 @@ export const ScreeningInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** A party screened on its own: shown as ***** in public, with its own access code (public journal). */
+export const PartyScreeningInput = Type.Object(
+  {
+    accessCode: Type.Optional(Text(20, { description: 'tilgangskode; default U' })),
+    legalBasis: Text(500, { minLength: 1, description: 'skjermingshjemmel' }),
+    until: Type.Optional(Type.Union([DateStr, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
 export const Screening = Type.Object({
   accessCode: Type.String(),
   legalBasis: Type.String(),
@@ -84,6 +94,7 @@ export const CorrespondentInput = Type.Object(
     postalTown: Type.Optional(Text(100)),
     country: Type.Optional(Text(2)),
     email: Type.Optional(Text(320)),
+    screening: Type.Optional(PartyScreeningInput),
   },
   { additionalProperties: false },
 );
@@ -116,6 +127,8 @@ export const CreateRegistryEntryBody = Type.Object(
     followsUp: Type.Optional(Type.Array(Id, { maxItems: 100, description: 'entries of the case that this one answers (avskrivning)' })),
     journalDate: Type.Optional(Type.String({ format: 'date', description: 'system users migrating history only' })),
     publishedAt: Type.Optional(Type.String({ format: 'date-time', description: 'system users migrating history only' })),
+    accessibleAfter: Type.Optional(Type.String({ format: 'date-time', description: 'not in the public journal before this time' })),
+    assessedAt: Type.Optional(Type.String({ format: 'date-time', description: 'when it was assessed for publication (offentlighetsvurdert)' })),
   },
   { additionalProperties: false },
 );
@@ -135,6 +148,8 @@ export const UpdateRegistryEntryBody = Type.Object(
     responsibleUnitId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'an open unit of this municipality (GET …/units)' })),
     responsibleOfficerId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'a case officer or archivist here (GET …/officers); a case defaults to its creator' })),
     screening: Type.Optional(Type.Union([ScreeningInput, Type.Null()])),
+    accessibleAfter: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'not in the public journal before this time' })),
+    assessedAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'when it was assessed for publication (offentlighetsvurdert)' })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -339,4 +354,26 @@ export const ChangeLogOut = Type.Object({
       newValue: Type.Unknown(),
     }),
   ),
+});
+
+export const ScreeningChangeBody = Type.Object(
+  { screening: Type.Union([ScreeningInput, Type.Null()], { description: 'the new screening; null lifts it' }) },
+  { additionalProperties: false },
+);
+export const PartyScreeningChangeBody = Type.Object(
+  { screening: Type.Union([PartyScreeningInput, Type.Null()], { description: 'the new screening of the party; null lifts it' }) },
+  { additionalProperties: false },
+);
+export const DocumentPublicationBody = Type.Object(
+  {
+    screening: Type.Optional(Type.Union([ScreeningInput, Type.Null()], { description: "the document's own screening; null: its entry's applies" })),
+    publishedInFull: Type.Optional(Type.Boolean({ description: 'the document itself is public (downloadable) when no screening applies to it' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const ScreeningChangeOut = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  publicTitle: Nullable(Type.String()),
+  screening: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+  publishedInFull: Type.Optional(Type.Boolean()),
 });

@@ -8,6 +8,7 @@ export { addDocument, addDocumentObject, type FileMeta } from './documents.ts';
 export { addRemark, addCrossReference, decideRetention } from './annotations.ts';
 export type { ArchiveCtx } from './change-log.ts';
 export { caseFilesOfUnit, publicViewOfCaseFile, publicViewOfEntry, type PublicCaseView, type PublicCaseFileView, type PublicEntryView } from './public-view.ts';
+export { caseFilesOfTenant, type PublicDocumentView } from './publication.ts';
 export { listCaseFiles } from './queries.ts';
 export { dateIn, formatNumber } from './numbering.ts';
 export type { CorrespondentInput } from './correspondents.ts';

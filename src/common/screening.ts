@@ -18,6 +18,8 @@ export interface Screening {
 }
 export const screenableFields = ['title', 'description', 'correspondents', 'documents'] as const;
 export type ScreenedField = (typeof screenableFields)[number];
+/** Screening all of these hides the record entirely: not even its existence is public. */
+export const whollyScreenedFields: readonly ScreenedField[] = screenableFields;
 
 export const SCREENED_MARK = '*****';
 

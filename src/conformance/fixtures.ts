@@ -96,6 +96,9 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   });
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
+  const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
+  // The public journal shows what the projection has written: bring it up to date.
+  await radhus.settle();
   return {
     tenant,
     tokens,
@@ -112,9 +115,10 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       otherUnit: otherUnit.id,
       user,
       closedDay: closedDay.id,
+      correspondent: party.rows[0]!.id,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
   };
 }

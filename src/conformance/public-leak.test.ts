@@ -25,7 +25,7 @@ let fixtures: LeakFixture[];
 const markers = new Map<string, string[]>();
 
 /** The tables and views radhus_public may read; everything else in the schema is closed to it. */
-const publicRelations = ['public_case_files', 'public_registry_entries', 'public_tenants'];
+const publicRelations = ['public_case_files', 'public_documents', 'public_registry_entries', 'public_tenants'];
 
 beforeAll(async () => {
   radhus = await createTestRadhus();
@@ -59,7 +59,9 @@ describe(`nothing screened reaches the public (${testEngine()})`, () => {
   });
 
   it('no marker in any answer of any public route or page, anonymously, in any language; the public values are shown', async () => {
-    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc });
+    // Every entry of the archive by id, screened and void ones too: the public journal must answer 404 for those.
+    const entryIds = (await sql<{ id: string }>`select id from registry_entries order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
+    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds });
     expect(plan.untaught, 'public routes the walk cannot fill').toEqual([]);
     expect(plan.publicOperations).toEqual(expect.arrayContaining(['listTenants', 'getTenant']));
     const visits = await walkPublic(radhus, plan);
@@ -91,6 +93,28 @@ describe(`nothing screened reaches the public (${testEngine()})`, () => {
         for (const value of f.shown) expect(page.text, `${describeVisit(page)} shows ${value}`).toContain(value);
         expect(page.text).toContain('*****');
       }
+    }
+  }, 120_000);
+
+  it('the public journal search finds no secret, and excluding one changes no count (JSON, one and all municipalities)', async () => {
+    const total = async (url: string) => {
+      const res = await radhus.app.inject({ method: 'GET', url });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      expect(hitsIn(res.body, markers), url).toEqual([]);
+      return res.json().total as number;
+    };
+    for (const f of fixtures) {
+      const base = `/api/v1/${f.tenant.slug}/public-journal`;
+      const all = await total(base);
+      expect(all).toBeGreaterThan(0);
+      for (const secret of [...Object.keys(f.secrets), ...f.identityNumbers]) {
+        for (const query of [`q=${encodeURIComponent(secret)}`, `q=${encodeURIComponent(`"${secret}"`)}`, `correspondent=${encodeURIComponent(secret)}`])
+          expect(await total(`${base}?${query}`), `${secret} (${f.secrets[secret] ?? 'identity number'}): ${query}`).toBe(0);
+        expect(await total(`/api/v1/public-journal?q=${encodeURIComponent(secret)}`), secret).toBe(0);
+        expect(await total(`${base}?q=${encodeURIComponent(`-${secret}`)}`), secret).toBe(all);
+      }
+      // Not vacuous: the public values are found.
+      for (const value of f.shown) expect(await total(`${base}?q=${encodeURIComponent(`"${value}"`)}`), value).toBeGreaterThan(0);
     }
   }, 120_000);
 

@@ -25,7 +25,17 @@ export interface WalkInput {
   slugs: string[];
   /** The OpenAPI document the app serves: its public operations are walked too. */
   doc: OpenApiDocument;
+  /**
+   * Registry entry ids to fill into `{entryId}` (the public journal): every entry of the archive,
+   * screened, void and excluded ones too, so their public addresses are asked as well.
+   */
+  entryIds?: string[];
 }
+
+/** Path parameters the walk can fill besides `{tenant}`, and with what. */
+const fillers: Record<string, (input: WalkInput) => string[]> = {
+  entryId: (input) => [...(input.entryIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
+};
 
 /** How the walk fills each public route that is not in the OpenAPI document; `[]` means "reached by links". */
 const pageAddresses: Record<string, (slugs: string[]) => string[]> = {
@@ -77,12 +87,13 @@ export function planPublicWalk(radhus: TestRadhus, input: WalkInput): WalkPlan {
     if (!isPublic) continue;
     plan.publicOperations.push(op.name);
     const params = (op.operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
-    const unknown = params.filter((p) => p !== 'tenant');
+    const unknown = params.filter((p) => p !== 'tenant' && !fillers[p]);
     if (unknown.length) {
       plan.untaught.push(`${op.name}: path parameter(s) ${unknown.join(', ')}`);
       continue;
     }
-    const urls = params.includes('tenant') ? [...input.slugs, 'ingen-slik-kommune'].map((s) => op.path.replace('{tenant}', s)) : [op.path];
+    let urls = params.includes('tenant') ? [...input.slugs, 'ingen-slik-kommune'].map((s) => op.path.replace('{tenant}', s)) : [op.path];
+    for (const p of params.filter((name) => fillers[name])) urls = urls.flatMap((url) => fillers[p]!(input).map((v) => url.replace(`{${p}}`, encodeURIComponent(v))));
     if (op.method === 'GET') plan.addresses.push(...urls);
     else plan.others.push(...urls.map((url) => ({ method: op.method as InjectOptions['method'], url, payload: {} })));
   }

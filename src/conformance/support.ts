@@ -68,7 +68,7 @@ export const tenantPrefix = '/api/v1/{tenant}/';
 export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => operationsOf(doc).filter((o) => o.path.startsWith(tenantPrefix));
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
-export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay'] as const;
+export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -86,7 +86,11 @@ const pathIdKinds: Record<string, IdKind> = {
   series: 'series',
   'closed-days': 'closedDay',
   units: 'unit',
+  correspondents: 'correspondent',
 };
+
+/** Path parameters named otherwise than {id}, and the id they take. */
+const namedPathIds: Record<string, IdKind> = { entryId: 'registryEntry' };
 
 /**
  * Which id a body or query field takes, by its name. Each value is chosen so that the request with
@@ -108,11 +112,27 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   responsibleOfficerId: () => 'user',
   userId: () => 'user',
   unitId: () => 'unit',
+  // The publication policy's units never listed.
+  excludedUnitIds: () => 'otherUnit',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
 const fieldHints: Record<string, unknown> = {
   correspondents: [{ name: 'Walk Correspondent', kind: 'person', role: 'sender' }],
+  // A document's publication changes something (the body needs one property).
+  publishedInFull: true,
+};
+
+/**
+ * Hints that depend on the field's schema: a screening must screen something, but a party's own
+ * screening has no fields (it is the whole party).
+ */
+const schemaHints: Record<string, (schema: JsonSchema, doc: OpenApiDocument) => unknown> = {
+  screening: (schema, doc) => {
+    const variants = (schema.anyOf ?? [schema]).map((v) => resolve(v, doc));
+    const object = variants.find((v) => v.properties?.legalBasis);
+    return object?.properties?.fields ? { legalBasis: 'Offl. § 13', fields: ['description'] } : { legalBasis: 'Offl. § 13' };
+  },
 };
 
 const searchFields = new Set(['q']);
@@ -140,6 +160,7 @@ interface SampleContext {
 function sample(input: JsonSchema, field: string, c: SampleContext, parent: Record<string, unknown> = {}): unknown {
   const schema = resolve(input, c.doc);
   if (field in fieldHints) return structuredClone(fieldHints[field]);
+  if (field in schemaHints) return schemaHints[field]!(schema, c.doc);
   if (isIdField(field, schema)) {
     const kindOf = fieldIdKinds[field];
     if (!kindOf) throw new PlanError(`${c.where}: no fixture id for the field "${field}"; add it to fieldIdKinds in src/conformance/support.ts`);
@@ -181,7 +202,7 @@ function sample(input: JsonSchema, field: string, c: SampleContext, parent: Reco
 function sampleObject(schema: JsonSchema, c: SampleContext): Record<string, unknown> {
   const properties = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
-  const chosen = Object.keys(properties).filter((name) => required.has(name) || name in fieldHints || isIdField(name, properties[name]));
+  const chosen = Object.keys(properties).filter((name) => required.has(name) || name in fieldHints || name in schemaHints || isIdField(name, properties[name]));
   // minProperties: add optional plain fields (a title before anything nested) until satisfied.
   for (const name of Object.keys(properties)) {
     if (chosen.length >= (schema.minProperties ?? 0)) break;
@@ -216,12 +237,14 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
   const where = `${op.name} (${op.method} ${op.path})`;
   const parameters = op.operation.parameters ?? [];
   for (const p of parameters) {
-    if (p.in === 'path' && p.name !== 'tenant' && p.name !== 'id') throw new PlanError(`${where}: unknown path parameter {${p.name}}; teach src/conformance/support.ts to fill it`);
+    if (p.in === 'path' && p.name !== 'tenant' && p.name !== 'id' && !namedPathIds[p.name]) throw new PlanError(`${where}: unknown path parameter {${p.name}}; teach src/conformance/support.ts to fill it`);
     if ((p.in === 'header' || p.in === 'cookie') && p.required) throw new PlanError(`${where}: required ${p.in} parameter ${p.name} is not supported by the walk`);
   }
-  const segments = op.path.split('/');
+  // A named id parameter (the issue's contract spells it so, e.g. {entryId}) is walked as {id}.
+  const segments = op.path.split('/').map((s) => (namedPathIds[s.slice(1, -1)] ? '{id}' : s));
   const idIndex = segments.indexOf('{id}');
-  const pathKind = idIndex > 0 ? pathIdKinds[segments[idIndex - 1]!] : undefined;
+  const named = op.path.split('/')[idIndex]?.slice(1, -1);
+  const pathKind = idIndex > 0 ? (named && namedPathIds[named]) || pathIdKinds[segments[idIndex - 1]!] : undefined;
   if (idIndex > 0 && !pathKind) throw new PlanError(`${where}: no fixture id for {id} after "${segments[idIndex - 1]}"; add it to pathIdKinds in src/conformance/support.ts`);
   const query = parameters.filter((p) => p.in === 'query');
   for (const p of query) {

@@ -56,8 +56,9 @@ describe('route access declarations', () => {
         if (route!.access === 'public') publicOperations.push(operation.operationId!);
       }
     }
-    // Adding a public API operation is a decision: it must be added here too.
-    expect(publicOperations.sort()).toEqual(['getSession', 'getTenant', 'listTenants', 'logout']);
+    // Adding a public API operation is a decision: it must be added here too. The public journal's
+    // three (issue 7 §3) read the public projection under withPublic.
+    expect(publicOperations.sort()).toEqual(['getPublicJournalEntry', 'getSession', 'getTenant', 'listTenants', 'logout', 'searchAllPublicJournals', 'searchPublicJournal']);
 
     // Fastify's own HEAD routes carry their GET route's declaration.
     expect(declared).toContainEqual({ method: 'HEAD', url: '/api/v1/tenants', access: 'public' });
