@@ -623,6 +623,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{tenant}/case-files/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add, change or lift the screening of a case file
+         * @description Allowed after the record is archived: the change log records it, the public title is recomputed, and the public journal follows within a second. A screening with `until` is lifted on that day.
+         */
+        put: operations["setCaseFileScreening"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/registry-entries/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add, change or lift the screening of a registry entry
+         * @description Allowed after the record is archived: the change log records it, the public title is recomputed, and the public journal follows within a second. A screening with `until` is lifted on that day.
+         */
+        put: operations["setRegistryEntryScreening"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/correspondents/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Screen a party of an entry on its own (shown as ***** in public), or lift it
+         * @description Allowed after the record is archived: the change log records it, the public title is recomputed, and the public journal follows within a second. A screening with `until` is lifted on that day.
+         */
+        put: operations["setCorrespondentScreening"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/documents/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * A document's own screening and whether it is published in full
+         * @description Allowed after the record is archived: the change log records it, the public title is recomputed, and the public journal follows within a second. A screening with `until` is lifted on that day.
+         */
+        put: operations["setDocumentPublication"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/public-journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search a municipality's public journal (postliste)
+         * @description Full text in the municipality's language (stemming), "exact phrases" in double quotes, filters, newest first, keyset paging. Personal names are found for 12 months after publication; the entry stays listed. Screened values are never held, so never found.
+         */
+        get: operations["searchPublicJournal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public-journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the public journals of every municipality of this installation
+         * @description Full text in the municipality's language (stemming), "exact phrases" in double quotes, filters, newest first, keyset paging. Personal names are found for 12 months after publication; the entry stays listed. Screened values are never held, so never found.
+         */
+        get: operations["searchAllPublicJournals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/public-journal/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry of the public journal, with its documents (published in full where they are) */
+        get: operations["getPublicJournalEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/publication-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's publication policy for its public journal */
+        get: operations["getPublicationPolicy"];
+        /**
+         * Set the publication policy: delay in working days; classes, units and entry types never listed
+         * @description Applies to every entry at once: the public journal is rewritten through the outbox.
+         */
+        put: operations["setPublicationPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/{tenant}/closed-days": {
         parameters: {
             query?: never;
@@ -3315,6 +3473,13 @@ export interface operations {
                         postalTown?: string;
                         country?: string;
                         email?: string;
+                        screening?: {
+                            /** @description tilgangskode; default U */
+                            accessCode?: string;
+                            /** @description skjermingshjemmel */
+                            legalBasis: string;
+                            until?: string | null;
+                        };
                     }[];
                     screening?: {
                         /** @description tilgangskode; default U */
@@ -3338,6 +3503,16 @@ export interface operations {
                      * @description system users migrating history only
                      */
                     publishedAt?: string;
+                    /**
+                     * Format: date-time
+                     * @description not in the public journal before this time
+                     */
+                    accessibleAfter?: string;
+                    /**
+                     * Format: date-time
+                     * @description when it was assessed for publication (offentlighetsvurdert)
+                     */
+                    assessedAt?: string;
                 };
             };
         };
@@ -3737,6 +3912,10 @@ export interface operations {
                         titleWords?: string[];
                         until?: string | null;
                     } | null;
+                    /** @description not in the public journal before this time */
+                    accessibleAfter?: string | null;
+                    /** @description when it was assessed for publication (offentlighetsvurdert) */
+                    assessedAt?: string | null;
                 };
             };
         };
@@ -5640,6 +5819,972 @@ export interface operations {
             };
             /** @description The request conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    setCaseFileScreening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the new screening; null lifts it */
+                    screening: {
+                        /** @description tilgangskode; default U */
+                        accessCode?: string;
+                        /** @description skjermingshjemmel, e.g. "Offl. § 13 jf. fvl. § 13 første ledd nr. 1" */
+                        legalBasis: string;
+                        fields?: ("title" | "description" | "correspondents" | "documents")[];
+                        /** @description words of the title shown as ***** in public */
+                        titleWords?: string[];
+                        until?: string | null;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        publicTitle: string | null;
+                        screening: {
+                            [key: string]: unknown;
+                        } | null;
+                        publishedInFull?: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    setRegistryEntryScreening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the new screening; null lifts it */
+                    screening: {
+                        /** @description tilgangskode; default U */
+                        accessCode?: string;
+                        /** @description skjermingshjemmel, e.g. "Offl. § 13 jf. fvl. § 13 første ledd nr. 1" */
+                        legalBasis: string;
+                        fields?: ("title" | "description" | "correspondents" | "documents")[];
+                        /** @description words of the title shown as ***** in public */
+                        titleWords?: string[];
+                        until?: string | null;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        publicTitle: string | null;
+                        screening: {
+                            [key: string]: unknown;
+                        } | null;
+                        publishedInFull?: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    setCorrespondentScreening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the new screening of the party; null lifts it */
+                    screening: {
+                        /** @description tilgangskode; default U */
+                        accessCode?: string;
+                        /** @description skjermingshjemmel */
+                        legalBasis: string;
+                        until?: string | null;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        publicTitle: string | null;
+                        screening: {
+                            [key: string]: unknown;
+                        } | null;
+                        publishedInFull?: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    setDocumentPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the document's own screening; null: its entry's applies */
+                    screening?: {
+                        /** @description tilgangskode; default U */
+                        accessCode?: string;
+                        /** @description skjermingshjemmel, e.g. "Offl. § 13 jf. fvl. § 13 første ledd nr. 1" */
+                        legalBasis: string;
+                        fields?: ("title" | "description" | "correspondents" | "documents")[];
+                        /** @description words of the title shown as ***** in public */
+                        titleWords?: string[];
+                        until?: string | null;
+                    } | null;
+                    /** @description the document itself is public (downloadable) when no screening applies to it */
+                    publishedInFull?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        publicTitle: string | null;
+                        screening: {
+                            [key: string]: unknown;
+                        } | null;
+                        publishedInFull?: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    searchPublicJournal: {
+        parameters: {
+            query: {
+                /** @description words in any order; "an exact phrase" in double quotes; -word excludes; or */
+                q?: string;
+                /** @description journal date from, YYYY-MM-DD */
+                fromDate?: string;
+                /** @description journal date to (inclusive), YYYY-MM-DD */
+                toDate?: string;
+                entryType?: "incoming" | "outgoing" | "internal-with-followup" | "internal-without-followup" | "case-memo";
+                /** @description the responsible unit by name */
+                unit?: string;
+                /** @description e.g. 2026/123 */
+                caseNumber?: string;
+                /** @description a party by name (personal names for 12 months after publication) */
+                correspondent?: string;
+                /** @description gårdsnummer, where recorded */
+                gnr?: number;
+                /** @description bruksnummer, where recorded */
+                bnr?: number;
+                /** @description nextCursor of the previous page of the same search */
+                cursor?: string;
+                limit: number;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            tenant: {
+                                slug: string;
+                                name: string;
+                            };
+                            registryNumber: string;
+                            documentNumber: string;
+                            caseNumber: string;
+                            /** @description the case's public title (screened words *****) */
+                            caseTitle: string;
+                            /** @description the entry's public title (screened words *****) */
+                            title: string;
+                            entryType: string;
+                            documentDate: string | null;
+                            journalDate: string;
+                            responsibleUnit: string | null;
+                            classCode: string | null;
+                            correspondents: {
+                                /** @description ***** when screened */
+                                name: string;
+                                role: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description when it appeared in the public journal
+                             */
+                            publishedAt: string;
+                        }[];
+                        /** @description entries matching in all pages */
+                        total: number;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    searchAllPublicJournals: {
+        parameters: {
+            query: {
+                /** @description words in any order; "an exact phrase" in double quotes; -word excludes; or */
+                q?: string;
+                /** @description journal date from, YYYY-MM-DD */
+                fromDate?: string;
+                /** @description journal date to (inclusive), YYYY-MM-DD */
+                toDate?: string;
+                entryType?: "incoming" | "outgoing" | "internal-with-followup" | "internal-without-followup" | "case-memo";
+                /** @description the responsible unit by name */
+                unit?: string;
+                /** @description e.g. 2026/123 */
+                caseNumber?: string;
+                /** @description a party by name (personal names for 12 months after publication) */
+                correspondent?: string;
+                /** @description gårdsnummer, where recorded */
+                gnr?: number;
+                /** @description bruksnummer, where recorded */
+                bnr?: number;
+                /** @description nextCursor of the previous page of the same search */
+                cursor?: string;
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            tenant: {
+                                slug: string;
+                                name: string;
+                            };
+                            registryNumber: string;
+                            documentNumber: string;
+                            caseNumber: string;
+                            /** @description the case's public title (screened words *****) */
+                            caseTitle: string;
+                            /** @description the entry's public title (screened words *****) */
+                            title: string;
+                            entryType: string;
+                            documentDate: string | null;
+                            journalDate: string;
+                            responsibleUnit: string | null;
+                            classCode: string | null;
+                            correspondents: {
+                                /** @description ***** when screened */
+                                name: string;
+                                role: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description when it appeared in the public journal
+                             */
+                            publishedAt: string;
+                        }[];
+                        /** @description entries matching in all pages */
+                        total: number;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getPublicJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        tenant: {
+                            slug: string;
+                            name: string;
+                        };
+                        registryNumber: string;
+                        documentNumber: string;
+                        caseNumber: string;
+                        /** @description the case's public title (screened words *****) */
+                        caseTitle: string;
+                        /** @description the entry's public title (screened words *****) */
+                        title: string;
+                        entryType: string;
+                        documentDate: string | null;
+                        journalDate: string;
+                        responsibleUnit: string | null;
+                        classCode: string | null;
+                        correspondents: {
+                            /** @description ***** when screened */
+                            name: string;
+                            role: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description when it appeared in the public journal
+                         */
+                        publishedAt: string;
+                        documents: {
+                            documentNumber: number;
+                            relation: string;
+                            title: string;
+                            publishedInFull: boolean;
+                            fileName: string | null;
+                            mimeType: string | null;
+                            size: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getPublicationPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delayWorkingDays: number;
+                        excludedClassCodes: string[];
+                        excludedUnitIds: string[];
+                        excludedEntryTypes: string[];
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    setPublicationPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description working days between publication and appearing in the public journal */
+                    delayWorkingDays: number;
+                    /** @description classes never listed */
+                    excludedClassCodes: string[];
+                    /** @description units never listed */
+                    excludedUnitIds: string[];
+                    /** @description entry types never listed */
+                    excludedEntryTypes: ("incoming" | "outgoing" | "internal-with-followup" | "internal-without-followup" | "case-memo")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delayWorkingDays: number;
+                        excludedClassCodes: string[];
+                        excludedUnitIds: string[];
+                        excludedEntryTypes: string[];
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
