@@ -1,0 +1,3 @@
+-- SPDX-License-Identifier: EUPL-1.2
+-- Placeholder in branch innsyn only: 0012 belongs to another slice (jcore). Drop this file at merge.
+SELECT 1;
