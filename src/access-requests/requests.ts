@@ -167,11 +167,16 @@ async function actAsRequester(tx: Tx, who: { key?: string | undefined; userId?: 
 export async function confirmAccessRequest(ctx: AppContext, orderId: string, key: string, token: string): Promise<void> {
   if (!isUuid(orderId) || token !== (await confirmToken(ctx.config, orderId)) || key !== (await statusKey(ctx.config, orderId))) throw notFound(`access request ${orderId} with this link`);
   const at = ctx.clock.now();
+  // The municipalities first: on PGlite a second transaction inside the first would wait forever.
+  const seen = await withoutTenant(ctx.db, async (tx) => {
+    await actAsRequester(tx, { key });
+    return selectVisibleRequests(tx, { orderId });
+  });
+  if (!seen.length) throw notFound(`access request ${orderId} with this link`);
+  const tenants = await publicTenants(ctx, seen.map((r) => r.tenant_id));
   await withoutTenant(ctx.db, async (tx) => {
     await actAsRequester(tx, { key });
     const rows = await selectVisibleRequests(tx, { orderId });
-    if (!rows.length) throw notFound(`access request ${orderId} with this link`);
-    const tenants = await publicTenants(ctx, rows.map((r) => r.tenant_id));
     for (const row of rows.filter((r) => r.status === 'unconfirmed')) {
       await enterTenant(tx, row.tenant_id);
       const locked = await selectRequest(tx, row.id, { forUpdate: true });
