@@ -3,9 +3,11 @@
 // unit's queue with its deadline, decided (the decision an outgoing entry in the request's case),
 // and the requester sees the decision and downloads the documents.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRadhus, testEngine, type TestRadhus } from '../test-support/app.ts';
+import { withoutTenant } from '../platform/db/transaction.ts';
+import { createSession, SESSION_COOKIE } from '../identity/sessions.ts';
+import { upsertUser } from '../identity/users.ts';
 import { call, linkIn, publishedLetter, sentMail, type Published } from './test-support.ts';
 
 type Json = Record<string, any>;
@@ -121,15 +123,27 @@ describe(`access requests, the whole path (${testEngine()})`, () => {
     expect(page.body).toContain('soknad-sladdet.pdf');
   });
 
-  it('a logged-in person’s request is received at once, from several municipalities, one per municipality', async () => {
+  it('a logged-in person’s request is received at once, from several municipalities, one per municipality and followed on login', async () => {
     const b = await publishedLetter(t, { country: 'SE', title: 'Ansökan om bygglov' });
-    const user = await sql<{ id: string }>`insert into users (id, issuer, subject, name, created_at) values (gen_random_uuid(), 'https://idp.test', 'innsyn-user', 'Ola Innsyn', now()) returning id`.execute(t.ctx.db.kysely).catch(() => undefined);
-    // Without a session: anonymous needs an address.
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/access-requests', payload: { entries: [a.entry.id, b.entry.id] } });
     expect(anonymous.statusCode).toBe(400);
     expect(anonymous.json().errors).toEqual([expect.objectContaining({ field: 'email', code: 'required' })]);
-    const both = await call(t, {}, 'POST', '/api/v1/access-requests', { entries: [a.entry.id, b.entry.id], email: 'both@example.no' });
-    expect(both.requests.map((r: Json) => r.municipality.slug).sort()).toEqual([a.tenant.slug, b.tenant.slug].sort());
-    void user;
+
+    const session = await withoutTenant(t.ctx.db, async (tx) => {
+      const id = await upsertUser(tx, { issuer: 'https://idp.test', subject: 'ola', name: 'Ola Innsyn', email: undefined, identityNumber: undefined }, t.clock.now());
+      const { sessionId, csrfToken } = await createSession(tx, id, t.clock.now());
+      return { cookie: `${SESSION_COOKIE}=${t.app.signCookie(sessionId)}`, 'x-csrf-token': csrfToken };
+    });
+    const mailsBefore = (await sentMail(t)).length;
+    const both = await call(t, session, 'POST', '/api/v1/access-requests', { entries: [a.entry.id, b.entry.id] });
+    expect(both.status).toBe('received');
+    expect(both.requests.map((r: Json) => [r.municipality.slug, r.status]).sort()).toEqual([[a.tenant.slug, 'received'], [b.tenant.slug, 'received']].sort());
+    // Swedish municipality, Swedish calendar: Monday 2 March + 3 working days.
+    expect(both.requests.find((r: Json) => r.municipality.slug === b.tenant.slug).deadline).toBe('2026-03-05');
+    // No address: no mail; the person follows it logged in, without the key.
+    expect((await sentMail(t)).length).toBe(mailsBefore);
+    const followed = await call(t, { cookie: session.cookie }, 'GET', `/api/v1/access-requests/${both.id}`);
+    expect(followed.requests).toHaveLength(2);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/access-requests/${both.id}` })).statusCode).toBe(404);
   });
 });

@@ -58,9 +58,9 @@ export function parseXml(xml: string): XmlElement {
   const token = /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
   for (let m = token.exec(xml); m; m = token.exec(xml)) {
     const top = stack[stack.length - 1]!;
-    if (m[8]) throw new OrderXmlError(`malformed markup at character ${m.index}`);
+    if (m[7]) throw new OrderXmlError(`malformed markup at character ${m.index}`);
     if (m[1] !== undefined) top.text += m[1];
-    else if (m[7] !== undefined) top.text += decode(m[7]);
+    else if (m[6] !== undefined) top.text += decode(m[6]);
     else if (m[3]) {
       const name = local(m[3]);
       if (m[2]) {
