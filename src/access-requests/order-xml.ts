@@ -55,7 +55,8 @@ export function parseXml(xml: string): XmlElement {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new OrderXmlError('DOCTYPE and entity declarations are not accepted');
   const root: XmlElement = { name: '#root', children: [], text: '' };
   const stack: XmlElement[] = [root];
-  const token = /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
+  // Names may hold any letter: eInnsyn writes <forsendelsesmåte>.
+  const token = /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([\p{L}_][\p{L}\p{N}.:_-]*)((?:\s+[\p{L}\p{N}.:_-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/gu;
   for (let m = token.exec(xml); m; m = token.exec(xml)) {
     const top = stack[stack.length - 1]!;
     if (m[7]) throw new OrderXmlError(`malformed markup at character ${m.index}`);
