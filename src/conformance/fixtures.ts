@@ -95,6 +95,10 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
     return id;
   });
 
+  // An access request for the letter, as eInnsyn sends one: work in the municipality's queue.
+  const order = `<bestilling><id>${tag}</id><kontaktinfo><e-post>innsyn-${tag}@example.org</e-post></kontaktinfo><dokumenter><dokument><systemId>${entry.id}</systemId></dokument></dokumenter></bestilling>`;
+  const accessRequest = (await call(radhus, t, 'POST', api('/access-orders'), { xml: order })).requests[0];
+
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   return {
     tenant,
@@ -112,9 +116,10 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       otherUnit: otherUnit.id,
       user,
       closedDay: closedDay.id,
+      accessRequest,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, accessRequest],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
   };
 }

@@ -42,8 +42,11 @@ const pageAddresses: Record<string, (slugs: string[]) => string[]> = {
   '/dev/mailbox/:id': () => ['/dev/mailbox/ukjent'],
   '/app': () => ['/app'],
   '/app/': () => ['/app/'],
+  '/innsyn/:id': () => ['/innsyn/0190c0de-0000-7000-8000-000000000000?key=gjett', '/innsyn/ikkje-ein-id'],
   '/app/*': (slugs) => slugs.flatMap((s) => [`/app/${s}/`, `/app/${s}/cases`]),
 };
+/** Ids in public paths: a visitor without the secret that goes with them meets a 404 (e.g. an access request). */
+const pathFillers: Record<string, string> = { id: '0190c0de-0000-7000-8000-000000000000', fileId: '0190c0de-0000-7000-8000-000000000001' };
 /** Stylesheets, fonts and icons: their names carry a hash, so the pages' links lead to them. */
 const linkedOnly = /^\/static\//;
 
@@ -77,12 +80,13 @@ export function planPublicWalk(radhus: TestRadhus, input: WalkInput): WalkPlan {
     if (!isPublic) continue;
     plan.publicOperations.push(op.name);
     const params = (op.operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
-    const unknown = params.filter((p) => p !== 'tenant');
+    const unknown = params.filter((p) => p !== 'tenant' && !(p in pathFillers));
     if (unknown.length) {
       plan.untaught.push(`${op.name}: path parameter(s) ${unknown.join(', ')}`);
       continue;
     }
-    const urls = params.includes('tenant') ? [...input.slugs, 'ingen-slik-kommune'].map((s) => op.path.replace('{tenant}', s)) : [op.path];
+    const filled = Object.entries(pathFillers).reduce((path, [name, value]) => path.replaceAll(`{${name}}`, value), op.path);
+    const urls = params.includes('tenant') ? [...input.slugs, 'ingen-slik-kommune'].map((s) => filled.replace('{tenant}', s)) : [filled];
     if (op.method === 'GET') plan.addresses.push(...urls);
     else plan.others.push(...urls.map((url) => ({ method: op.method as InjectOptions['method'], url, payload: {} })));
   }
