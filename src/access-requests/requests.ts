@@ -17,7 +17,7 @@ import { entryForAccess } from '../archive/service.ts';
 import { workingDayCalendar } from '../calendar/service.ts';
 import { dateIn } from '../archive/service.ts';
 import { confirmMail, receivedMail } from './mail.ts';
-import { confirmToken, confirmUrl, hashOf, statusKey, statusUrl } from './links.ts';
+import { confirmToken, confirmUrl, hashOf, sameSecret, statusKey, statusUrl } from './links.ts';
 import { insertRequest, insertRequestEntries, selectEntriesOf, selectFilesOf, selectPublicEntries, selectPublicTenants, selectRequest, selectVisibleRequests, updateRequest, type RequestEntryRow, type RequestRow } from './repository.ts';
 
 /** Working days the municipality has to answer (offentleglova § 29 and Sivilombudet: normally 1–3). */
@@ -165,7 +165,7 @@ async function actAsRequester(tx: Tx, who: { key?: string | undefined; userId?: 
 
 /** confirmAccessRequest: the link in the confirmation mail; confirming twice is fine. */
 export async function confirmAccessRequest(ctx: AppContext, orderId: string, key: string, token: string): Promise<void> {
-  if (!isUuid(orderId) || token !== (await confirmToken(ctx.config, orderId)) || key !== (await statusKey(ctx.config, orderId))) throw notFound(`access request ${orderId} with this link`);
+  if (!isUuid(orderId) || !sameSecret(token, await confirmToken(ctx.config, orderId)) || !sameSecret(key, await statusKey(ctx.config, orderId))) throw notFound(`access request ${orderId} with this link`);
   const at = ctx.clock.now();
   // The municipalities first: on PGlite a second transaction inside the first would wait forever.
   const seen = await withoutTenant(ctx.db, async (tx) => {
