@@ -223,6 +223,7 @@ export async function appealAccessRequest(ctx: AppContext, orderId: string, requ
   const decided = view.requests.find((r) => r.id === requestId);
   if (!decided) throw notFound(`access request ${requestId} in order ${orderId}`);
   if (decided.status !== 'decided') throw conflict('only a decided request can be appealed');
+  if (decided.kind === 'appeal') throw conflict('this is the decision on an appeal: it goes on to the appeal body, not back to the municipality');
   if (decided.outcome === 'granted') throw conflict('access was granted in full: there is nothing to appeal');
   if (view.requests.some((r) => r.appeal_of === requestId)) throw conflict('this decision has been appealed already');
   const at = ctx.clock.now();

@@ -47,7 +47,8 @@ export function presentOrder(ctx: AppContext, view: OrderView, key: string | und
     legalBasis: r.legal_basis,
     explanation: r.explanation,
     decidedAt: r.decided_at?.toISOString() ?? null,
-    canAppeal: r.status === 'decided' && r.outcome !== 'granted' && !view.requests.some((o) => o.appeal_of === r.id),
+    // An appeal's own decision goes on to the appeal body (Statsforvalteren / the court), not back here.
+    canAppeal: r.kind === 'request' && r.status === 'decided' && r.outcome !== 'granted' && !view.requests.some((o) => o.appeal_of === r.id),
     entries: r.entries.map(presentEntry),
     files: r.files.map((f) => ({
       id: f.id, fileName: f.file_name, mimeType: f.mime_type, size: Number(f.size), variant: f.variant,
