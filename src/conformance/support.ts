@@ -89,6 +89,9 @@ const pathIdKinds: Record<string, IdKind> = {
   'access-requests': 'accessRequest',
 };
 
+/** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
+const subPathIdKinds: Record<string, IdKind> = { fileId: 'document' };
+
 /**
  * Which id a body or query field takes, by its name. Each value is chosen so that the request with
  * the tenant's own ids succeeds: a reply answers another entry, a cross reference points elsewhere.
@@ -109,6 +112,9 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   responsibleOfficerId: () => 'user',
   userId: () => 'user',
   unitId: () => 'unit',
+  // An access request's entries (createAccessRequest) and the request an appeal names.
+  entries: () => 'registryEntry',
+  requestId: () => 'accessRequest',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
@@ -217,7 +223,7 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
   const where = `${op.name} (${op.method} ${op.path})`;
   const parameters = op.operation.parameters ?? [];
   for (const p of parameters) {
-    if (p.in === 'path' && p.name !== 'tenant' && p.name !== 'id') throw new PlanError(`${where}: unknown path parameter {${p.name}}; teach src/conformance/support.ts to fill it`);
+    if (p.in === 'path' && p.name !== 'tenant' && p.name !== 'id' && !(p.name in subPathIdKinds)) throw new PlanError(`${where}: unknown path parameter {${p.name}}; teach src/conformance/support.ts to fill it`);
     if ((p.in === 'header' || p.in === 'cookie') && p.required) throw new PlanError(`${where}: required ${p.in} parameter ${p.name} is not supported by the walk`);
   }
   const segments = op.path.split('/');
@@ -239,7 +245,7 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
 
   const build = (o: BuildOptions): InjectOptions => {
     const c: SampleContext = { doc, ids: (field) => o.fields(field), where };
-    const url = segments.map((s) => (s === '{tenant}' ? o.slug : s === '{id}' ? o.path[pathKind!] : s)).join('/');
+    const url = segments.map((s) => (s === '{tenant}' ? o.slug : s === '{id}' ? o.path[pathKind!] : /^\{\w+\}$/.test(s) ? o.path[subPathIdKinds[s.slice(1, -1)]!] : s)).join('/');
     const params = new URLSearchParams();
     for (const p of query) {
       if (searchFields.has(p.name)) params.set(p.name, o.fields(p.name).searchText);
