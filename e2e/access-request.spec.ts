@@ -37,7 +37,8 @@ test('a journalist asks for access, confirms, and gets the document the officer 
     .toBe(201);
 
   // The confirmation mail, in the demo mailbox.
-  const reader = await browser.newPage();
+  const readerContext = await browser.newContext({ locale: 'nb-NO' });
+  const reader = await readerContext.newPage();
   let link = '';
   await expect
     .poll(async () => {
@@ -77,4 +78,5 @@ test('a journalist asks for access, confirms, and gets the document the officer 
   expect(Buffer.from(await download.body()).equals(pdf)).toBe(true);
   await expectAccessible(reader, 'the requester’s status page, decided');
   await journalist.dispose();
+  await readerContext.close();
 });
