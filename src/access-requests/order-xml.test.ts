@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRadhus, testEngine, type TestRadhus } from '../test-support/app.ts';
 import { OrderXmlError, parseAccessOrder } from './order-xml.ts';
 import { orderXmlOfMessage } from './import.ts';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { accessOrderImport } from '../cli/commands/access-order-import.ts';
 import { call, publishedLetter, type Published } from './test-support.ts';
 
 type Json = Record<string, any>;
@@ -103,6 +106,21 @@ describe(`importAccessOrder (${testEngine()})`, () => {
     expect(report.lines[1]).toMatchObject({ registryEntryId: p.entry.id, reason: 'the same entry as an earlier line' });
     const kept = await sql<{ received_via: string }>`select received_via from access_order_imports where id = ${report.id}`.execute(t.ctx.db.kysely);
     expect(kept.rows[0]!.received_via).toBe('mail');
+  });
+
+  it('radhus access-order import takes the mail from a file, and lists what it could not match', async () => {
+    const file = join(t.config.dataDir, 'order.eml');
+    const xml = v1({ caseNumber: p.entry.documentNumber.split('-')[0], numberInCase: p.entry.documentNumber.split('-')[1], journalnr: '1' });
+    await writeFile(file, ['Subject: Innsynskrav', 'Content-Type: application/xml', 'Content-Transfer-Encoding: base64', '', Buffer.from(xml).toString('base64')].join('\n'));
+    const out: string[] = [];
+    const code = await accessOrderImport.run({ ctx: t.ctx, values: { tenant: p.tenant.slug, file }, io: { out: (l) => out.push(l), err: (l) => out.push(l) }, operator: 'postmaster', migrated: [] });
+    expect(code).toBe(3);
+    expect(out[0]).toMatch(/^Imported order a1b2c3 \(v1\) for .*: 1 line\(s\) matched, 1 not\.$/);
+    expect(out[1]).toContain('saksnr 2019/999');
+    await writeFile(file, 'Subject: no order\n\nhello');
+    const refused: string[] = [];
+    expect(await accessOrderImport.run({ ctx: t.ctx, values: { tenant: p.tenant.slug, file }, io: { out: (l) => refused.push(l), err: (l) => refused.push(l) }, operator: 'postmaster', migrated: [] })).toBe(1);
+    expect(refused[0]).toContain('carries no order.xml');
   });
 
   it('an order that matches nothing is kept and reported, with no request', async () => {
