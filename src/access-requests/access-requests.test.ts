@@ -98,7 +98,14 @@ describe(`access requests, the whole path (${testEngine()})`, () => {
     expect(decidedMail.text).toContain('Offl. § 13');
     expect(decidedMail.text).toContain('klage');
 
-    const appealed = await call(t, {}, 'POST', `/api/v1/access-requests/${created.id}/appeals`, { key, requestId, reason: 'Opplysningene er ikke taushetsbelagte.' });
+    // The status page's form, without JavaScript: back to the page after appealing.
+    const form = new URLSearchParams({ key, requestId, reason: 'Opplysningene er ikke taushetsbelagte.' }).toString();
+    const posted = await t.app.inject({ method: 'POST', url: `/api/v1/access-requests/${created.id}/appeals`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form });
+    expect(posted.statusCode, posted.body).toBe(303);
+    expect(posted.headers.location).toBe(`/innsyn/${created.id}?key=${key}`);
+    const twice = await t.app.inject({ method: 'POST', url: `/api/v1/access-requests/${created.id}/appeals`, payload: { key, requestId, reason: 'Igjen.' } });
+    expect(twice.statusCode).toBe(409);
+    const appealed = await call(t, {}, 'GET', `/api/v1/access-requests/${created.id}?key=${key}`);
     const appeal = appealed.requests.find((r: Json) => r.kind === 'appeal');
     expect(appeal).toMatchObject({ appealOf: requestId, status: 'received' });
     const queue = await call(t, a.officer, 'GET', api('/access-requests'));

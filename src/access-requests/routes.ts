@@ -138,16 +138,18 @@ export async function accessRequestRoutes(app: App, ctx: AppContext): Promise<vo
 
   app.post(
     '/api/v1/access-requests/:id/appeals',
-    { config: open, schema: { operationId: 'appealAccessRequest', tags, security: [], summary: 'Appeal a refusal or a partial grant: it goes into the same queue, decided in the same case', params: OrderIdParams, body: AppealBody, response: { 201: AccessOrderOut } } },
+    // By the link's key only (a logged-in person finds it in getAccessRequest's statusUrl): the status
+    // page's plain form can then appeal without a CSRF header, whoever is logged in in that browser.
+    { config: { ...open, authentication: false }, schema: { operationId: 'appealAccessRequest', tags, security: [], summary: 'Appeal a refusal or a partial grant: it goes into the same queue, decided in the same case', params: OrderIdParams, body: AppealBody, response: { 201: AccessOrderOut } } },
     async (request, reply) => {
       const { id } = request.params;
-      const who = { key: request.body.key, userId: requesterOf(request)?.userId };
+      const who = { key: request.body.key };
       await appealAccessRequest(ctx, id, request.body.requestId, who, request.body.reason);
       // A browser's form goes back to the page, which shows the appeal in the queue.
-      if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') && request.body.key)
+      if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
         return reply.redirect(`/innsyn/${id}?key=${encodeURIComponent(request.body.key)}`, 303);
       const view = await readOrder(ctx, id, who);
-      return reply.status(201).send({ id, status: 'received' as const, statusUrl: statusUrl(ctx.config, id, request.body.key ?? (await statusKey(ctx.config, id))), requests: presentOrder(ctx, view, request.body.key) });
+      return reply.status(201).send({ id, status: 'received' as const, statusUrl: statusUrl(ctx.config, id, request.body.key), requests: presentOrder(ctx, view, request.body.key) });
     },
   );
 

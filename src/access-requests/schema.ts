@@ -68,7 +68,7 @@ export const OrderIdParams = Type.Object({ id: Id });
 export const KeyQuery = Type.Object({ key: Type.Optional(Key) }, { additionalProperties: false });
 export const ConfirmBody = Type.Object({ key: Key, token: Text(64, { minLength: 1, description: 'the token of the confirmation link (…&confirm=…)' }) }, { additionalProperties: false });
 export const AppealBody = Type.Object(
-  { key: Type.Optional(Key), requestId: Id, reason: Text(4000, { minLength: 1, description: 'why the decision should be changed' }) },
+  { key: Key, requestId: Id, reason: Text(4000, { minLength: 1, description: 'why the decision should be changed' }) },
   { additionalProperties: false },
 );
 export const FileParams = Type.Object({ id: Id, fileId: Id });
