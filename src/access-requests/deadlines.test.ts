@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRadhus, testEngine, type TestRadhus } from '../test-support/app.ts';
 import { withoutTenant } from '../platform/db/transaction.ts';
 import { grantLocalRole, upsertUser } from '../identity/users.ts';
+import { withTenant } from '../platform/db/transaction.ts';
+import { accessRequestStatistics } from './service.ts';
 import { call, publishedLetter, sentMail, type Published } from './test-support.ts';
 
 type Json = Record<string, any>;
@@ -89,6 +91,21 @@ describe(`deadlines and reminders (${testEngine()})`, () => {
     expect(deadlines).toEqual([...deadlines].sort());
     // A token is in no unit: "my units" is nothing.
     expect((await call(t, no.officer, 'GET', `/api/v1/${no.tenant.slug}/access-requests?myUnits=true`)).items).toEqual([]);
+  });
+});
+
+describe(`statistics (${testEngine()})`, () => {
+  it('counts per month: received, answered, answered in time, median answer time', async () => {
+    t.clock.set('2026-06-01T08:00:00Z');
+    const late = await received(no);
+    const quick = await received(no);
+    t.clock.set('2026-06-01T10:00:00Z');
+    await call(t, no.officer, 'POST', `/api/v1/${no.tenant.slug}/access-requests/${quick.id}/decision`, { outcome: 'granted' });
+    t.clock.set('2026-06-10T08:00:00Z');
+    await call(t, no.officer, 'POST', `/api/v1/${no.tenant.slug}/access-requests/${late.id}/decision`, { outcome: 'refused', legalBasis: 'Offl. § 13' });
+    const stats = await withTenant(t.ctx.db, { tenantId: no.tenant.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, (tx) => accessRequestStatistics(tx, 'NO'));
+    const june = stats.find((s) => s.month === '2026-06')!;
+    expect(june).toEqual({ month: '2026-06', received: 2, answered: 2, answeredInTime: 1, shareInTime: 0.5, medianHours: 109 });
   });
 });
 

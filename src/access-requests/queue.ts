@@ -5,7 +5,7 @@ import type { Tx } from '../platform/db/transaction.ts';
 import { conflict, invalid, notFound } from '../platform/http/problem.ts';
 import { isUuid } from '../platform/ids.ts';
 import { writeEvent } from '../platform/outbox.ts';
-import { selectEntriesOf, selectFilesOf, selectQueue, selectRequest, updateRequest, type RequestEntryRow, type RequestFileRow, type RequestRow } from './repository.ts';
+import { selectEntriesOf, selectFilesOf, selectMonthlyStatistics, selectQueue, selectRequest, updateRequest, type RequestEntryRow, type RequestFileRow, type RequestRow } from './repository.ts';
 
 export interface QueueItem extends RequestRow {
   entries: RequestEntryRow[];
@@ -44,4 +44,21 @@ export async function startAccessRequest(tx: Tx, requestId: string, at: Date): P
   await updateRequest(tx, request.id, { status: 'in-progress', updated_at: at });
   await writeEvent(tx, { tenantId: request.tenant_id, type: 'access-request.started', aggregateType: 'access-request', aggregateId: request.id, payload: {}, at });
   return { ...request, status: 'in-progress', updated_at: at };
+}
+
+/**
+ * The transparency statistics of a municipality's access requests (issue 7 §3), per month of
+ * receipt: received, answered, the share answered within the deadline, and the median answer time
+ * in hours. Counts only: nothing about who asked or what.
+ */
+export async function accessRequestStatistics(tx: Tx, country: 'NO' | 'SE') {
+  const rows = await selectMonthlyStatistics(tx, country === 'SE' ? 'Europe/Stockholm' : 'Europe/Oslo');
+  return rows.map((r) => ({
+    month: r.month,
+    received: r.received,
+    answered: r.decided,
+    answeredInTime: r.in_time,
+    shareInTime: r.decided ? r.in_time / r.decided : null,
+    medianHours: r.median_seconds === null ? null : Math.round((Number(r.median_seconds) / 3600) * 10) / 10,
+  }));
 }

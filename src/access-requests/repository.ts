@@ -185,3 +185,23 @@ export async function selectPublicTenants(tx: Tx, ids: readonly string[]): Promi
   return (await sql<{ id: string; slug: string; name: string; country: 'NO' | 'SE'; language: 'nb' | 'nn' | 'sv' | 'en' }>`
     select id, slug, name, country, language from public_tenants where id in (${sql.join(ids.map((id) => sql`${id}::uuid`))})`.execute(tx)).rows;
 }
+
+export interface MonthRow {
+  month: string;
+  received: number;
+  decided: number;
+  in_time: number;
+  median_seconds: number | string | null;
+}
+
+/** Per month of receipt: requests received, decided, decided by their deadline, median time to decide. */
+export async function selectMonthlyStatistics(tx: Tx, timeZone: string): Promise<MonthRow[]> {
+  return (
+    await sql<MonthRow>`
+      select to_char(received_at at time zone ${timeZone}, 'YYYY-MM') as month, count(*)::int as received,
+        count(*) filter (where status = 'decided')::int as decided,
+        count(*) filter (where status = 'decided' and (decided_at at time zone ${timeZone})::date <= deadline)::int as in_time,
+        percentile_cont(0.5) within group (order by extract(epoch from decided_at - received_at)) filter (where status = 'decided') as median_seconds
+      from access_requests where status <> 'unconfirmed' and received_at is not null group by 1 order by 1`.execute(tx)
+  ).rows;
+}
