@@ -11,9 +11,10 @@ import { calendarModule } from './calendar/manifest.ts';
 import { mailModule } from './mail/manifest.ts';
 import { siteModule } from './site/manifest.ts';
 import { demoModule } from './demo/manifest.ts';
+import { accessRequestsModule } from './access-requests/manifest.ts';
 
 // Order matters where modules depend on each other's set-up: units before the archive (responsible
 // units), the archive before the projection that reads it; demo data comes last.
 export const modules: Module[] = [
-  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, webModule, siteModule, demoModule,
+  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, webModule, siteModule, demoModule,
 ];

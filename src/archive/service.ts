@@ -13,3 +13,4 @@ export { listCaseFiles } from './queries.ts';
 export { dateIn, formatNumber } from './numbering.ts';
 export type { CorrespondentInput } from './correspondents.ts';
 export type { EntryType } from './tables.ts';
+export { entryForAccess, findEntryForAccess, documentsForAccess, type AccessEntry, type AccessEntryDocument } from './access.ts';

@@ -35,6 +35,9 @@ export interface WalkInput {
 /** Path parameters the walk can fill besides `{tenant}`, and with what. */
 const fillers: Record<string, (input: WalkInput) => string[]> = {
   entryId: (input) => [...(input.entryIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
+  // Ids whose secret the visitor lacks (an access request and its files): they meet a 404.
+  id: () => ['0190c0de-0000-7000-8000-000000000000'],
+  fileId: () => ['0190c0de-0000-7000-8000-000000000001'],
 };
 
 /** How the walk fills each public route that is not in the OpenAPI document; `[]` means "reached by links". */
@@ -52,6 +55,7 @@ const pageAddresses: Record<string, (slugs: string[]) => string[]> = {
   '/dev/mailbox/:id': () => ['/dev/mailbox/ukjent'],
   '/app': () => ['/app'],
   '/app/': () => ['/app/'],
+  '/innsyn/:id': () => ['/innsyn/0190c0de-0000-7000-8000-000000000000?key=gjett', '/innsyn/ikkje-ein-id'],
   '/app/*': (slugs) => slugs.flatMap((s) => [`/app/${s}/`, `/app/${s}/cases`]),
 };
 /** Stylesheets, fonts and icons: their names carry a hash, so the pages' links lead to them. */

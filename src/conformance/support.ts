@@ -68,7 +68,7 @@ export const tenantPrefix = '/api/v1/{tenant}/';
 export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => operationsOf(doc).filter((o) => o.path.startsWith(tenantPrefix));
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
-export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent'] as const;
+export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -87,10 +87,14 @@ const pathIdKinds: Record<string, IdKind> = {
   'closed-days': 'closedDay',
   units: 'unit',
   correspondents: 'correspondent',
+  'access-requests': 'accessRequest',
 };
 
 /** Path parameters named otherwise than {id}, and the id they take. */
 const namedPathIds: Record<string, IdKind> = { entryId: 'registryEntry' };
+
+/** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
+const subPathIdKinds: Record<string, IdKind> = { fileId: 'document' };
 
 /**
  * Which id a body or query field takes, by its name. Each value is chosen so that the request with
@@ -114,6 +118,9 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   unitId: () => 'unit',
   // The publication policy's units never listed.
   excludedUnitIds: () => 'otherUnit',
+  // An access request's entries (createAccessRequest) and the request an appeal names.
+  entries: () => 'registryEntry',
+  requestId: () => 'accessRequest',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
@@ -237,7 +244,8 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
   const where = `${op.name} (${op.method} ${op.path})`;
   const parameters = op.operation.parameters ?? [];
   for (const p of parameters) {
-    if (p.in === 'path' && p.name !== 'tenant' && p.name !== 'id' && !namedPathIds[p.name]) throw new PlanError(`${where}: unknown path parameter {${p.name}}; teach src/conformance/support.ts to fill it`);
+    if (p.in === 'path' && p.name !== 'tenant' && p.name !== 'id' && !namedPathIds[p.name] && !(p.name in subPathIdKinds))
+      throw new PlanError(`${where}: unknown path parameter {${p.name}}; teach src/conformance/support.ts to fill it`);
     if ((p.in === 'header' || p.in === 'cookie') && p.required) throw new PlanError(`${where}: required ${p.in} parameter ${p.name} is not supported by the walk`);
   }
   // A named id parameter (the issue's contract spells it so, e.g. {entryId}) is walked as {id}.
@@ -261,7 +269,7 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
 
   const build = (o: BuildOptions): InjectOptions => {
     const c: SampleContext = { doc, ids: (field) => o.fields(field), where };
-    const url = segments.map((s) => (s === '{tenant}' ? o.slug : s === '{id}' ? o.path[pathKind!] : s)).join('/');
+    const url = segments.map((s) => (s === '{tenant}' ? o.slug : s === '{id}' ? o.path[pathKind!] : /^\{\w+\}$/.test(s) ? o.path[subPathIdKinds[s.slice(1, -1)]!] : s)).join('/');
     const params = new URLSearchParams();
     for (const p of query) {
       if (searchFields.has(p.name)) params.set(p.name, o.fields(p.name).searchText);

@@ -18,6 +18,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegisterEntryPage } from './pages/RegisterEntryPage.tsx';
 import { isWorker, StartPage } from './pages/StartPage.tsx';
 import { WorkListPage } from './pages/WorkListPage.tsx';
+import { AccessRequestsPage } from './pages/AccessRequestsPage.tsx';
 import { TenantPickerPage } from './pages/TenantPickerPage.tsx';
 import { AdminTokensPage } from './pages/admin/AdminTokensPage.tsx';
 import { AdminUnitsPage } from './pages/admin/AdminUnitsPage.tsx';
@@ -115,5 +116,7 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
       return <AdminUnitsPage tenant={t} />;
     case 'adminTokens':
       return <AdminTokensPage tenant={t} />;
+    case 'accessRequests':
+      return <AccessRequestsPage tenant={t} />;
   }
 }

@@ -18,9 +18,10 @@ import { userGrant } from './user-grant.ts';
 import { userList } from './user-list.ts';
 import { userRevoke } from './user-revoke.ts';
 import { verifyNoark5Command } from './verify-noark5.ts';
+import { accessOrderImport } from './access-order-import.ts';
 
 export const commands: readonly Command[] = [
   serveCommand, migrateCommand, seedDemoCommand, tenantAdd, tenantList, tokenCreate, tokenRevoke, tokenList,
-  userList, userGrant, userRevoke, eventsStatus, eventsReplay, mailTest, backupCommand, restoreCommand,
+  userList, userGrant, userRevoke, eventsStatus, eventsReplay, mailTest, accessOrderImport, backupCommand, restoreCommand,
   verifyNoark5Command,
 ];

@@ -816,6 +816,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for access to registry entries of one or more public journals (innsynskrav)
+         * @description Anonymous requests are confirmed by a link sent to the e-mail address; a logged-in person’s are received at once. Each municipality and responsible unit gets its own request, due in 3 working days.
+         */
+        post: operations["createAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-requests/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the e-mail address of an access request (the link in the confirmation mail) */
+        post: operations["confirmAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An access request as its requester follows it: by the secret link (key) or logged in */
+        get: operations["getAccessRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-requests/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document sent to the requester when access was granted */
+        get: operations["downloadAccessRequestFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-requests/{id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appeal a refusal or a partial grant: it goes into the same queue, decided in the same case */
+        post: operations["appealAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The access requests to answer: overdue first, then by deadline */
+        get: operations["listAccessRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/access-requests/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an access request: the requester sees it in progress */
+        post: operations["startAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/access-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant, grant in part (with the redacted copy) or refuse (with the legal basis); registered in the archive */
+        post: operations["decideAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/access-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an access request from eInnsyn (order.xml, version 1 or 2), or the mail that carried it
+         * @description Lines are matched to entries by system id, registry number, or case number with document number; unmatched lines are reported (and kept), never dropped.
+         */
+        post: operations["importAccessOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7037,6 +7196,1123 @@ export interface operations {
             };
             /** @description The request conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description registry entries of one or more public journals (their ids) */
+                    entries: string[];
+                    /** @description where the confirmation and the answer go; required unless logged in */
+                    email?: string;
+                    name?: string;
+                    language?: "nb" | "nn" | "sv" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description unconfirmed until the e-mail address is confirmed */
+                        status: "unconfirmed" | "received";
+                        /** @description the requester’s page for following the request (keep it: it is the key) */
+                        statusUrl: string;
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            municipality: {
+                                slug: string;
+                                name: string;
+                            };
+                            kind: "request" | "appeal";
+                            appealOf: string | null;
+                            status: "unconfirmed" | "received" | "in-progress" | "decided";
+                            receivedAt: string | null;
+                            deadline: string | null;
+                            outcome: ("granted" | "partly-granted" | "refused") | null;
+                            legalBasis: string | null;
+                            explanation: string | null;
+                            decidedAt: string | null;
+                            canAppeal: boolean;
+                            entries: {
+                                /** Format: uuid */
+                                registryEntryId: string;
+                                registryNumber: string;
+                                documentNumber: string | null;
+                                caseNumber: string | null;
+                                /** @description as the public journal shows it (screened words as *****) */
+                                publicTitle: string;
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                variant: "original" | "redacted";
+                                /** @description where the requester downloads it */
+                                url: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    confirmAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the secret of the requester’s link (…?key=…) */
+                    key: string;
+                    /** @description the token of the confirmation link (…&confirm=…) */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description unconfirmed until the e-mail address is confirmed */
+                        status: "unconfirmed" | "received";
+                        /** @description the requester’s page for following the request (keep it: it is the key) */
+                        statusUrl: string;
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            municipality: {
+                                slug: string;
+                                name: string;
+                            };
+                            kind: "request" | "appeal";
+                            appealOf: string | null;
+                            status: "unconfirmed" | "received" | "in-progress" | "decided";
+                            receivedAt: string | null;
+                            deadline: string | null;
+                            outcome: ("granted" | "partly-granted" | "refused") | null;
+                            legalBasis: string | null;
+                            explanation: string | null;
+                            decidedAt: string | null;
+                            canAppeal: boolean;
+                            entries: {
+                                /** Format: uuid */
+                                registryEntryId: string;
+                                registryNumber: string;
+                                documentNumber: string | null;
+                                caseNumber: string | null;
+                                /** @description as the public journal shows it (screened words as *****) */
+                                publicTitle: string;
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                variant: "original" | "redacted";
+                                /** @description where the requester downloads it */
+                                url: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getAccessRequest: {
+        parameters: {
+            query?: {
+                /** @description the secret of the requester’s link (…?key=…) */
+                key?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description unconfirmed until the e-mail address is confirmed */
+                        status: "unconfirmed" | "received";
+                        /** @description the requester’s page for following the request (keep it: it is the key) */
+                        statusUrl: string;
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            municipality: {
+                                slug: string;
+                                name: string;
+                            };
+                            kind: "request" | "appeal";
+                            appealOf: string | null;
+                            status: "unconfirmed" | "received" | "in-progress" | "decided";
+                            receivedAt: string | null;
+                            deadline: string | null;
+                            outcome: ("granted" | "partly-granted" | "refused") | null;
+                            legalBasis: string | null;
+                            explanation: string | null;
+                            decidedAt: string | null;
+                            canAppeal: boolean;
+                            entries: {
+                                /** Format: uuid */
+                                registryEntryId: string;
+                                registryNumber: string;
+                                documentNumber: string | null;
+                                caseNumber: string | null;
+                                /** @description as the public journal shows it (screened words as *****) */
+                                publicTitle: string;
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                variant: "original" | "redacted";
+                                /** @description where the requester downloads it */
+                                url: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    downloadAccessRequestFile: {
+        parameters: {
+            query?: {
+                /** @description the secret of the requester’s link (…?key=…) */
+                key?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    appealAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the secret of the requester’s link (…?key=…) */
+                    key: string;
+                    /** Format: uuid */
+                    requestId: string;
+                    /** @description why the decision should be changed */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description unconfirmed until the e-mail address is confirmed */
+                        status: "unconfirmed" | "received";
+                        /** @description the requester’s page for following the request (keep it: it is the key) */
+                        statusUrl: string;
+                        requests: {
+                            /** Format: uuid */
+                            id: string;
+                            municipality: {
+                                slug: string;
+                                name: string;
+                            };
+                            kind: "request" | "appeal";
+                            appealOf: string | null;
+                            status: "unconfirmed" | "received" | "in-progress" | "decided";
+                            receivedAt: string | null;
+                            deadline: string | null;
+                            outcome: ("granted" | "partly-granted" | "refused") | null;
+                            legalBasis: string | null;
+                            explanation: string | null;
+                            decidedAt: string | null;
+                            canAppeal: boolean;
+                            entries: {
+                                /** Format: uuid */
+                                registryEntryId: string;
+                                registryNumber: string;
+                                documentNumber: string | null;
+                                caseNumber: string | null;
+                                /** @description as the public journal shows it (screened words as *****) */
+                                publicTitle: string;
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                variant: "original" | "redacted";
+                                /** @description where the requester downloads it */
+                                url: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listAccessRequests: {
+        parameters: {
+            query: {
+                status: "open" | "decided" | "all";
+                /** @description only the requests of the units I am a member of */
+                myUnits?: boolean;
+                limit: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            orderId: string;
+                            kind: "request" | "appeal";
+                            appealOf: string | null;
+                            appealReason: string | null;
+                            source: "web" | "einnsyn";
+                            requesterEmail: string | null;
+                            requesterName: string | null;
+                            unitId: string | null;
+                            unitName: string | null;
+                            status: "unconfirmed" | "received" | "in-progress" | "decided";
+                            receivedAt: string | null;
+                            deadline: string | null;
+                            overdue: boolean;
+                            remindedAt: string | null;
+                            outcome: ("granted" | "partly-granted" | "refused") | null;
+                            legalBasis: string | null;
+                            explanation: string | null;
+                            decidedAt: string | null;
+                            caseFileId: string | null;
+                            decisionEntryId: string | null;
+                            entries: {
+                                /** Format: uuid */
+                                registryEntryId: string;
+                                registryNumber: string;
+                                documentNumber: string | null;
+                                caseNumber: string | null;
+                                /** @description as the public journal shows it (screened words as *****) */
+                                publicTitle: string;
+                            }[];
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                variant: string;
+                            }[];
+                        }[];
+                        total: number;
+                        nextCursor: string | null;
+                        /** Format: date */
+                        today: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    startAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        orderId: string;
+                        kind: "request" | "appeal";
+                        appealOf: string | null;
+                        appealReason: string | null;
+                        source: "web" | "einnsyn";
+                        requesterEmail: string | null;
+                        requesterName: string | null;
+                        unitId: string | null;
+                        unitName: string | null;
+                        status: "unconfirmed" | "received" | "in-progress" | "decided";
+                        receivedAt: string | null;
+                        deadline: string | null;
+                        overdue: boolean;
+                        remindedAt: string | null;
+                        outcome: ("granted" | "partly-granted" | "refused") | null;
+                        legalBasis: string | null;
+                        explanation: string | null;
+                        decidedAt: string | null;
+                        caseFileId: string | null;
+                        decisionEntryId: string | null;
+                        entries: {
+                            /** Format: uuid */
+                            registryEntryId: string;
+                            registryNumber: string;
+                            documentNumber: string | null;
+                            caseNumber: string | null;
+                            /** @description as the public journal shows it (screened words as *****) */
+                            publicTitle: string;
+                        }[];
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            mimeType: string;
+                            size: number;
+                            variant: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    decideAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    outcome: "granted" | "partly-granted" | "refused";
+                    /** @description required unless access is granted in full, e.g. "Offl. § 13 jf. fvl. § 13 første ledd nr. 1" */
+                    legalBasis?: string;
+                    explanation?: string;
+                    /** @description for a partial grant: the redacted copies sent */
+                    redactedCopies?: {
+                        fileName: string;
+                        /** @example application/pdf */
+                        mimeType: string;
+                        /**
+                         * Format: byte
+                         * @description the file, base64-encoded
+                         */
+                        content: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        orderId: string;
+                        kind: "request" | "appeal";
+                        appealOf: string | null;
+                        appealReason: string | null;
+                        source: "web" | "einnsyn";
+                        requesterEmail: string | null;
+                        requesterName: string | null;
+                        unitId: string | null;
+                        unitName: string | null;
+                        status: "unconfirmed" | "received" | "in-progress" | "decided";
+                        receivedAt: string | null;
+                        deadline: string | null;
+                        overdue: boolean;
+                        remindedAt: string | null;
+                        outcome: ("granted" | "partly-granted" | "refused") | null;
+                        legalBasis: string | null;
+                        explanation: string | null;
+                        decidedAt: string | null;
+                        caseFileId: string | null;
+                        decisionEntryId: string | null;
+                        entries: {
+                            /** Format: uuid */
+                            registryEntryId: string;
+                            registryNumber: string;
+                            documentNumber: string | null;
+                            caseNumber: string | null;
+                            /** @description as the public journal shows it (screened words as *****) */
+                            publicTitle: string;
+                        }[];
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            mimeType: string;
+                            size: number;
+                            variant: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    importAccessOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the order.xml as received from eInnsyn (version 1 or 2)
+                     * @example <?xml version="1.0" encoding="UTF-8"?>
+                     *     <bestilling><id>walk</id><bestillingsdato>2026-03-02</bestillingsdato><til><enhet>Postmottak</enhet></til>
+                     *     <kontaktinfo><forsendelsesmåte>e-post</forsendelsesmåte><e-post>walk@example.org</e-post></kontaktinfo>
+                     *     <dokumenter><dokument><saksnr>1999/1</saksnr><dokumentnr>1</dokumentnr><journalnr>1</journalnr></dokument></dokumenter></bestilling>
+                     */
+                    xml?: string;
+                    /** @description or the whole mail (RFC 822) that carried it, as received at the mail-in address */
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        format: "v1" | "v2";
+                        externalId: string | null;
+                        orderId: string | null;
+                        requests: string[];
+                        matched: number;
+                        unmatched: number;
+                        lines: {
+                            index: number;
+                            matched: boolean;
+                            caseNumber?: string;
+                            numberInCase?: string;
+                            registryNumber?: string;
+                            systemId?: string;
+                            /** Format: uuid */
+                            registryEntryId?: string;
+                            /** Format: uuid */
+                            requestId?: string;
+                            reason?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -94,6 +94,9 @@ function WorkSection({ tenant }: { tenant: Tenant }) {
         <ButtonLink variant="secondary" href={href({ name: 'caseNew', tenant: tenant.slug })}>
           {t('nav.newCase')}
         </ButtonLink>
+        <ButtonLink variant="secondary" href={href({ name: 'accessRequests', tenant: tenant.slug })}>
+          {t('access.title')}
+        </ButtonLink>
       </div>
     </section>
   );

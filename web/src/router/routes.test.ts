@@ -19,6 +19,7 @@ describe('routes', () => {
     { name: 'adminUsers', tenant: 'balsfjord' },
     { name: 'adminUnits', tenant: 'balsfjord' },
     { name: 'adminTokens', tenant: 'balsfjord' },
+    { name: 'accessRequests', tenant: 'balsfjord' },
   ];
 
   it('parses every link it builds back to the same route', () => {

@@ -33,6 +33,7 @@ export type Route =
   | { name: 'adminUsers'; tenant: string }
   | { name: 'adminUnits'; tenant: string }
   | { name: 'adminTokens'; tenant: string }
+  | { name: 'accessRequests'; tenant: string }
   | { name: 'notFound'; path: string };
 
 const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
@@ -74,6 +75,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     }
   }
   if (section === 'entries' && id !== undefined && sub === undefined) return { name: 'entryView', tenant, id };
+  if (section === 'access-requests' && id === undefined) return { name: 'accessRequests', tenant };
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
     if (id === 'units') return { name: 'adminUnits', tenant };
@@ -114,6 +116,8 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/admin/units`;
     case 'adminTokens':
       return `${BASE}/${seg(route.tenant)}/admin/tokens`;
+    case 'accessRequests':
+      return `${BASE}/${seg(route.tenant)}/access-requests`;
   }
 }
 

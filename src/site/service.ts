@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: EUPL-1.2
+// What other modules' server-rendered pages use of the public site: its stylesheet and icon, the
+// visitor's language, dates, and the refusal of hostile addresses, so every public page looks and
+// behaves the same.
+export { loadSiteAssets, ASSET_PREFIX, type SiteAssets } from './assets.ts';
+export { pageLanguage, formatDate, languageNames, LANGUAGE_COOKIE } from './i18n.ts';
+export { refuseHostileAddress, renderHtml } from './http.ts';
