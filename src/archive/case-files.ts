@@ -159,7 +159,7 @@ export async function closeCaseFile(tx: Tx, c: ArchiveCtx, id: string): Promise<
     await logChanges(tx, c, 'registry-entry', entry.id, { status: entry.status }, { status: 'archived' });
   }
   if (entries.length) {
-    await db(tx).updateTable('registry_entries').set({ status: 'archived', archived_at: c.at, updated_at: c.at }).where('case_file_id', '=', id).where('status', 'not in', ['archived', 'void']).execute();
+    await db(tx).updateTable('registry_entries').set({ status: 'archived', archived_at: c.at, archived_by: c.actor, updated_at: c.at }).where('case_file_id', '=', id).where('status', 'not in', ['archived', 'void']).execute();
     await sql`update documents set status = 'final' where status = 'draft' and registry_entry_id in (select id from registry_entries where case_file_id = ${id})`.execute(tx);
   }
   await logChanges(tx, c, 'case-file', id, { status: before.status }, { status: 'closed' });

@@ -12,3 +12,7 @@ export { listCaseFiles } from './queries.ts';
 export { dateIn, formatNumber } from './numbering.ts';
 export type { CorrespondentInput } from './correspondents.ts';
 export type { EntryType } from './tables.ts';
+export { closeSeriesPeriod, type ClosePeriodInput, type ClosePeriodResult } from './periods.ts';
+export { detectFormat, type DetectedFormat } from './formats.ts';
+export { listArchiveCodes, codeNames, type ArchiveCode, type CodeList } from './codes.ts';
+export { recordConversion, recordDisposal, recordDeletion, type ConversionRecord } from './records.ts';
