@@ -97,20 +97,26 @@ CREATE TABLE deletions (
   UNIQUE (document_object_id)
 );
 
--- Konvertering: which object was made from which, when, by whom and with what tool.
+-- Konvertering: which object was converted to what, when, by whom and with what tool. The result is a
+-- file in the store (to_checksum); to_object_id names its document object when one was added (a
+-- conversion made for an extraction of a closed case adds none: the case is frozen, so the record
+-- here is what the extraction's dokumentobjekt and konvertering are written from).
 CREATE TABLE conversions (
   id uuid PRIMARY KEY,
   tenant_id uuid NOT NULL REFERENCES tenants(id),
   from_object_id uuid NOT NULL REFERENCES document_objects(id),
-  to_object_id uuid NOT NULL REFERENCES document_objects(id),
+  to_object_id uuid REFERENCES document_objects(id),
+  to_checksum text NOT NULL CHECK (to_checksum ~ '^[0-9a-f]{64}$'),
+  to_size bigint NOT NULL,
   from_format text NOT NULL,
   to_format text NOT NULL,
+  to_format_details text,
   converted_at timestamptz NOT NULL,
   converted_by text NOT NULL,
   tool text NOT NULL,
   comment text
 );
-CREATE INDEX conversions_to ON conversions (to_object_id);
+CREATE INDEX conversions_from ON conversions (from_object_id);
 
 -- Per-municipality code tables: document types, remark types, classification types, access codes.
 CREATE TABLE archive_codes (

@@ -9,17 +9,21 @@ import type { ArchiveCtx } from './change-log.ts';
 
 export interface ConversionRecord {
   fromObjectId: string;
-  toObjectId: string;
+  toObjectId?: string | null;
+  toChecksum: string;
+  toSize: number;
   fromFormat: string;
   toFormat: string;
+  toFormatDetails?: string | null;
   tool: string;
   comment?: string | null;
 }
 
 export async function recordConversion(tx: Tx, c: ArchiveCtx, record: ConversionRecord): Promise<string> {
   const id = newId();
-  await sql`insert into conversions (id, tenant_id, from_object_id, to_object_id, from_format, to_format, converted_at, converted_by, tool, comment)
-    values (${id}, ${c.tenantId}, ${record.fromObjectId}, ${record.toObjectId}, ${record.fromFormat}, ${record.toFormat}, ${c.at}, ${c.actor}, ${record.tool}, ${record.comment ?? null})`.execute(tx);
+  await sql`insert into conversions (id, tenant_id, from_object_id, to_object_id, to_checksum, to_size, from_format, to_format, to_format_details, converted_at, converted_by, tool, comment)
+    values (${id}, ${c.tenantId}, ${record.fromObjectId}, ${record.toObjectId ?? null}, ${record.toChecksum}, ${record.toSize}, ${record.fromFormat}, ${record.toFormat},
+      ${record.toFormatDetails ?? null}, ${c.at}, ${c.actor}, ${record.tool}, ${record.comment ?? null})`.execute(tx);
   return id;
 }
 

@@ -17,8 +17,10 @@ import { mailTest } from './mail-test.ts';
 import { userGrant } from './user-grant.ts';
 import { userList } from './user-list.ts';
 import { userRevoke } from './user-revoke.ts';
+import { exportNoark5Command } from './export-noark5.ts';
 
 export const commands: readonly Command[] = [
   serveCommand, migrateCommand, seedDemoCommand, tenantAdd, tenantList, tokenCreate, tokenRevoke, tokenList,
   userList, userGrant, userRevoke, eventsStatus, eventsReplay, mailTest, backupCommand, restoreCommand,
+  exportNoark5Command,
 ];
