@@ -150,3 +150,38 @@ describe('detectFormat', () => {
     expect(detectFormat(Buffer.from('hello'), 'application/x-unknown')).toEqual({ format: 'application/x-unknown', details: null, archival: false });
   });
 });
+
+describe('POST /api/v1/{tenant}/series/{id}/close-period (closeSeriesPeriod)', () => {
+  let radhus: TestRadhus;
+  let tenant: Tenant;
+  beforeAll(async () => {
+    radhus = await createTestRadhus();
+    tenant = await radhus.tenant({ country: 'NO' });
+  });
+  afterAll(() => radhus?.close());
+  const call = async (role: 'archivist' | 'case-officer', id: string, payload: object) =>
+    radhus.app.inject({ method: 'POST', url: `/api/v1/${tenant.slug}/series/${id}/close-period`, headers: { authorization: `Bearer ${await radhus.token(tenant, role)}` }, payload });
+  const seriesRows = async () => (await sql<{ id: string; status: string }>`select id, status from series where tenant_id = ${tenant.id} order by created_at`.execute(radhus.ctx.db.kysely)).rows;
+
+  it('is for archivists, refuses a bad body naming the field, and writes nothing then', async () => {
+    const [series] = await seriesRows();
+    expect((await call('case-officer', series!.id, { separation: 'sharp' })).statusCode).toBe(403);
+    const bad = await call('archivist', series!.id, { separation: 'sideways' });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().errors)).toContain('separation');
+    const early = await call('archivist', series!.id, { separation: 'sharp', periodEnd: '1999-12-31' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0]).toMatchObject({ field: 'periodEnd' });
+    expect((await call('archivist', '00000000-0000-7000-8000-000000000000', { separation: 'sharp' })).statusCode).toBe(404);
+    expect(await seriesRows()).toEqual([{ id: series!.id, status: 'active' }]);
+  });
+
+  it('closes the series and opens the successor', async () => {
+    const [series] = await seriesRows();
+    const res = await call('archivist', series!.id, { separation: 'sharp', successorTitle: 'Sakarkiv neste periode' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ closed: { id: series!.id, status: 'closed' }, successor: { title: 'Sakarkiv neste periode', status: 'active' }, movedCaseFiles: 0 });
+    expect((await seriesRows()).map((s) => s.status)).toEqual(['closed', 'active']);
+    expect((await call('archivist', series!.id, { separation: 'sharp' })).statusCode).toBe(409);
+  });
+});

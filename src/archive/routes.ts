@@ -6,6 +6,7 @@ import { registryEntryRoutes } from './routes/registry-entries.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { worklistRoutes } from './routes/worklists.ts';
+import { periodRoutes } from './routes/periods.ts';
 import { bootstrapArchive } from './structure.ts';
 
 export const archiveModule: Module = {
@@ -23,5 +24,6 @@ export const archiveModule: Module = {
     await documentRoutes(app, ctx);
     await annotationRoutes(app, ctx);
     await worklistRoutes(app, ctx);
+    await periodRoutes(app, ctx);
   },
 };
