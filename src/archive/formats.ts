@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The file format from the content, not from the name or the MIME type a browser claims: the PRONOM
-// id Noark 5 v5.5 wants (fmt/95 for PDF/A-1b, fmt/276 for PDF 1.7, …) and formatDetaljer. Magic
+// id Noark 5 v5.5 wants (fmt/354 for PDF/A-1b, fmt/276 for PDF 1.7, …) and formatDetaljer. Magic
 // bytes for the formats Arkivverket accepts for deposit; PDF/A from the XMP part/conformance marker.
 export interface DetectedFormat {
   /** PRONOM PUID, or the MIME type when the content is none we know */

@@ -16,3 +16,5 @@ export { closeSeriesPeriod, type ClosePeriodInput, type ClosePeriodResult } from
 export { detectFormat, type DetectedFormat } from './formats.ts';
 export { listArchiveCodes, codeNames, type ArchiveCode, type CodeList } from './codes.ts';
 export { recordConversion, recordDisposal, recordDeletion, type ConversionRecord } from './records.ts';
+export { caseFileStatusCodes, correspondentRoleCodes, documentRelationCodes, documentStatusCodes, entryStatusCodes, entryTypeCodes, followUpCodes, retentionCodes, screeningMetadataCodes, variantCodes } from './noark-codes.ts';
+export { noarkElement, noarkValue } from './noark-elements.ts';

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { resolve } from 'node:path';
-import { exportNoark5 } from '../../deposit/export/package.ts';
-import { progress } from '../../deposit/export/progress.ts';
+import { exportNoark5, progress } from '../../deposit/service.ts';
 import { processOutput } from '../io.ts';
 import { requireTenant } from '../tenant-arg.ts';
 import { text, type ContextCommand } from '../command.ts';

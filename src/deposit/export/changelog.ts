@@ -3,7 +3,7 @@
 // the Noark 5 element changed (not our column), with the values in the standard's terms.
 import type { AppContext } from '../../platform/context.ts';
 import { withTenant } from '../../platform/db/transaction.ts';
-import { noarkElement, noarkValue } from '../../archive/noark-elements.ts';
+import { noarkElement, noarkValue } from '../../archive/service.ts';
 import type { Tenant } from '../../tenants/service.ts';
 import { NS } from './arkivstruktur.ts';
 import { XmlWriter } from './xml-writer.ts';

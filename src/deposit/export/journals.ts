@@ -4,7 +4,7 @@
 // and screened names replaced, never the screened text.
 import type { AppContext } from '../../platform/context.ts';
 import { withTenant } from '../../platform/db/transaction.ts';
-import { followUpCodes } from '../../archive/noark-codes.ts';
+import { followUpCodes } from '../../archive/service.ts';
 import { formatNumber } from '../../archive/service.ts';
 import { SCREENED_MARK, type Screening } from '../../common/screening.ts';
 import type { Tenant } from '../../tenants/service.ts';

@@ -3,7 +3,7 @@
 // dokumentobjekt, and what hangs on them (part, merknad, kryssreferanse, kassasjon, skjerming,
 // avskrivning, konvertering, utført kassasjon, sletting), in the element order of the XSD.
 import { SCREENED_MARK, type Screening } from '../../common/screening.ts';
-import { caseFileStatusCodes, correspondentRoleCodes, documentRelationCodes, documentStatusCodes, entryStatusCodes, entryTypeCodes, followUpCodes, retentionCodes, screeningMetadataCodes, variantCodes } from '../../archive/noark-codes.ts';
+import { caseFileStatusCodes, correspondentRoleCodes, documentRelationCodes, documentStatusCodes, entryStatusCodes, entryTypeCodes, followUpCodes, retentionCodes, screeningMetadataCodes, variantCodes } from '../../archive/service.ts';
 import { formatNumber } from '../../archive/service.ts';
 import type { XmlWriter } from './xml-writer.ts';
 import type { CaseRow, ConversionRow, CorrespondentRow, CrossRefRow, DeletionRow, DisposalRow, DocumentRow, EntryRow, FollowUpRow, ObjectRow, RemarkRow, RetentionRow } from './repository.ts';
