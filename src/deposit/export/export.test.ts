@@ -15,6 +15,8 @@ import { activeSeries, closeSeriesPeriod } from '../../archive/service.ts';
 import { findTenantBySlug, type Tenant } from '../../tenants/service.ts';
 import { exportNoark5, schemaFiles, type ExportResult } from './package.ts';
 import { progress } from './progress.ts';
+import { exportNoark5Command } from '../../cli/commands/export-noark5.ts';
+import { captureOutput } from '../../cli/io.ts';
 
 const SLOW = 240_000;
 const hasXmllint = (() => {
@@ -147,5 +149,19 @@ describe('radhus export noark5', () => {
     expect((await readFile(join(out, 'arkivuttrekk.xml'), 'utf8')).length).toBe(before.length);
     const doc = await readFile(join(out, 'dokumenter', firstDoc!));
     expect(doc.toString()).not.toBe('cut short');
+  });
+
+  it('radhus export noark5 warns about a series still open, names what it leaves out, and reports what it wrote', async () => {
+    const io = captureOutput();
+    const dir = await mkdtemp(join(tmpdir(), 'radhus-noark5-cli-'));
+    try {
+      const code = await exportNoark5Command.run({ ctx: radhus.ctx, values: { tenant: 'aneby', series: 'all', out: dir }, io, operator: 'cli:test', migrated: [] });
+      expect(code).toBe(0);
+      expect(io.stderr.join('\n')).toMatch(/warning: Series "Diarium \d{4}–" is still open \(active\).*open case file\(s\) are left out, e\.g\. \d{4}\/\d+/);
+      expect(io.stdout.join('\n')).toMatch(/^Wrote .*: \d+ case file\(s\), \d+ registry entr\(ies\), \d+ document file\(s\), \d+ change\(s\)/);
+      if (hasXmllint) for (const xml of Object.keys(xsdOf)) expect(validate(dir, xml).ok, xml).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 }, SLOW);
