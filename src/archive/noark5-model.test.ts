@@ -81,6 +81,16 @@ describe('the Noark 5 model at work', () => {
     expect(rows).toEqual([{ n: 0 }]);
   });
 
+  it('files case files on leaf classes only', async () => {
+    const parent = await as(async (tx) => (await sql<{ id: string; classification_system_id: string }>`select id, classification_system_id from classes order by class_id limit 1`.execute(tx)).rows[0]!);
+    await as((tx) => sql`insert into classes (id, tenant_id, classification_system_id, parent_id, class_id, title, created_at, created_by)
+      values (gen_random_uuid(), ${tenant.id}, ${parent.classification_system_id}, ${parent.id}, 'sub-1', 'Underklasse', ${c.at}, ${c.actor})`.execute(tx));
+    const refused = await as((tx) => createCaseFile(tx, c, { title: 'On a branch', classId: parent.id })).catch((e: unknown) => e);
+    expect((refused as ProblemError).errors).toEqual([expect.objectContaining({ field: 'classId', code: 'notAllowed' })]);
+    const leaf = await as(async (tx) => (await sql<{ id: string }>`select id from classes where class_id = 'sub-1'`.execute(tx)).rows[0]!);
+    expect((await as((tx) => createCaseFile(tx, c, { title: 'On a leaf', classId: leaf.id }))).class_id).toBe(leaf.id);
+  });
+
   it('retention decisions always carry bevaringstid and kassasjonsdato', async () => {
     const caseFile = await as((tx) => createCaseFile(tx, c, { title: 'Retention' }));
     await as((tx) => decideRetention(tx, c, { type: 'case-file', id: caseFile.id }, { decision: 'keep', authority: 'Plan 1' }));
@@ -117,6 +127,10 @@ describe('the Noark 5 model at work', () => {
     expect(result.closed.status).toBe('overlap');
     expect(result.openCaseFiles).toBe(open.length);
     expect(result.movedCaseFiles).toEqual([]);
+    // In overlap the old series takes no new case files; they go to the successor.
+    const refused = await as((tx) => createCaseFile(tx, c2, { title: 'Too late', seriesId: current.id })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProblemError);
+    expect((refused as ProblemError).errors).toEqual([expect.objectContaining({ field: 'seriesId', code: 'notOpen' })]);
     await expect(as((tx) => closeSeriesPeriod(tx, c2, current.id, { separation: 'soft' }))).rejects.toThrow(ProblemError);
     for (const { id } of open) await as((tx) => closeCaseFile(tx, c2, id));
     const finished = await as((tx) => closeSeriesPeriod(tx, c2, current.id, { separation: 'soft' }));
