@@ -2,6 +2,8 @@
 // The file format from the content, not from the name or the MIME type a browser claims: the PRONOM
 // id Noark 5 v5.5 wants (fmt/354 for PDF/A-1b, fmt/276 for PDF 1.7, …) and formatDetaljer. Magic
 // bytes for the formats Arkivverket accepts for deposit; PDF/A from the XMP part/conformance marker.
+import { pipeline, Transform, type Readable } from 'node:stream';
+
 export interface DetectedFormat {
   /** PRONOM PUID, or the MIME type when the content is none we know */
   format: string;
@@ -60,3 +62,27 @@ const isUtf8 = (bytes: Buffer): boolean => {
     return false;
   }
 };
+
+const SAMPLE = 1 << 20;
+
+/**
+ * Watches a stream on its way to the store and keeps its first and last megabyte, so the format
+ * can be detected from the content without reading the file twice. Joined with pipeline, so an
+ * error on either side (a source that failed before we saw it included) ends both.
+ */
+export function sniffFormat(source: Readable): { stream: Readable; detect(mimeType: string): DetectedFormat } {
+  let head = Buffer.alloc(0);
+  let tail = Buffer.alloc(0);
+  const watch = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (head.length < SAMPLE) head = Buffer.concat([head, chunk.subarray(0, SAMPLE - head.length)]);
+      tail = Buffer.concat([tail, chunk]);
+      if (tail.length > SAMPLE) tail = tail.subarray(tail.length - SAMPLE);
+      done(null, chunk);
+    },
+  });
+  pipeline(source, watch, (error) => {
+    if (error) watch.destroy(error);
+  });
+  return { stream: watch, detect: (mimeType) => detectFormat(Buffer.concat([head, tail]), mimeType) };
+}

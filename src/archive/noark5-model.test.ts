@@ -12,6 +12,7 @@ import { addMunicipality } from '../tenants/service.ts';
 import type { Tenant } from '../tenants/service.ts';
 import { ProblemError } from '../platform/http/problem.ts';
 import { Readable } from 'node:stream';
+import { multipartBody } from '../test-support/multipart.ts';
 import { activeSeries, addDocument, createRegistryEntry, closeCaseFile, closeSeriesPeriod, createCaseFile, decideRetention, detectFormat, listArchiveCodes, recordConversion, type ArchiveCtx } from './service.ts';
 
 const version0014 = loadMigrations().find((m) => m.name === 'noark5_model')!.version;
@@ -197,5 +198,27 @@ describe('POST /api/v1/{tenant}/series/{id}/close-period (closeSeriesPeriod)', (
     expect(res.json()).toMatchObject({ closed: { id: series!.id, status: 'closed' }, successor: { title: 'Sakarkiv neste periode', status: 'active' }, movedCaseFiles: 0 });
     expect((await seriesRows()).map((s) => s.status)).toEqual(['closed', 'active']);
     expect((await call('archivist', series!.id, { separation: 'sharp' })).statusCode).toBe(409);
+  });
+});
+
+describe('an uploaded file is described by its content', () => {
+  let radhus: TestRadhus;
+  beforeAll(async () => {
+    radhus = await createTestRadhus();
+  });
+  afterAll(() => radhus?.close());
+
+  it('records the PRONOM id and formatDetaljer of a PDF/A sent as application/octet-stream', async () => {
+    const tenant = await radhus.tenant({ country: 'NO' });
+    const headers = { authorization: `Bearer ${await radhus.token(tenant, 'case-officer')}` };
+    const api = (path: string) => `/api/v1/${tenant.slug}${path}`;
+    const caseFile = (await radhus.app.inject({ method: 'POST', url: api('/case-files'), headers, payload: { title: 'Format' } })).json();
+    const entry = (await radhus.app.inject({ method: 'POST', url: api(`/case-files/${caseFile.id}/registry-entries`), headers, payload: { type: 'case-memo', title: 'Notat' } })).json();
+    const content = Buffer.from('%PDF-1.4\n<x:xmpmeta><pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></x:xmpmeta>\n%%EOF\n', 'latin1');
+    const form = multipartBody({ file: { name: 'notat.pdf', type: 'application/octet-stream', content }, title: 'Notat' });
+    const upload = await radhus.app.inject({ method: 'POST', url: api(`/registry-entries/${entry.id}/documents`), headers: { ...headers, ...form.headers }, payload: form.body });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const rows = (await sql<{ format: string; format_details: string }>`select format, format_details from document_objects where tenant_id = ${tenant.id}`.execute(radhus.ctx.db.kysely)).rows;
+    expect(rows).toEqual([{ format: 'fmt/477', format_details: 'PDF/A-2b' }]);
   });
 });
