@@ -23,7 +23,7 @@ import * as repo from './repository.ts';
 import { objectsToDeposit, type Batch, type PackageFile, type UnitContext } from './units.ts';
 import type { Progress } from './progress.ts';
 
-export const schemaDir = fileURLToPath(new URL('../schemas/noark5/', import.meta.url));
+export const schemaDir = fileURLToPath(new URL('../../../standards/noark5/', import.meta.url));
 export const schemaFiles = ['arkivstruktur.xsd', 'endringslogg.xsd', 'loependeJournal.xsd', 'offentligJournal.xsd', 'metadatakatalog.xsd', 'addml.xsd'] as const;
 export const xmlFiles = ['arkivstruktur.xml', 'endringslogg.xml', 'loependeJournal.xml', 'offentligJournal.xml'] as const;
 

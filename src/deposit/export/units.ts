@@ -60,7 +60,8 @@ export const group = <T>(list: T[], key: (row: T) => string): Map<string, T[]> =
 
 export function writeKassasjon(w: XmlWriter, r: RetentionRow | undefined, u: UnitContext): void {
   if (!r) return;
-  if (r.decision === 'dispose') u.counts.toDispose = true;
+  // Arkade (N5.44) reads inneholderDokumenterSomSkalKasseres as "the package has kassasjon elements", whatever they decide.
+  u.counts.toDispose = true;
   w.start('kassasjon')
     .required('kassasjonsvedtak', retentionCodes[r.decision as keyof typeof retentionCodes]?.name ?? r.decision)
     .leaf('kassasjonshjemmel', r.authority)
