@@ -21,6 +21,8 @@ export interface JournalCounts {
 }
 
 const screens = (s: Screening | null, field: Screening['fields'][number]) => Boolean(s?.fields.includes(field));
+/** A party screened on its own (a JSON null or absent column means not). */
+const isScreenedParty = (screening: unknown) => screening !== null && screening !== undefined && screening !== 'null';
 const accessOf = (w: XmlWriter, s: Screening | null) => {
   if (s) w.leaf('tilgangsrestriksjon', s.accessCode).leaf('skjermingshjemmel', s.legalBasis);
 };
@@ -96,7 +98,7 @@ function writeJournalRegistration(w: XmlWriter, e: repo.JournalRow, b: Batch, is
   if (followUp) w.leaf('referanseAvskrivesAvJournalpost', followUp.by_entry);
   accessOf(w, e.screening);
   for (const p of partiesOf(e, b)) {
-    w.start('korrespondansepart').required('korrespondanseparttype', p.type).required('korrespondansepartNavn', isPublic && screens(e.screening, 'correspondents') ? SCREENED_MARK : p.name);
+    w.start('korrespondansepart').required('korrespondanseparttype', p.type).required('korrespondansepartNavn', isPublic && (screens(e.screening, 'correspondents') || isScreenedParty(p.row?.own_screening)) ? SCREENED_MARK : p.name);
     w.end();
   }
   w.end().end();

@@ -29,7 +29,11 @@ export interface EntryRow {
   due_date: string | null; journal_date: string; published_at: Date | null; unit: string | null; officer: string | null; screening: Screening | null;
   created_at: Date; created_by: string; archived_at: Date | null; archived_by: string | null;
 }
-export interface CorrespondentRow { registry_entry_id: string; role: string; name: string; address: string | null; postal_code: string | null; postal_town: string | null; country: string | null; email: string | null }
+export interface CorrespondentRow {
+  registry_entry_id: string; role: string; name: string; address: string | null; postal_code: string | null; postal_town: string | null; country: string | null; email: string | null;
+  /** the party's own screening (0012 on main: screening per correspondent), read so it also works before that column exists */
+  own_screening: unknown;
+}
 export interface FollowUpRow { registry_entry_id: string; method: string; by_entry: string | null; followed_up_at: Date; followed_up_by: string }
 export interface DocumentRow { id: string; system_id: string; registry_entry_id: string; document_number: number; relation: string; title: string; document_type: string; status: string; screening: Screening | null; created_at: Date; created_by: string }
 export interface ObjectRow {
@@ -106,8 +110,8 @@ export const readEntries = (tx: Tx, caseIds: string[]) =>
 
 export const readCorrespondents = (tx: Tx, entryIds: string[]) =>
   entryIds.length === 0 ? Promise.resolve([] as CorrespondentRow[]) : rows<CorrespondentRow>(tx, sql`
-    select registry_entry_id, role, name, address, postal_code, postal_town, country, email from correspondents
-    where registry_entry_id in (${ids(entryIds)}) order by registry_entry_id, position`);
+    select p.registry_entry_id, p.role, p.name, p.address, p.postal_code, p.postal_town, p.country, p.email, to_jsonb(p) -> 'screening' as own_screening
+    from correspondents p where p.registry_entry_id in (${ids(entryIds)}) order by p.registry_entry_id, p.position`);
 
 export const readFollowUps = (tx: Tx, entryIds: string[]) =>
   entryIds.length === 0 ? Promise.resolve([] as FollowUpRow[]) : rows<FollowUpRow>(tx, sql`
