@@ -53,10 +53,27 @@ export async function decideRetention(tx: Tx, c: ArchiveCtx, target: { type: Ret
   if (input.disposalDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.disposalDate)) errors.push({ field: 'disposalDate', code: 'invalidDate', message: 'must be a date YYYY-MM-DD' });
   if (errors.length) throw invalid(errors);
   const id = newId();
+  // bevaringstid and kassasjonsdato are always set (Noark 5 kassasjon requires both): a kept record
+  // has 0 years and no disposal date in sight; otherwise the date follows from the years and back.
+  const { preservationYears, disposalDate } = retentionPeriod(input, c.at);
   await db(tx)
     .insertInto('retention_decisions')
-    .values({ id, tenant_id: c.tenantId, target_type: target.type, target_id: target.id, decision: input.decision, authority: input.authority.trim(), preservation_years: input.preservationYears ?? null, disposal_date: input.disposalDate ?? null, created_at: c.at, created_by: c.actor })
+    .values({ id, tenant_id: c.tenantId, target_type: target.type, target_id: target.id, decision: input.decision, authority: input.authority.trim(), preservation_years: preservationYears, disposal_date: disposalDate, created_at: c.at, created_by: c.actor })
     .execute();
   await logCreated(tx, c, 'retention-decision', id, { target: target.id, ...input });
   return id;
+}
+
+/** The date that never comes: kassasjonsdato of a record that is kept (bevares). */
+export const KEEP_FOREVER = '9999-12-31';
+
+export function retentionPeriod(input: RetentionInput, at: Date): { preservationYears: number; disposalDate: string } {
+  if (input.decision === 'keep') return { preservationYears: input.preservationYears ?? 0, disposalDate: input.disposalDate ?? KEEP_FOREVER };
+  const today = at.toISOString().slice(0, 10);
+  if (input.disposalDate) {
+    const years = input.preservationYears ?? Math.max(0, Number(input.disposalDate.slice(0, 4)) - Number(today.slice(0, 4)));
+    return { preservationYears: years, disposalDate: input.disposalDate };
+  }
+  const years = input.preservationYears ?? 0;
+  return { preservationYears: years, disposalDate: `${String(Number(today.slice(0, 4)) + years).padStart(4, '0')}${today.slice(4)}`.replace(/-02-29$/, '-02-28') };
 }

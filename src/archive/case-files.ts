@@ -41,16 +41,27 @@ export async function requireCaseFile(tx: Tx, id: string, options: { forUpdate?:
 
 export const isClosed = (row: CaseFilesTable): boolean => row.status === 'closed' || row.status === 'void';
 
-async function checkReferences(tx: Tx, input: { classId?: string | undefined; seriesId?: string | undefined }): Promise<FieldError[]> {
+/** `existing`: the case file is in the series already (an update), so only the class is checked against it. */
+async function checkReferences(tx: Tx, input: { classId?: string | undefined; seriesId?: string | undefined }, options: { existing?: boolean } = {}): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (input.classId !== undefined) {
-    const found = isUuid(input.classId) && (await db(tx).selectFrom('classes').select('id').where('id', '=', input.classId).executeTakeFirst());
+    const found = isUuid(input.classId) && (await db(tx).selectFrom('classes').select(['id', 'classification_system_id']).where('id', '=', input.classId).executeTakeFirst());
     if (!found) errors.push({ field: 'classId', code: 'notFound', message: 'no such class in this municipality (GET …/classes lists them)' });
+    // Noark 5: case files hang on leaf classes, of the classification system of their series.
+    else if (await db(tx).selectFrom('classes').select('id').where('parent_id', '=', found.id).executeTakeFirst())
+      errors.push({ field: 'classId', code: 'notAllowed', message: 'the class has sub-classes: choose one of them' });
+    else {
+      const series = input.seriesId === undefined ? await activeSeries(tx) : isUuid(input.seriesId) ? await db(tx).selectFrom('series').selectAll().where('id', '=', input.seriesId).executeTakeFirst() : undefined;
+      if (series?.classification_system_id && series.classification_system_id !== found.classification_system_id)
+        errors.push({ field: 'classId', code: 'notAllowed', message: "the class is not in the classification system of the case file's series" });
+    }
   }
-  if (input.seriesId !== undefined) {
+  if (input.seriesId !== undefined && !options.existing) {
     const series = isUuid(input.seriesId) ? await db(tx).selectFrom('series').select(['id', 'status']).where('id', '=', input.seriesId).executeTakeFirst() : undefined;
     if (!series) errors.push({ field: 'seriesId', code: 'notFound', message: 'no such series in this municipality (GET …/series lists them)' });
     else if (series.status === 'closed') errors.push({ field: 'seriesId', code: 'notOpen', message: 'the series is closed for new case files' });
+    // In its overlap period (soft separation) a series only finishes the case files it has.
+    else if (series.status === 'overlap') errors.push({ field: 'seriesId', code: 'notOpen', message: 'the series is in its overlap period: new case files go to its successor' });
   }
   return errors;
 }
@@ -109,7 +120,7 @@ export async function updateCaseFile(tx: Tx, c: ArchiveCtx, id: string, patch: C
   const errors: FieldError[] = [];
   if (!title) errors.push({ field: 'title', code: 'required', message: 'must not be empty' });
   if (patch.screening) errors.push(...validateScreening(patch.screening, title));
-  errors.push(...(await checkReferences(tx, { classId: patch.classId })));
+  errors.push(...(await checkReferences(tx, { classId: patch.classId, seriesId: patch.classId === undefined ? undefined : before.series_id }, { existing: true })));
   const responsible = await resolveResponsible(tx, c.tenantId, patch);
   errors.push(...responsible.errors);
   if (errors.length) throw invalid(errors);
@@ -162,7 +173,7 @@ export async function closeCaseFile(tx: Tx, c: ArchiveCtx, id: string): Promise<
     await logChanges(tx, c, 'registry-entry', entry.id, { status: entry.status }, { status: 'archived' });
   }
   if (entries.length) {
-    await db(tx).updateTable('registry_entries').set({ status: 'archived', archived_at: c.at, updated_at: c.at }).where('case_file_id', '=', id).where('status', 'not in', ['archived', 'void']).execute();
+    await db(tx).updateTable('registry_entries').set({ status: 'archived', archived_at: c.at, archived_by: c.actor, updated_at: c.at }).where('case_file_id', '=', id).where('status', 'not in', ['archived', 'void']).execute();
     await sql`update documents set status = 'final' where status = 'draft' and registry_entry_id in (select id from registry_entries where case_file_id = ${id})`.execute(tx);
   }
   await logChanges(tx, c, 'case-file', id, { status: before.status }, { status: 'closed' });

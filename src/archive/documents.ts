@@ -8,6 +8,7 @@ import { newId, isUuid } from '../platform/ids.ts';
 import { conflict, invalid, notFound, type FieldError } from '../platform/http/problem.ts';
 import { writeEvent } from '../platform/outbox.ts';
 import type { StoredFile } from '../platform/files/store.ts';
+import type { DetectedFormat } from './formats.ts';
 import { logChanges, logCreated, type ArchiveCtx } from './change-log.ts';
 import { normaliseScreening, validateScreening } from '../common/screening.ts';
 import type { UpdateDocumentBody } from './schemas.ts';
@@ -17,6 +18,8 @@ import type { ArchiveTables, DocumentObjectsTable, DocumentsTable } from './tabl
 export interface FileMeta extends StoredFile {
   fileName: string;
   mimeType: string;
+  /** the format detected from the content (formats.ts), when the bytes were seen on the way in */
+  detected?: DetectedFormat | undefined;
 }
 
 export interface NewDocument {
@@ -96,7 +99,8 @@ async function insertObject(tx: Tx, c: ArchiveCtx, documentId: string, version: 
     document_id: documentId,
     version,
     variant,
-    format: formatOf(file.mimeType),
+    format: file.detected?.format ?? formatOf(file.mimeType),
+    format_details: file.detected?.details ?? null,
     mime_type: file.mimeType,
     file_name: file.fileName,
     checksum: file.checksum,

@@ -8,6 +8,7 @@ import { annotationRoutes } from './routes/annotations.ts';
 import { worklistRoutes } from './routes/worklists.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { screeningExpiryJob } from './screening.ts';
+import { periodRoutes } from './routes/periods.ts';
 import { bootstrapArchive } from './structure.ts';
 
 export const archiveModule: Module = {
@@ -28,5 +29,6 @@ export const archiveModule: Module = {
     await annotationRoutes(app, ctx);
     await worklistRoutes(app, ctx);
     await screeningRoutes(app, ctx);
+    await periodRoutes(app, ctx);
   },
 };

@@ -9,6 +9,7 @@ import { logCreated, type ArchiveCtx } from './change-log.ts';
 import type { ArchiveTables } from './tables.ts';
 import { dateIn } from './numbering.ts';
 import { classesFor } from './classification-plans.ts';
+import { seedArchiveCodes } from './codes.ts';
 
 const texts = {
   NO: { fonds: (n: string) => `${n} kommunes arkiv`, series: (y: string) => `Sakarkiv ${y}–`, system: 'K-koder (KS)', type: 'Funksjonsbasert' },
@@ -28,8 +29,8 @@ export async function bootstrapArchive(tx: Tx, tenant: Tenant, at: Date): Promis
   await db.insertInto('fonds_creators').values({ id: newId(), tenant_id: tenant.id, fonds_id: fondsId, creator_id: tenant.officialNumber, name: tenant.name, description: null }).execute();
 
   const systemId = newId();
-  await db.insertInto('classification_systems').values({ id: systemId, tenant_id: tenant.id, title: t.system, type: t.type, created_at: at }).execute();
-  const classes = classesFor(tenant.country).map((cl) => ({ id: newId(), tenant_id: tenant.id, classification_system_id: systemId, parent_id: null, class_id: cl.code, title: cl.title }));
+  await db.insertInto('classification_systems').values({ id: systemId, tenant_id: tenant.id, title: t.system, type: t.type, type_code: 'FH', created_at: at, created_by: c.actor }).execute();
+  const classes = classesFor(tenant.country).map((cl) => ({ id: newId(), tenant_id: tenant.id, classification_system_id: systemId, parent_id: null, class_id: cl.code, title: cl.title, created_at: at, created_by: c.actor }));
   await db.insertInto('classes').values(classes).execute();
 
   const periodStart = `${dateIn(at).slice(0, 4)}-01-01`;
@@ -37,6 +38,7 @@ export async function bootstrapArchive(tx: Tx, tenant: Tenant, at: Date): Promis
   const title = t.series(periodStart.slice(0, 4));
   await db.insertInto('series').values({ id: seriesId, tenant_id: tenant.id, fonds_id: fondsId, classification_system_id: systemId, title, status: 'active', period_start: periodStart, period_end: null, created_at: at, created_by: c.actor }).execute();
   await logCreated(tx, c, 'series', seriesId, { title, status: 'active', periodStart });
+  await seedArchiveCodes(tx, tenant.id);
 }
 
 export async function activeSeries(tx: Tx) {

@@ -62,6 +62,9 @@ export interface RegistryEntriesTable {
   created_by: string;
   updated_at: Date;
   archived_at: Date | null;
+  /** arkivertAv (0014); null for entries archived before it */
+  archived_by?: string | null;
+  system_id?: string | null;
 }
 
 export interface CorrespondentsTable {
@@ -121,6 +124,9 @@ export interface DocumentObjectsTable {
   size: number;
   created_at: Date;
   created_by: string;
+  /** formatDetaljer (0014), e.g. "PDF/A-1b" */
+  format_details?: string | null;
+  system_id?: string | null;
 }
 
 export interface FondsTable {
@@ -131,6 +137,9 @@ export interface FondsTable {
   status: 'open' | 'closed';
   created_at: Date;
   created_by: string;
+  closed_at?: Date | null;
+  closed_by?: string | null;
+  system_id?: string | null;
 }
 
 export interface FondsCreatorsTable {
@@ -153,6 +162,13 @@ export interface SeriesTable {
   period_end: string | null;
   created_at: Date;
   created_by: string;
+  // 0014: closing and the chain of periods
+  closed_at?: Date | null;
+  closed_by?: string | null;
+  predecessor_id?: string | null;
+  successor_id?: string | null;
+  separation?: 'sharp' | 'soft' | null;
+  system_id?: string | null;
 }
 
 export interface ClassificationSystemsTable {
@@ -160,7 +176,11 @@ export interface ClassificationSystemsTable {
   tenant_id: string;
   title: string;
   type: string;
+  /** the municipality's code (archive_codes list 'classification-type'), 0014 */
+  type_code: string;
   created_at: Date;
+  created_by: string;
+  system_id?: string | null;
 }
 
 export interface ClassesTable {
@@ -170,6 +190,9 @@ export interface ClassesTable {
   parent_id: string | null;
   class_id: string;
   title: string;
+  created_at: Date;
+  created_by: string;
+  system_id?: string | null;
 }
 
 export interface RemarksTable {
@@ -201,8 +224,8 @@ export interface RetentionDecisionsTable {
   target_id: string;
   decision: 'keep' | 'dispose' | 'review-later';
   authority: string;
-  preservation_years: number | null;
-  disposal_date: string | null;
+  preservation_years: number;
+  disposal_date: string;
   created_at: Date;
   created_by: string;
 }

@@ -17,7 +17,7 @@ import {
   type ArchiveCtx,
 } from '../archive/service.ts';
 import type { CorrespondentInput } from '../archive/service.ts';
-import { dateIn, formatNumber } from '../archive/service.ts';
+import { dateIn, detectFormat, formatNumber } from '../archive/service.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { fileNameFor, letterLines } from './letter.ts';
 import type { DemoEntry, DemoMunicipality, DemoParty, DemoPerson } from './model.ts';
@@ -172,5 +172,5 @@ async function demoUnits(tx: Tx, tenant: Tenant, m: DemoMunicipality, at: Date):
 
 async function storePdf(tx: Tx, ctx: AppContext, c: ArchiveCtx, entryId: string, title: string, pdf: Buffer, relation: 'main' | 'attachment') {
   const stored = await ctx.files.put(Readable.from(pdf));
-  await addDocument(tx, c, entryId, { title, relation }, { ...stored, fileName: fileNameFor(title), mimeType: 'application/pdf' });
+  await addDocument(tx, c, entryId, { title, relation }, { ...stored, fileName: fileNameFor(title), mimeType: 'application/pdf', detected: detectFormat(pdf, 'application/pdf') });
 }

@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { ChecksumMismatchError, FileTooLargeError, type StagedFile } from '../../platform/files/store.ts';
 import { ProblemError, invalid, type FieldError } from '../../platform/http/problem.ts';
 import { unstorableText, validatorCompiler } from '../../platform/http/validation.ts';
+import { sniffFormat } from '../formats.ts';
 import { addDocument, addDocumentObject, documentOpenForFiles, entryOpenForDocuments, pickObject, updateDocument, type FileMeta } from '../documents.ts';
 import { entryDetails } from '../queries.ts';
 import { presentEntryDetails } from '../presenters.ts';
@@ -69,12 +70,15 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
           continue;
         }
         try {
-          const stored = await ctx.files.stage(part.file, { maxBytes });
+          // The format (PRONOM id, formatDetaljer) comes from the bytes as they pass, not from the claimed type.
+          const sniffed = sniffFormat(part.file);
+          const stored = await ctx.files.stage(sniffed.stream, { maxBytes });
           if (part.file.truncated) {
             await stored.discard();
             throw new FileTooLargeError('');
           }
-          file = { ...stored, fileName: baseName(part.filename) || 'document', mimeType: part.mimetype || 'application/octet-stream' };
+          const mimeType = part.mimetype || 'application/octet-stream';
+          file = { ...stored, fileName: baseName(part.filename) || 'document', mimeType, detected: sniffed.detect(mimeType) };
         } catch (error) {
           if (error instanceof FileTooLargeError) throw new ProblemError('payloadTooLarge', `the file is larger than ${maxBytes} bytes`);
           throw error;

@@ -703,6 +703,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{tenant}/series/{id}/close-period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a series (arkivdel) and open its successor (periodisering); again on a series in overlap to close it for good */
+        post: operations["closeSeriesPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/{tenant}/public-journal": {
         parameters: {
             query?: never;
@@ -6358,6 +6375,124 @@ export interface operations {
                             [key: string]: unknown;
                         } | null;
                         publishedInFull?: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    closeSeriesPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description sharp (skarpt skille): open case files move to the successor; soft (mykt skille): they stay, the series is in overlap until they are closed */
+                    separation: "sharp" | "soft";
+                    successorTitle?: string;
+                    /**
+                     * Format: date
+                     * @description Last day of the period (arkivperiodeSluttDato), YYYY-MM-DD; default yesterday
+                     */
+                    periodEnd?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        closed: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            status: string;
+                            periodStart: string;
+                            periodEnd: string | null;
+                        };
+                        successor: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            status: string;
+                            periodStart: string;
+                            periodEnd: string | null;
+                        } | null;
+                        movedCaseFiles: number;
+                        openCaseFiles: number;
                     };
                 };
             };

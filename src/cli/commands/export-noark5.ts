@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { resolve } from 'node:path';
+import { exportNoark5, progress } from '../../deposit/service.ts';
+import { processOutput } from '../io.ts';
+import { requireTenant } from '../tenant-arg.ts';
+import { text, type ContextCommand } from '../command.ts';
+
+export const exportNoark5Command: ContextCommand = {
+  kind: 'context',
+  name: 'export noark5',
+  summary: 'Write a Noark 5 v5.5 extraction (avleveringspakke) of a municipality\'s series for the depot',
+  description: [
+    'Writes arkivstruktur.xml, endringslogg.xml, loependeJournal.xml, offentligJournal.xml, arkivuttrekk.xml (ADDML),',
+    'the official XSDs and the documents in archival format under dokumenter/. A deposit takes closed case files:',
+    'the command says which series are still open and how many case files it leaves out.',
+    'Documents without an archival format are converted to PDF/A with LibreOffice (soffice) when it is installed.',
+    'Interrupted? Run it again with the same --out: documents already there are kept.',
+  ],
+  // Inside a running server on PGlite: it reads in batches, one short transaction each.
+  remote: true,
+  options: {
+    tenant: { type: 'string', required: true, value: 'slug', description: 'The municipality, e.g. balsfjord' },
+    series: { type: 'string', required: true, value: 'id|all', description: 'The series (arkivdel) by id or systemID, or all' },
+    out: { type: 'string', required: true, value: 'dir', description: 'The folder to write the package to (made if missing)', path: true },
+  },
+  examples: ['radhus export noark5 --tenant balsfjord --series all --out /srv/deposit/balsfjord-2026'],
+  async run({ ctx, values, io, operator }) {
+    const tenant = await requireTenant(ctx, text(values, 'tenant'));
+    const out = resolve(text(values, 'out'));
+    // A bar on a terminal we own; plain lines when piped, logged or run through the server's socket.
+    const tty = io === processOutput && process.stderr.isTTY ? process.stderr : null;
+    const result = await exportNoark5(ctx, {
+      tenant,
+      series: text(values, 'series'),
+      out,
+      actor: operator,
+      progress: progress((line) => io.err(`  ${line}`), { tty }),
+      warn: (line) => io.err(`warning: ${line}`),
+    });
+    const c = result.counts;
+    io.out(`Wrote ${out}: ${c.mappe} case file(s), ${c.registrering} registry entr(ies), ${c.files} document file(s), ${c.endring} change(s) in the change log` +
+      `${result.converted ? `, ${result.converted} document(s) converted to PDF/A` : ''}.`);
+    if (result.unconverted.length) io.out(`${result.unconverted.length} document(s) are not in an archival format (see the warning above).`);
+    return 0;
+  },
+};
