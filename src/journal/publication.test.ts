@@ -208,7 +208,8 @@ describe(`publication in the archive (${testEngine()})`, () => {
       const system = (await sql<{ id: string }>`select id from classification_systems limit 1`.execute(tx)).rows[0]!.id;
       for (const code of ['611', person, 'X99']) {
         classes[code] = newId();
-        await sql`insert into classes (id, tenant_id, classification_system_id, class_id, title) values (${classes[code]}, ${tenant.id}, ${system}, ${code}, ${`Klasse ${code}`})`.execute(tx);
+        await sql`insert into classes (id, tenant_id, classification_system_id, class_id, title, created_at, created_by)
+          values (${classes[code]}, ${tenant.id}, ${system}, ${code}, ${`Klasse ${code}`}, now(), 'test')`.execute(tx);
       }
     });
     const open = await ok('POST', '/case-files', { title: 'Skjenkebevilling', classId: classes['611'] });
