@@ -37,10 +37,12 @@ export interface ErmsCounts { caseFiles: number; records: number; files: number;
 const readAs = <T>(o: ErmsOptions, work: (tx: Tx) => Promise<T>) =>
   withTenant(o.ctx.db, { tenantId: o.tenant.id, actor: { kind: 'cli', id: o.actor, name: o.actor } }, work);
 
-// Noark status codes mapped onto the ERMS status vocabulary.
-const caseStatus = (s: string) => (s === 'A' ? 'closed' : s === 'U' ? 'expedited' : s === 'B' ? 'in_progress' : 'closed');
-const entryStatus = (s: string) => (s === 'A' ? 'ad_acta' : s === 'J' || s === 'E' ? 'closed' : 'in_progress');
-const directionOf = (type: string): string => ({ I: 'incoming', U: 'outgoing', N: 'internal_memo_for_follow-up', X: 'internal_memo_without_follow-up' })[type] ?? 'other';
+// The archive's states (archive/noark-codes.ts keys) mapped onto the ERMS vocabularies.
+const caseStatus = (s: string) => ({ 'in-progress': 'in_progress', 'closed-by-officer': 'expedited', closed: 'closed', void: 'obliterated' })[s] ?? 'closed';
+const entryStatus = (s: string) => ({ archived: 'ad_acta', dispatched: 'expedited', void: 'obliterated', registered: 'closed', finalised: 'closed', approved: 'closed' })[s] ?? 'in_progress';
+const directionOf = (type: string) =>
+  ({ incoming: 'incoming', outgoing: 'outgoing', 'internal-with-followup': 'internal_memo_for_follow-up', 'internal-without-followup': 'internal_memo_without_follow-up', 'case-memo': 'case_draft' })[type] ?? 'other';
+const partyType = (role: string) => (role === 'sender' || role === 'internal-sender' ? 'sender' : role === 'recipient' || role === 'copy' || role === 'internal-recipient' ? 'recipient' : 'counterpart');
 const day = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d.slice(0, 10));
 
 function restriction(w: Writer, s: Screening | null, counts: ErmsCounts): void {
@@ -64,12 +66,18 @@ function writeRecord(w: Writer, e: repo.EntryRow, batch: Batch, files: Map<strin
   const parties = batch.correspondents.get(e.id) ?? [];
   if (parties.length || e.officer) {
     w.start('agents');
-    for (const p of parties) w.start('agent', { agentType: 'counterpart' }).leaf('name', p.name).end();
+    for (const p of parties) w.start('agent', { agentType: partyType(p.role) }).leaf('name', p.name).end();
     if (e.officer) w.start('agent', { agentType: 'responsible_person' }).leaf('name', e.officer).end();
     w.end();
   }
   w.leaf('description', e.description);
-  w.start('dates').leaf('date', `${e.journal_date.slice(0, 10)}T00:00:00`, { dateType: 'registered' }).leaf('date', e.created_at, { dateType: 'created' }).end();
+  // The journal date (registration) has no ERMS date type of its own: 'other' with its Swedish name.
+  w.start('dates')
+    .leaf('date', e.created_at, { dateType: 'created' })
+    .leaf('date', e.received_date ? `${day(e.received_date)}T00:00:00` : null, { dateType: 'received' })
+    .leaf('date', e.sent_date ? `${day(e.sent_date)}T00:00:00` : null, { dateType: 'sent' })
+    .leaf('date', `${day(e.journal_date)}T00:00:00`, { dateType: 'other', otherDateType: 'registreringsdatum' })
+    .end();
   const attached = (batch.documents.get(e.id) ?? []).flatMap((d) => files.get(d.id) ?? []);
   if (attached.length) {
     w.start('additionalInformation');
@@ -93,8 +101,8 @@ function writeCase(w: Writer, c: repo.CaseRow, klass: repo.ClassRow | undefined,
   }
   w.leaf('title', c.title).empty('status', { value: caseStatus(c.status) });
   restriction(w, c.screening, counts);
+  // ERMS has no description of an aggregation; the case file's description is Noark's, not the title.
   if (c.officer) w.start('agents').start('agent', { agentType: 'responsible_person' }).leaf('name', c.officer).end().end();
-  w.leaf('description', c.description);
   w.start('dates').leaf('date', c.created_at, { dateType: 'created' });
   if (c.closed_at) w.leaf('date', c.closed_at, { dateType: 'closed' });
   w.end();
@@ -120,6 +128,7 @@ export async function writeErms(path: string, frame: Frame, o: ErmsOptions): Pro
       .start('aggregations');
     for (const s of frame.series) {
       w.start('aggregation', { systemIdentifier: s.row.system_id, aggregationType: 'own_aggregation_definition', otherAggregationType: 'arkivdel' })
+        .leaf('objectId', s.row.system_id)
         .leaf('title', s.row.title)
         .start('dates').leaf('date', `${day(s.row.period_start)}T00:00:00`, { dateType: 'created' }).end();
       const byId = new Map(s.classes.map((k) => [k.id, k]));

@@ -65,12 +65,12 @@ describe('radhus export fgs', () => {
     radhus = await createTestRadhus();
     await seedDemo(radhus.ctx);
     tenant = (await withoutTenant(radhus.ctx.db, (tx) => findTenantBySlug(tx, 'aneby')))!;
-    out = process.env.FGS_KEEP ?? await mkdtemp(join(tmpdir(), "radhus-fgs-"));
+    out = await mkdtemp(join(tmpdir(), 'radhus-fgs-'));
     result = await exportFgs(radhus.ctx, { tenant, series: 'all', out, actor: 'cli:test', progress: progress(() => {}), warn: () => {}, batchSize: 7 });
   }, SLOW);
   afterAll(async () => {
     await radhus?.close();
-    if (out && !process.env.FGS_KEEP) await rm(out, { recursive: true, force: true });
+    if (out) await rm(out, { recursive: true, force: true });
   });
 
   it('lays the package out as CSIP: METS.xml, metadata/descriptive, representations/rep1/data, schemas', async () => {
