@@ -5,3 +5,4 @@ export { PackageNotFound, verifyNoark5 } from './verify/verify.ts';
 export { renderReport, reportJson } from './verify/render.ts';
 export { exportNoark5, schemaDir, schemaFiles, xmlFiles, type ExportOptions, type ExportResult } from './export/package.ts';
 export { progress, type Progress } from './export/progress.ts';
+export { exportFgs, type FgsOptions, type FgsResult } from './fgs/package.ts';
