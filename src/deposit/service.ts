@@ -5,3 +5,5 @@ export { PackageNotFound, verifyNoark5 } from './verify/verify.ts';
 export { renderReport, reportJson } from './verify/render.ts';
 export { exportNoark5, schemaDir, schemaFiles, xmlFiles, type ExportOptions, type ExportResult } from './export/package.ts';
 export { progress, type Progress } from './export/progress.ts';
+export { checkImport, type ImportCheck } from './import/import.ts';
+export { planImport, importableVersions, type ImportPlan, type ImportIssue } from './import/plan.ts';
