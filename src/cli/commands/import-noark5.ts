@@ -27,7 +27,7 @@ export const importNoark5Command: ContextCommand = {
     const lang: Language = isLanguage(values.lang) ? values.lang : 'nb';
     let checked;
     try {
-      checked = await checkImport(text(values, 'dir'));
+      checked = await checkImport(text(values, 'dir'), { ctx, tenant });
     } catch (error) {
       if (!(error instanceof PackageNotFound)) throw error;
       io.err(`radhus import noark5: ${error.message}`);

@@ -10,9 +10,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNoark5Command } from '../../cli/commands/import-noark5.ts';
 import { captureOutput } from '../../cli/io.ts';
-import { withoutTenant } from '../../platform/db/transaction.ts';
+import { withoutTenant, withTenant } from '../../platform/db/transaction.ts';
+import type { Tenant } from '../../tenants/service.ts';
 import { createTestRadhus, type TestRadhus } from '../../test-support/app.ts';
-import { buildPackage, type FixtureOptions } from '../verify/test-fixtures.ts';
+import { buildPackage, sid, type FixtureOptions } from '../verify/test-fixtures.ts';
 
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 if (!hasXmllint) console.error('SKIPPED src/deposit/import/import.test.ts: xmllint is not installed (apt-get install libxml2-utils)');
@@ -22,6 +23,7 @@ const tables = ['series', 'case_files', 'registry_entries', 'outbox', 'number_se
 describe.skipIf(!hasXmllint)('radhus import noark5: checks before anything is written', { timeout: 120_000 }, () => {
   let radhus: TestRadhus;
   let before: Record<string, number>;
+  let tenant: Tenant;
 
   const counts = () =>
     withoutTenant(radhus.ctx.db, async (tx) => {
@@ -42,7 +44,7 @@ describe.skipIf(!hasXmllint)('radhus import noark5: checks before anything is wr
 
   beforeAll(async () => {
     radhus = await createTestRadhus();
-    await radhus.tenant({ slug: 'tomby' });
+    tenant = await radhus.tenant({ slug: 'tomby' });
     before = await counts();
   }, 120_000);
   afterAll(async () => {
@@ -92,5 +94,16 @@ describe.skipIf(!hasXmllint)('radhus import noark5: checks before anything is wr
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/refused: duplicateCaseNumber 2024\/1 \[file arkivstruktur\.xml, element mappe, line \d+, systemID /);
+  });
+
+  it('refuses a series whose systemID this municipality already has (loaded before), naming it', async () => {
+    const existing = await withTenant(radhus.ctx.db, { tenantId: tenant.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) =>
+      (await sql<{ system_id: string }>`select system_id from series limit 1`.execute(tx)).rows[0]!.system_id);
+    const result = await importPackage({
+      edit: (files) => files.set('arkivstruktur.xml', files.get('arkivstruktur.xml')!.toString().replace(`<systemID>${sid(1000)}</systemID>`, `<systemID>${existing}</systemID>`)),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`refused: alreadyLoaded "`);
+    expect(result.stderr).toContain(`[file arkivstruktur.xml, element arkivdel, systemID ${existing}]`);
   });
 });

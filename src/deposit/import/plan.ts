@@ -14,7 +14,7 @@ export const arkivstrukturNamespace = 'http://www.arkivverket.no/standarder/noar
 export const importableVersions = ['3.1', '4.0', '5.0', '5.1', '5.2', '5.3', '5.4', '5.5'] as const;
 
 export interface ImportIssue {
-  message: 'wrongNamespace' | 'unsupportedVersion' | 'unmappedUnit' | 'unmappedElement' | 'duplicateCaseNumber' | 'duplicateEntryNumber' | 'missingNumber';
+  message: 'wrongNamespace' | 'alreadyLoaded' | 'unsupportedVersion' | 'unmappedUnit' | 'unmappedElement' | 'duplicateCaseNumber' | 'duplicateEntryNumber' | 'missingNumber';
   file: string;
   element: string;
   line?: number;
