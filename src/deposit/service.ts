@@ -6,3 +6,5 @@ export { renderReport, reportJson } from './verify/render.ts';
 export { exportNoark5, schemaDir, schemaFiles, xmlFiles, type ExportOptions, type ExportResult } from './export/package.ts';
 export { progress, type Progress } from './export/progress.ts';
 export { exportFgs, type FgsOptions, type FgsResult } from './fgs/package.ts';
+export { checkImport, type ImportCheck } from './import/import.ts';
+export { planImport, importableVersions, type ImportPlan, type ImportIssue } from './import/plan.ts';
