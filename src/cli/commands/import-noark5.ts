@@ -8,7 +8,7 @@ import { text, type ContextCommand } from '../command.ts';
 export const importNoark5Command: ContextCommand = {
   kind: 'context',
   name: 'import noark5',
-  summary: 'Load a Noark 5 extraction made by another system into new series of a municipality',
+  summary: 'Check a Noark 5 extraction made by another system for loading into a municipality (loading itself is not built yet)',
   description: [
     'Checks the package first, the way `radhus verify noark5` does (checksums, files, schemas shipped with it,',
     'references, namespace), then reads arkivstruktur.xml as a stream and reports what it cannot map.',
