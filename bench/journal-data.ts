@@ -9,7 +9,7 @@
 // vectors in the municipality's language, names searchable for 12 months after publication).
 // Triggers are switched off for the load (session_replication_role = replica: the freeze and staff
 // search triggers and foreign-key checks), so the archive's staff search vector stays empty for
-// generated rows; the two GIN indexes of the projection are dropped and built again after the load.
+// generated rows; the GIN indexes of the projection are dropped and built again after the load.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 
@@ -49,18 +49,19 @@ const SPAN_DAYS = 6 * 365;
 /** Entries per case file. */
 const PER_CASE = 4;
 
-/** Drops the projection's GIN indexes before a bulk load (they are built again by `finishLoad`). */
-export async function startLoad(db: Kysely<any>): Promise<void> {
-  await sql`drop index if exists public_registry_entries_search_public`.execute(db);
-  await sql`drop index if exists public_registry_entries_search_names`.execute(db);
+/** Drops the projection's GIN indexes before a bulk load; returns their definitions for `finishLoad`. */
+export async function startLoad(db: Kysely<any>): Promise<string[]> {
+  const gin = (await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef from pg_indexes
+    where tablename = 'public_registry_entries' and indexdef like '%USING gin%'`.execute(db)).rows;
+  for (const i of gin) await sql`drop index ${sql.id(i.indexname)}`.execute(db);
+  return gin.map((i) => i.indexdef);
 }
 
-/** The same GIN indexes as migration 0012, then fresh statistics for the planner. */
-export async function finishLoad(db: Kysely<any>): Promise<void> {
+/** The GIN indexes as the migrations define them (read back by `startLoad`), then fresh statistics. */
+export async function finishLoad(db: Kysely<any>, indexes: readonly string[]): Promise<void> {
   await db.connection().execute(async (c) => {
     await sql`set maintenance_work_mem = '256MB'`.execute(c);
-    await sql`create index public_registry_entries_search_public on public_registry_entries using gin (search_public)`.execute(c);
-    await sql`create index public_registry_entries_search_names on public_registry_entries using gin (search_names)`.execute(c);
+    for (const definition of indexes) await sql.raw(definition).execute(c);
   });
   for (const t of ['case_files', 'registry_entries', 'correspondents', 'public_case_files', 'public_registry_entries']) await sql`analyze ${sql.table(t)}`.execute(db);
 }
