@@ -17,12 +17,12 @@ const entryTypes: Record<string, string> = {
 };
 const knownTypes = new Set(Object.values(entryTypes));
 
-function entryTypeKey(type: string): TextKey | undefined {
+export function entryTypeKey(type: string): TextKey | undefined {
   const word = entryTypes[type] ?? type;
   return knownTypes.has(word) ? (`entryType.${word}` as TextKey) : undefined;
 }
 
-const roleGroups = [
+export const roleGroups = [
   { key: 'journal.from', roles: ['sender', 'internal-sender'] },
   { key: 'journal.to', roles: ['recipient', 'internal-recipient'] },
   { key: 'journal.copy', roles: ['copy'] },
