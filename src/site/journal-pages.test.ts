@@ -199,3 +199,35 @@ it('todayIn turns over at local midnight', () => {
   expect(todayIn('NO', new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
   expect(todayIn('SE', new Date('2026-03-01T12:00:00Z'))).toBe('2026-03-01');
 });
+
+describe('exportPublicJournalXml', () => {
+  const schema = '/work/shared/standards/noark5/offentligJournal.xsd';
+  function validates(xml: string): void {
+    const dir = mkdtempSync(join(tmpdir(), 'noark-'));
+    writeFileSync(join(dir, 'offentligJournal.xml'), xml);
+    execFileSync('xmllint', ['--noout', '--schema', schema, join(dir, 'offentligJournal.xml')], { stdio: 'pipe' });
+  }
+
+  it("a day's journal validates against the Noark 5 schema and holds public values only", async () => {
+    const day = todayIn('NO', radhus.ctx.clock.now());
+    const res = await radhus.app.inject({ url: `/api/v1/${secret.tenant.slug}/public-journal.xml?date=${day}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/xml');
+    validates(res.body);
+    expect(res.body).toContain('<offentligTittel>Klage fra ***** om naboen</offentligTittel>');
+    expect(res.body).not.toContain('Hemmeligsen');
+    expect(res.body).toContain('<antallJournalposter>1</antallJournalposter>');
+    const busyDay = await radhus.app.inject({ url: `/api/v1/${busy.slug}/public-journal.xml?date=2026-03-02` });
+    validates(busyDay.body);
+    // More than one page of the search: every entry of the day, internal ones with a party as the schema demands.
+    expect(busyDay.body).toContain('<antallJournalposter>30</antallJournalposter>');
+    expect(busyDay.body.match(/<journalregistrering>/g)).toHaveLength(30);
+  });
+
+  it('refuses a bad date, and a day with nothing is a 404', async () => {
+    for (const bad of ['2026-02-30', 'i-dag', '']) expect((await radhus.app.inject({ url: `/api/v1/${busy.slug}/public-journal.xml?date=${bad}` })).statusCode, bad).toBe(400);
+    expect((await radhus.app.inject({ url: `/api/v1/${busy.slug}/public-journal.xml` })).statusCode).toBe(400);
+    expect((await radhus.app.inject({ url: `/api/v1/${busy.slug}/public-journal.xml?date=2026-03-03` })).statusCode).toBe(404);
+    expect((await radhus.app.inject({ url: `/api/v1/ingen-slik/public-journal.xml?date=2026-03-03` })).statusCode).toBe(404);
+  });
+});

@@ -90,3 +90,9 @@ function correspondentsOf(value: unknown): PublicCorrespondent[] {
       : [],
   );
 }
+
+/** A municipality as the creator of its archive (arkivskaper): its official number names it in Noark exports. */
+export async function findArchiveCreator(tx: Tx, slug: string): Promise<(PublicMunicipality & { officialNumber: string }) | undefined> {
+  const row = await db(tx).selectFrom('public_tenants').select(['id', 'slug', 'name', 'country', 'language', 'official_number']).where('slug', '=', slug).executeTakeFirst();
+  return row && { id: row.id, slug: row.slug, name: row.name, country: row.country, language: row.language, officialNumber: row.official_number };
+}

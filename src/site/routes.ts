@@ -12,6 +12,7 @@ import type { App } from '../platform/http/app.ts';
 import { ASSET_PREFIX, IMMUTABLE, isFontFile, type SiteAssets } from './assets.ts';
 import { refuseHostileAddress, sendErrorPage, sendPage } from './http.ts';
 import { registerJournalPages } from './journal-routes.ts';
+import { registerJournalXml } from './journal-xml.ts';
 import { pageLanguage, translator } from './i18n.ts';
 import { ErrorPage, errorKind } from './pages/ErrorPage.tsx';
 import type { PageFrame } from './pages/Layout.tsx';
@@ -91,6 +92,7 @@ export function createSite(load: () => Promise<SiteAssets>): Site {
     });
 
     registerJournalPages(app, ctx, frameFor, secureCookies);
+    registerJournalXml(app, ctx);
 
     app.get(`${ASSET_PREFIX}/:file`, open, async (request, reply) => {
       const { file } = request.params as { file: string };
