@@ -96,3 +96,12 @@ export async function findArchiveCreator(tx: Tx, slug: string): Promise<(PublicM
   const row = await db(tx).selectFrom('public_tenants').select(['id', 'slug', 'name', 'country', 'language', 'official_number']).where('slug', '=', slug).executeTakeFirst();
   return row && { id: row.id, slug: row.slug, name: row.name, country: row.country, language: row.language, officialNumber: row.official_number };
 }
+
+/** Entries of a municipality's public journal per month of journal date ('YYYY-MM'), the ones visible at `now`. */
+export async function publishedPerMonth(tx: Tx, tenantId: string, now: Date): Promise<{ month: string; count: number }[]> {
+  return (
+    await sql<{ month: string; count: number }>`select to_char(journal_date, 'YYYY-MM') as month, count(*)::int as count
+      from public_registry_entries where tenant_id = ${tenantId}::uuid and (visible_from is null or visible_from <= ${now})
+      group by 1 order by 1`.execute(tx)
+  ).rows;
+}

@@ -13,6 +13,7 @@ import { ASSET_PREFIX, IMMUTABLE, isFontFile, type SiteAssets } from './assets.t
 import { refuseHostileAddress, sendErrorPage, sendPage } from './http.ts';
 import { registerJournalPages } from './journal-routes.ts';
 import { registerJournalXml } from './journal-xml.ts';
+import { registerStatistics } from './statistics.ts';
 import { pageLanguage, translator } from './i18n.ts';
 import { ErrorPage, errorKind } from './pages/ErrorPage.tsx';
 import type { PageFrame } from './pages/Layout.tsx';
@@ -93,6 +94,7 @@ export function createSite(load: () => Promise<SiteAssets>): Site {
 
     registerJournalPages(app, ctx, frameFor, secureCookies);
     registerJournalXml(app, ctx);
+    registerStatistics(app, ctx, frameFor, secureCookies);
 
     app.get(`${ASSET_PREFIX}/:file`, open, async (request, reply) => {
       const { file } = request.params as { file: string };

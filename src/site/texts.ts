@@ -92,6 +92,17 @@ const nb = {
   'access.follow': 'Følg kravet ditt',
   'access.invalid': 'Kravet ble ikke sendt: velg minst én journalpost og oppgi en gyldig e-postadresse.',
   'journal.more': 'Se hele postlista',
+  'stats.title': 'Innsynsstatistikk',
+  'stats.intro': 'Hvor mye {name} publiserer i postlista, og hvor raskt innsynskrav blir besvart.',
+  'stats.published': 'Journalposter publisert per måned',
+  'stats.received': 'Innsynskrav mottatt per måned',
+  'stats.inTime': 'Andel besvart innen fristen (prosent)',
+  'stats.median': 'Median svartid (timer)',
+  'stats.month': 'Måned',
+  'stats.value': 'Verdi',
+  'stats.empty': 'Ingen tall ennå.',
+  'stats.link': 'Innsynsstatistikk',
+  'stats.json': 'Tallene som JSON',
 } as const;
 
 export type TextKey = keyof typeof nb;
@@ -186,6 +197,17 @@ const nn: Catalogue = {
   'access.follow': 'Følg kravet ditt',
   'access.invalid': 'Kravet vart ikkje sendt: vel minst éin journalpost og oppgi ei gyldig e-postadresse.',
   'journal.more': 'Sjå heile postlista',
+  'stats.title': 'Innsynsstatistikk',
+  'stats.intro': 'Kor mykje {name} publiserer i postlista, og kor raskt innsynskrav blir svara på.',
+  'stats.published': 'Journalpostar publiserte per månad',
+  'stats.received': 'Innsynskrav mottekne per månad',
+  'stats.inTime': 'Del svara innan fristen (prosent)',
+  'stats.median': 'Median svartid (timar)',
+  'stats.month': 'Månad',
+  'stats.value': 'Verdi',
+  'stats.empty': 'Ingen tal enno.',
+  'stats.link': 'Innsynsstatistikk',
+  'stats.json': 'Tala som JSON',
 };
 
 const sv: Catalogue = {
@@ -277,6 +299,17 @@ const sv: Catalogue = {
   'access.follow': 'Följ din begäran',
   'access.invalid': 'Begäran skickades inte: välj minst en handling och ange en giltig e-postadress.',
   'journal.more': 'Se hela diariet',
+  'stats.title': 'Statistik om allmänhetens insyn',
+  'stats.intro': 'Hur mycket {name} publicerar i diariet och hur snabbt begäranden om allmänna handlingar besvaras.',
+  'stats.published': 'Handlingar publicerade per månad',
+  'stats.received': 'Begäranden mottagna per månad',
+  'stats.inTime': 'Andel besvarade inom tidsfristen (procent)',
+  'stats.median': 'Median svarstid (timmar)',
+  'stats.month': 'Månad',
+  'stats.value': 'Värde',
+  'stats.empty': 'Inga siffror ännu.',
+  'stats.link': 'Statistik om insyn',
+  'stats.json': 'Siffrorna som JSON',
 };
 
 const en: Catalogue = {
@@ -368,6 +401,17 @@ const en: Catalogue = {
   'access.follow': 'Follow your request',
   'access.invalid': 'The request was not sent: pick at least one entry and give a valid e-mail address.',
   'journal.more': 'See the whole journal',
+  'stats.title': 'Transparency statistics',
+  'stats.intro': 'How much {name} publishes in its public journal, and how quickly access requests are answered.',
+  'stats.published': 'Entries published per month',
+  'stats.received': 'Access requests received per month',
+  'stats.inTime': 'Share answered within the deadline (per cent)',
+  'stats.median': 'Median answer time (hours)',
+  'stats.month': 'Month',
+  'stats.value': 'Value',
+  'stats.empty': 'No figures yet.',
+  'stats.link': 'Transparency statistics',
+  'stats.json': 'The figures as JSON',
 };
 
 export const siteTexts: Record<Language, Catalogue> = { nb, nn, sv, en };

@@ -247,6 +247,10 @@ export function PostlistePage({ frame, municipality, form, day, searching, entri
           <a className="ds-link" href={feedHref}>
             {t('feed.link')}
           </a>
+          {' · '}
+          <a className="ds-link" href={`/${municipality.slug}/statistikk`}>
+            {t('stats.link')}
+          </a>
           {searchFeedHref && (
             <>
               {' · '}

@@ -54,6 +54,11 @@ export function MunicipalityPage({ frame, municipality, entries }: { frame: Page
             </ol>
           </>
         )}
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/${municipality.slug}/postliste`}>
+            {t('journal.more')}
+          </a>
+        </p>
       </section>
       <section className="stack" aria-labelledby="staff-heading">
         <h2 className="ds-heading" data-size="sm" id="staff-heading">
