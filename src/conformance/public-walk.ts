@@ -59,10 +59,12 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
   '/app/*': (slugs) => slugs.flatMap((s) => [`/app/${s}/`, `/app/${s}/cases`]),
   // The public journal's pages and feeds: a day, a search, paging by links; every entry id of the
   // archive (screened, void and excluded ones too) is asked on its page.
-  '/:municipality/postliste': (slugs) => slugs.flatMap((s) => [`/${s}/postliste`, `/${s}/postliste?q=brev`, `/${s}/postliste?day=2026-02-30`, `/${s}/postliste?cursor=forged`]),
-  '/:municipality/postliste/:entryId': (slugs, input) => slugs.flatMap((s) => [...(input.entryIds ?? []), 'ukjent'].map((id) => `/${s}/postliste/${id}`)),
+  '/:municipality/postliste': (slugs) => slugs.flatMap((s) => [`/${s}/postliste`, `/${s}/postliste?q=brev`, `/${s}/postliste?day=2026-02-30`]),
+  // Every entry id under the first municipality (the page reads the same getPublicJournalEntry as the
+  // walked JSON operation; other municipalities' entries are 404 there), and an unknown id under each.
+  '/:municipality/postliste/:entryId': (slugs, input) => [...(input.entryIds ?? []).map((id) => `/${slugs[0]}/postliste/${id}`), ...slugs.map((s) => `/${s}/postliste/ukjent`)],
   '/:municipality/postliste/sak/:caseNumber': (slugs) => slugs.map((s) => `/${s}/postliste/sak/1999-1`),
-  '/:municipality/postliste/feed.atom': (slugs) => slugs.flatMap((s) => [`/${s}/postliste/feed.atom`, `/${s}/postliste/feed.atom?q=brev`]),
+  '/:municipality/postliste/feed.atom': (slugs) => slugs.map((s) => `/${s}/postliste/feed.atom?q=brev`),
   '/:municipality/statistikk': (slugs) => slugs.map((s) => `/${s}/statistikk`),
   '/:municipality/postliste/sak/:caseNumber/feed.atom': (slugs) => slugs.map((s) => `/${s}/postliste/sak/1999-1/feed.atom`),
 };

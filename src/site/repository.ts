@@ -105,3 +105,19 @@ export async function publishedPerMonth(tx: Tx, tenantId: string, now: Date): Pr
       group by 1 order by 1`.execute(tx)
   ).rows;
 }
+
+export interface AccessRequestMonth {
+  month: string;
+  received: number;
+  answered: number;
+  answered_in_time: number;
+  median_seconds: number | null;
+}
+
+/** Access requests per month of receipt, from the public aggregate that a trigger keeps (migration 0015). */
+export async function accessRequestsPerMonth(tx: Tx, tenantId: string): Promise<AccessRequestMonth[]> {
+  return (
+    await sql<AccessRequestMonth>`select month, received, answered, answered_in_time, median_seconds
+      from public_access_request_statistics where tenant_id = ${tenantId}::uuid order by month`.execute(tx)
+  ).rows;
+}

@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Transparency statistics per municipality (issue 7 §3): entries published per month (the public
-// projection, read under withPublic), and access requests received, the share answered within the
-// deadline and the median answer time (access-requests' own read function accessRequestStatistics,
-// run in the municipality's tenant transaction as the system: counts only, never who or what).
-// The radhus_public role reads no access-request table; no migration is needed for it.
+// projection), and access requests received, the share answered within the deadline and the median
+// answer time (public_access_request_statistics, an aggregate of counts that a trigger on
+// access_requests keeps; migration 0015). All read under withPublic: radhus_public reads no
+// access-request table.
 import { Type } from 'typebox';
 import { createElement } from 'react';
-import { accessRequestStatistics } from '../access-requests/service.ts';
 import type { AppContext } from '../platform/context.ts';
-import { withPublic, withTenant } from '../platform/db/transaction.ts';
+import { withPublic } from '../platform/db/transaction.ts';
 import type { App } from '../platform/http/app.ts';
 import { notFound } from '../platform/http/problem.ts';
 import { refuseHostileAddress, sendPage } from './http.ts';
 import { pageLanguage } from './i18n.ts';
 import type { FrameFor } from './journal-routes.ts';
 import { StatisticsPage } from './pages/StatisticsPage.tsx';
-import { findMunicipality, publishedPerMonth, type PublicMunicipality } from './repository.ts';
+import { accessRequestsPerMonth, findMunicipality, publishedPerMonth, type PublicMunicipality } from './repository.ts';
 
 /** The months shown: two years is enough to see a trend, and keeps the charts readable. */
 export const STATISTICS_MONTHS = 24;
@@ -33,10 +32,17 @@ export interface MonthFigures {
 
 export async function transparencyStatistics(ctx: AppContext, municipality: PublicMunicipality): Promise<MonthFigures[]> {
   const now = ctx.clock.now();
-  const published = await withPublic(ctx.db, (tx) => publishedPerMonth(tx, municipality.id, now));
-  const requests = await withTenant(ctx.db, { tenantId: municipality.id, actor: { kind: 'system', id: 'transparency-statistics', name: 'Transparency statistics' } }, (tx) =>
-    accessRequestStatistics(tx, municipality.country),
-  );
+  const { published, requests } = await withPublic(ctx.db, async (tx) => ({
+    published: await publishedPerMonth(tx, municipality.id, now),
+    requests: (await accessRequestsPerMonth(tx, municipality.id)).map((r) => ({
+      month: r.month,
+      received: r.received,
+      answered: r.answered,
+      answeredInTime: r.answered_in_time,
+      shareInTime: r.answered ? r.answered_in_time / r.answered : null,
+      medianHours: r.median_seconds === null ? null : Math.round((Number(r.median_seconds) / 3600) * 10) / 10,
+    })),
+  }));
   const months = [...new Set([...published.map((p) => p.month), ...requests.map((r) => r.month)])].sort().slice(-STATISTICS_MONTHS);
   return months.map((month) => {
     const p = published.find((row) => row.month === month);
