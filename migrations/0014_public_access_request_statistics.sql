@@ -43,3 +43,25 @@ END;
 $$;
 CREATE TRIGGER access_requests_statistics AFTER INSERT OR UPDATE ON access_requests
   FOR EACH ROW EXECUTE FUNCTION radhus_refresh_access_request_statistics();
+
+-- E-mail alerts of the public journal (issue 7 §3): a saved search or a case of one municipality,
+-- followed by an address once it is confirmed, until cancelled by the link in every message.
+-- `secret` makes the confirm and cancel links; `last_published_at` is the watermark of what was sent.
+CREATE TABLE journal_alerts (
+  id uuid PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants(id),
+  email text NOT NULL,
+  language text NOT NULL CHECK (language IN ('nb', 'nn', 'sv', 'en')),
+  search jsonb NOT NULL,
+  secret text NOT NULL,
+  status text NOT NULL CHECK (status IN ('unconfirmed', 'active', 'cancelled')),
+  created_at timestamptz NOT NULL,
+  confirmed_at timestamptz,
+  cancelled_at timestamptz,
+  last_published_at timestamptz
+);
+ALTER TABLE journal_alerts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE journal_alerts FORCE ROW LEVEL SECURITY;
+CREATE POLICY journal_alerts_tenant ON journal_alerts
+  USING (tenant_id = radhus_tenant()) WITH CHECK (tenant_id = radhus_tenant());
+GRANT SELECT, INSERT, UPDATE ON journal_alerts TO radhus_app;

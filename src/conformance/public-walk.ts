@@ -65,12 +65,15 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
   '/:municipality/postliste/:entryId': (slugs, input) => [...(input.entryIds ?? []).map((id) => `/${slugs[0]}/postliste/${id}`), ...slugs.map((s) => `/${s}/postliste/ukjent`)],
   '/:municipality/postliste/sak/:caseNumber': (slugs) => slugs.map((s) => `/${s}/postliste/sak/1999-1`),
   '/:municipality/postliste/feed.atom': (slugs) => slugs.map((s) => `/${s}/postliste/feed.atom?q=brev`),
+  '/varsel/:id/bekreft': () => ['/varsel/0190c0de-0000-7000-8000-000000000000/bekreft?key=gjett', '/varsel/ukjent/bekreft'],
+  '/varsel/:id/avslutt': () => ['/varsel/0190c0de-0000-7000-8000-000000000000/avslutt?key=gjett'],
   '/:municipality/statistikk': (slugs) => slugs.map((s) => `/${s}/statistikk`),
   '/:municipality/postliste/sak/:caseNumber/feed.atom': (slugs) => slugs.map((s) => `/${s}/postliste/sak/1999-1/feed.atom`),
 };
 /** Public forms outside the OpenAPI document, posted empty (they answer with a page). */
 const formAddresses: Record<string, (slugs: string[]) => string[]> = {
   '/:municipality/postliste/innsyn': (slugs) => slugs.map((s) => `/${s}/postliste/innsyn`),
+  '/:municipality/postliste/varsel': (slugs) => slugs.map((s) => `/${s}/postliste/varsel`),
 };
 /** Stylesheets, fonts and icons: their names carry a hash, so the pages' links lead to them. */
 const linkedOnly = /^\/static\//;

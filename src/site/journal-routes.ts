@@ -16,7 +16,8 @@ import { getPublicJournalEntry, searchPublicJournal, type PublicJournalEntry, ty
 import { atomFeed } from './feeds.ts';
 import { refuseHostileAddress, sendPage, sendErrorPage } from './http.ts';
 import { pageLanguage } from './i18n.ts';
-import { AccessSentPage, CasePage, ENTRY_TYPES, EntryPage, MessagePage, PostlistePage, SEARCH_FIELDS, searchQuery, type SearchForm } from './pages/JournalPages.tsx';
+import { AccessSentPage, MessagePage } from './pages/AccessPages.tsx';
+import { CasePage, ENTRY_TYPES, EntryPage, isAlertStatus, PostlistePage, SEARCH_FIELDS, searchQuery, type SearchForm } from './pages/JournalPages.tsx';
 import type { PageFrame } from './pages/Layout.tsx';
 import { findMunicipality, type PublicMunicipality } from './repository.ts';
 
@@ -26,7 +27,7 @@ export const FEED_SIZE = 50;
 const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
 const CASE_IN_PATH = /^(\d{4})-(\d{1,9})$/;
 const CASE_NUMBER = /^\d{4}\/\d{1,9}$/;
-const LIMITS: Record<string, number> = { q: 500, unit: 200, correspondent: 200, caseNumber: 20, fromDate: 10, toDate: 10, entryType: 40, gnr: 5, bnr: 5, cursor: 400, day: 10, lang: 5 };
+const LIMITS: Record<string, number> = { alert: 20, q: 500, unit: 200, correspondent: 200, caseNumber: 20, fromDate: 10, toDate: 10, entryType: 40, gnr: 5, bnr: 5, cursor: 400, day: 10, lang: 5 };
 
 const open = { schema: { hide: true }, config: { authentication: false, access: 'public' as const } };
 
@@ -113,7 +114,7 @@ export function registerJournalPages(app: App, ctx: AppContext, frameFor: FrameF
     const firstQuery = searchQuery(form, keep);
     const firstHref = values.cursor ? `${base}${firstQuery ? `?${firstQuery}` : ''}` : undefined;
     return show(request, reply, municipality, base, (frame) =>
-      createElement(PostlistePage, { frame, municipality, form, day, searching, entries: result.items, total: result.total, nextHref, firstHref }),
+      createElement(PostlistePage, { frame, municipality, form, day, searching, entries: result.items, total: result.total, nextHref, firstHref, alert: isAlertStatus(values.alert) ? values.alert : undefined }),
     );
   });
 

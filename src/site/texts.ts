@@ -103,6 +103,12 @@ const nb = {
   'stats.empty': 'Ingen tall ennå.',
   'stats.link': 'Innsynsstatistikk',
   'stats.json': 'Tallene som JSON',
+  'alert.heading': 'Få varsel på e-post',
+  'alert.intro': 'Vi sender deg e-post når nye journalposter passer. Du bekrefter med en lenke, og kan avslutte med lenken i hver melding.',
+  'alert.submit': 'Bestill varsel',
+  'alert.pending': 'Sjekk e-posten din: varselet starter når du har bekreftet det.',
+  'alert.confirmed': 'Varselet er bekreftet.',
+  'alert.cancelled': 'Varselet er avsluttet.',
 } as const;
 
 export type TextKey = keyof typeof nb;
@@ -208,6 +214,12 @@ const nn: Catalogue = {
   'stats.empty': 'Ingen tal enno.',
   'stats.link': 'Innsynsstatistikk',
   'stats.json': 'Tala som JSON',
+  'alert.heading': 'Få varsel på e-post',
+  'alert.intro': 'Vi sender deg e-post når nye journalpostar passar. Du stadfestar med ei lenkje, og kan avslutte med lenkja i kvar melding.',
+  'alert.submit': 'Bestill varsel',
+  'alert.pending': 'Sjekk e-posten din: varselet startar når du har stadfesta det.',
+  'alert.confirmed': 'Varselet er stadfesta.',
+  'alert.cancelled': 'Varselet er avslutta.',
 };
 
 const sv: Catalogue = {
@@ -310,6 +322,12 @@ const sv: Catalogue = {
   'stats.empty': 'Inga siffror ännu.',
   'stats.link': 'Statistik om insyn',
   'stats.json': 'Siffrorna som JSON',
+  'alert.heading': 'Bevaka med e-post',
+  'alert.intro': 'Vi skickar e-post när nya handlingar matchar. Du bekräftar med en länk och kan avsluta med länken i varje meddelande.',
+  'alert.submit': 'Starta bevakning',
+  'alert.pending': 'Kontrollera din e-post: bevakningen startar när du har bekräftat den.',
+  'alert.confirmed': 'Bevakningen är bekräftad.',
+  'alert.cancelled': 'Bevakningen är avslutad.',
 };
 
 const en: Catalogue = {
@@ -412,6 +430,12 @@ const en: Catalogue = {
   'stats.empty': 'No figures yet.',
   'stats.link': 'Transparency statistics',
   'stats.json': 'The figures as JSON',
+  'alert.heading': 'Get an e-mail alert',
+  'alert.intro': 'We e-mail you when new entries match. You confirm with a link, and can cancel with the link in every message.',
+  'alert.submit': 'Start the alert',
+  'alert.pending': 'Check your e-mail: the alert starts once you have confirmed it.',
+  'alert.confirmed': 'The alert is confirmed.',
+  'alert.cancelled': 'The alert is cancelled.',
 };
 
 export const siteTexts: Record<Language, Catalogue> = { nb, nn, sv, en };

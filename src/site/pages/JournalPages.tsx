@@ -217,6 +217,35 @@ function SearchFields({ frame, municipality, form, day }: { frame: PageFrame; mu
   );
 }
 
+/** Follow a search or a case by e-mail: the search's fields go along hidden (journal-alerts posts back with ?alert=). */
+function AlertForm({ frame, municipality, form }: { frame: PageFrame; municipality: PublicMunicipality; form: SearchForm }) {
+  const { t, language } = frame;
+  return (
+    <form method="post" action={`/${municipality.slug}/postliste/varsel`} className="stack panel" aria-labelledby="alert-heading">
+      <h2 className="ds-heading" data-size="xs" id="alert-heading">
+        {t('alert.heading')}
+      </h2>
+      <p className="ds-paragraph">{t('alert.intro')}</p>
+      {SEARCH_FIELDS.filter((f) => form[f]).map((f) => (
+        <input key={f} type="hidden" name={f} value={form[f]} />
+      ))}
+      <input type="hidden" name="language" value={language} />
+      <Field id="alert-email" label={t('access.email')}>
+        <input className="ds-input" type="email" name="email" id="alert-email" autoComplete="email" required maxLength={254} />
+      </Field>
+      <p>
+        <button className="ds-button" data-variant="secondary" type="submit">
+          {t('alert.submit')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+const alertTexts = { pending: 'alert.pending', confirmed: 'alert.confirmed', cancelled: 'alert.cancelled' } as const;
+export type AlertStatus = keyof typeof alertTexts;
+export const isAlertStatus = (v: unknown): v is AlertStatus => typeof v === 'string' && Object.hasOwn(alertTexts, v);
+
 export interface PostlisteProps {
   frame: PageFrame;
   municipality: PublicMunicipality;
@@ -229,9 +258,10 @@ export interface PostlisteProps {
   /** The next page's address, or undefined on the last page. */
   nextHref: string | undefined;
   firstHref: string | undefined;
+  alert?: AlertStatus | undefined;
 }
 
-export function PostlistePage({ frame, municipality, form, day, searching, entries, total, nextHref, firstHref }: PostlisteProps) {
+export function PostlistePage({ frame, municipality, form, day, searching, entries, total, nextHref, firstHref, alert }: PostlisteProps) {
   const { t, language } = frame;
   const feedHref = `/${municipality.slug}/postliste/feed.atom`;
   const searchFeedHref = searching ? `${feedHref}?${searchQuery(form)}` : undefined;
@@ -243,6 +273,11 @@ export function PostlistePage({ frame, municipality, form, day, searching, entri
           {t('postliste.title')}
         </h1>
         <p className="ds-paragraph">{t('postliste.intro', { name: municipality.name })}</p>
+        {alert && (
+          <p className="ds-paragraph panel" role="status">
+            {t(alertTexts[alert])}
+          </p>
+        )}
         <p className="ds-paragraph">
           <a className="ds-link" href={feedHref}>
             {t('feed.link')}
@@ -262,6 +297,7 @@ export function PostlistePage({ frame, municipality, form, day, searching, entri
         </p>
       </div>
       <SearchFields frame={frame} municipality={municipality} form={form} day={day} />
+      {searching && <AlertForm frame={frame} municipality={municipality} form={form} />}
       <section className="stack" aria-labelledby="results-heading">
         <h2 className="ds-heading" data-size="md" id="results-heading">
           {searching ? t('search.heading') : t('postliste.dayHeading', { date: formatDate(day, language) })}
@@ -383,54 +419,7 @@ export function CasePage({ frame, municipality, caseNumber, entries }: { frame: 
         </h2>
         <EntryList frame={frame} municipality={municipality} entries={entries} />
       </section>
-    </Layout>
-  );
-}
-
-export function AccessSentPage({ frame, municipality, email, statusUrl }: { frame: PageFrame; municipality: PublicMunicipality; email: string; statusUrl: string }) {
-  const { t } = frame;
-  return (
-    <Layout frame={frame} title={t('access.sentTitle')} municipality={municipality} head={<meta name="robots" content="noindex" />}>
-      <div className="stack">
-        <h1 className="ds-heading" data-size="lg">
-          {t('access.sentTitle')}
-        </h1>
-        <p className="ds-paragraph" role="status">
-          {t('access.sentBody', { email })}
-        </p>
-        <p className="ds-paragraph">
-          <a className="ds-link" href={statusUrl}>
-            {t('access.follow')}
-          </a>
-        </p>
-        <p className="ds-paragraph">
-          <a className="ds-link" href={`/${municipality.slug}/postliste`}>
-            {t('postliste.title')}
-          </a>
-        </p>
-      </div>
-    </Layout>
-  );
-}
-
-/** A short answer to a form: what went wrong, and the way back. */
-export function MessagePage({ frame, municipality, title, body }: { frame: PageFrame; municipality: PublicMunicipality; title: string; body: string }) {
-  const { t } = frame;
-  return (
-    <Layout frame={frame} title={title} municipality={municipality} head={<meta name="robots" content="noindex" />}>
-      <div className="stack">
-        <h1 className="ds-heading" data-size="lg">
-          {title}
-        </h1>
-        <p className="ds-paragraph" role="alert">
-          {body}
-        </p>
-        <p className="ds-paragraph">
-          <a className="ds-link" href={`/${municipality.slug}/postliste`}>
-            {t('postliste.title')}
-          </a>
-        </p>
-      </div>
+      <AlertForm frame={frame} municipality={municipality} form={{ caseNumber }} />
     </Layout>
   );
 }
