@@ -175,7 +175,7 @@ async function visit(radhus: TestRadhus, request: InjectOptions): Promise<Visit>
 }
 
 /** Walks the plan and every same-site link found on the way (each linked address once, as it is). */
-export async function walkPublic(radhus: TestRadhus, plan: WalkPlan, linkLimit = 200): Promise<Visit[]> {
+export async function walkPublic(radhus: TestRadhus, plan: WalkPlan, linkLimit = 1000): Promise<Visit[]> {
   const visits: Visit[] = [];
   const seen = new Set<string>();
   const queue: string[] = [];
