@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { isLanguage } from '../common/languages.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/app.ts';
+import { registerAccessForm } from './access-form.ts';
 import { ALERT_FIELDS, cancelJournalAlert, confirmJournalAlert, subscribeToJournal } from './service.ts';
 
 const open = { schema: { hide: true }, config: { authentication: false, access: 'public' as const } };
@@ -13,8 +14,16 @@ const keyOf = (request: FastifyRequest) => String((request.query as { key?: unkn
 
 export async function journalAlertRoutes(app: App, ctx: AppContext): Promise<void> {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    // A repeated field (entries=…&entries=…) becomes a list; a single one stays a string.
+    const fields: Record<string, string | string[]> = {};
+    for (const [k, v] of new URLSearchParams(String(body))) {
+      const had = fields[k];
+      fields[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
+    }
+    done(null, fields);
   });
+
+  registerAccessForm(app, ctx);
 
   app.post('/:municipality/postliste/varsel', open, async (request, reply) => {
     const { municipality } = request.params as { municipality: string };

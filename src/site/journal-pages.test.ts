@@ -226,7 +226,11 @@ describe('exportPublicJournalXml', () => {
 
   it('refuses a bad date, and a day with nothing is a 404', async () => {
     for (const bad of ['2026-02-30', 'i-dag', '']) expect((await radhus.app.inject({ url: `/api/v1/${busy.slug}/public-journal.xml?date=${bad}` })).statusCode, bad).toBe(400);
-    expect((await radhus.app.inject({ url: `/api/v1/${busy.slug}/public-journal.xml` })).statusCode).toBe(400);
+    // Without a date: the municipality's today.
+    const today = todayIn('NO', radhus.ctx.clock.now());
+    const withoutDate = await radhus.app.inject({ url: `/api/v1/${secret.tenant.slug}/public-journal.xml` });
+    expect(withoutDate.statusCode).toBe(200);
+    expect(withoutDate.body).toBe((await radhus.app.inject({ url: `/api/v1/${secret.tenant.slug}/public-journal.xml?date=${today}` })).body);
     expect((await radhus.app.inject({ url: `/api/v1/${busy.slug}/public-journal.xml?date=2026-03-03` })).statusCode).toBe(404);
     expect((await radhus.app.inject({ url: `/api/v1/ingen-slik/public-journal.xml?date=2026-03-03` })).statusCode).toBe(404);
   });

@@ -3,20 +3,19 @@
 // day, or a search), an entry, a case, the access-request form, and Atom feeds per municipality, per
 // case and per search. Every read goes through journal/service.ts under withPublic: the search there
 // is the one search, so a page, a feed and the JSON API can never disagree about what is public.
+// The access-request form posts to journal-alerts/access-form.ts (site imports no access-requests).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createElement, type ReactElement } from 'react';
-import { createAccessRequest } from '../access-requests/service.ts';
 import { isDate } from '../common/calendar/dates.ts';
-import { isLanguage, type Language } from '../common/languages.ts';
+import type { Language } from '../common/languages.ts';
 import type { AppContext } from '../platform/context.ts';
 import { withPublic, type Tx } from '../platform/db/transaction.ts';
 import type { App } from '../platform/http/app.ts';
-import { invalid, notFound, ProblemError, type FieldError } from '../platform/http/problem.ts';
+import { invalid, notFound, type FieldError } from '../platform/http/problem.ts';
 import { getPublicJournalEntry, searchPublicJournal, type PublicJournalEntry, type SearchInput } from '../journal/service.ts';
 import { atomFeed } from './feeds.ts';
-import { refuseHostileAddress, sendPage, sendErrorPage } from './http.ts';
+import { refuseHostileAddress, sendPage } from './http.ts';
 import { pageLanguage } from './i18n.ts';
-import { AccessSentPage, MessagePage } from './pages/AccessPages.tsx';
 import { CasePage, ENTRY_TYPES, EntryPage, isAlertStatus, PostlistePage, SEARCH_FIELDS, searchQuery, type SearchForm } from './pages/JournalPages.tsx';
 import type { PageFrame } from './pages/Layout.tsx';
 import { findMunicipality, type PublicMunicipality } from './repository.ts';
@@ -162,34 +161,5 @@ export function registerJournalPages(app: App, ctx: AppContext, frameFor: FrameF
     const casePath = `/${municipality.slug}/postliste/sak/${caseNumber.replace('/', '-')}`;
     const xml = atomFeed(ctx.config.publicUrl, municipality, language, { kind: 'case', caseNumber, selfPath: `${casePath}/feed.atom`, pagePath: casePath, entries, now: ctx.clock.now() });
     return reply.header('cache-control', 'public, max-age=300').type('application/atom+xml; charset=utf-8').send(xml);
-  });
-
-  // The access request without JavaScript: the ticked entries and an address, into the same flow as createAccessRequest.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    const params = new URLSearchParams(String(body));
-    done(null, { entries: params.getAll('entries'), email: params.get('email') ?? undefined, name: params.get('name') ?? undefined, language: params.get('language') ?? undefined });
-  });
-
-  app.post('/:municipality/postliste/innsyn', open, async (request, reply) => {
-    const municipality = await municipalityOf(request);
-    const body = (request.body ?? {}) as { entries?: unknown; email?: unknown; name?: unknown; language?: unknown };
-    const { language } = pageLanguage(request, municipality.language);
-    const chosen = isLanguage(body.language) ? body.language : language;
-    const frame = await frameFor(`/${municipality.slug}/postliste`, chosen);
-    const entries = Array.isArray(body.entries) ? body.entries.filter((e): e is string => typeof e === 'string').slice(0, 50) : [];
-    const email = typeof body.email === 'string' ? body.email.trim().slice(0, 254) : '';
-    const name = typeof body.name === 'string' && body.name.trim() ? body.name.trim().slice(0, 200) : undefined;
-    try {
-      const missing: FieldError[] = [];
-      if (entries.length === 0) missing.push({ field: 'entries', code: 'required', message: 'pick at least one entry' });
-      if (!email) missing.push({ field: 'email', code: 'required', message: 'is required' });
-      if (missing.length) throw invalid(missing);
-      const order = await createAccessRequest(ctx, { entries, email, name, language: chosen }, undefined);
-      const html = createElement(AccessSentPage, { frame, municipality, email, statusUrl: `/innsyn/${order.id}?key=${order.key}` });
-      return sendErrorPage(reply, 201, html);
-    } catch (error) {
-      if (error instanceof ProblemError && error.status === 400) return sendErrorPage(reply, 400, createElement(MessagePage, { frame, municipality, title: frame.t('access.heading'), body: frame.t('access.invalid') }));
-      throw error;
-    }
   });
 }

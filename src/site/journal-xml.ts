@@ -10,6 +10,7 @@ import { withPublic, type Tx } from '../platform/db/transaction.ts';
 import type { App } from '../platform/http/app.ts';
 import { invalid, notFound } from '../platform/http/problem.ts';
 import { MAX_LIMIT, searchPublicJournal, type PublicJournalEntry } from '../journal/service.ts';
+import { todayIn } from './journal-routes.ts';
 import { findArchiveCreator } from './repository.ts';
 
 export const OFFENTLIG_JOURNAL_NS = 'http://www.arkivverket.no/standarder/noark5/offentligJournal';
@@ -105,19 +106,20 @@ export function registerJournalXml(app: App, ctx: AppContext): void {
         description: 'Validates against the Noark 5 offentligJournal schema. The schema needs at least one entry: a day with none is a 404.',
         security: [],
         params: Type.Object({ tenant: Type.String() }),
-        querystring: Type.Object({ date: Type.String({ maxLength: 10, description: 'the journal date, YYYY-MM-DD' }) }, { additionalProperties: false }),
+        querystring: Type.Object({ date: Type.Optional(Type.String({ maxLength: 10, description: "the journal date, YYYY-MM-DD; the municipality's today when left out" })) }, { additionalProperties: false }),
         response: { 200: { description: 'offentligJournal.xml', content: { 'application/xml': { schema: Type.String() } } } },
       },
     },
     async (request, reply) => {
       const { tenant: slug } = request.params as { tenant: string };
-      const { date } = request.query as { date: string };
-      if (!isDate(date)) throw invalid([{ field: 'date', code: 'invalidDate', message: 'must be a real date written YYYY-MM-DD' }]);
+      const asked = (request.query as { date?: string }).date;
+      if (asked !== undefined && !isDate(asked)) throw invalid([{ field: 'date', code: 'invalidDate', message: 'must be a real date written YYYY-MM-DD' }]);
       const now = ctx.clock.now();
-      const { creator, entries } = await withPublic(ctx.db, async (tx) => {
+      const { creator, date, entries } = await withPublic(ctx.db, async (tx) => {
         const found = /^[a-z][a-z0-9-]{1,39}$/.test(slug) ? await findArchiveCreator(tx, slug) : undefined;
         if (!found) throw notFound(`the municipality "${slug}"`);
-        return { creator: found, entries: await dayEntries(tx, found.id, date, now) };
+        const day = asked ?? todayIn(found.country, now);
+        return { creator: found, date: day, entries: await dayEntries(tx, found.id, day, now) };
       });
       if (entries.length === 0) throw notFound(`entries in the public journal of ${creator.name} on ${date}`);
       return reply
