@@ -41,7 +41,7 @@ const fillers: Record<string, (input: WalkInput) => string[]> = {
 };
 
 /** How the walk fills each public route that is not in the OpenAPI document; `[]` means "reached by links". */
-const pageAddresses: Record<string, (slugs: string[]) => string[]> = {
+const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => string[]> = {
   '/': () => ['/', '/?lang=xx', '/?lang=%ff'],
   '/:municipality': (slugs) => [...slugs.map((s) => `/${s}`), ...slugs.map((s) => `/${s}?lang=%ff`), '/ingen-slik-kommune', '/x'],
   '/healthz': () => ['/healthz'],
@@ -57,6 +57,23 @@ const pageAddresses: Record<string, (slugs: string[]) => string[]> = {
   '/app/': () => ['/app/'],
   '/innsyn/:id': () => ['/innsyn/0190c0de-0000-7000-8000-000000000000?key=gjett', '/innsyn/ikkje-ein-id'],
   '/app/*': (slugs) => slugs.flatMap((s) => [`/app/${s}/`, `/app/${s}/cases`]),
+  // The public journal's pages and feeds: a day, a search, paging by links; every entry id of the
+  // archive (screened, void and excluded ones too) is asked on its page.
+  '/:municipality/postliste': (slugs) => slugs.flatMap((s) => [`/${s}/postliste`, `/${s}/postliste?q=brev`, `/${s}/postliste?day=2026-02-30`]),
+  // Every entry id under the first municipality (the page reads the same getPublicJournalEntry as the
+  // walked JSON operation; other municipalities' entries are 404 there), and an unknown id under each.
+  '/:municipality/postliste/:entryId': (slugs, input) => [...(input.entryIds ?? []).map((id) => `/${slugs[0]}/postliste/${id}`), ...slugs.map((s) => `/${s}/postliste/ukjent`)],
+  '/:municipality/postliste/sak/:caseNumber': (slugs) => slugs.map((s) => `/${s}/postliste/sak/1999-1`),
+  '/:municipality/postliste/feed.atom': (slugs) => slugs.map((s) => `/${s}/postliste/feed.atom?q=brev`),
+  '/varsel/:id/bekreft': () => ['/varsel/0190c0de-0000-7000-8000-000000000000/bekreft?key=gjett', '/varsel/ukjent/bekreft'],
+  '/varsel/:id/avslutt': () => ['/varsel/0190c0de-0000-7000-8000-000000000000/avslutt?key=gjett'],
+  '/:municipality/statistikk': (slugs) => slugs.map((s) => `/${s}/statistikk`),
+  '/:municipality/postliste/sak/:caseNumber/feed.atom': (slugs) => slugs.map((s) => `/${s}/postliste/sak/1999-1/feed.atom`),
+};
+/** Public forms outside the OpenAPI document, posted empty (they answer with a page). */
+const formAddresses: Record<string, (slugs: string[]) => string[]> = {
+  '/:municipality/postliste/innsyn': (slugs) => slugs.map((s) => `/${s}/postliste/innsyn`),
+  '/:municipality/postliste/varsel': (slugs) => slugs.map((s) => `/${s}/postliste/varsel`),
 };
 /** Stylesheets, fonts and icons: their names carry a hash, so the pages' links lead to them. */
 const linkedOnly = /^\/static\//;
@@ -106,6 +123,11 @@ export function planPublicWalk(radhus: TestRadhus, input: WalkInput): WalkPlan {
     // Fastify adds a HEAD twin to every GET: walking the GET covers it.
     if (route.method === 'HEAD') continue;
     if (!isGet(route.method)) {
+      const form = formAddresses[route.url];
+      if (form && route.method === 'POST') {
+        plan.others.push(...form(input.slugs).map((url) => ({ method: 'POST' as const, url, payload: {} })));
+        continue;
+      }
       if (!inDocument.has(`${route.method} ${openApiPath(route.url)}`) && !route.url.startsWith('/demo-idp/') && route.url !== '/auth/logout')
         plan.untaught.push(`${route.method} ${route.url}: a public route that is neither GET nor in the OpenAPI document`);
       continue;
@@ -113,7 +135,7 @@ export function planPublicWalk(radhus: TestRadhus, input: WalkInput): WalkPlan {
     if (inDocument.has(`GET ${openApiPath(route.url)}`) || linkedOnly.test(route.url)) continue;
     const fill = pageAddresses[route.url];
     if (!fill) plan.untaught.push(`GET ${route.url}: add it to pageAddresses in src/conformance/public-walk.ts`);
-    else plan.addresses.push(...fill(input.slugs));
+    else plan.addresses.push(...fill(input.slugs, input));
   }
   plan.addresses = [...new Set(plan.addresses)];
   return plan;
@@ -153,7 +175,7 @@ async function visit(radhus: TestRadhus, request: InjectOptions): Promise<Visit>
 }
 
 /** Walks the plan and every same-site link found on the way (each linked address once, as it is). */
-export async function walkPublic(radhus: TestRadhus, plan: WalkPlan, linkLimit = 200): Promise<Visit[]> {
+export async function walkPublic(radhus: TestRadhus, plan: WalkPlan, linkLimit = 1000): Promise<Visit[]> {
   const visits: Visit[] = [];
   const seen = new Set<string>();
   const queue: string[] = [];

@@ -90,3 +90,34 @@ function correspondentsOf(value: unknown): PublicCorrespondent[] {
       : [],
   );
 }
+
+/** A municipality as the creator of its archive (arkivskaper): its official number names it in Noark exports. */
+export async function findArchiveCreator(tx: Tx, slug: string): Promise<(PublicMunicipality & { officialNumber: string }) | undefined> {
+  const row = await db(tx).selectFrom('public_tenants').select(['id', 'slug', 'name', 'country', 'language', 'official_number']).where('slug', '=', slug).executeTakeFirst();
+  return row && { id: row.id, slug: row.slug, name: row.name, country: row.country, language: row.language, officialNumber: row.official_number };
+}
+
+/** Entries of a municipality's public journal per month of journal date ('YYYY-MM'), the ones visible at `now`. */
+export async function publishedPerMonth(tx: Tx, tenantId: string, now: Date): Promise<{ month: string; count: number }[]> {
+  return (
+    await sql<{ month: string; count: number }>`select to_char(journal_date, 'YYYY-MM') as month, count(*)::int as count
+      from public_registry_entries where tenant_id = ${tenantId}::uuid and (visible_from is null or visible_from <= ${now})
+      group by 1 order by 1`.execute(tx)
+  ).rows;
+}
+
+export interface AccessRequestMonth {
+  month: string;
+  received: number;
+  answered: number;
+  answered_in_time: number;
+  median_seconds: number | null;
+}
+
+/** Access requests per month of receipt, from the public aggregate that a trigger keeps (migration 0015). */
+export async function accessRequestsPerMonth(tx: Tx, tenantId: string): Promise<AccessRequestMonth[]> {
+  return (
+    await sql<AccessRequestMonth>`select month, received, answered, answered_in_time, median_seconds
+      from public_access_request_statistics where tenant_id = ${tenantId}::uuid order by month`.execute(tx)
+  ).rows;
+}

@@ -11,6 +11,9 @@ import { withPublic } from '../platform/db/transaction.ts';
 import type { App } from '../platform/http/app.ts';
 import { ASSET_PREFIX, IMMUTABLE, isFontFile, type SiteAssets } from './assets.ts';
 import { refuseHostileAddress, sendErrorPage, sendPage } from './http.ts';
+import { registerJournalPages } from './journal-routes.ts';
+import { registerJournalXml } from './journal-xml.ts';
+import { registerStatistics } from './statistics.ts';
 import { pageLanguage, translator } from './i18n.ts';
 import { ErrorPage, errorKind } from './pages/ErrorPage.tsx';
 import type { PageFrame } from './pages/Layout.tsx';
@@ -88,6 +91,10 @@ export function createSite(load: () => Promise<SiteAssets>): Site {
       const { language, remember } = pageLanguage(request, found.municipality.language);
       return sendPage(request, reply, createElement(MunicipalityPage, { frame: await frameFor(`/${slug}`, language), ...found }), { remember, secureCookies });
     });
+
+    registerJournalPages(app, ctx, frameFor, secureCookies);
+    registerJournalXml(app, ctx);
+    registerStatistics(app, ctx, frameFor, secureCookies);
 
     app.get(`${ASSET_PREFIX}/:file`, open, async (request, reply) => {
       const { file } = request.params as { file: string };

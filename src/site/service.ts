@@ -5,3 +5,6 @@
 export { loadSiteAssets, ASSET_PREFIX, type SiteAssets } from './assets.ts';
 export { pageLanguage, formatDate, languageNames, LANGUAGE_COOKIE } from './i18n.ts';
 export { refuseHostileAddress, renderHtml } from './http.ts';
+export { sendErrorPage } from './http.ts';
+export { AccessSentPage, MessagePage } from './pages/AccessPages.tsx';
+export { publicPageFrame } from './frame.ts';

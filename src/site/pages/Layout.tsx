@@ -14,7 +14,7 @@ export interface PageFrame {
   faviconHref: string;
 }
 
-export function Layout({ frame, title, municipality, children }: { frame: PageFrame; title: string; municipality?: { slug: string; name: string } | undefined; children: ReactNode }) {
+export function Layout({ frame, title, municipality, head, children }: { frame: PageFrame; title: string; municipality?: { slug: string; name: string } | undefined; head?: ReactNode; children: ReactNode }) {
   const { t, language } = frame;
   return (
     <html lang={language}>
@@ -25,6 +25,7 @@ export function Layout({ frame, title, municipality, children }: { frame: PageFr
         <title>{`${title} – ${t('site.name')}`}</title>
         <link rel="stylesheet" href={frame.stylesheetHref} />
         <link rel="icon" type="image/svg+xml" href={frame.faviconHref} />
+        {head}
       </head>
       <body>
         <a className="ds-skip-link" href="#main">

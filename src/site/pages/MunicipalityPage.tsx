@@ -17,12 +17,12 @@ const entryTypes: Record<string, string> = {
 };
 const knownTypes = new Set(Object.values(entryTypes));
 
-function entryTypeKey(type: string): TextKey | undefined {
+export function entryTypeKey(type: string): TextKey | undefined {
   const word = entryTypes[type] ?? type;
   return knownTypes.has(word) ? (`entryType.${word}` as TextKey) : undefined;
 }
 
-const roleGroups = [
+export const roleGroups = [
   { key: 'journal.from', roles: ['sender', 'internal-sender'] },
   { key: 'journal.to', roles: ['recipient', 'internal-recipient'] },
   { key: 'journal.copy', roles: ['copy'] },
@@ -54,6 +54,11 @@ export function MunicipalityPage({ frame, municipality, entries }: { frame: Page
             </ol>
           </>
         )}
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/${municipality.slug}/postliste`}>
+            {t('journal.more')}
+          </a>
+        </p>
       </section>
       <section className="stack" aria-labelledby="staff-heading">
         <h2 className="ds-heading" data-size="sm" id="staff-heading">
