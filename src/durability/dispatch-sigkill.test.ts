@@ -33,13 +33,12 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-// On PostgreSQL this passed in every local run (alone and three at once) but failed once in CI: after
-// the restart the position reached the end while 550 of 750 entries were missing from the
-// projection. The projection now stops at an entry it cannot read instead of passing it by; until
-// the CI failure is understood, the PostgreSQL run is opt-in (RADHUS_DISPATCH_KILL_PG=1).
-const skipped = testEngine() === 'postgres' && process.env.RADHUS_DISPATCH_KILL_PG !== '1';
-
-describe.skipIf(skipped)(`the dispatcher after SIGKILL (${testEngine()})`, () => {
+// On PostgreSQL this failed once in CI (550 of 750 entries missing, the position at the end). The
+// cause: the batch query sorted by the text of the transaction id, so where a fresh cluster's ids
+// crossed 1000 or 10000 a batch ended on the wrong event and the position passed events by
+// (platform/events/dispatcher.test.ts now holds that case). Local servers with long-lived clusters
+// rarely cross a power of ten, which is why it never failed there.
+describe(`the dispatcher after SIGKILL (${testEngine()})`, () => {
   it('handles every event exactly once in the end, and the projection equals the archive', { timeout: 600_000 }, async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'radhus-dispatch-kill-'));
     const databaseUrl = await freshDatabaseUrl();

@@ -62,7 +62,8 @@ export async function eventsAfter(tx: Tx, positionTx: string, positionId: number
     from outbox
     where (tx_id, id) > (${positionTx}::xid8, ${positionId}::bigint)
       and tx_id < pg_snapshot_xmin(pg_current_snapshot())
-    order by tx_id, id
+    -- Qualified: a bare tx_id here would be the text alias above, and '10' sorts before '9'.
+    order by outbox.tx_id, outbox.id
     limit ${limit}`.execute(tx);
   return result.rows;
 }
