@@ -118,10 +118,10 @@ describe('downloads', () => {
     return radhus.app.inject({ method: 'GET', url: api(`/documents/${uploaded.json().id}/content`), headers: { authorization: `Bearer ${t}` } });
   }
 
-  it('serve an HTML page uploaded as a PDF as a PDF, as an attachment, never as text/html', async () => {
+  it('serve an HTML page uploaded as a PDF as bytes to save, never as text/html: the format is read from the content', async () => {
     const res = await uploadAs('application/pdf', 'page.html');
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-type']).toBe('application/octet-stream');
     expect(res.headers['content-disposition']).toMatch(/^attachment;/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(String(res.headers['content-security-policy'])).toContain('sandbox');
