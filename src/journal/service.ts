@@ -14,19 +14,8 @@ export { getPublicationPolicy, setPublicationPolicy, type PublicationPolicy, typ
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 
-export interface SearchInput {
-  q?: string | undefined;
-  fromDate?: string | undefined;
-  toDate?: string | undefined;
-  entryType?: string | undefined;
-  unit?: string | undefined;
-  caseNumber?: string | undefined;
-  correspondent?: string | undefined;
-  gnr?: number | undefined;
-  bnr?: number | undefined;
-  cursor?: string | undefined;
-  limit?: number | undefined;
-}
+/** A search as the public asks it: the repository's filters without the municipality, plus paging. */
+export type SearchInput = Omit<SearchFilters, 'tenantId'> & { cursor?: string | undefined; limit?: number | undefined };
 
 export interface PublicJournalEntry {
   id: string;

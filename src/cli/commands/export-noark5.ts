@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-import { resolve } from 'node:path';
-import { exportNoark5, progress } from '../../deposit/service.ts';
-import { processOutput } from '../io.ts';
-import { requireTenant } from '../tenant-arg.ts';
-import { text, type ContextCommand } from '../command.ts';
+import { exportNoark5 } from '../../deposit/service.ts';
+import type { ContextCommand } from '../command.ts';
+import { depositExportInput, depositExportOptions } from './deposit-export.ts';
 
 export const exportNoark5Command: ContextCommand = {
   kind: 'context',
@@ -18,25 +16,12 @@ export const exportNoark5Command: ContextCommand = {
   ],
   // Inside a running server on PGlite: it reads in batches, one short transaction each.
   remote: true,
-  options: {
-    tenant: { type: 'string', required: true, value: 'slug', description: 'The municipality, e.g. balsfjord' },
-    series: { type: 'string', required: true, value: 'id|all', description: 'The series (arkivdel) by id or systemID, or all' },
-    out: { type: 'string', required: true, value: 'dir', description: 'The folder to write the package to (made if missing)', path: true },
-  },
+  options: depositExportOptions('balsfjord'),
   examples: ['radhus export noark5 --tenant balsfjord --series all --out /srv/deposit/balsfjord-2026'],
   async run({ ctx, values, io, operator }) {
-    const tenant = await requireTenant(ctx, text(values, 'tenant'));
-    const out = resolve(text(values, 'out'));
-    // A bar on a terminal we own; plain lines when piped, logged or run through the server's socket.
-    const tty = io === processOutput && process.stderr.isTTY ? process.stderr : null;
-    const result = await exportNoark5(ctx, {
-      tenant,
-      series: text(values, 'series'),
-      out,
-      actor: operator,
-      progress: progress((line) => io.err(`  ${line}`), { tty }),
-      warn: (line) => io.err(`warning: ${line}`),
-    });
+    const input = await depositExportInput(ctx, values, io, operator);
+    const { out } = input;
+    const result = await exportNoark5(ctx, input);
     const c = result.counts;
     io.out(`Wrote ${out}: ${c.mappe} case file(s), ${c.registrering} registry entr(ies), ${c.files} document file(s), ${c.endring} change(s) in the change log` +
       `${result.converted ? `, ${result.converted} document(s) converted to PDF/A` : ''}.`);
