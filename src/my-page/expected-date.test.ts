@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { MIN_FINISHED_CASES, STATED_PROCESSING_DAYS } from './cases.ts';
-import { loggedInPerson, type TestPerson } from './test-support.ts';
+import { loggedInPerson, type TestPerson } from '../test-support/person.ts';
 
 type Json = Record<string, any>;
 let t: TestRadhus;

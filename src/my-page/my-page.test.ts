@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import type { Tenant } from '../tenants/tenant.ts';
-import { loggedInPerson, testIdentityNumber, type TestPerson } from './test-support.ts';
+import { loggedInPerson, testIdentityNumber, type TestPerson } from '../test-support/person.ts';
 
 type Json = Record<string, any>;
 let t: TestRadhus;

@@ -13,7 +13,7 @@ import type { Tenant } from '../tenants/tenant.ts';
 import { captureOutput } from '../cli/io.ts';
 import { importPropertiesCommand } from '../cli/commands/import-properties.ts';
 import { installationSnapshot } from '../conformance/fixtures.ts';
-import { loggedInPerson, type TestPerson } from '../my-page/test-support.ts';
+import { loggedInPerson, type TestPerson } from '../test-support/person.ts';
 
 type Json = Record<string, any>;
 let t: TestRadhus;

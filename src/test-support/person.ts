@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Test factories of My page: a person logged in (a session, as after an ID-porten login with `pid`)
+// A person logged in (a session, as after an ID-porten login with `pid`)
 // who is a citizen of a municipality.
 import { randomBytes } from 'node:crypto';
 import { withoutTenant } from '../platform/db/transaction.ts';
 import { createSession, SESSION_COOKIE } from '../identity/sessions.ts';
 import { grantLocalRole, upsertUser } from '../identity/users.ts';
 import { syntheticNorwegianNumber } from '../common/idnumbers.ts';
-import type { TestRadhus } from '../test-support/app.ts';
+import type { TestRadhus } from './app.ts';
 
 export interface TestPerson {
   userId: string;
