@@ -61,3 +61,8 @@ export async function detailsOf(tx: Tx, propertyId: string) {
   ).rows;
   return { owners, services, fees };
 }
+
+/** How many properties the municipality's register holds. */
+export async function propertyCount(tx: Tx): Promise<number> {
+  return Number((await sql<{ n: string }>`select count(*)::text as n from properties`.execute(tx)).rows[0]!.n);
+}

@@ -3,3 +3,4 @@
 export { importProperties, type ImportReport } from './import.ts';
 export { myProperties, myProperty, type PropertyView } from './read.ts';
 export { parseCsv, parseJson, type PropertyRecord } from './parse.ts';
+export { propertyCount } from './repository.ts';
