@@ -13,9 +13,11 @@ import { siteModule } from './site/manifest.ts';
 import { demoModule } from './demo/manifest.ts';
 import { accessRequestsModule } from './access-requests/manifest.ts';
 import { journalAlertsModule } from './journal-alerts/manifest.ts';
+import { myPageModule } from './my-page/manifest.ts';
 
 // Order matters where modules depend on each other's set-up: units before the archive (responsible
-// units), the archive before the projection that reads it; demo data comes last.
+// units), the archive before the projection that reads it; demo data comes last (My page's demo
+// adds to the demo municipalities, so it follows the demo module).
 export const modules: Module[] = [
-  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, webModule, siteModule, demoModule,
+  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, webModule, siteModule, demoModule, myPageModule,
 ];

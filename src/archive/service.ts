@@ -20,3 +20,4 @@ export { listArchiveCodes, codeNames, type ArchiveCode, type CodeList } from './
 export { recordConversion, recordDisposal, recordDeletion, type ConversionRecord } from './records.ts';
 export { caseFileStatusCodes, correspondentRoleCodes, documentRelationCodes, documentStatusCodes, entryStatusCodes, entryTypeCodes, followUpCodes, retentionCodes, screeningMetadataCodes, variantCodes } from './noark-codes.ts';
 export { noarkElement, noarkValue } from './noark-elements.ts';
+export { casesOfParty, caseOfParty, documentOfParty, decisionHistory, casesNamingProperty, numberVariants, personPartiesOfCase, type PersonParty, type PartyCase, type PartyCaseSummary, type PartyEntry, type PartyDocument, type PartyDocumentObject, type DecisionHistory, type PropertyCase } from './party-cases.ts';

@@ -14,6 +14,9 @@ import { roles, type Role } from '../platform/http/auth.ts';
 import type { Ids } from './support.ts';
 import { withoutTenant } from '../platform/db/transaction.ts';
 import { grantLocalRole, upsertUser } from '../identity/users.ts';
+import { loggedInPerson, type TestPerson } from '../test-support/person.ts';
+import { importProperties } from '../properties/service.ts';
+import { withTenant } from '../platform/db/transaction.ts';
 
 export interface Fixture {
   tenant: Tenant;
@@ -23,6 +26,8 @@ export interface Fixture {
   secrets: string[];
   /** A closed case file and its archived entry. */
   frozen: { caseFile: string; registryEntry: string };
+  /** The party of the case file, logged in as a citizen (My page): the walk's citizen for person-only routes. */
+  person: TestPerson;
 }
 
 type Json = Record<string, any>;
@@ -59,6 +64,8 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const classes = (await call(radhus, t, 'GET', api('/classes'))).items;
   const series = (await call(radhus, t, 'GET', api('/series'))).items;
   if (!classes.length || !series.length) throw new Error('a new tenant should have a series and classes');
+  // The letter's sender is a person with an identity number, logged in: My page shows her the case.
+  const person = await loggedInPerson(radhus, [tenant.id], { name: `Kari ${tag}` });
   const titles = { caseFile: `Byggesak ${tag}`, other: `Klage ${tag}`, entry: `Søknad ${tag}`, reply: `Svar ${tag}`, closed: `Avsluttet ${tag}`, sender: `Kari ${tag}`, remark: `Merknad ${tag}` };
 
   const caseFile = await call(radhus, t, 'POST', api('/case-files'), { title: titles.caseFile, classId: classes[0].id, keywords: [tag] });
@@ -67,12 +74,12 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
     type: 'incoming',
     title: titles.entry,
     documentDate: '2026-02-27',
-    correspondents: [{ name: titles.sender, kind: 'person', role: 'sender' }],
+    correspondents: [{ name: titles.sender, kind: 'person', role: 'sender', identityNumber: person.identityNumber }],
   });
   const reply = await call(radhus, t, 'POST', api(`/case-files/${caseFile.id}/registry-entries`), {
     type: 'outgoing',
     title: titles.reply,
-    correspondents: [{ name: titles.sender, kind: 'person', role: 'recipient' }],
+    correspondents: [{ name: titles.sender, kind: 'person', role: 'recipient', identityNumber: person.identityNumber }],
   });
   const pdf = Buffer.from(`%PDF-1.7\n% ${tag}\n%%EOF\n`);
   const document = await upload(radhus, t, api(`/registry-entries/${entry.id}/documents`), pdf, { title: `Vedlegg ${tag}` });
@@ -99,6 +106,14 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const order = `<bestilling><id>${tag}</id><kontaktinfo><e-post>innsyn-${tag}@example.org</e-post></kontaktinfo><dokumenter><dokument><systemId>${entry.id}</systemId></dokument></dokumenter></bestilling>`;
   const accessRequest = (await call(radhus, t, 'POST', api('/access-orders'), { xml: order })).requests[0];
 
+  // A message to the party's My page, and a property she owns.
+  const message = await call(radhus, t, 'POST', api(`/case-files/${caseFile.id}/messages`), { subject: `Melding ${tag}`, text: `Tekst ${tag}` });
+  const register = { properties: [{ matrikkel: `${tenant.officialNumber}-12/34`, address: `Adresse ${tag}`, owners: [{ identityNumber: person.identityNumber, name: person.name }], services: [{ service: 'waste', nextPickups: ['2026-03-06'] }], fees: [{ kind: 'invoice', description: `Faktura ${tag}`, amount: '100.00', invoiceNumber: '1' }] }] };
+  const imported = await withTenant(radhus.ctx.db, { tenantId: tenant.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, (tx) =>
+    importProperties(tx, { tenantId: tenant.id, officialNumber: tenant.officialNumber, country: tenant.country, actor: 'cli:test:test', at: radhus.clock.now() }, { name: 'register.json', text: JSON.stringify(register) }),
+  );
+  if (!imported.imported) throw new Error(`the fixture's property register was refused: ${JSON.stringify(imported.rejected)}`);
+  const property = await sql<{ id: string }>`select id from properties where tenant_id = ${tenant.id} limit 1`.execute(radhus.ctx.db.kysely);
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
   // The public journal shows what the projection has written: bring it up to date.
@@ -121,10 +136,13 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       closedDay: closedDay.id,
       correspondent: party.rows[0]!.id,
       accessRequest,
+      message: message.id,
+      property: property.rows[0]!.id,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
+    person,
   };
 }
 

@@ -68,7 +68,7 @@ export const tenantPrefix = '/api/v1/{tenant}/';
 export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => operationsOf(doc).filter((o) => o.path.startsWith(tenantPrefix));
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
-export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest'] as const;
+export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -88,6 +88,10 @@ const pathIdKinds: Record<string, IdKind> = {
   units: 'unit',
   correspondents: 'correspondent',
   'access-requests': 'accessRequest',
+  // My page (…/my/cases/{id}, …/my/messages/{id}, …/my/properties/{id}): the fixture's person's own.
+  cases: 'caseFile',
+  messages: 'message',
+  properties: 'property',
 };
 
 /** Path parameters named otherwise than {id}, and the id they take. */

@@ -58,8 +58,13 @@ describe('tenant isolation through every API operation', () => {
     let reader: Fixture | undefined;
     const exercised = new Set<string>();
     let nonce = 0;
-    const send = async (op: PlannedOperation, options: { slug: string; token: string; path: Ids; fields: (field: string) => Ids }) => {
+    // `person`: sent with a person's session instead of the token (My page answers a person, by identity number).
+    const send = async (op: PlannedOperation, options: { slug: string; token: string; path: Ids; fields: (field: string) => Ids; person?: Fixture['person'] }) => {
       const request = op.build({ ...options, nonce: `${++nonce}-${randomBytes(3).toString('hex')}` });
+      if (options.person) {
+        const { authorization: _token, ...rest } = request.headers as Record<string, string>;
+        request.headers = { ...rest, ...options.person.headers };
+      }
       const res = await radhus.app.inject(request);
       return { res, sent: `${request.url} ${Buffer.isBuffer(request.payload) ? request.payload.toString('latin1') : JSON.stringify(request.payload ?? '')}` };
     };
@@ -80,6 +85,13 @@ describe('tenant isolation through every API operation', () => {
           const leaks = leaked(res, b, sent);
           if (leaks.length) failures.push(`${what}: the answer contains ${leaks.join(', ')}`);
         }
+        // A's logged-in person (a citizen of A, a party there) with B's ids.
+        const { res, sent } = await send(op, { slug: a.tenant.slug, token: a.tokens.citizen, path: attack.path, fields: attack.fields, person: a.person });
+        const what = `${op.name} as A's person with ${attack.label}`;
+        if (res.statusCode < 300 && substitutes) failures.push(`${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        else if (res.statusCode >= 300 && ![400, 403, 404, 409, 422].includes(res.statusCode)) failures.push(`${what}: unexpected ${res.statusCode} ${res.body.slice(0, 200)}`);
+        const leaks = leaked(res, b, sent);
+        if (leaks.length) failures.push(`${what}: the answer contains ${leaks.join(', ')}`);
       }
       // 3. A's token on B's routes: the token does not exist there.
       for (const role of roles) {
@@ -94,7 +106,8 @@ describe('tenant isolation through every API operation', () => {
       const own = op.method === 'GET' ? (reader ??= await municipality('Lesar')) : await municipality('Kontroll');
       let control: string | undefined;
       for (const role of ['case-officer', 'archivist', 'system', 'tenant-admin', 'politician', 'citizen'] as const) {
-        const { res } = await send(op, { slug: own.tenant.slug, token: own.tokens[role], path: own.ids, fields: () => own.ids });
+        // The citizen is the fixture's person: a citizen token is no person, so My page has nothing of its.
+        const { res } = await send(op, { slug: own.tenant.slug, token: own.tokens[role], path: own.ids, fields: () => own.ids, ...(role === 'citizen' ? { person: own.person } : {}) });
         if (res.statusCode === 403) continue;
         control = `${role}: ${res.statusCode}`;
         if (res.statusCode < 300 || res.statusCode === 409) exercised.add(op.name);

@@ -7,4 +7,4 @@ export { findOfficer, findStaff, listOfficers, grantRole, revokeRole, listPendin
 export { createToken, listTokens, revokeToken, findTokenIdByValue } from './tokens.ts';
 export { demoUsers, findDemoUser, type DemoUser } from './demo-users.ts';
 export { demoIssuer } from './demo-client.ts';
-export { syncProviderRoles, upsertUser } from './users.ts';
+export { syncProviderRoles, upsertUser, identityNumberOf, verifiedEmailsOf } from './users.ts';

@@ -132,3 +132,19 @@ export function rolesClaim(value: unknown): Map<string, Role[]> {
   }
   return out;
 }
+
+/**
+ * The identity number a person logged in with (the provider's `pid` claim or its Swedish
+ * counterpart), or undefined: My page finds a person's cases, messages and properties by it.
+ */
+export async function identityNumberOf(tx: Tx, userId: string): Promise<string | undefined> {
+  const row = (await sql<{ identity_number: string | null }>`select identity_number from users where id = ${userId}::uuid`.execute(tx)).rows[0];
+  return row?.identity_number ?? undefined;
+}
+
+/** Addresses where people with this identity number have logged in with an e-mail the provider vouches for. */
+export async function verifiedEmailsOf(tx: Tx, identityNumbers: readonly string[]): Promise<string[]> {
+  if (!identityNumbers.length) return [];
+  const rows = await sql<{ email: string }>`select distinct email from users where identity_number in (${sql.join(identityNumbers)}) and email is not null and email_verified order by email`.execute(tx);
+  return rows.rows.map((r) => r.email);
+}
