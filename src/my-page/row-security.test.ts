@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The promise of migration 0020, kept by the database itself: as radhus_app in one municipality, the
+// The promise of migration 0016, kept by the database itself: as radhus_app in one municipality, the
 // messages and property register of another are invisible; a message can only be marked read (its
 // subject, text and recipient never change) and is never deleted; a property's facts are replaced,
 // the import record is never changed.

@@ -1,3 +1,0 @@
--- SPDX-License-Identifier: EUPL-1.2
--- Placeholder on the mypage branch only, so that 0020 runs here: the other slices' migrations take this number at merge. DELETE at merge.
-SELECT 1;
