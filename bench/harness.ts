@@ -23,10 +23,13 @@ export interface Load {
   op: (index: number) => Promise<void>;
   /** Operations run first and not counted: JIT, caches, connection set-up. */
   warmup?: number;
+  /** Called when the counted operations begin (after the warm-up). */
+  onStart?: () => void;
 }
 
 export async function measure(load: Load): Promise<Measurement> {
   if (load.warmup) await run({ ...load, total: load.warmup }, () => {});
+  load.onStart?.();
   let lastShown = 0;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();

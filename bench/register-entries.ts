@@ -16,6 +16,7 @@ import { addTenantWithToken, testConfig } from '../src/durability/tenant-setup.t
 import { startBareFastify } from './bare-fastify.ts';
 import { measure, type Measurement } from './harness.ts';
 import { HttpClient } from './http.ts';
+import { measureRemote, type RemoteLoad } from './remote-load.ts';
 import { rawGetCaseFile, rawListCaseFiles, rawRegisterEntry } from './raw-sql.ts';
 import { printReport } from './report.ts';
 import { profiled } from './profile.ts';
@@ -47,7 +48,6 @@ await radhus.app.listen({ port: 0, host: '127.0.0.1' });
 const apiUrl = `http://127.0.0.1:${(radhus.app.server.address() as AddressInfo).port}`;
 const api = new HttpClient(apiUrl, { authorization: `Bearer ${token}` }, concurrency);
 const bare = await startBareFastify();
-const bareClient = new HttpClient(bare.url, {}, concurrency);
 
 const sender = [{ name: 'Kari Nordmann', kind: 'person', role: 'sender' }];
 const entryBody = (i: number) => ({ type: 'incoming', title: `Søknad om byggeløyve ${i}`, correspondents: sender });
@@ -74,24 +74,36 @@ const run = async (name: string, total: number, op: (i: number) => Promise<void>
   return result;
 };
 
-const bareWrite = await run('bare Fastify POST (no database)', entries, async (i) => {
-  await bareClient.expect(201, 'POST', '/echo', entryBody(i));
-});
+// HTTP load comes from a child process (bench/remote-load.ts), so the figures of the API and of
+// the bare route are the server's own; the raw SQL floors run in this process and have no client.
+const runRemote = async (load: Omit<RemoteLoad, 'concurrency' | 'warmup' | 'headers'> & { headers?: Record<string, string> }) => {
+  log(`${load.name}…`);
+  const before = counter.count;
+  const result = await profiled(load.name, () => measureRemote({ headers: {}, ...load, concurrency, warmup }));
+  result.statementsPerOp = (counter.count - before) / (load.total + warmup);
+  results.push(result);
+  return result;
+};
+const auth = { authorization: `Bearer ${token}` };
+const entryTemplate = JSON.stringify(entryBody(0)).replace('byggeløyve 0', 'byggeløyve {i}');
+
+const bareWrite = await runRemote({ name: 'bare Fastify POST (no database)', baseUrl: bare.url, method: 'POST', paths: ['/echo'], body: entryTemplate, status: 201, total: entries });
 const rawWrite = await run('raw SQL: register entry', entries, (i) => rawRegisterEntry(ctx.db, tenant.id, writeCases[i % WRITE_CASES]!, `Søknad om byggeløyve ${i}`));
-const apiWrite = await run('API: createRegistryEntry', entries, async (i) => {
-  await api.expect(201, 'POST', `/api/v1/${slug}/case-files/${writeCases[i % WRITE_CASES]}/registry-entries`, entryBody(i));
+const apiWrite = await runRemote({
+  name: 'API: createRegistryEntry', baseUrl: apiUrl, headers: auth, method: 'POST', status: 201, total: entries, body: entryTemplate,
+  paths: writeCases.map((id) => `/api/v1/${slug}/case-files/${id}/registry-entries`),
 });
 const rawList = await run(`raw SQL: case file page (${LIST_LIMIT})`, reads, async () => {
   await rawListCaseFiles(ctx.db, tenant.id, LIST_LIMIT);
 });
-const apiList = await run(`API: listCaseFiles (${LIST_LIMIT})`, reads, async () => {
-  await api.expect(200, 'GET', `/api/v1/${slug}/case-files?limit=${LIST_LIMIT}`);
+const apiList = await runRemote({
+  name: `API: listCaseFiles (${LIST_LIMIT})`, baseUrl: apiUrl, headers: auth, method: 'GET', status: 200, total: reads, paths: [`/api/v1/${slug}/case-files?limit=${LIST_LIMIT}`],
 });
 const rawGet = await run('raw SQL: case file + entries', reads, async (i) => {
   await rawGetCaseFile(ctx.db, readCases[i % READ_CASES]!);
 });
-const apiGet = await run('API: getCaseFile', reads, async (i) => {
-  await api.expect(200, 'GET', `/api/v1/${slug}/case-files/${readCases[i % READ_CASES]}`);
+const apiGet = await runRemote({
+  name: 'API: getCaseFile', baseUrl: apiUrl, headers: auth, method: 'GET', status: 200, total: reads, paths: readCases.map((id) => `/api/v1/${slug}/case-files/${id}`),
 });
 
 printReport({
@@ -110,7 +122,6 @@ printReport({
 });
 
 api.close();
-bareClient.close();
 await bare.app.close();
 await radhus.close();
 await rm(dataDir, { recursive: true, force: true });

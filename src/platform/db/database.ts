@@ -8,6 +8,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PgliteDialect, type PoolStats } from './pglite-dialect.ts';
 import { durablePgliteOptions } from './durable-pglite.ts';
+import { StatementCache } from './statement-cache.ts';
+import { preparingPool } from './pg-prepared.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -46,6 +48,18 @@ export interface OpenOptions {
   template?: string | undefined;
 }
 
+/**
+ * DATABASE_PREPARED_STATEMENTS: how many statements to keep prepared (statement-cache.ts), per
+ * process on PGlite and per installation's pool on PostgreSQL; 0 turns it off. Default 500.
+ */
+export function preparedStatementCapacity(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.DATABASE_PREPARED_STATEMENTS?.trim();
+  if (!raw) return 500;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 100_000) throw new Error('DATABASE_PREPARED_STATEMENTS must be a whole number from 0 to 100000');
+  return value;
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   return openPglite(options.dataDir, options.template);
@@ -66,7 +80,10 @@ async function openPglite(dataDir: string | undefined, template: string | undefi
   const pglite = folder
     ? await PGlite.create({ ...durablePgliteOptions(folder), parsers, relaxedDurability: false })
     : await PGlite.create({ parsers, ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}) });
-  const dialect = new PgliteDialect(pglite);
+  // Literals in EXECUTE (statement-cache.ts) are safe only with standard strings: a backslash
+  // must not escape the closing quote. It is PostgreSQL's default; refuse to prepare otherwise.
+  const standardStrings = (await pglite.query<{ on: string }>(`select current_setting('standard_conforming_strings') as on`)).rows[0]?.on === 'on';
+  const dialect = new PgliteDialect(pglite, standardStrings ? preparedStatementCapacity() : 0);
   const kysely = new Kysely<any>({ dialect });
   return {
     engine: 'pglite',
@@ -96,7 +113,8 @@ async function openPostgres(url: string): Promise<Database> {
     throw new Error(`cannot connect to DATABASE_URL: ${error.message}`);
   });
   client.release();
-  const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  const capacity = preparedStatementCapacity();
+  const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool: capacity > 0 ? preparingPool(pool, new StatementCache(capacity, { evict: false })) : pool }) });
   return {
     engine: 'postgres',
     kysely,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A Kysely dialect for embedded PGlite. PGlite is a single connection, so one transaction must not
 // interleave with another: the driver hands out that connection to one holder at a time.
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Results } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -13,6 +13,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { sqlLiteral, StatementCache } from './statement-cache.ts';
 
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
@@ -36,20 +37,60 @@ export interface PoolStats {
 }
 
 class PgliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly statements: StatementCache | undefined,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // Like node-postgres: without parameters the simple protocol runs, which allows several
-    // statements (migrations); with parameters, one prepared statement.
+    // statements (migrations); with parameters, a prepared statement when the cache takes it,
+    // else one unnamed statement.
     const result =
       query.parameters.length === 0
         ? ((await this.pg.exec(query.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-        : await this.pg.query<R>(query.sql, query.parameters as unknown[]);
+        : ((await this.executePrepared<R>(query.sql, query.parameters)) ?? (await this.pg.query<R>(query.sql, query.parameters as unknown[])));
     const affected = result.affectedRows;
     const rows = result.rows as R[];
     return affected !== undefined && query.query?.kind !== 'SelectQueryNode'
       ? { rows, numAffectedRows: BigInt(affected) }
       : { rows };
+  }
+
+  /**
+   * EXECUTE of a prepared statement with its parameters as literals, written by PGlite's own
+   * serializer for each parameter's type, exactly as its unnamed statements would send them.
+   * undefined when the statement is not (yet) prepared or a value cannot be a literal.
+   */
+  private async executePrepared<R>(text: string, parameters: readonly unknown[]): Promise<Results<R> | undefined> {
+    const admission = this.statements?.admit(text);
+    if (!admission) return undefined;
+    const { statement } = admission;
+    if (admission.isNew) {
+      try {
+        const results = await this.pg.exec(
+          `${admission.evicted ? `deallocate ${admission.evicted.name}; ` : ''}prepare ${statement.name} as ${text};
+           select parameter_types::oid[]::int[] as types from pg_prepared_statements where name = '${statement.name}'`,
+        );
+        statement.parameterTypes = (results.at(-1)!.rows[0] as { types: number[] }).types;
+      } catch (error) {
+        this.statements!.forget(text);
+        throw error;
+      }
+    }
+    const literals: string[] = [];
+    for (const [i, value] of parameters.entries()) {
+      if (value === null || value === undefined) {
+        literals.push('null');
+        continue;
+      }
+      const serialize = this.pg.serializers[statement.parameterTypes![i]!];
+      const written: unknown = serialize ? serialize(value) : String(value);
+      const literal = typeof written === 'string' ? sqlLiteral(written) : undefined;
+      if (literal === undefined) return undefined;
+      literals.push(literal);
+    }
+    return (await this.pg.exec(`execute ${statement.name}(${literals.join(', ')})`)).at(-1) as Results<R>;
   }
 
   // eslint-disable-next-line require-yield
@@ -63,8 +104,8 @@ class PgliteDriver implements Driver {
   private readonly releases = new WeakMap<DatabaseConnection, () => void>();
   private readonly connection: PgliteConnection;
 
-  constructor(pg: PGlite) {
-    this.connection = new PgliteConnection(pg);
+  constructor(pg: PGlite, statements: StatementCache | undefined) {
+    this.connection = new PgliteConnection(pg, statements);
   }
 
   async init(): Promise<void> {}
@@ -99,7 +140,11 @@ class PgliteDriver implements Driver {
 
 export class PgliteDialect implements Dialect {
   private driver: PgliteDriver | undefined;
-  constructor(private readonly pg: PGlite) {}
+  /** statements: how many to keep prepared (0: none); see statement-cache.ts. */
+  constructor(
+    private readonly pg: PGlite,
+    private readonly statements = 0,
+  ) {}
   stats(): PoolStats {
     const queued = this.driver?.mutex.queued ?? 0;
     return { total: 1, idle: queued === 0 ? 1 : 0, waiting: Math.max(0, queued - 1) };
@@ -108,7 +153,7 @@ export class PgliteDialect implements Dialect {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    this.driver = new PgliteDriver(this.pg);
+    this.driver = new PgliteDriver(this.pg, this.statements > 0 ? new StatementCache(this.statements, { evict: true }) : undefined);
     return this.driver;
   }
   createQueryCompiler() {
