@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { withPublic, withTenant, type Tx } from '../platform/db/transaction.ts';
-import type { StagedFile } from '../platform/files/store.ts';
+import { FileTooLargeError, type StagedFile } from '../platform/files/store.ts';
 import { ProblemError, invalid, notFound, type FieldError } from '../platform/http/problem.ts';
 import { unstorableText, validatorCompiler } from '../platform/http/validation.ts';
 import type { Role } from '../platform/http/auth.ts';
@@ -93,7 +93,7 @@ async function receiveSubmission(ctx: AppContext, request: FastifyRequest, stage
       try {
         file = await ctx.files.stage(sniffed.stream, { maxBytes: limit });
       } catch (error) {
-        if ((error as Error).name === 'FileTooLargeError' || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ProblemError('payloadTooLarge', `${part.filename} is larger than ${limit} bytes, the limit of "${part.fieldname}"`);
+        if (error instanceof FileTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ProblemError('payloadTooLarge', `${part.filename} is larger than ${limit} bytes, the limit of "${part.fieldname}"`);
         throw error;
       }
       staged.push(file);
@@ -103,7 +103,7 @@ async function receiveSubmission(ctx: AppContext, request: FastifyRequest, stage
     }
   } catch (error) {
     if (error instanceof ProblemError || ((error as { statusCode?: number }).statusCode ?? 500) < 500) throw error;
-    if ((error as Error).name === 'FileTooLargeError') throw new ProblemError('payloadTooLarge', 'an attachment is larger than its field allows');
+    if (error instanceof FileTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ProblemError('payloadTooLarge', 'an attachment is larger than its field allows');
     throw invalid([{ field: 'body', code: 'invalidFormat', message: `the body is not well-formed multipart/form-data (${(error as Error).message})` }]);
   }
   if (!input) errors.push({ field: 'submission', code: 'required', message: 'send the submission as JSON in the part "submission"' });
