@@ -4,14 +4,16 @@
 // SHA-256 of everything filed). PDF/A-1b with the Inter font embedded (Designsystemet's typeface,
 // already shipped for the public pages), so the archive takes them as they are. The creation date
 // is the submission's, never the wall clock, so the same submission gives the same bytes.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Language } from '../common/languages.ts';
 
 const require = createRequire(import.meta.url);
 // The Latin subset covers Norwegian and Swedish letters (æ ø å ä ö é), § and the dashes.
-const regular = require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff');
-const bold = require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff');
+// Read once: each PDF embeds a subset of these.
+const regular = readFileSync(require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff'));
+const bold = readFileSync(require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff'));
 
 export interface PdfLine {
   label?: string | undefined;
