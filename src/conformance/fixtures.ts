@@ -14,6 +14,7 @@ import { roles, type Role } from '../platform/http/auth.ts';
 import type { Ids } from './support.ts';
 import { withoutTenant } from '../platform/db/transaction.ts';
 import { grantLocalRole, upsertUser } from '../identity/users.ts';
+import { exampleDefinition } from '../forms/schema.ts';
 
 export interface Fixture {
   tenant: Tenant;
@@ -99,6 +100,14 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const order = `<bestilling><id>${tag}</id><kontaktinfo><e-post>innsyn-${tag}@example.org</e-post></kontaktinfo><dokumenter><dokument><systemId>${entry.id}</systemId></dokument></dokumenter></bestilling>`;
   const accessRequest = (await call(radhus, t, 'POST', api('/access-orders'), { xml: order })).requests[0];
 
+  // E-service forms: one published (with a draft and a submission made for a citizen who phoned), one not.
+  const admin = tokens['tenant-admin'];
+  const form = await call(radhus, admin, 'POST', api('/forms'), { definition: exampleDefinition });
+  await call(radhus, admin, 'POST', api(`/forms/${form.id}/publish`), { published: true });
+  const otherForm = await call(radhus, admin, 'POST', api('/forms'), { definition: { ...exampleDefinition, key: 'walk-unpublished' } });
+  await radhus.app.inject({ method: 'PUT', url: api(`/forms/${form.id}/draft`), headers: { authorization: `Bearer ${t}` }, payload: { answers: { what: 'water' } } });
+  const submission = await call(radhus, t, 'POST', api('/submissions'), { formId: form.id, answers: { what: 'water', position: { lat: 69.2, lon: 19.4 }, details: `Lekkasje ${tag}` }, onBehalfOf: { nationalId: '15076500565', name: `Innbygger ${tag}`, channel: 'phone' } });
+
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
   // The public journal shows what the projection has written: bring it up to date.
@@ -121,9 +130,12 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       closedDay: closedDay.id,
       correspondent: party.rows[0]!.id,
       accessRequest,
+      form: form.id,
+      otherForm: otherForm.id,
+      submission: submission.submissionId,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, form.id, otherForm.id, submission.submissionId, submission.caseFileId],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
   };
 }

@@ -89,7 +89,7 @@ export async function publishFormDefinition(tx: Tx, c: FormCtx, formId: string, 
  * this municipality's own class and unit (the source's are the source's), unpublished until checked.
  */
 export async function adoptFormDefinition(tx: Tx, c: FormCtx, source: PublicFormRow | undefined, sourceId: string, own: { classId?: string | undefined; unitId?: string | undefined }): Promise<FormView> {
-  if (source?.tenant_id === c.tenantId) throw conflict('this form is this municipality’s own already');
+  if (source?.tenant_id === c.tenantId || (!source && isUuid(sourceId) && (await selectForm(tx, sourceId)))) throw conflict('this form is this municipality’s own already');
   if (!source) throw notFound(`published form ${sourceId}`);
   const { classId: _c, unitId: _u, ...rest } = source.definition;
   const definition: FormDefinition = { ...rest, ...(own.classId ? { classId: own.classId } : {}), ...(own.unitId ? { unitId: own.unitId } : {}) };
