@@ -16,7 +16,8 @@ import { journalAlertsModule } from './journal-alerts/manifest.ts';
 import { formsModule } from './forms/manifest.ts';
 
 // Order matters where modules depend on each other's set-up: units before the archive (responsible
-// units), the archive before the projection that reads it; demo data comes last.
+// units), the archive before the projection that reads it; demo data comes last. The forms come
+// after the demo municipalities, so that their demo forms find them on the first start.
 export const modules: Module[] = [
-  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, formsModule, webModule, siteModule, demoModule,
+  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, webModule, siteModule, demoModule, formsModule,
 ];

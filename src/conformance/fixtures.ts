@@ -100,13 +100,14 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const order = `<bestilling><id>${tag}</id><kontaktinfo><e-post>innsyn-${tag}@example.org</e-post></kontaktinfo><dokumenter><dokument><systemId>${entry.id}</systemId></dokument></dokumenter></bestilling>`;
   const accessRequest = (await call(radhus, t, 'POST', api('/access-orders'), { xml: order })).requests[0];
 
-  // E-service forms: one published (with a draft and a submission made for a citizen who phoned), one not.
+  // E-service forms: one published (with a submission made for a citizen who phoned, and a draft), one not.
   const admin = tokens['tenant-admin'];
   const form = await call(radhus, admin, 'POST', api('/forms'), { definition: exampleDefinition });
   await call(radhus, admin, 'POST', api(`/forms/${form.id}/publish`), { published: true });
   const otherForm = await call(radhus, admin, 'POST', api('/forms'), { definition: { ...exampleDefinition, key: 'walk-unpublished' } });
-  await radhus.app.inject({ method: 'PUT', url: api(`/forms/${form.id}/draft`), headers: { authorization: `Bearer ${t}` }, payload: { answers: { what: 'water' } } });
   const submission = await call(radhus, t, 'POST', api('/submissions'), { formId: form.id, answers: { what: 'water', position: { lat: 69.2, lon: 19.4 }, details: `Lekkasje ${tag}` }, onBehalfOf: { nationalId: '15076500565', name: `Innbygger ${tag}`, channel: 'phone' } });
+  // After the submission, which drops its sender's draft.
+  await radhus.app.inject({ method: 'PUT', url: api(`/forms/${form.id}/draft`), headers: { authorization: `Bearer ${t}` }, payload: { answers: { what: 'water' } } });
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);

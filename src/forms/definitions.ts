@@ -49,7 +49,7 @@ async function validDefinition(tx: Tx, input: unknown): Promise<FormDefinition> 
 
 export async function createFormDefinition(tx: Tx, c: FormCtx, input: unknown, adoptedFrom: string | null = null): Promise<FormView> {
   const definition = await validDefinition(tx, input);
-  if (await selectFormByKey(tx, definition.key)) throw invalid([{ field: 'definition.key', code: 'taken', message: `this municipality has a form "${definition.key}" already: save a new version of it` }]);
+  if (await selectFormByKey(tx, definition.key)) throw conflict(`this municipality has a form "${definition.key}" already: save a new version of it`);
   const form: FormRow = { id: newId(), tenant_id: c.tenantId, key: definition.key, current_version: 1, published_version: null, adopted_from: adoptedFrom, created_at: c.at, updated_at: c.at };
   await insertForm(tx, form);
   await insertVersion(tx, c.tenantId, { form_id: form.id, version: 1, definition, created_at: c.at, created_by: c.actor });

@@ -171,3 +171,15 @@ export interface Person {
 export async function selectPerson(tx: Tx, userId: string): Promise<Person | undefined> {
   return (await sql<Person>`select name, email, identity_number from users where id = ${userId}::uuid`.execute(tx)).rows[0];
 }
+
+export interface PublicTenantRow {
+  id: string;
+  slug: string;
+  name: string;
+  language: 'nb' | 'nn' | 'sv' | 'en';
+}
+
+/** A municipality by its slug, from the public view of municipalities (radhus_public). */
+export async function selectPublicTenant(tx: Tx, slug: string): Promise<PublicTenantRow | undefined> {
+  return (await sql<PublicTenantRow>`select id, slug, name, language from public_tenants where slug = ${slug}`.execute(tx)).rows[0];
+}
