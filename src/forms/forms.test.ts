@@ -172,3 +172,17 @@ describe('submitting', () => {
     expect(entry.correspondents[0]).toMatchObject({ name: 'Kari Nordmann' });
   });
 });
+
+describe('the service catalogue page', () => {
+  it('lists the published services in the visitor’s language, searchable without JavaScript', async () => {
+    const page = await t.app.inject({ url: `/${tenant.slug}/tjenester?lang=sv`, headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('<html lang="sv"');
+    expect(page.body).toContain('Felanmälan väg eller vatten');
+    expect(page.body).toContain('Du får ett kvitto med diarienummer');
+    const none = await t.app.inject({ url: `/${tenant.slug}/tjenester?lang=nb&q=hundeskatt`, headers: { accept: 'text/html' } });
+    expect(none.body).toContain('Ingen tjenester passer søket.');
+    expect((await t.app.inject({ url: '/ingen-slik-kommune/tjenester', headers: { accept: 'text/html' } })).statusCode).toBe(404);
+  });
+});
