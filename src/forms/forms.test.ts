@@ -104,6 +104,8 @@ describe('submitting', () => {
   it('files the submission as a case with the citizen as party, the PDF, the JSON, the attachment and the receipt, in one go', async () => {
     await t.app.inject({ method: 'PUT', url: api(`/forms/${form.id}/draft`), headers: kari, payload: { answers: { what: 'road' } } });
     expect((await t.app.inject({ url: api(`/forms/${form.id}/draft`), headers: kari })).json().answers).toEqual({ what: 'road' });
+    // Another citizen does not see Kari's draft: they have none of their own.
+    expect((await t.app.inject({ url: api(`/forms/${form.id}/draft`), headers: ola })).statusCode).toBe(404);
     const body = multipartBody({ submission: JSON.stringify({ formId: form.id, version: 1, answers }), photo: { name: 'hull.png', type: 'image/png', content: png } });
     const res = await t.app.inject({ method: 'POST', url: api('/submissions'), headers: { ...kari, ...body.headers }, payload: body.body });
     expect(res.statusCode, res.body).toBe(201);
