@@ -117,3 +117,57 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON public_forms TO radhus_app;
 GRANT SELECT ON public_forms TO radhus_public;
 GRANT SELECT, INSERT, UPDATE, DELETE ON form_drafts TO radhus_app;
 GRANT SELECT, INSERT ON form_submissions TO radhus_app;
+
+-- Signing (issue 9 §2), reusable by other modules (citizen proposals): a request to sign a piece
+-- of content (its SHA-256), the people invited to sign it, and each signature (who, when, at which
+-- level, over which content). A signature is over the hash: changed content needs new signatures.
+CREATE TABLE signing_requests (
+  id uuid PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants(id),
+  subject_type text NOT NULL,
+  subject_id uuid NOT NULL,
+  content_sha256 text NOT NULL CHECK (content_sha256 ~ '^[0-9a-f]{64}$'),
+  level text NOT NULL CHECK (level IN ('none', 'substantial', 'high')),
+  requested_by text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX signing_requests_subject ON signing_requests (subject_type, subject_id);
+
+CREATE TABLE signing_invitations (
+  id uuid PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants(id),
+  request_id uuid NOT NULL REFERENCES signing_requests(id),
+  name text NOT NULL,
+  email text NOT NULL,
+  -- SHA-256 of the secret in the invitation mail's link.
+  token_hash text NOT NULL,
+  signature_id uuid,
+  created_at timestamptz NOT NULL
+);
+
+CREATE TABLE signatures (
+  id uuid PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants(id),
+  request_id uuid NOT NULL REFERENCES signing_requests(id),
+  signer text NOT NULL,
+  signer_name text NOT NULL,
+  identity_number text,
+  level text NOT NULL CHECK (level IN ('none', 'substantial', 'high')),
+  content_sha256 text NOT NULL,
+  signed_at timestamptz NOT NULL,
+  UNIQUE (request_id, signer)
+);
+
+ALTER TABLE signing_requests ENABLE ROW LEVEL SECURITY;
+ALTER TABLE signing_requests FORCE ROW LEVEL SECURITY;
+CREATE POLICY signing_requests_tenant ON signing_requests USING (tenant_id = radhus_tenant()) WITH CHECK (tenant_id = radhus_tenant());
+ALTER TABLE signing_invitations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE signing_invitations FORCE ROW LEVEL SECURITY;
+CREATE POLICY signing_invitations_tenant ON signing_invitations USING (tenant_id = radhus_tenant()) WITH CHECK (tenant_id = radhus_tenant());
+ALTER TABLE signatures ENABLE ROW LEVEL SECURITY;
+ALTER TABLE signatures FORCE ROW LEVEL SECURITY;
+CREATE POLICY signatures_tenant ON signatures USING (tenant_id = radhus_tenant()) WITH CHECK (tenant_id = radhus_tenant());
+-- Signatures are records: written once. An invitation is updated once, when it is signed.
+GRANT SELECT, INSERT ON signing_requests TO radhus_app;
+GRANT SELECT, INSERT, UPDATE ON signing_invitations TO radhus_app;
+GRANT SELECT, INSERT ON signatures TO radhus_app;

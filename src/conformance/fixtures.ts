@@ -28,7 +28,7 @@ export interface Fixture {
 
 type Json = Record<string, any>;
 
-export async function call(radhus: TestRadhus, token: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<Json> {
+export async function call(radhus: TestRadhus, token: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object): Promise<Json> {
   const res = await radhus.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
   if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
   return res.json();
@@ -107,7 +107,8 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const otherForm = await call(radhus, admin, 'POST', api('/forms'), { definition: { ...exampleDefinition, key: 'walk-unpublished' } });
   const submission = await call(radhus, t, 'POST', api('/submissions'), { formId: form.id, answers: { what: 'water', position: { lat: 69.2, lon: 19.4 }, details: `Lekkasje ${tag}` }, onBehalfOf: { nationalId: '15076500565', name: `Innbygger ${tag}`, channel: 'phone' } });
   // After the submission, which drops its sender's draft.
-  await radhus.app.inject({ method: 'PUT', url: api(`/forms/${form.id}/draft`), headers: { authorization: `Bearer ${t}` }, payload: { answers: { what: 'water' } } });
+  await call(radhus, t, 'PUT', api(`/forms/${form.id}/draft`), { answers: { what: 'water', position: { lat: 69.3, lon: 19.5 } } });
+  const signing = await call(radhus, t, 'POST', api(`/forms/${form.id}/draft/signing`));
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
@@ -134,9 +135,10 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       form: form.id,
       otherForm: otherForm.id,
       submission: submission.submissionId,
+      signing: signing.signingId,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, form.id, otherForm.id, submission.submissionId, submission.caseFileId],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
   };
 }

@@ -10,15 +10,17 @@ import type { AppContext } from '../platform/context.ts';
 import { withPublic, withTenant, type Tx } from '../platform/db/transaction.ts';
 import { FileTooLargeError, type StagedFile } from '../platform/files/store.ts';
 import { ProblemError, invalid, notFound, type FieldError } from '../platform/http/problem.ts';
-import { unstorableText, validatorCompiler } from '../platform/http/validation.ts';
+import { fieldErrors, unstorableText, validatorCompiler } from '../platform/http/validation.ts';
 import type { Role } from '../platform/http/auth.ts';
 import { newId, isUuid } from '../platform/ids.ts';
 import { isLanguage, type Language } from '../common/languages.ts';
 import { sniffFormat } from '../archive/service.ts';
 import { adoptFormDefinition, createFormDefinition, publishFormDefinition, readFormDefinition, updateFormDefinition, type FormView } from './definitions.ts';
-import { selectDraft, selectForms, selectPublicForm, selectPublicForms, selectSubmission, upsertDraft } from './repository.ts';
-import { formToSubmit, isStaff, ownerOf, submitForm, type ReceivedFile, type SubmitInput } from './submissions.ts';
-import { AdoptBody, DefinitionBody, DraftBody, DraftOut, FormList, FormOut, PublishBody, ServiceList, ServicesQuery, SubmitBody, SubmittedOut, VersionQuery } from './schema.ts';
+import { selectDraft, selectForms, selectPerson, selectPublicForm, selectPublicForms, selectSubmission, upsertDraft } from './repository.ts';
+import { contentHash, formToSubmit, isStaff, ownerOf, submitForm, type ReceivedFile, type SubmitInput } from './submissions.ts';
+import { answersValidator } from './definition.ts';
+import { requestSignatures } from '../signing/service.ts';
+import { AdoptBody, DefinitionBody, DraftBody, DraftOut, SigningStarted, FormList, FormOut, PublishBody, ServiceList, ServicesQuery, SubmitBody, SubmittedOut, VersionQuery } from './schema.ts';
 import { searchServices } from './catalogue.ts';
 
 const tags = ['forms'];
@@ -207,6 +209,32 @@ export async function formRoutes(app: App, ctx: AppContext): Promise<void> {
     const draft = await inTenant(ctx, request, (tx) => (isUuid(request.params.id) ? selectDraft(tx, request.params.id, ownerOf(request.principal!)) : Promise.resolve(undefined)));
     if (!draft) throw notFound(`a draft of form ${request.params.id}`);
     return { formId: draft.form_id, version: draft.version, answers: draft.answers, updatedAt: draft.updated_at.toISOString() };
+  });
+
+  app.post('/api/v1/:tenant/forms/:id/draft/signing', {
+    config: { roles: submitters },
+    schema: { operationId: 'requestDraftSigning', tags, summary: 'Sign my draft and invite its co-applicants to sign it by e-mail; it can be submitted once all have signed', params: TenantAndId, response: { 201: SigningStarted } },
+  }, async (request, reply) => {
+    const principal = request.principal!;
+    const tenant = request.tenant!;
+    const started = await inTenant(ctx, request, async (tx, c) => {
+      const draft = isUuid(request.params.id) ? await selectDraft(tx, request.params.id, ownerOf(principal)) : undefined;
+      if (!draft) throw notFound(`a draft of form ${request.params.id}`);
+      const { formId, version, definition } = await formToSubmit(tx, draft.form_id, draft.version);
+      const validate = answersValidator(definition);
+      if (!validate(draft.answers)) throw invalid(fieldErrors(validate.errors ?? [], 'answers').map((e) => ({ ...e, field: e.field === 'answers' ? e.field : `answers.${e.field}` })));
+      const person = principal.kind === 'user' ? await selectPerson(tx, principal.id) : undefined;
+      const listed = Array.isArray(draft.answers.coApplicants) ? (draft.answers.coApplicants as Record<string, unknown>[]) : [];
+      const invitees = listed.filter((p) => typeof p?.name === 'string' && typeof p?.email === 'string').map((p) => ({ name: String(p.name), email: String(p.email) }));
+      const hash = contentHash(formId, version, draft.answers);
+      const signing = await requestSignatures(tx, {
+        tenantId: c.tenantId, subjectType: 'form-draft', subjectId: draft.id, contentSha256: hash, level: definition.loginLevel, at: c.at, invitees,
+        requester: { id: ownerOf(principal), name: person?.name ?? principal.name, identityNumber: person?.identity_number ?? undefined },
+        mail: { municipality: tenant.name, what: definition.title[tenant.language], language: tenant.language, url: (id, token) => `${ctx.config.publicUrl}/app/${tenant.slug}/signing/${id}?token=${encodeURIComponent(token)}` },
+      });
+      return { signingId: signing.id, contentSha256: hash, waitingFor: invitees.map((i) => i.name) };
+    });
+    return reply.status(201).send(started);
   });
 
   app.post('/api/v1/:tenant/submissions', {

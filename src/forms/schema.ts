@@ -144,3 +144,9 @@ export const SubmittedOut = Type.Object({
   answersChecksum: Type.String({ description: 'SHA-256 of the answers PDF' }),
   attachments: Type.Array(Type.Object({ field: Type.String(), fileName: Type.String(), mimeType: Type.String(), checksum: Type.String(), size: Type.Integer() })),
 });
+
+export const SigningStarted = Type.Object({
+  signingId: Id,
+  contentSha256: Type.String({ description: 'SHA-256 of the canonical JSON of {formId, version, answers}: what each signer signs' }),
+  waitingFor: Type.Array(Type.String(), { description: 'the co-applicants invited by e-mail' }),
+});

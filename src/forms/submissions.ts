@@ -18,10 +18,14 @@ import { sendMail } from '../platform/mail/send.ts';
 import { parseIdentityNumber } from '../common/idnumbers.ts';
 import { addDocument, createCaseFile, createRegistryEntry, dateIn, formatNumber, type DetectedFormat } from '../archive/service.ts';
 import { answersValidator, caseTitleOf, type FormDefinition, type LayoutField } from './definition.ts';
-import { deleteDraft, insertSubmission, selectForm, selectPerson, selectVersion, type SubmissionAttachment, type SubmissionRow } from './repository.ts';
+import { deleteDraft, insertSubmission, selectDraft, selectForm, selectPerson, selectVersion, type SubmissionAttachment, type SubmissionRow } from './repository.ts';
 import { receiptMail } from './mail.ts';
 import { renderPdf, type PdfLine } from './pdf.ts';
 import { words } from './words.ts';
+import { canonicalJson, sha256, signingOf, type SignatureRow } from '../signing/service.ts';
+
+/** What is signed: the form, its version and the answers, as canonical JSON. */
+export const contentHash = (formId: string, version: number, answers: unknown): string => sha256(canonicalJson({ formId, version, answers }));
 
 export const channels = ['paper', 'phone', 'counter'] as const;
 const staffRoles = ['case-officer', 'archivist', 'tenant-admin', 'politician'] as const;
@@ -143,6 +147,20 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   errors.push(...checkAttachments(definition, files));
   if (errors.length) throw invalid(errors);
 
+  // Co-applicants sign the answers before they are filed; a signature holds only for the words signed.
+  let signatures: SignatureRow[] = [];
+  if (!input.onBehalfOf) {
+    const draft = await selectDraft(tx, formId, ownerOf(principal));
+    const signing = draft && (await signingOf(tx, 'form-draft', draft.id));
+    const coApplicants = Array.isArray(input.answers.coApplicants) ? input.answers.coApplicants.length : 0;
+    if (coApplicants && !signing) throw conflict('the co-applicants sign first: save the answers as a draft and ask for signatures (requestDraftSigning)');
+    if (signing) {
+      if (signing.request.content_sha256 !== contentHash(formId, version, input.answers)) throw conflict('the answers have changed since they were signed: ask for signatures again');
+      if (signing.waitingFor.length) throw conflict(`waiting for the signatures of ${signing.waitingFor.join(', ')}`);
+      signatures = signing.signatures;
+    }
+  }
+
   // The archive: a case in the form's class and unit, the letter in, the documents on it.
   const c = { tenantId: tenant.id, actor: `${principal.kind}:${principal.id}:${principal.name}`, at };
   const caseFile = await createCaseFile(tx, c, { title: caseTitleOf(definition, language, input.answers), keywords: [definition.caseType], ...(definition.classId ? { classId: definition.classId } : {}), ...(definition.unitId ? { responsibleUnitId: definition.unitId } : {}) });
@@ -175,6 +193,7 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   const receipt = await stage(await renderPdf({ title: `${w.receipt} – ${definition.title[language]}`, language, at, lines: [
     ...header, { label: `${w.checksum} – ${w.answers}`, text: answersPdf.checksum },
     ...attachments.map((a) => ({ label: `${w.checksum} – ${a.fileName}`, text: a.checksum })),
+    ...signatures.map((g) => ({ label: `${w.signedBy}: ${g.signer_name}`, text: `${g.signed_at.toISOString()} · ${g.level} · SHA-256 ${g.content_sha256}` })),
   ] }));
   await addDocument(tx, c, entryId, { title: `${w.receipt} ${caseNumber}`, relation: 'attachment', documentType: 'receipt' }, { ...receipt, fileName: `kvittering-${caseNumber.replace('/', '-')}.pdf`, mimeType: 'application/pdf' });
 
