@@ -12,6 +12,8 @@ import { createSession, CSRF_HEADER, SESSION_COOKIE } from '../identity/sessions
 import { installationSnapshot } from '../conformance/fixtures.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { exampleDefinition } from './schema.ts';
+import { buildingApplication } from './demo-forms.ts';
+import { canonicalJson, sha256 } from '../signing/service.ts';
 
 type Json = Record<string, any>;
 let t: TestRadhus;
@@ -186,5 +188,51 @@ describe('the service catalogue page', () => {
     const none = await t.app.inject({ url: `/${tenant.slug}/tjenester?lang=nb&q=hundeskatt`, headers: { accept: 'text/html' } });
     expect(none.body).toContain('Ingen tjenester passer søket.');
     expect((await t.app.inject({ url: '/ingen-slik-kommune/tjenester', headers: { accept: 'text/html' } })).statusCode).toBe(404);
+  });
+});
+
+describe('signing by co-applicants', () => {
+  it('files a building application only when the co-applicant has signed the very answers submitted', async () => {
+    const created = await t.app.inject({ method: 'POST', url: api('/forms'), headers: admin, payload: { definition: buildingApplication } });
+    const building = created.json();
+    await t.app.inject({ method: 'POST', url: api(`/forms/${building.id}/publish`), headers: admin, payload: { published: true } });
+    const answers = { gnr: 12, bnr: 34, measure: 'extension', description: 'Tilbygg på 20 m²', coApplicants: [{ name: 'Ola Nordmann', email: 'ola@example.no' }] };
+    const drawing = Buffer.from('%PDF-1.7\n% tegning\n%%EOF\n');
+    const submit = (a: Json) => {
+      const body = multipartBody({ submission: JSON.stringify({ formId: building.id, answers: a }), drawings: { name: 'tegning.pdf', type: 'application/pdf', content: drawing } });
+      return t.app.inject({ method: 'POST', url: api('/submissions'), headers: { ...kari, ...body.headers }, payload: body.body });
+    };
+    expect((await t.app.inject({ method: 'PUT', url: api(`/forms/${building.id}/draft`), headers: kari, payload: { answers } })).statusCode).toBe(200);
+    const first = await submit(answers);
+    expect(first.statusCode, first.body).toBe(409);
+
+    const started = await t.app.inject({ method: 'POST', url: api(`/forms/${building.id}/draft/signing`), headers: kari });
+    expect(started.statusCode, started.body).toBe(201);
+    const { signingId, contentSha256, waitingFor } = started.json();
+    expect(waitingFor).toEqual(['Ola Nordmann']);
+    expect(contentSha256).toBe(sha256(canonicalJson({ formId: building.id, version: 1, answers })));
+    const invite = await sql<{ payload: Json }>`select payload from jobs where type = 'mail.send' and payload->'mail'->>'to' = 'ola@example.no' and payload->'mail'->>'template' = 'signing.invite'`.execute(t.ctx.db.kysely);
+    const token = /token=([A-Za-z0-9_-]+)/.exec(invite.rows[0]!.payload.mail.text)![1]!;
+    expect((await submit(answers)).json().detail).toContain('Ola Nordmann');
+
+    // A signature on other words is refused and changes nothing; then Ola signs what Kari signed.
+    const before = await installationSnapshot(t);
+    const forged = await t.app.inject({ method: 'POST', url: api(`/signings/${signingId}/sign`), headers: ola, payload: { token, contentSha256: sha256('other words') } });
+    expect(forged.statusCode).toBe(409);
+    expect((await t.app.inject({ method: 'POST', url: api(`/signings/${signingId}/sign`), headers: ola, payload: { token: 'gjett', contentSha256 } })).statusCode).toBe(403);
+    expect(await installationSnapshot(t)).toEqual(before);
+    const signed = await t.app.inject({ method: 'POST', url: api(`/signings/${signingId}/sign`), headers: ola, payload: { token, contentSha256 } });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json()).toMatchObject({ complete: true, waitingFor: [], level: 'high' });
+    expect(signed.json().signatures.map((g: Json) => g.name)).toEqual(['Citizen kari', 'Citizen ola']);
+
+    // Answers changed after signing are not filed; the signed ones are.
+    expect((await submit({ ...answers, description: 'Tilbygg på 200 m²' })).statusCode).toBe(409);
+    const filed = await submit(answers);
+    expect(filed.statusCode, filed.body).toBe(201);
+    const receipt = await t.app.inject({ url: filed.json().receiptUrl, headers: kari });
+    expect(receipt.statusCode).toBe(200);
+    const kase = (await t.app.inject({ url: api(`/case-files/${filed.json().caseFileId}`), headers: officer })).json();
+    expect(kase.title).toBe('Byggesøknad gnr 12 bnr 34');
   });
 });

@@ -54,8 +54,8 @@ export async function insertSignature(tx: Tx, r: SignatureRow): Promise<void> {
     values (${r.id}, ${r.tenant_id}, ${r.request_id}, ${r.signer}, ${r.signer_name}, ${r.identity_number}, ${r.level}, ${r.content_sha256}, ${r.signed_at})`.execute(tx);
 }
 
-export async function selectRequest(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<RequestRow | undefined> {
-  return (await sql<RequestRow>`select * from signing_requests where id = ${id}::uuid${options.forUpdate ? sql` for update` : sql``}`.execute(tx)).rows[0];
+export async function selectRequest(tx: Tx, id: string): Promise<RequestRow | undefined> {
+  return (await sql<RequestRow>`select * from signing_requests where id = ${id}::uuid`.execute(tx)).rows[0];
 }
 
 /** The newest request for a subject (a draft, a proposal). */
@@ -63,8 +63,9 @@ export async function selectLatestRequest(tx: Tx, subjectType: string, subjectId
   return (await sql<RequestRow>`select * from signing_requests where subject_type = ${subjectType} and subject_id = ${subjectId}::uuid order by created_at desc, id desc limit 1`.execute(tx)).rows[0];
 }
 
-export async function selectInvitations(tx: Tx, requestId: string): Promise<InvitationRow[]> {
-  return (await sql<InvitationRow>`select * from signing_invitations where request_id = ${requestId}::uuid order by created_at, id`.execute(tx)).rows;
+/** `forUpdate` locks them: two people signing at once take turns (the request itself is never updated). */
+export async function selectInvitations(tx: Tx, requestId: string, options: { forUpdate?: boolean } = {}): Promise<InvitationRow[]> {
+  return (await sql<InvitationRow>`select * from signing_invitations where request_id = ${requestId}::uuid order by created_at, id${options.forUpdate ? sql` for update` : sql``}`.execute(tx)).rows;
 }
 
 export async function selectSignatures(tx: Tx, requestId: string): Promise<SignatureRow[]> {

@@ -66,11 +66,11 @@ const sameHash = (a: string, b: string): boolean => a.length === b.length && tim
  * a hash that is not the request's is a signature on changed content, refused.
  */
 export async function sign(tx: Tx, input: { requestId: string; token: string; contentSha256: string; signer: Signer; at: Date }): Promise<SignatureRow> {
-  const request = isUuid(input.requestId) ? await selectRequest(tx, input.requestId, { forUpdate: true }) : undefined;
+  const request = isUuid(input.requestId) ? await selectRequest(tx, input.requestId) : undefined;
   if (!request) throw notFound(`signing ${input.requestId}`);
   // The content first: a signature on other words than those asked for is refused whoever signs.
   if (!/^[0-9a-f]{64}$/.test(input.contentSha256) || !sameHash(input.contentSha256, request.content_sha256)) throw conflict('the content has changed since the signing was asked for: the signature would be on other words');
-  const invitation = (await selectInvitations(tx, request.id)).find((i) => sameHash(i.token_hash, sha256(input.token)));
+  const invitation = (await selectInvitations(tx, request.id, { forUpdate: true })).find((i) => sameHash(i.token_hash, sha256(input.token)));
   if (!invitation) throw forbidden('this link does not invite you to sign');
   if (invitation.signature_id) throw conflict('this invitation is signed already');
   const signature: SignatureRow = { id: newId(), tenant_id: request.tenant_id, request_id: request.id, signer: input.signer.id, signer_name: input.signer.name, identity_number: input.signer.identityNumber ?? null, level: request.level, content_sha256: request.content_sha256, signed_at: input.at };
