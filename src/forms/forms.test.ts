@@ -150,6 +150,10 @@ describe('submitting', () => {
       return t.app.inject({ method: 'POST', url: api('/submissions'), headers: { ...kari, ...body.headers }, payload: body.body });
     };
     expect((await send({ formId: form.id, version: 2, answers })).statusCode).toBe(409);
+    const wrongType = await t.app.inject({ method: 'POST', url: api('/submissions'), headers: kari, payload: { formId: form.id, version: 'one', answers } });
+    expect(wrongType.json().errors).toEqual([expect.objectContaining({ field: 'version', code: 'wrongType' })]);
+    const nul = await send({ formId: form.id, answers: { ...answers, details: 'a\u0000b' } });
+    expect(nul.json().errors).toEqual([expect.objectContaining({ field: 'submission.answers.details', code: 'invalidCharacters' })]);
     expect((await send({ formId: form.id, version: 99, answers })).json().errors).toEqual([expect.objectContaining({ field: 'version', code: 'notFound' })]);
     const bad = await send({ formId: form.id, answers: { what: 'fire', position: { lat: 200 } } });
     expect(bad.statusCode).toBe(400);

@@ -3,6 +3,7 @@
 // also see unpublished forms: the preview). Tenant administrators: create, new version, publish,
 // adopt. Citizens and staff: saveDraft/getDraft, submitForm, getSubmissionReceipt.
 import type { FastifyRequest } from 'fastify';
+import type { ErrorObject } from 'ajv';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
@@ -10,7 +11,7 @@ import type { AppContext } from '../platform/context.ts';
 import { withPublic, withTenant, type Tx } from '../platform/db/transaction.ts';
 import { FileTooLargeError, type StagedFile } from '../platform/files/store.ts';
 import { ProblemError, invalid, notFound, type FieldError } from '../platform/http/problem.ts';
-import { fieldErrors, unstorableText, validatorCompiler } from '../platform/http/validation.ts';
+import { fieldErrors, unstorableFields, unstorableText, validatorCompiler } from '../platform/http/validation.ts';
 import type { Role } from '../platform/http/auth.ts';
 import { newId, isUuid } from '../platform/ids.ts';
 import { isLanguage, type Language } from '../common/languages.ts';
@@ -48,13 +49,18 @@ export const presentForm = (v: FormView) => ({
 /** The staff of this municipality see unpublished forms and earlier versions (preview); others see the published one. */
 const staffHere = (request: FastifyRequest): boolean => Boolean(request.principal && request.principal.roles.some((r) => readers.includes(r)));
 
+const checkSubmission = validatorCompiler({ schema: SubmitBody, httpPart: 'body', method: 'POST', url: '/api/v1/:tenant/submissions' }) as unknown as ((v: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
 /**
  * A submission as JSON, or as multipart: first the part "submission" (the JSON), then the files in
  * parts named by the form's attachment fields. Knowing the form first, each file is held to its
  * field's size limit while it streams, and its format is read from its bytes on the way.
  */
 async function receiveSubmission(ctx: AppContext, request: FastifyRequest, staged: StagedFile[]): Promise<{ input: SubmitInput; files: ReceivedFile[] }> {
-  if (!request.isMultipart()) return { input: request.body as SubmitInput, files: [] };
+  if (!request.isMultipart()) {
+    if (!request.body || typeof request.body !== 'object') throw invalid([{ field: 'body', code: 'wrongType', message: 'must be object' }]);
+    return { input: request.body as SubmitInput, files: [] };
+  }
   const files: ReceivedFile[] = [];
   const errors: FieldError[] = [];
   let input: SubmitInput | undefined;
@@ -72,8 +78,10 @@ async function receiveSubmission(ctx: AppContext, request: FastifyRequest, stage
         } catch {
           throw invalid([{ field: 'submission', code: 'invalidJson', message: 'the part "submission" must be JSON' }]);
         }
-        const check = validatorCompiler({ schema: SubmitBody, httpPart: 'body', method: 'POST', url: request.url }) as unknown as ((v: unknown) => boolean) & { errors?: unknown[] };
-        if (!check(parsed)) throw invalid([{ field: 'submission', code: 'invalid', message: 'the part "submission" is not a submission: formId, answers, optionally version and onBehalfOf' }]);
+        // What the central check does for JSON bodies: no NUL or lone surrogate reaches the database.
+        const unstorable = unstorableFields(parsed, 'submission');
+        if (unstorable.length) throw invalid(unstorable);
+        if (!checkSubmission(parsed)) throw invalid(fieldErrors(checkSubmission.errors ?? [], 'submission').map((e) => ({ ...e, field: e.field === 'submission' ? e.field : `submission.${e.field}` })));
         input = parsed as SubmitInput;
         const form = await inTenant(ctx, request, (tx) => formToSubmit(tx, input!.formId, input!.version));
         limits = new Map(form.definition.attachments.map((a) => [a.field, Math.min(a.maxBytes, ctx.config.uploadMaxBytes)]));
@@ -114,10 +122,19 @@ async function receiveSubmission(ctx: AppContext, request: FastifyRequest, stage
 }
 
 // JSON is validated as usual; a multipart body (undefined here) is checked part by part above.
+// Fastify reads a failing validator's `errors` from the function itself, so they are passed on.
 const submitCompiler: typeof validatorCompiler = (input) => {
   if (input.httpPart !== 'body') return validatorCompiler(input);
-  const json = validatorCompiler(input) as unknown as (value: unknown) => boolean;
-  return Object.assign((value: unknown) => value === undefined || json(value), {}) as never;
+  const json = validatorCompiler(input) as unknown as ((value: unknown) => boolean) & { errors?: unknown };
+  const validate = (value: unknown): boolean => {
+    // A multipart body is not parsed here (undefined or null); the handler reads its parts.
+    if (value === undefined || value === null) return true;
+    const ok = json(value);
+    validate.errors = ok ? null : json.errors;
+    return ok;
+  };
+  validate.errors = null as unknown;
+  return validate as never;
 };
 
 export async function formRoutes(app: App, ctx: AppContext): Promise<void> {
