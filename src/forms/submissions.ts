@@ -14,7 +14,7 @@ import { conflict, forbidden, invalid, notFound, ProblemError, type FieldError }
 import { fieldErrors } from '../platform/http/validation.ts';
 import { newId, isUuid } from '../platform/ids.ts';
 import { writeEvent } from '../platform/outbox.ts';
-import { sendMail } from '../platform/mail/send.ts';
+import { isMailAddress, sendMail } from '../platform/mail/send.ts';
 import { parseIdentityNumber } from '../common/idnumbers.ts';
 import { addDocument, createCaseFile, createRegistryEntry, dateIn, formatNumber, type DetectedFormat } from '../archive/service.ts';
 import { answersValidator, caseTitleOf, type FormDefinition, type LayoutField } from './definition.ts';
@@ -165,7 +165,7 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   const c = { tenantId: tenant.id, actor: `${principal.kind}:${principal.id}:${principal.name}`, at };
   const caseFile = await createCaseFile(tx, c, { title: caseTitleOf(definition, language, input.answers), keywords: [definition.caseType], ...(definition.classId ? { classId: definition.classId } : {}), ...(definition.unitId ? { responsibleUnitId: definition.unitId } : {}) });
   const caseNumber = formatNumber(caseFile.case_year, caseFile.case_sequence);
-  const sender = { name: party.name, kind: 'person' as const, role: 'sender' as const, ...(party.identityNumber ? { identityNumber: party.identityNumber } : {}), ...(party.email ? { email: party.email } : {}) };
+  const sender = { name: party.name, kind: 'person' as const, role: 'sender' as const, ...(party.identityNumber ? { identityNumber: party.identityNumber } : {}), ...(party.email && isMailAddress(party.email) ? { email: party.email } : {}) };
   const registered = await createRegistryEntry(tx, { ...c, country: tenant.country, isSystem: false }, caseFile.id, {
     type: 'incoming', title: definition.title[language], receivedDate: dateIn(at), correspondents: [sender],
     description: `${w.form}: ${definition.key} v${version}. ${w.channel}: ${w.channels[channel]}.`,
@@ -205,7 +205,8 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   await insertSubmission(tx, row);
   await deleteDraft(tx, formId, row.owner);
   await writeEvent(tx, { tenantId: tenant.id, type: 'form.submitted', aggregateType: 'form-submission', aggregateId: row.id, payload: { formId, version, caseFileId: caseFile.id, registryEntryId: entryId, channel }, at });
-  if (party.email) {
+  // An address the login gave that is no address gets no mail; the receipt is on My page anyway.
+  if (party.email && isMailAddress(party.email)) {
     await sendMail(tx, { to: party.email, template: receiptMail, language, tenantId: tenant.id, at, key: `form-receipt:${row.id}`,
       params: { municipality: tenant.name, form: definition.title[language], caseNumber, checksum: answersPdf.checksum, days: definition.processingDays } });
   }
