@@ -14,6 +14,7 @@ import { ProblemError, invalid, notFound, type FieldError } from '../platform/ht
 import { fieldErrors, unstorableFields, unstorableText, validatorCompiler } from '../platform/http/validation.ts';
 import type { Role } from '../platform/http/auth.ts';
 import { newId, isUuid } from '../platform/ids.ts';
+import { isMailAddress } from '../platform/mail/send.ts';
 import { isLanguage, type Language } from '../common/languages.ts';
 import { sniffFormat } from '../archive/service.ts';
 import { adoptFormDefinition, createFormDefinition, publishFormDefinition, readFormDefinition, updateFormDefinition, type FormView } from './definitions.ts';
@@ -242,7 +243,9 @@ export async function formRoutes(app: App, ctx: AppContext): Promise<void> {
       if (!validate(draft.answers)) throw invalid(fieldErrors(validate.errors ?? [], 'answers').map((e) => ({ ...e, field: e.field === 'answers' ? e.field : `answers.${e.field}` })));
       const person = principal.kind === 'user' ? await selectPerson(tx, principal.id) : undefined;
       const listed = Array.isArray(draft.answers.coApplicants) ? (draft.answers.coApplicants as Record<string, unknown>[]) : [];
-      const invitees = listed.filter((p) => typeof p?.name === 'string' && typeof p?.email === 'string').map((p) => ({ name: String(p.name), email: String(p.email) }));
+      const invitees = listed.filter((p) => typeof p?.name === 'string' && typeof p?.email === 'string').map((p) => ({ name: String(p.name), email: String(p.email).trim() }));
+      const unreachable = invitees.flatMap((p, i) => (isMailAddress(p.email) ? [] : [{ field: `answers.coApplicants.${i}.email`, code: 'invalidEmail' as const, message: 'must be one e-mail address, e.g. kari@example.no' }]));
+      if (unreachable.length) throw invalid(unreachable);
       const hash = contentHash(formId, version, draft.answers);
       const signing = await requestSignatures(tx, {
         tenantId: c.tenantId, subjectType: 'form-draft', subjectId: draft.id, contentSha256: hash, level: definition.loginLevel, at: c.at, invitees,
