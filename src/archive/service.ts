@@ -15,7 +15,7 @@ export type { CorrespondentInput } from './correspondents.ts';
 export type { EntryType } from './tables.ts';
 export { entryForAccess, findEntryForAccess, documentsForAccess, type AccessEntry, type AccessEntryDocument } from './access.ts';
 export { closeSeriesPeriod, type ClosePeriodInput, type ClosePeriodResult } from './periods.ts';
-export { detectFormat, type DetectedFormat } from './formats.ts';
+export { detectFormat, sniffFormat, type DetectedFormat } from './formats.ts';
 export { listArchiveCodes, codeNames, type ArchiveCode, type CodeList } from './codes.ts';
 export { recordConversion, recordDisposal, recordDeletion, type ConversionRecord } from './records.ts';
 export { caseFileStatusCodes, correspondentRoleCodes, documentRelationCodes, documentStatusCodes, entryStatusCodes, entryTypeCodes, followUpCodes, retentionCodes, screeningMetadataCodes, variantCodes } from './noark-codes.ts';

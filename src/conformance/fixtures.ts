@@ -17,6 +17,7 @@ import { grantLocalRole, upsertUser } from '../identity/users.ts';
 import { loggedInPerson, type TestPerson } from '../test-support/person.ts';
 import { importProperties } from '../properties/service.ts';
 import { withTenant } from '../platform/db/transaction.ts';
+import { exampleDefinition } from '../forms/schema.ts';
 
 export interface Fixture {
   tenant: Tenant;
@@ -32,7 +33,7 @@ export interface Fixture {
 
 type Json = Record<string, any>;
 
-export async function call(radhus: TestRadhus, token: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<Json> {
+export async function call(radhus: TestRadhus, token: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object): Promise<Json> {
   const res = await radhus.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
   if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
   return res.json();
@@ -114,6 +115,16 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   );
   if (!imported.imported) throw new Error(`the fixture's property register was refused: ${JSON.stringify(imported.rejected)}`);
   const property = await sql<{ id: string }>`select id from properties where tenant_id = ${tenant.id} limit 1`.execute(radhus.ctx.db.kysely);
+  // E-service forms: one published (with a submission made for a citizen who phoned, and a draft), one not.
+  const admin = tokens['tenant-admin'];
+  const form = await call(radhus, admin, 'POST', api('/forms'), { definition: exampleDefinition });
+  await call(radhus, admin, 'POST', api(`/forms/${form.id}/publish`), { published: true });
+  const otherForm = await call(radhus, admin, 'POST', api('/forms'), { definition: { ...exampleDefinition, key: 'walk-unpublished' } });
+  const submission = await call(radhus, t, 'POST', api('/submissions'), { formId: form.id, answers: { what: 'water', position: { lat: 69.2, lon: 19.4 }, details: `Lekkasje ${tag}` }, onBehalfOf: { nationalId: '15076500565', name: `Innbygger ${tag}`, channel: 'phone' } });
+  // After the submission, which drops its sender's draft.
+  await call(radhus, t, 'PUT', api(`/forms/${form.id}/draft`), { answers: { what: 'water', position: { lat: 69.3, lon: 19.5 } } });
+  const signing = await call(radhus, t, 'POST', api(`/forms/${form.id}/draft/signing`));
+
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
   // The public journal shows what the projection has written: bring it up to date.
@@ -138,9 +149,13 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       accessRequest,
       message: message.id,
       property: property.rows[0]!.id,
+      form: form.id,
+      otherForm: otherForm.id,
+      submission: submission.submissionId,
+      signing: signing.signingId,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
     person,
   };

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestRadhus } from '../test-support/app.ts';
 import { multipartBody } from '../test-support/multipart.ts';
 import { roles, type Role } from '../platform/http/auth.ts';
+import { routeAccessOf } from '../platform/http/access.ts';
 import { expectProblem, installationSnapshot, seededMunicipality } from './fixtures.ts';
 import { operationsOf, planOperation, tenantPrefix, type JsonSchema, type OpenApiDocument, type WalkOperation } from './support.ts';
 
@@ -213,8 +214,10 @@ describe.each(planned.map((p) => [p.op.name, p] as const))('%s', (_name, { op, p
   });
 
   it.skipIf(isPublic(op))('refuses an anonymous caller with a bad body with 401, and a citizen (no archive or admin role) with 403 unless the operation is a citizen’s', async () => {
-    // My page's operations are the citizen's own: for them the citizen gets through to validation.
-    const citizensOwn = (await allowedRole(op, plan)) === 'citizen';
+    // The citizen's own operations (My page, forms, drafts, receipts, signing: issue 9) let the
+    // citizen through to validation.
+    const declared = routeAccessOf(radhus.app).find((r) => r.method.split(',').includes(op.method) && r.url.replace(/:([A-Za-z]+)/g, '{$1}') === op.path);
+    const citizensOwn = (await allowedRole(op, plan)) === 'citizen' || (Array.isArray(declared?.access) && declared.access.includes('citizen'));
     const base = build(plan, a.tokens.citizen);
     const path = String(base.url).split('?')[0]!;
     // A body of wrong types and unknown fields where the operation takes one; a bad query otherwise.

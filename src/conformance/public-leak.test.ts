@@ -25,7 +25,7 @@ let fixtures: LeakFixture[];
 const markers = new Map<string, string[]>();
 
 /** The tables and views radhus_public may read; everything else in the schema is closed to it. */
-const publicRelations = ['public_case_files', 'public_documents', 'public_registry_entries', 'public_tenants', 'public_access_request_statistics'];
+const publicRelations = ['public_case_files', 'public_documents', 'public_registry_entries', 'public_tenants', 'public_access_request_statistics', 'public_forms'];
 
 beforeAll(async () => {
   radhus = await createTestRadhus();

@@ -68,6 +68,7 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
   '/varsel/:id/bekreft': () => ['/varsel/0190c0de-0000-7000-8000-000000000000/bekreft?key=gjett', '/varsel/ukjent/bekreft'],
   '/varsel/:id/avslutt': () => ['/varsel/0190c0de-0000-7000-8000-000000000000/avslutt?key=gjett'],
   '/:municipality/statistikk': (slugs) => slugs.map((s) => `/${s}/statistikk`),
+  '/:municipality/tjenester': (slugs) => [...slugs.flatMap((s) => [`/${s}/tjenester`, `/${s}/tjenester?q=vann`]), '/ingen-slik-kommune/tjenester'],
   '/:municipality/postliste/sak/:caseNumber/feed.atom': (slugs) => slugs.map((s) => `/${s}/postliste/sak/1999-1/feed.atom`),
 };
 /** Public forms outside the OpenAPI document, posted empty (they answer with a page). */

@@ -68,7 +68,7 @@ export const tenantPrefix = '/api/v1/{tenant}/';
 export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => operationsOf(doc).filter((o) => o.path.startsWith(tenantPrefix));
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
-export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property'] as const;
+export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -92,6 +92,9 @@ const pathIdKinds: Record<string, IdKind> = {
   cases: 'caseFile',
   messages: 'message',
   properties: 'property',
+  forms: 'form',
+  submissions: 'submission',
+  signings: 'signing',
 };
 
 /** Path parameters named otherwise than {id}, and the id they take. */
@@ -125,6 +128,10 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   // An access request's entries (createAccessRequest) and the request an appeal names.
   entries: () => 'registryEntry',
   requestId: () => 'accessRequest',
+  // A form to submit (published), and a form to adopt: another municipality's published forms are
+  // meant to be adopted, so the walk names the unpublished one, which must not cross.
+  formId: () => 'form',
+  sourceFormId: () => 'otherForm',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
@@ -132,6 +139,9 @@ const fieldHints: Record<string, unknown> = {
   correspondents: [{ name: 'Walk Correspondent', kind: 'person', role: 'sender' }],
   // A document's publication changes something (the body needs one property).
   publishedInFull: true,
+  // A submission by a case officer for a citizen who phoned, with answers the walk's form takes.
+  onBehalfOf: { nationalId: '15076500565', channel: 'phone' },
+  answers: { what: 'road', position: { lat: 69.2, lon: 19.4 } },
 };
 
 /**

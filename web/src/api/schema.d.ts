@@ -992,6 +992,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{tenant}/signings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a signing is about and who has signed: for an invitee (with the link’s token), the requester, or staff */
+        get: operations["getSigning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/signings/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign, as an invitee: the signature holds who, when, the level and the SHA-256 of the content */
+        post: operations["signContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/{tenant}/public-journal.xml": {
         parameters: {
             query?: never;
@@ -1183,6 +1217,162 @@ export interface paths {
         };
         /** One of my properties: municipal services, next pick-ups, fees and invoices, and the building cases on it */
         get: operations["getMyProperty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service catalogue (tjenestekatalog): the published forms with a plain-language description and the citizen’s rights */
+        get: operations["listServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A form: its JSON Schema under `schema`, its layout, texts and attachments */
+        get: operations["getFormDefinition"];
+        /** Save a new version of a form; submissions keep the version they were made with */
+        put: operations["updateFormDefinition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every form of the municipality at its newest version, published or not */
+        get: operations["listFormDefinitions"];
+        put?: never;
+        /** Define a new form (checked: the schema compiles, the layout names its fields, texts in nb, nn, sv, en) */
+        post: operations["createFormDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/forms/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the newest version in the service catalogue, or withdraw the form */
+        post: operations["publishFormDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/forms/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt a form another municipality of this installation has published (define once, use in five) */
+        post: operations["adoptFormDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/forms/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved answers to a form */
+        get: operations["getDraft"];
+        /** Save my unfinished answers to a form (continued later, from My page) */
+        put: operations["saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/forms/{id}/draft/signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign my draft and invite its co-applicants to sign it by e-mail; it can be submitted once all have signed */
+        post: operations["requestDraftSigning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a form: filed at once as a case with an incoming registry entry, the answers as JSON and PDF, the attachments and the receipt */
+        post: operations["submitForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/submissions/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PDF receipt of a submission (its sender, or the municipality’s staff) */
+        get: operations["getSubmissionReceipt"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8656,6 +8846,204 @@ export interface operations {
             };
         };
     };
+    getSigning: {
+        parameters: {
+            query?: {
+                /** @description the secret of the invitation link */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        subjectType: string;
+                        /** Format: uuid */
+                        subjectId: string;
+                        contentSha256: string;
+                        level: string;
+                        signatures: {
+                            name: string;
+                            level: string;
+                            /** Format: date-time */
+                            signedAt: string;
+                        }[];
+                        waitingFor: string[];
+                        complete: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    signContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the secret of the invitation link */
+                    token: string;
+                    /** @description SHA-256 of the content the signer was shown */
+                    contentSha256: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        subjectType: string;
+                        /** Format: uuid */
+                        subjectId: string;
+                        contentSha256: string;
+                        level: string;
+                        signatures: {
+                            name: string;
+                            level: string;
+                            /** Format: date-time */
+                            signedAt: string;
+                        }[];
+                        waitingFor: string[];
+                        complete: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     exportPublicJournalXml: {
         parameters: {
             query?: {
@@ -9632,6 +10020,1633 @@ export interface operations {
                         /** @description how cases were tied to the property */
                         buildingCasesMatchedBy: string;
                     };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listServices: {
+        parameters: {
+            query?: {
+                /** @description words of the title or description */
+                q?: string;
+                lang?: "nb" | "nn" | "sv" | "en";
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        language: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            title: string;
+                            description: string;
+                            rights: string;
+                            loginLevel: string;
+                            audience: string;
+                            processingDays: number;
+                            formUrl: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getFormDefinition: {
+        parameters: {
+            query?: {
+                /** @description staff: an earlier version */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        version: number;
+                        currentVersion: number;
+                        publishedVersion: number | null;
+                        adoptedFrom: string | null;
+                        title: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        description: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        rights: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        loginLevel: string;
+                        submitter: string;
+                        audience: string;
+                        processingDays: number;
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        layout: {
+                            [key: string]: unknown;
+                        };
+                        attachments: {
+                            [key: string]: unknown;
+                        }[];
+                        caseType: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the form definition (docs/forms.md): key, title, description, rights, caseTitle, schema (JSON Schema of the answers), layout, attachments, loginLevel, submitter, audience, caseType, classId, unitId, processingDays
+                     * @example {
+                     *       "key": "report-a-problem",
+                     *       "title": {
+                     *         "nb": "Meld fra om feil på vei eller vann",
+                     *         "nn": "Meld frå om feil på veg eller vatn",
+                     *         "sv": "Felanmälan väg eller vatten",
+                     *         "en": "Report a problem on a road or the water supply"
+                     *       },
+                     *       "description": {
+                     *         "nb": "Si fra om hull i veien, vannlekkasje eller annet som må fikses.",
+                     *         "nn": "Sei frå om hol i vegen, vasslekkasje eller anna som må fiksast.",
+                     *         "sv": "Anmäl hål i vägen, vattenläckor eller annat som behöver åtgärdas.",
+                     *         "en": "Tell us about potholes, water leaks or other things that need fixing."
+                     *       },
+                     *       "rights": {
+                     *         "nb": "Du får kvittering med saksnummer. Kommunen svarer innen fristen.",
+                     *         "nn": "Du får kvittering med saksnummer. Kommunen svarar innan fristen.",
+                     *         "sv": "Du får ett kvitto med diarienummer. Kommunen svarar inom tidsfristen.",
+                     *         "en": "You get a receipt with a case number. The municipality answers within the time stated."
+                     *       },
+                     *       "caseTitle": {
+                     *         "nb": "Feilmelding: {what}",
+                     *         "nn": "Feilmelding: {what}",
+                     *         "sv": "Felanmälan: {what}",
+                     *         "en": "Problem report: {what}"
+                     *       },
+                     *       "schema": {
+                     *         "type": "object",
+                     *         "required": [
+                     *           "what",
+                     *           "position"
+                     *         ],
+                     *         "properties": {
+                     *           "what": {
+                     *             "type": "string",
+                     *             "enum": [
+                     *               "road",
+                     *               "water"
+                     *             ]
+                     *           },
+                     *           "position": {
+                     *             "type": "object",
+                     *             "required": [
+                     *               "lat",
+                     *               "lon"
+                     *             ],
+                     *             "properties": {
+                     *               "lat": {
+                     *                 "type": "number",
+                     *                 "minimum": -90,
+                     *                 "maximum": 90
+                     *               },
+                     *               "lon": {
+                     *                 "type": "number",
+                     *                 "minimum": -180,
+                     *                 "maximum": 180
+                     *               }
+                     *             },
+                     *             "additionalProperties": false
+                     *           },
+                     *           "details": {
+                     *             "type": "string",
+                     *             "maxLength": 2000
+                     *           }
+                     *         },
+                     *         "additionalProperties": false
+                     *       },
+                     *       "layout": {
+                     *         "pages": [
+                     *           {
+                     *             "title": {
+                     *               "nb": "Feilen",
+                     *               "nn": "Feilen",
+                     *               "sv": "Felet",
+                     *               "en": "The problem"
+                     *             },
+                     *             "sections": [
+                     *               {
+                     *                 "title": {
+                     *                   "nb": "Hva og hvor",
+                     *                   "nn": "Kva og kvar",
+                     *                   "sv": "Vad och var",
+                     *                   "en": "What and where"
+                     *                 },
+                     *                 "fields": [
+                     *                   {
+                     *                     "field": "what",
+                     *                     "label": {
+                     *                       "nb": "Hva gjelder det?",
+                     *                       "nn": "Kva gjeld det?",
+                     *                       "sv": "Vad gäller det?",
+                     *                       "en": "What is it about?"
+                     *                     },
+                     *                     "widget": "choice"
+                     *                   },
+                     *                   {
+                     *                     "field": "position",
+                     *                     "label": {
+                     *                       "nb": "Plassering på kartet",
+                     *                       "nn": "Plassering på kartet",
+                     *                       "sv": "Plats på kartan",
+                     *                       "en": "Position on the map"
+                     *                     },
+                     *                     "widget": "map"
+                     *                   },
+                     *                   {
+                     *                     "field": "details",
+                     *                     "label": {
+                     *                       "nb": "Beskrivelse",
+                     *                       "nn": "Skildring",
+                     *                       "sv": "Beskrivning",
+                     *                       "en": "Description"
+                     *                     },
+                     *                     "widget": "textarea"
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "attachments": [
+                     *         {
+                     *           "field": "photo",
+                     *           "label": {
+                     *             "nb": "Bilde",
+                     *             "nn": "Bilete",
+                     *             "sv": "Foto",
+                     *             "en": "Photo"
+                     *           },
+                     *           "types": [
+                     *             "image/png",
+                     *             "image/jpeg"
+                     *           ],
+                     *           "maxBytes": 10485760,
+                     *           "maxFiles": 3,
+                     *           "required": false
+                     *         }
+                     *       ],
+                     *       "loginLevel": "substantial",
+                     *       "submitter": "person",
+                     *       "audience": "public",
+                     *       "caseType": "feilmelding",
+                     *       "processingDays": 14
+                     *     }
+                     */
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        version: number;
+                        currentVersion: number;
+                        publishedVersion: number | null;
+                        adoptedFrom: string | null;
+                        title: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        description: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        rights: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        loginLevel: string;
+                        submitter: string;
+                        audience: string;
+                        processingDays: number;
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        layout: {
+                            [key: string]: unknown;
+                        };
+                        attachments: {
+                            [key: string]: unknown;
+                        }[];
+                        caseType: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listFormDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            version: number;
+                            currentVersion: number;
+                            publishedVersion: number | null;
+                            adoptedFrom: string | null;
+                            title: {
+                                nb: string;
+                                nn: string;
+                                sv: string;
+                                en: string;
+                            };
+                            description: {
+                                nb: string;
+                                nn: string;
+                                sv: string;
+                                en: string;
+                            };
+                            rights: {
+                                nb: string;
+                                nn: string;
+                                sv: string;
+                                en: string;
+                            };
+                            loginLevel: string;
+                            submitter: string;
+                            audience: string;
+                            processingDays: number;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            layout: {
+                                [key: string]: unknown;
+                            };
+                            attachments: {
+                                [key: string]: unknown;
+                            }[];
+                            caseType: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the form definition (docs/forms.md): key, title, description, rights, caseTitle, schema (JSON Schema of the answers), layout, attachments, loginLevel, submitter, audience, caseType, classId, unitId, processingDays
+                     * @example {
+                     *       "key": "report-a-problem",
+                     *       "title": {
+                     *         "nb": "Meld fra om feil på vei eller vann",
+                     *         "nn": "Meld frå om feil på veg eller vatn",
+                     *         "sv": "Felanmälan väg eller vatten",
+                     *         "en": "Report a problem on a road or the water supply"
+                     *       },
+                     *       "description": {
+                     *         "nb": "Si fra om hull i veien, vannlekkasje eller annet som må fikses.",
+                     *         "nn": "Sei frå om hol i vegen, vasslekkasje eller anna som må fiksast.",
+                     *         "sv": "Anmäl hål i vägen, vattenläckor eller annat som behöver åtgärdas.",
+                     *         "en": "Tell us about potholes, water leaks or other things that need fixing."
+                     *       },
+                     *       "rights": {
+                     *         "nb": "Du får kvittering med saksnummer. Kommunen svarer innen fristen.",
+                     *         "nn": "Du får kvittering med saksnummer. Kommunen svarar innan fristen.",
+                     *         "sv": "Du får ett kvitto med diarienummer. Kommunen svarar inom tidsfristen.",
+                     *         "en": "You get a receipt with a case number. The municipality answers within the time stated."
+                     *       },
+                     *       "caseTitle": {
+                     *         "nb": "Feilmelding: {what}",
+                     *         "nn": "Feilmelding: {what}",
+                     *         "sv": "Felanmälan: {what}",
+                     *         "en": "Problem report: {what}"
+                     *       },
+                     *       "schema": {
+                     *         "type": "object",
+                     *         "required": [
+                     *           "what",
+                     *           "position"
+                     *         ],
+                     *         "properties": {
+                     *           "what": {
+                     *             "type": "string",
+                     *             "enum": [
+                     *               "road",
+                     *               "water"
+                     *             ]
+                     *           },
+                     *           "position": {
+                     *             "type": "object",
+                     *             "required": [
+                     *               "lat",
+                     *               "lon"
+                     *             ],
+                     *             "properties": {
+                     *               "lat": {
+                     *                 "type": "number",
+                     *                 "minimum": -90,
+                     *                 "maximum": 90
+                     *               },
+                     *               "lon": {
+                     *                 "type": "number",
+                     *                 "minimum": -180,
+                     *                 "maximum": 180
+                     *               }
+                     *             },
+                     *             "additionalProperties": false
+                     *           },
+                     *           "details": {
+                     *             "type": "string",
+                     *             "maxLength": 2000
+                     *           }
+                     *         },
+                     *         "additionalProperties": false
+                     *       },
+                     *       "layout": {
+                     *         "pages": [
+                     *           {
+                     *             "title": {
+                     *               "nb": "Feilen",
+                     *               "nn": "Feilen",
+                     *               "sv": "Felet",
+                     *               "en": "The problem"
+                     *             },
+                     *             "sections": [
+                     *               {
+                     *                 "title": {
+                     *                   "nb": "Hva og hvor",
+                     *                   "nn": "Kva og kvar",
+                     *                   "sv": "Vad och var",
+                     *                   "en": "What and where"
+                     *                 },
+                     *                 "fields": [
+                     *                   {
+                     *                     "field": "what",
+                     *                     "label": {
+                     *                       "nb": "Hva gjelder det?",
+                     *                       "nn": "Kva gjeld det?",
+                     *                       "sv": "Vad gäller det?",
+                     *                       "en": "What is it about?"
+                     *                     },
+                     *                     "widget": "choice"
+                     *                   },
+                     *                   {
+                     *                     "field": "position",
+                     *                     "label": {
+                     *                       "nb": "Plassering på kartet",
+                     *                       "nn": "Plassering på kartet",
+                     *                       "sv": "Plats på kartan",
+                     *                       "en": "Position on the map"
+                     *                     },
+                     *                     "widget": "map"
+                     *                   },
+                     *                   {
+                     *                     "field": "details",
+                     *                     "label": {
+                     *                       "nb": "Beskrivelse",
+                     *                       "nn": "Skildring",
+                     *                       "sv": "Beskrivning",
+                     *                       "en": "Description"
+                     *                     },
+                     *                     "widget": "textarea"
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "attachments": [
+                     *         {
+                     *           "field": "photo",
+                     *           "label": {
+                     *             "nb": "Bilde",
+                     *             "nn": "Bilete",
+                     *             "sv": "Foto",
+                     *             "en": "Photo"
+                     *           },
+                     *           "types": [
+                     *             "image/png",
+                     *             "image/jpeg"
+                     *           ],
+                     *           "maxBytes": 10485760,
+                     *           "maxFiles": 3,
+                     *           "required": false
+                     *         }
+                     *       ],
+                     *       "loginLevel": "substantial",
+                     *       "submitter": "person",
+                     *       "audience": "public",
+                     *       "caseType": "feilmelding",
+                     *       "processingDays": 14
+                     *     }
+                     */
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        version: number;
+                        currentVersion: number;
+                        publishedVersion: number | null;
+                        adoptedFrom: string | null;
+                        title: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        description: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        rights: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        loginLevel: string;
+                        submitter: string;
+                        audience: string;
+                        processingDays: number;
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        layout: {
+                            [key: string]: unknown;
+                        };
+                        attachments: {
+                            [key: string]: unknown;
+                        }[];
+                        caseType: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    publishFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description false withdraws the form from the catalogue */
+                    published: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        version: number;
+                        currentVersion: number;
+                        publishedVersion: number | null;
+                        adoptedFrom: string | null;
+                        title: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        description: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        rights: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        loginLevel: string;
+                        submitter: string;
+                        audience: string;
+                        processingDays: number;
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        layout: {
+                            [key: string]: unknown;
+                        };
+                        attachments: {
+                            [key: string]: unknown;
+                        }[];
+                        caseType: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    adoptFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description a published form of another municipality of this installation (listServices there)
+                     */
+                    sourceFormId: string;
+                    /** Format: uuid */
+                    classId?: string;
+                    /** Format: uuid */
+                    unitId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        version: number;
+                        currentVersion: number;
+                        publishedVersion: number | null;
+                        adoptedFrom: string | null;
+                        title: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        description: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        rights: {
+                            nb: string;
+                            nn: string;
+                            sv: string;
+                            en: string;
+                        };
+                        loginLevel: string;
+                        submitter: string;
+                        audience: string;
+                        processingDays: number;
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        layout: {
+                            [key: string]: unknown;
+                        };
+                        attachments: {
+                            [key: string]: unknown;
+                        }[];
+                        caseType: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        formId: string;
+                        version: number;
+                        /** @description the answers, checked against the form’s JSON Schema */
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the answers, checked against the form’s JSON Schema */
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        formId: string;
+                        version: number;
+                        /** @description the answers, checked against the form’s JSON Schema */
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    requestDraftSigning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        signingId: string;
+                        /** @description SHA-256 of the canonical JSON of {formId, version, answers}: what each signer signs */
+                        contentSha256: string;
+                        /** @description the co-applicants invited by e-mail */
+                        waitingFor: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    submitForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON; or multipart/form-data with this object as JSON in the first part "submission" and the files in parts named by the form’s attachment fields */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    formId: string;
+                    /** @description the version the answers were made with; refused when it is not the published one */
+                    version?: number;
+                    /** @description the answers, checked against the form’s JSON Schema */
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                    /** @description staff (case officer) submitting for a citizen who came by letter, phone or to the counter */
+                    onBehalfOf?: {
+                        /** @description the citizen’s fødselsnummer / D-nummer / personnummer */
+                        nationalId: string;
+                        name?: string;
+                        /** @enum {unknown} */
+                        channel: "paper" | "phone" | "counter";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        submissionId: string;
+                        caseNumber: string;
+                        registryNumber: string;
+                        /** Format: uuid */
+                        caseFileId: string;
+                        /** Format: uuid */
+                        formId: string;
+                        version: number;
+                        receiptUrl: string;
+                        /** @description SHA-256 of the receipt PDF */
+                        receiptChecksum: string;
+                        /** @description SHA-256 of the answers PDF */
+                        answersChecksum: string;
+                        attachments: {
+                            field: string;
+                            fileName: string;
+                            mimeType: string;
+                            checksum: string;
+                            size: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getSubmissionReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description The request is not valid */

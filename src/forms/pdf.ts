@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The PDFs a submission leaves in the archive: the answers (the municipality, the case number and
+// every answer, as the form labels them) and the receipt (case and registry number, time, and the
+// SHA-256 of everything filed). PDF/A-1b with the Inter font embedded (Designsystemet's typeface,
+// already shipped for the public pages), so the archive takes them as they are. The creation date
+// is the submission's, never the wall clock, so the same submission gives the same bytes.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { Language } from '../common/languages.ts';
+
+const require = createRequire(import.meta.url);
+// The Latin subset covers Norwegian and Swedish letters (æ ø å ä ö é), § and the dashes.
+// Read once: each PDF embeds a subset of these.
+const regular = readFileSync(require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff'));
+const bold = readFileSync(require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff'));
+
+export interface PdfLine {
+  label?: string | undefined;
+  text: string;
+  heading?: boolean | undefined;
+}
+
+export interface PdfContent {
+  title: string;
+  language: Language;
+  at: Date;
+  lines: PdfLine[];
+}
+
+export function renderPdf(content: PdfContent): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4', margin: 56, subset: 'PDF/A-1b', pdfVersion: '1.4', tagged: true, displayTitle: true, lang: content.language,
+    info: { Title: content.title, Creator: 'Rådhus', Producer: 'Rådhus', CreationDate: content.at, ModDate: content.at },
+  });
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font('bold').fontSize(16).text(content.title);
+  doc.moveDown(0.5);
+  for (const line of content.lines) {
+    if (line.heading) {
+      doc.moveDown(0.5).font('bold').fontSize(12).text(line.text);
+      continue;
+    }
+    if (line.label) doc.font('bold').fontSize(10).text(line.label);
+    doc.font('regular').fontSize(10).text(line.text || '–');
+    doc.moveDown(0.3);
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
+// What other modules (My page, demo data, Open311) may use of the forms module.
+export { createFormDefinition, publishFormDefinition, updateFormDefinition, adoptFormDefinition, readFormDefinition, type FormCtx, type FormView } from './definitions.ts';
+export { checkDefinition, type FormDefinition } from './definition.ts';
+export { submitForm, type SubmitInput } from './submissions.ts';
