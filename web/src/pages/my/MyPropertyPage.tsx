@@ -60,7 +60,8 @@ export function MyPropertyPage({ tenant, id }: { tenant: Tenant; id: string }) {
         {p.fees.length === 0 ? (
           <Paragraph>{t('my.property.noFees')}</Paragraph>
         ) : (
-          <div className="table-scroll">
+          // Focusable so that a keyboard can scroll the table sideways on a phone.
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="my-property-fees">
             <Table>
               <Table.Head>
                 <Table.Row>
