@@ -20,7 +20,8 @@ import { messageWaitingMail } from './mail.ts';
 import { insertMessage, markRead, messageOf, messagesOf, type MessageRow } from './repository.ts';
 import type { SendMessageBody } from './schema.ts';
 
-export const myPageUrl = (publicUrl: string): string => `${publicUrl}/app/`;
+/** The citizen's messages in the web UI (web/src/router/routes.ts `myMessages`): where the notice leads. */
+export const myPageUrl = (publicUrl: string, tenantSlug: string): string => `${publicUrl}/app/${encodeURIComponent(tenantSlug)}/my/messages`;
 
 export async function sendCaseMessage(tx: Tx, ctx: AppContext, c: ArchiveCtx & { country: 'NO' | 'SE'; timeZone: string }, tenant: TenantRef, caseFileId: string, body: SendMessageBody, staged: StagedFile[]) {
   const attachments = checkFiles(body.attachments ?? [], 'attachments');
@@ -58,7 +59,7 @@ export async function sendCaseMessage(tx: Tx, ctx: AppContext, c: ArchiveCtx & {
   };
   await insertMessage(tx, row);
   const address = party.email ?? (await verifiedEmailsOf(tx, numberVariants([party.identityNumber])))[0];
-  if (address) await sendMail(tx, { to: address, template: messageWaitingMail, language: tenant.language, params: { municipality: tenant.name, url: myPageUrl(ctx.config.publicUrl) }, tenantId: c.tenantId, at: c.at, key: `my-page.message:${row.id}` });
+  if (address) await sendMail(tx, { to: address, template: messageWaitingMail, language: tenant.language, params: { municipality: tenant.name, url: myPageUrl(ctx.config.publicUrl, tenant.slug) }, tenantId: c.tenantId, at: c.at, key: `my-page.message:${row.id}` });
   return { id: row.id, registryEntryId: entry.entry.id, documentNumber: `${caseNumber}-${entry.entry.number_in_case}`, recipientName: party.name, notified: Boolean(address) };
 }
 

@@ -159,6 +159,8 @@ describe('messages', () => {
     const notice = mails.find((m) => m.to === 'kari@example.org');
     expect(notice).toBeDefined();
     expect(JSON.stringify(notice)).not.toMatch(/Manglende|fasadetegninger|tilbygg/);
+    // The notice leads straight to the person's messages in this municipality (web route `myMessages`).
+    expect(JSON.stringify(notice)).toContain(`/app/${a.slug}/my/messages`);
 
     // Another person reading it: 404, nothing recorded.
     expect((await as(ola, 'GET', api(a, `/my/messages/${sent.id}`))).statusCode).toBe(404);

@@ -20,11 +20,15 @@ import { isWorker, StartPage } from './pages/StartPage.tsx';
 import { WorkListPage } from './pages/WorkListPage.tsx';
 import { AccessRequestsPage } from './pages/AccessRequestsPage.tsx';
 import { TenantPickerPage } from './pages/TenantPickerPage.tsx';
+import { MyCasePage } from './pages/my/MyCasePage.tsx';
+import { MyMessagePage } from './pages/my/MyMessagePage.tsx';
+import { MyMessagesPage, MyPage } from './pages/my/MyPage.tsx';
+import { MyPropertyPage } from './pages/my/MyPropertyPage.tsx';
 import { AdminTokensPage } from './pages/admin/AdminTokensPage.tsx';
 import { AdminUnitsPage } from './pages/admin/AdminUnitsPage.tsx';
 import { AdminUsersPage } from './pages/admin/AdminUsersPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
-import { href, tenantOf, type Route } from './router/routes.ts';
+import { href, isMyPageRoute, tenantOf, type Route } from './router/routes.ts';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
 import { useLoad, type Load } from './session/useLoad.ts';
 
@@ -91,6 +95,22 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
     if (route.name === 'adminUsers') return <AdminUsersPage tenant={t} />;
     if (route.name === 'adminUnits') return <AdminUnitsPage tenant={t} />;
     if (route.name === 'adminTokens') return <AdminTokensPage tenant={t} />;
+  }
+  // My page is every resident's, whatever else they do in the municipality (the API answers for the role citizen).
+  if (isMyPageRoute(route)) {
+    if (!roles.includes('citizen')) return <StartPage tenant={t} roles={roles} name={name} notice />;
+    switch (route.name) {
+      case 'myPage':
+        return <MyPage tenant={t} />;
+      case 'myCase':
+        return <MyCasePage key={route.id} tenant={t} id={route.id} />;
+      case 'myMessages':
+        return <MyMessagesPage tenant={t} />;
+      case 'myMessage':
+        return <MyMessagePage key={route.id} tenant={t} id={route.id} />;
+      case 'myProperty':
+        return <MyPropertyPage key={route.id} tenant={t} id={route.id} />;
+    }
   }
   // The archive is for case officers and archivists: anyone else gets their own start page, with
   // a word on why, rather than a screen of refused requests.

@@ -53,6 +53,7 @@ export function AppHeader({ session, tenant }: { session: Session | undefined; t
             {works && <AppLink href={href({ name: 'workList', tenant: tenant.slug, list: 'my-cases' })}>{t('nav.work')}</AppLink>}
             {works && <AppLink href={href({ name: 'caseList', tenant: tenant.slug })}>{t('nav.cases')}</AppLink>}
             {works && <AppLink href={href({ name: 'caseNew', tenant: tenant.slug })}>{t('nav.newCase')}</AppLink>}
+            {roles.includes('citizen') && <AppLink href={href({ name: 'myPage', tenant: tenant.slug })}>{t('my.title')}</AppLink>}
             {isAdmin && <AppLink href={href({ name: 'adminUsers', tenant: tenant.slug })}>{t('nav.admin')}</AppLink>}
             {canSwitch && <AppLink href={href({ name: 'home' })}>{t('nav.switchMunicipality')}</AppLink>}
           </nav>

@@ -16,6 +16,7 @@ import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ScreeningBadge } from '../components/ScreeningBadge.tsx';
+import { SendMessageForm } from '../components/SendMessageForm.tsx';
 import { CaseStatusTag } from '../components/StatusTag.tsx';
 import { useSubmit } from '../forms/useSubmit.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -64,6 +65,16 @@ export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
           )}
           {can(c.actions, 'close') && <CloseCaseDialog tenant={tenant.slug} caseNumber={c.caseNumber} unanswered={c.unansweredEntries ?? []} busy={closing.submitting} onConfirm={close} />}
         </div>
+      )}
+      {can(c.actions, 'addEntry') && (
+        <SendMessageForm
+          tenant={tenant.slug}
+          caseFileId={c.id}
+          onSent={(text) => {
+            setLocalFlash({ kind: 'success', text });
+            reload();
+          }}
+        />
       )}
       <CaseDetails caseFile={c} />
       <section className="stack" aria-labelledby="entries-heading">

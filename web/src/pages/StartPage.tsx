@@ -40,7 +40,11 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
         </RoleSection>
       )}
       {roles.includes('politician') && <RoleSection id="start-politician" heading="start.politician.heading" body="start.politician.body" />}
-      {roles.includes('citizen') && <RoleSection id="start-citizen" heading="start.citizen.heading" body="start.citizen.body" />}
+      {roles.includes('citizen') && (
+        <RoleSection id="start-citizen" heading="start.citizen.heading" body="start.citizen.body">
+          <ButtonLink href={href({ name: 'myPage', tenant: tenant.slug })}>{t('my.title')}</ButtonLink>
+        </RoleSection>
+      )}
     </section>
   );
 }

@@ -20,6 +20,11 @@ describe('routes', () => {
     { name: 'adminUnits', tenant: 'balsfjord' },
     { name: 'adminTokens', tenant: 'balsfjord' },
     { name: 'accessRequests', tenant: 'balsfjord' },
+    { name: 'myPage', tenant: 'balsfjord' },
+    { name: 'myCase', tenant: 'balsfjord', id: 'c1' },
+    { name: 'myMessages', tenant: 'balsfjord' },
+    { name: 'myMessage', tenant: 'balsfjord', id: 'm1' },
+    { name: 'myProperty', tenant: 'balsfjord', id: 'p1' },
   ];
 
   it('parses every link it builds back to the same route', () => {
@@ -37,5 +42,7 @@ describe('routes', () => {
     expect(parseRoute('/app/Not a slug/cases').name).toBe('notFound');
     expect(parseRoute('/app/balsfjord/cases/x/entries/new/more').name).toBe('notFound');
     expect(parseRoute('/app/balsfjord/cases/%E0').name).toBe('notFound');
+    expect(parseRoute('/app/balsfjord/my/cases/c1/more').name).toBe('notFound');
+    expect(parseRoute('/app/balsfjord/my/elsewhere/x').name).toBe('notFound');
   });
 });

@@ -34,7 +34,16 @@ export type Route =
   | { name: 'adminUnits'; tenant: string }
   | { name: 'adminTokens'; tenant: string }
   | { name: 'accessRequests'; tenant: string }
+  | { name: 'myPage'; tenant: string }
+  | { name: 'myCase'; tenant: string; id: string }
+  | { name: 'myMessages'; tenant: string }
+  | { name: 'myMessage'; tenant: string; id: string }
+  | { name: 'myProperty'; tenant: string; id: string }
   | { name: 'notFound'; path: string };
+
+/** The citizen's My page (issue 9 §3): open to anyone logged in, not only to staff. */
+export const isMyPageRoute = (route: Route): route is Extract<Route, { name: 'myPage' | 'myCase' | 'myMessages' | 'myMessage' | 'myProperty' }> =>
+  route.name === 'myPage' || route.name === 'myCase' || route.name === 'myMessages' || route.name === 'myMessage' || route.name === 'myProperty';
 
 const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
 
@@ -76,6 +85,13 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (section === 'entries' && id !== undefined && sub === undefined) return { name: 'entryView', tenant, id };
   if (section === 'access-requests' && id === undefined) return { name: 'accessRequests', tenant };
+  if (section === 'my' && extra === undefined) {
+    if (id === undefined) return { name: 'myPage', tenant };
+    if (id === 'messages' && sub === undefined) return { name: 'myMessages', tenant };
+    if (sub !== undefined && id === 'cases') return { name: 'myCase', tenant, id: sub };
+    if (sub !== undefined && id === 'messages') return { name: 'myMessage', tenant, id: sub };
+    if (sub !== undefined && id === 'properties') return { name: 'myProperty', tenant, id: sub };
+  }
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
     if (id === 'units') return { name: 'adminUnits', tenant };
@@ -118,6 +134,16 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/admin/tokens`;
     case 'accessRequests':
       return `${BASE}/${seg(route.tenant)}/access-requests`;
+    case 'myPage':
+      return `${BASE}/${seg(route.tenant)}/my`;
+    case 'myCase':
+      return `${BASE}/${seg(route.tenant)}/my/cases/${seg(route.id)}`;
+    case 'myMessages':
+      return `${BASE}/${seg(route.tenant)}/my/messages`;
+    case 'myMessage':
+      return `${BASE}/${seg(route.tenant)}/my/messages/${seg(route.id)}`;
+    case 'myProperty':
+      return `${BASE}/${seg(route.tenant)}/my/properties/${seg(route.id)}`;
   }
 }
 

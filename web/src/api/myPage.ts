@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: EUPL-1.2
+// My page under /api/v1/{tenant}/my/ (the citizen's cases, messages and properties) and the case
+// officer's sendCaseMessage, named after their operationIds and typed by docs/openapi.json.
+import { api } from './client.ts';
+import type { RequestBody, ResponseBody } from './types.ts';
+
+const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}`;
+const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+export type MyCases = ResponseBody<'listMyCases', 200>;
+export type MyCaseSummary = MyCases['items'][number];
+export type ExpectedDecision = MyCaseSummary['expectedDecision'];
+export type MyCase = ResponseBody<'getMyCase', 200>;
+export type MyMessages = ResponseBody<'listMyMessages', 200>;
+export type MyMessage = ResponseBody<'readMyMessage', 200>;
+export type MyProperties = ResponseBody<'listMyProperties', 200>;
+export type MyProperty = ResponseBody<'getMyProperty', 200>;
+export type SentMessage = ResponseBody<'sendCaseMessage', 201>;
+export type AddedDocuments = ResponseBody<'addDocumentsToMyCase', 201>;
+
+export const listMyCases = (tenant: string, signal?: AbortSignal) => api<MyCases>(`${base(tenant)}/my/cases`, opts(signal));
+export const getMyCase = (tenant: string, id: string, signal?: AbortSignal) => api<MyCase>(`${base(tenant)}/my/cases/${encodeURIComponent(id)}`, opts(signal));
+export const addDocumentsToMyCase = (tenant: string, id: string, body: RequestBody<'addDocumentsToMyCase'>) =>
+  api<AddedDocuments>(`${base(tenant)}/my/cases/${encodeURIComponent(id)}/documents`, { method: 'POST', json: body });
+export const listMyMessages = (tenant: string, signal?: AbortSignal) => api<MyMessages>(`${base(tenant)}/my/messages`, opts(signal));
+export const readMyMessage = (tenant: string, id: string, signal?: AbortSignal) => api<MyMessage>(`${base(tenant)}/my/messages/${encodeURIComponent(id)}`, opts(signal));
+export const listMyProperties = (tenant: string, signal?: AbortSignal) => api<MyProperties>(`${base(tenant)}/my/properties`, opts(signal));
+export const getMyProperty = (tenant: string, id: string, signal?: AbortSignal) => api<MyProperty>(`${base(tenant)}/my/properties/${encodeURIComponent(id)}`, opts(signal));
+export const sendCaseMessage = (tenant: string, caseFileId: string, body: RequestBody<'sendCaseMessage'>) =>
+  api<SentMessage>(`${base(tenant)}/case-files/${encodeURIComponent(caseFileId)}/messages`, { method: 'POST', json: body });
+
+/** Chosen files as the API takes them inside JSON: name and base64 content. */
+export async function filesAsJson(files: readonly File[]): Promise<{ fileName: string; content: string }[]> {
+  return Promise.all(
+    files.map(
+      (file) =>
+        new Promise<{ fileName: string; content: string }>((resolve, reject) => {
+          const reader = new FileReader();
+          reader.onload = () => resolve({ fileName: file.name, content: String(reader.result).replace(/^data:[^,]*,/, '') });
+          reader.onerror = () => reject(reader.error);
+          reader.readAsDataURL(file);
+        }),
+    ),
+  );
+}
