@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PgliteDialect, type PoolStats } from './pglite-dialect.ts';
@@ -63,9 +64,11 @@ async function openPglite(dataDir: string | undefined, template: string | undefi
   }
   // On a folder, commits are fsynced before they are acknowledged (see durable-pglite.ts: PGlite's
   // defaults survive a killed process but not a power cut). In memory there is nothing to sync.
+  // btree_gin: the public journal's search indexes have the municipality as a GIN key (migration 0018).
+  const extensions = { btree_gin };
   const pglite = folder
-    ? await PGlite.create({ ...durablePgliteOptions(folder), parsers, relaxedDurability: false })
-    : await PGlite.create({ parsers, ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}) });
+    ? await PGlite.create({ ...durablePgliteOptions(folder), parsers, extensions, relaxedDurability: false })
+    : await PGlite.create({ parsers, extensions, ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}) });
   const dialect = new PgliteDialect(pglite);
   const kysely = new Kysely<any>({ dialect });
   return {
