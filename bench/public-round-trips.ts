@@ -6,6 +6,7 @@
 //   floor        the statements alone, no transaction, no role (what the journal bench calls raw SQL)
 //   withPublic   as the routes run it today: BEGIN; set_config(role, read only); statements; COMMIT
 //   one-batch    BEGIN READ ONLY and SET LOCAL ROLE sent as one simple-protocol message; statements; COMMIT
+//   transaction  BEGIN; statements; COMMIT, no role switch (what the transaction alone costs)
 //   public-pool  a pool whose connections are radhus_public and read-only from their start
 //                (startup option -c role=…): statements only, no transaction at all
 // Knobs: BENCH_ROUND_TRIP_OPS (2000), BENCH_CONCURRENCY (8).
@@ -49,6 +50,7 @@ const ways: [string, (i: number) => Promise<void>][] = [
         }
       }),
   ],
+  ['transaction without role (BEGIN; …; COMMIT)', (i) => db.kysely.transaction().execute((tx) => browse(tx, i))],
   ['public pool (session role radhus_public, read only; no transaction)', (i) => browse(publicDb, i)],
 ];
 
