@@ -7,7 +7,9 @@
 // dispatcher projects new entries (events/s). PGlite in a temporary folder by default; the
 // PostgreSQL named by DATABASE_URL when it is set (use an empty database).
 // Knobs: BENCH_JOURNAL_ENTRIES (1000000), BENCH_JOURNAL_READS (300), BENCH_JOURNAL_EVENTS (1000),
-// BENCH_CONCURRENCY (8), BENCH_EXPLAIN=1 (EXPLAIN ANALYZE of each captured statement to stderr).
+// BENCH_CONCURRENCY (8), BENCH_EXPLAIN=1 (EXPLAIN ANALYZE of each captured statement to stderr),
+// BENCH_JOURNAL_REUSE=1 (PostgreSQL: measure again on the entries an earlier run generated),
+// PUBLIC_JOURNAL_COUNT_LIMIT (the search's count limit, 10000 as in the server).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +41,9 @@ const dataDir = await mkdtemp(join(tmpdir(), 'radhus-bench-journal-'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 log(`Opening ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`} and migrating…`);
-const ctx = await openContext(testConfig(dataDir, databaseUrl));
+// PUBLIC_JOURNAL_COUNT_LIMIT as the server takes it (decision 0007), to measure other limits.
+const countLimit = Number(process.env.PUBLIC_JOURNAL_COUNT_LIMIT || 10_000);
+const ctx = await openContext({ ...testConfig(dataDir, databaseUrl), publicJournalCountLimit: countLimit });
 const counter = new QueryCounter();
 const capture = new StatementCapture();
 ctx.db.kysely = ctx.db.kysely.withPlugin(counter).withPlugin(capture);
@@ -51,28 +55,42 @@ const names = [
   ['bergen', '4601', 'NO'], ['trondheim', '5001', 'NO'], ['stavanger', '1103', 'NO'], ['tromso', '5501', 'NO'], ['bodo', '1804', 'NO'], ['alver', '4631', 'NO'],
   ['goteborg', '1480', 'SE'], ['malmo', '1280', 'SE'], ['uppsala', '0380', 'SE'], ['lulea', '2580', 'SE'],
 ] as const;
-const tenants: GeneratedTenant[] = [];
-for (const [slug, number, country] of names) {
-  const t = await addMunicipality(ctx, { slug, officialNumber: number, name: `${slug} kommune`, country });
-  tenants.push({ id: t.id, slug, language: country === 'SE' ? 'sv' : 'nb' });
-}
-// Whatever setting up the municipalities put in the outbox is projected before anything is timed.
-while ((await dispatchPending(ctx)).some((r) => r.advanced > 0));
-
 const perTenant = Math.ceil(total / TENANTS);
 const now = ctx.clock.now();
-log(`Generating ${perTenant * TENANTS} entries (${perTenant} per municipality) with set-based SQL…`);
-const genStarted = performance.now();
-const ginIndexes = await startLoad(db);
-for (const t of tenants) {
-  const t0 = performance.now();
-  await generateTenant(db, t, perTenant, now);
-  log(`  ${t.slug}: ${perTenant} entries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const tenants: GeneratedTenant[] = [];
+// BENCH_JOURNAL_REUSE=1 measures again on a PostgreSQL database an earlier run filled (same size):
+// a million entries take ten minutes to generate, an index or a setting is tried in seconds.
+const existing = (await sql<{ id: string; slug: string; country: string }>`select id, slug, country from tenants where slug in (${sql.join(names.map(([slug]) => slug))})`.execute(db)).rows;
+const reuse = process.env.BENCH_JOURNAL_REUSE === '1' && existing.length === TENANTS;
+let generateSeconds = 0;
+let entries = perTenant * TENANTS;
+if (reuse) {
+  for (const [slug] of names) {
+    const t = existing.find((e) => e.slug === slug)!;
+    tenants.push({ id: t.id, slug, language: t.country === 'SE' ? 'sv' : 'nb' });
+  }
+  entries = (await sql<{ n: number }>`select count(*)::int as n from public_registry_entries`.execute(db)).rows[0]!.n;
+  log(`Reusing the ${entries} entries already generated (BENCH_JOURNAL_REUSE=1)`);
+} else {
+  for (const [slug, number, country] of names) {
+    const t = await addMunicipality(ctx, { slug, officialNumber: number, name: `${slug} kommune`, country });
+    tenants.push({ id: t.id, slug, language: country === 'SE' ? 'sv' : 'nb' });
+  }
+  // Whatever setting up the municipalities put in the outbox is projected before anything is timed.
+  while ((await dispatchPending(ctx)).some((r) => r.advanced > 0));
+  log(`Generating ${perTenant * TENANTS} entries (${perTenant} per municipality) with set-based SQL…`);
+  const genStarted = performance.now();
+  const ginIndexes = await startLoad(db);
+  for (const t of tenants) {
+    const t0 = performance.now();
+    await generateTenant(db, t, perTenant, now);
+    log(`  ${t.slug}: ${perTenant} entries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  log('  building GIN indexes and statistics…');
+  await finishLoad(db, ginIndexes);
+  generateSeconds = (performance.now() - genStarted) / 1000;
+  log(`Generated in ${generateSeconds.toFixed(0)} s`);
 }
-log('  building GIN indexes and statistics…');
-await finishLoad(db, ginIndexes);
-const generateSeconds = (performance.now() - genStarted) / 1000;
-log(`Generated in ${generateSeconds.toFixed(0)} s`);
 
 const radhus = await createRadhus(ctx, { logger: false });
 await radhus.app.listen({ port: 0, host: '127.0.0.1' });
@@ -181,7 +199,8 @@ if (handled < newEvents) log(`the projection handled only ${handled} of ${newEve
 const out = (line = '') => process.stdout.write(`${line}\n`);
 out(`| data | entries | municipalities | generated in s |`);
 out('|---|---:|---:|---:|');
-out(`| public journal | ${perTenant * TENANTS} | ${TENANTS} | ${generateSeconds.toFixed(0)} |`);
+out(`| public journal | ${entries} | ${TENANTS} | ${reuse ? 'reused' : generateSeconds.toFixed(0)} |`);
+out(`Count limit (PUBLIC_JOURNAL_COUNT_LIMIT): ${countLimit}`);
 out();
 out('| projection (journal-projection, real dispatcher) | events | seconds | events/s | Node CPU ms/event |');
 out('|---|---:|---:|---:|---:|');

@@ -21,6 +21,7 @@ function inTenant<T>(ctx: AppContext, request: FastifyRequest, work: Parameters<
 }
 
 export async function journalRoutes(app: App, ctx: AppContext): Promise<void> {
+  const counting = { countLimit: ctx.config.publicJournalCountLimit };
   const searchDescription =
     'Full text in the municipality\'s language (stemming), "exact phrases" in double quotes, filters, newest first, keyset paging. ' +
     'Personal names are found for 12 months after publication; the entry stays listed. Screened values are never held, so never found.';
@@ -33,7 +34,7 @@ export async function journalRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request) => {
       const { tenant: slug } = request.params as { tenant: string };
       const now = ctx.clock.now();
-      return withPublic(ctx.db, async (tx) => searchPublicJournal(tx, (await findPublicMunicipality(tx, slug)).id, request.query as SearchQuery, now));
+      return withPublic(ctx.db, async (tx) => searchPublicJournal(tx, (await findPublicMunicipality(tx, slug)).id, request.query as SearchQuery, now, counting));
     },
   );
 
@@ -45,7 +46,7 @@ export async function journalRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const now = ctx.clock.now();
-      return withPublic(ctx.db, (tx) => searchPublicJournal(tx, undefined, request.query as SearchQuery, now));
+      return withPublic(ctx.db, (tx) => searchPublicJournal(tx, undefined, request.query as SearchQuery, now, counting));
     },
   );
 

@@ -59,7 +59,8 @@ export const PublicJournalEntryDetailsOut = Type.Object({ ...entryProperties, do
 
 export const SearchResultOut = Type.Object({
   items: Type.Array(PublicJournalEntryOut),
-  total: Type.Integer({ description: 'entries matching in all pages' }),
+  total: Type.Integer({ description: 'entries matching in all pages; when totalIsLowerBound, more than this many (the count stops at the installation\'s limit, 10 000 by default)' }),
+  totalIsLowerBound: Type.Boolean({ description: 'true when more entries match than `total`: the count stopped at its limit' }),
   nextCursor: NullableString,
 });
 

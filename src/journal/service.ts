@@ -13,6 +13,8 @@ export { getPublicationPolicy, setPublicationPolicy, type PublicationPolicy, typ
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
+/** Matches counted at most (PUBLIC_JOURNAL_COUNT_LIMIT): beyond it `total` is a lower bound. */
+export const DEFAULT_COUNT_LIMIT = 10_000;
 
 /** A search as the public asks it: the repository's filters without the municipality, plus paging. */
 export type SearchInput = Omit<SearchFilters, 'tenantId'> & { cursor?: string | undefined; limit?: number | undefined };
@@ -46,8 +48,10 @@ export interface PublicJournalDocument {
 
 export interface SearchResult {
   items: PublicJournalEntry[];
-  /** How many entries match in all (every page). */
+  /** How many entries match in all (every page); when totalIsLowerBound, more than this many. */
   total: number;
+  /** True when more than `total` entries match: the count stopped at the limit (docs/decisions/0007). */
+  totalIsLowerBound: boolean;
   /** The next page's cursor, or null on the last page. */
   nextCursor: string | null;
 }
@@ -127,17 +131,26 @@ function filtersOf(input: SearchInput, tenantId: string | undefined): SearchFilt
   };
 }
 
+export interface SearchOptions {
+  /** Count at most this many matches (default DEFAULT_COUNT_LIMIT); 0: no count wanted (feeds, exports), total is then 0 and a lower bound. */
+  countLimit?: number | undefined;
+}
+
 /** One municipality's public journal (tenantId), or every municipality's (undefined). `now` decides the 12-month rule and what is due. */
-export async function searchPublicJournal(tx: Tx, tenantId: string | undefined, input: SearchInput, now: Date): Promise<SearchResult> {
+export async function searchPublicJournal(tx: Tx, tenantId: string | undefined, input: SearchInput, now: Date, options: SearchOptions = {}): Promise<SearchResult> {
   const filters = filtersOf(input, tenantId);
   const after = input.cursor !== undefined ? decodeCursor(input.cursor, filters) : undefined;
   const limit = Math.min(Math.max(input.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
   const rows = await searchEntries(tx, filters, now, { after, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const cap = Math.max(options.countLimit ?? DEFAULT_COUNT_LIMIT, 0);
+  // A page shorter than the limit on the first page is every match: no count query needed.
+  const counted = input.cursor === undefined && rows.length <= limit ? rows.length : cap === 0 ? 1 : await countEntries(tx, filters, now, cap);
   return {
     items: page.map(present),
-    total: await countEntries(tx, filters, now),
+    total: Math.min(counted, cap),
+    totalIsLowerBound: counted > cap,
     nextCursor: rows.length > limit && last ? encodeCursor({ journalDate: last.journal_day, entryYear: last.entry_year, entrySequence: last.entry_sequence, id: last.id }, filters) : null,
   };
 }

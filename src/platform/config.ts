@@ -41,6 +41,11 @@ export interface Config {
   rateLimit: { authPerMinute: number; failedTokensPerMinute: number };
   /** Outgoing mail: the SMTP server (none: mail waits, retried, until one is configured) and the sender. */
   mail: MailConfig;
+  /**
+   * PUBLIC_JOURNAL_COUNT_LIMIT: a public-journal search counts at most this many matches and above
+   * it answers "more than" (an exact count of a common word visits every match; docs/decisions/0007).
+   */
+  publicJournalCountLimit: number;
 }
 
 export interface MailConfig {
@@ -122,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uploadMaxBytes = Number(env.UPLOAD_MAX_BYTES ?? 100 * 1024 * 1024);
   if (!Number.isSafeInteger(uploadMaxBytes) || uploadMaxBytes < 1) throw new ConfigError(`UPLOAD_MAX_BYTES must be a whole number of bytes, got "${env.UPLOAD_MAX_BYTES}"`);
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const publicJournalCountLimit = Number(env.PUBLIC_JOURNAL_COUNT_LIMIT || 10_000);
+  if (!Number.isInteger(publicJournalCountLimit) || publicJournalCountLimit < 1 || publicJournalCountLimit > 100_000_000)
+    throw new ConfigError(`PUBLIC_JOURNAL_COUNT_LIMIT must be a whole number of entries from 1 to 100000000, got "${env.PUBLIC_JOURNAL_COUNT_LIMIT}"`);
   return {
     port,
     host,
@@ -143,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail,
     uploadMaxBytes,
     trustProxy,
+    publicJournalCountLimit,
   };
 }
 

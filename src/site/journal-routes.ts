@@ -23,6 +23,8 @@ import { findMunicipality, type PublicMunicipality } from './repository.ts';
 export const PAGE_SIZE = 25;
 /** A feed holds the newest entries; readers keep what they have seen. */
 export const FEED_SIZE = 50;
+/** Feeds and case pages show no count: none is made. */
+const NO_COUNT = { countLimit: 0 };
 const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
 const CASE_IN_PATH = /^(\d{4})-(\d{1,9})$/;
 const CASE_NUMBER = /^\d{4}\/\d{1,9}$/;
@@ -78,7 +80,7 @@ const caseNumberOf = (inPath: string): string | undefined => {
 
 /** Every entry of one case, newest first (a case rarely has more than a few hundred). */
 async function caseEntries(tx: Tx, tenantId: string, caseNumber: string, now: Date, limit: number): Promise<PublicJournalEntry[]> {
-  return (await searchPublicJournal(tx, tenantId, { caseNumber, limit }, now)).items;
+  return (await searchPublicJournal(tx, tenantId, { caseNumber, limit }, now, NO_COUNT)).items;
 }
 
 export function registerJournalPages(app: App, ctx: AppContext, frameFor: FrameFor, secureCookies: boolean): void {
@@ -106,14 +108,14 @@ export function registerJournalPages(app: App, ctx: AppContext, frameFor: FrameF
     if (values.day !== undefined && !isDate(values.day)) throw invalid([{ field: 'day', code: 'invalidDate', message: 'must be a real date written YYYY-MM-DD' }]);
     const day = values.day ?? todayIn(municipality.country, now);
     const input: SearchInput = searching ? searchInputOf(form) : { fromDate: day, toDate: day };
-    const result = await withPublic(db, (tx) => searchPublicJournal(tx, municipality.id, { ...input, cursor: values.cursor, limit: PAGE_SIZE }, now));
+    const result = await withPublic(db, (tx) => searchPublicJournal(tx, municipality.id, { ...input, cursor: values.cursor, limit: PAGE_SIZE }, now, { countLimit: ctx.config.publicJournalCountLimit }));
     const base = `/${municipality.slug}/postliste`;
     const keep: Record<string, string> = !searching && values.day ? { day } : {};
     const nextHref = result.nextCursor ? `${base}?${searchQuery(form, { ...keep, cursor: result.nextCursor })}` : undefined;
     const firstQuery = searchQuery(form, keep);
     const firstHref = values.cursor ? `${base}${firstQuery ? `?${firstQuery}` : ''}` : undefined;
     return show(request, reply, municipality, base, (frame) =>
-      createElement(PostlistePage, { frame, municipality, form, day, searching, entries: result.items, total: result.total, nextHref, firstHref, alert: isAlertStatus(values.alert) ? values.alert : undefined }),
+      createElement(PostlistePage, { frame, municipality, form, day, searching, entries: result.items, total: result.total, totalIsLowerBound: result.totalIsLowerBound, nextHref, firstHref, alert: isAlertStatus(values.alert) ? values.alert : undefined }),
     );
   });
 
@@ -140,7 +142,7 @@ export function registerJournalPages(app: App, ctx: AppContext, frameFor: FrameF
     const searching = SEARCH_FIELDS.some((f) => form[f] !== undefined);
     const now = ctx.clock.now();
     const { language } = pageLanguage(request, municipality.language);
-    const result = await withPublic(db, (tx) => searchPublicJournal(tx, municipality.id, { ...(searching ? searchInputOf(form) : {}), limit: FEED_SIZE }, now));
+    const result = await withPublic(db, (tx) => searchPublicJournal(tx, municipality.id, { ...(searching ? searchInputOf(form) : {}), limit: FEED_SIZE }, now, NO_COUNT));
     const query = searchQuery(form);
     const xml = atomFeed(ctx.config.publicUrl, municipality, language, {
       kind: searching ? 'search' : 'municipality',

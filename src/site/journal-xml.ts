@@ -41,7 +41,7 @@ export async function dayEntries(tx: Tx, tenantId: string, day: string, now: Dat
   const entries: PublicJournalEntry[] = [];
   let cursor: string | undefined;
   do {
-    const page = await searchPublicJournal(tx, tenantId, { fromDate: day, toDate: day, cursor, limit: MAX_LIMIT }, now);
+    const page = await searchPublicJournal(tx, tenantId, { fromDate: day, toDate: day, cursor, limit: MAX_LIMIT }, now, { countLimit: 0 });
     entries.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && entries.length < MAX_ENTRIES);

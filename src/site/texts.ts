@@ -109,6 +109,7 @@ const nb = {
   'alert.pending': 'Sjekk e-posten din: varselet starter når du har bekreftet det.',
   'alert.confirmed': 'Varselet er bekreftet.',
   'alert.cancelled': 'Varselet er avsluttet.',
+  'results.countMoreThan': 'Mer enn {count} treff',
 } as const;
 
 export type TextKey = keyof typeof nb;
@@ -220,6 +221,7 @@ const nn: Catalogue = {
   'alert.pending': 'Sjekk e-posten din: varselet startar når du har stadfesta det.',
   'alert.confirmed': 'Varselet er stadfesta.',
   'alert.cancelled': 'Varselet er avslutta.',
+  'results.countMoreThan': 'Meir enn {count} treff',
 };
 
 const sv: Catalogue = {
@@ -328,6 +330,7 @@ const sv: Catalogue = {
   'alert.pending': 'Kontrollera din e-post: bevakningen startar när du har bekräftat den.',
   'alert.confirmed': 'Bevakningen är bekräftad.',
   'alert.cancelled': 'Bevakningen är avslutad.',
+  'results.countMoreThan': 'Fler än {count} träffar',
 };
 
 const en: Catalogue = {
@@ -436,6 +439,7 @@ const en: Catalogue = {
   'alert.pending': 'Check your e-mail: the alert starts once you have confirmed it.',
   'alert.confirmed': 'The alert is confirmed.',
   'alert.cancelled': 'The alert is cancelled.',
+  'results.countMoreThan': 'More than {count} results',
 };
 
 export const siteTexts: Record<Language, Catalogue> = { nb, nn, sv, en };

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PgliteDialect, type PoolStats } from './pglite-dialect.ts';
@@ -77,9 +78,11 @@ async function openPglite(dataDir: string | undefined, template: string | undefi
   }
   // On a folder, commits are fsynced before they are acknowledged (see durable-pglite.ts: PGlite's
   // defaults survive a killed process but not a power cut). In memory there is nothing to sync.
+  // btree_gin: the public journal's search indexes have the municipality as a GIN key (migration 0018).
+  const extensions = { btree_gin };
   const pglite = folder
-    ? await PGlite.create({ ...durablePgliteOptions(folder), parsers, relaxedDurability: false })
-    : await PGlite.create({ parsers, ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}) });
+    ? await PGlite.create({ ...durablePgliteOptions(folder), parsers, extensions, relaxedDurability: false })
+    : await PGlite.create({ parsers, extensions, ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}) });
   // Literals in EXECUTE (statement-cache.ts) are safe only with standard strings: a backslash
   // must not escape the closing quote. It is PostgreSQL's default; refuse to prepare otherwise.
   const standardStrings = (await pglite.query<{ on: string }>(`select current_setting('standard_conforming_strings') as on`)).rows[0]?.on === 'on';

@@ -6,6 +6,7 @@
 import { Fragment, type ReactNode } from 'react';
 import type { PublicJournalDocument, PublicJournalEntry } from '../../journal/service.ts';
 import { formatDate } from '../i18n.ts';
+import { formatNumber } from '../../common/format.ts';
 import type { PublicMunicipality } from '../repository.ts';
 import { Layout, type PageFrame } from './Layout.tsx';
 import { entryTypeKey, roleGroups } from './MunicipalityPage.tsx';
@@ -255,13 +256,15 @@ export interface PostlisteProps {
   searching: boolean;
   entries: PublicJournalEntry[];
   total: number;
+  /** More than `total` match: the count stopped at its limit. */
+  totalIsLowerBound?: boolean;
   /** The next page's address, or undefined on the last page. */
   nextHref: string | undefined;
   firstHref: string | undefined;
   alert?: AlertStatus | undefined;
 }
 
-export function PostlistePage({ frame, municipality, form, day, searching, entries, total, nextHref, firstHref, alert }: PostlisteProps) {
+export function PostlistePage({ frame, municipality, form, day, searching, entries, total, totalIsLowerBound, nextHref, firstHref, alert }: PostlisteProps) {
   const { t, language } = frame;
   const feedHref = `/${municipality.slug}/postliste/feed.atom`;
   const searchFeedHref = searching ? `${feedHref}?${searchQuery(form)}` : undefined;
@@ -303,7 +306,7 @@ export function PostlistePage({ frame, municipality, form, day, searching, entri
           {searching ? t('search.heading') : t('postliste.dayHeading', { date: formatDate(day, language) })}
         </h2>
         <p className="ds-paragraph" role="status">
-          {t('results.count', { count: String(total) })}
+          {t(totalIsLowerBound ? 'results.countMoreThan' : 'results.count', { count: formatNumber(language, total) })}
         </p>
         <EntryList frame={frame} municipality={municipality} entries={entries} />
         <nav aria-label={t('search.heading')} className="ds-paragraph">
