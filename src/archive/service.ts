@@ -20,3 +20,8 @@ export { listArchiveCodes, codeNames, type ArchiveCode, type CodeList } from './
 export { recordConversion, recordDisposal, recordDeletion, type ConversionRecord } from './records.ts';
 export { caseFileStatusCodes, correspondentRoleCodes, documentRelationCodes, documentStatusCodes, entryStatusCodes, entryTypeCodes, followUpCodes, retentionCodes, screeningMetadataCodes, variantCodes } from './noark-codes.ts';
 export { noarkElement, noarkValue } from './noark-elements.ts';
+export {
+  importFonds, insertSeries, insertClassificationSystem, insertClass, insertRetention, insertCaseFile, linkImportedSeries, insertCrossReference, insertChange,
+  type ImportedSeries, type ImportedSystem, type ImportedClass, type ImportedRetention, type ImportedRemark, type ImportedObject, type ImportedDocument,
+  type ImportedCorrespondent, type ImportedFollowUp, type ImportedEntry, type ImportedCase,
+} from './import-writes.ts';

@@ -33,6 +33,8 @@ export interface CaseFilesTable {
   updated_at: Date;
   closed_at: Date | null;
   closed_by: string | null;
+  /** systemID (0014); null reads as the id */
+  system_id?: string | null;
 }
 
 export interface RegistryEntriesTable {
@@ -109,6 +111,8 @@ export interface DocumentsTable {
   screening: Screening | null;
   created_at: Date;
   created_by: string;
+  /** systemID (0014); null reads as the id */
+  system_id?: string | null;
 }
 
 export interface DocumentObjectsTable {
