@@ -111,6 +111,11 @@ export function caseFileOf(n: Node, seriesId: string, classId: string | null, m:
   const status = caseStatus(value(n, 'saksstatus'));
   for (const x of ['part', 'presedens', 'undermappe', 'virksomhetsspesifikkeMetadata']) for (const _ of all(n, x)) m.note(`mappe/${x}`);
   const entries = all(n, 'registrering').map((r, i) => entryOf(r, i + 1, year, m));
+  // journalpostnummer is unique within a case file here; some systems repeat it (or leave it at 1).
+  if (new Set(entries.map((e) => e.numberInCase)).size !== entries.length) {
+    m.note('registrering/journalpostnummer (repeated within a case file: numbered in order instead)');
+    entries.forEach((e, i) => (e.numberInCase = i + 1));
+  }
   for (const sub of all(n, 'mappe')) m.note(`mappe/mappe (${sub.type || 'mappe'})`);
   return {
     id, systemId: value(n, 'systemID')!, seriesId, classId, year, sequence, title: value(n, 'tittel') ?? '–', publicTitle: value(n, 'offentligTittel') ?? value(n, 'tittel') ?? '–',
