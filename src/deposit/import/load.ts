@@ -21,6 +21,7 @@ import { readXml, xsiNamespace } from '../verify/xml.ts';
 import type { Progress } from '../export/progress.ts';
 import { caseFileOf, child, day, instant, retentionOf, value, all, type Mapping, type Node } from './units.ts';
 import { arkivstrukturNamespace, type ImportPlan } from './plan.ts';
+import { addJournalRows, createJournalTable, journalRowsFor } from './repository.ts';
 
 export interface LoadOptions {
   ctx: AppContext;
@@ -64,6 +65,7 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
       const m: Mapping = { names: { documentType: codeOf('document-type'), remarkType: codeOf('remark-type') }, unmapped: result.unmapped, note, objects: [] };
       const classificationType = codeOf('classification-type');
       const fondsId = await importFonds(tx);
+      await loadJournal(tx, dir);
       const seriesBySystemId = new Map<string, string>();
       const links: { id: string; predecessor: string | null; successor: string | null }[] = [];
       const crossRefs: { from: { type: 'case-file' | 'registry-entry'; id: string }; to: string }[] = [];
@@ -152,6 +154,13 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
             object.size = file.size;
             result.counts.files++;
           }
+          // Unit and officer of each journal post, where arkivstruktur.xml had no internal party to carry them.
+          const journal = await journalRowsFor(tx, k.entries.map((e) => e.systemId));
+          for (const e of k.entries) {
+            const j = journal.get(e.systemId);
+            e.unit ??= j?.unit ?? null;
+            e.officer ??= j?.officer ?? null;
+          }
           const { unresolvedFollowUps } = await insertCaseFile(tx, c, k);
           for (const _ of unresolvedFollowUps) note('avskrivning/referanseAvskrivesAvJournalpost (not found)');
           o.progress.tick(1);
@@ -213,6 +222,43 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
   } finally {
     for (const file of staged) await file.discard();
   }
+}
+
+/** Unit and officer per journal post from loependeJournal.xml, into the import's temporary table. */
+async function loadJournal(tx: Tx, dir: string): Promise<void> {
+  await createJournalTable(tx);
+  const batch: { systemId: string; unit: string | null; officer: string | null }[] = [];
+  let post: { systemId: string; unit: string | null; officer: string | null } | undefined;
+  let depth = 0;
+  let text = '';
+  await readXml(join(dir, 'loependeJournal.xml'), {
+    open(tag) {
+      text = '';
+      if (tag.local === 'journalpost') {
+        post = { systemId: '', unit: null, officer: null };
+        depth = 0;
+      } else if (post) depth++;
+    },
+    text(t) {
+      text += t;
+    },
+    close(tag) {
+      if (!post) return;
+      if (tag.local === 'journalpost') {
+        if (post.systemId) batch.push(post);
+        post = undefined;
+        return;
+      }
+      // Only the journal post's own children: a part's or a case's elements of the same name are not its.
+      if (depth === 1 && tag.local === 'systemID') post.systemId = text.trim();
+      if (depth === 1 && tag.local === 'administrativEnhet') post.unit = text.trim() || null;
+      if (depth === 1 && tag.local === 'saksbehandler') post.officer = text.trim() || null;
+      depth--;
+    },
+    async drain() {
+      await addJournalRows(tx, batch.splice(0));
+    },
+  });
 }
 
 async function loadChangeLog(tx: Tx, dir: string, c: ArchiveCtx, seriesIds: string[], result: LoadResult, note: (what: string) => void, progress: Progress): Promise<void> {
