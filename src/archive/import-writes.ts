@@ -6,6 +6,8 @@
 // The freeze triggers stay in force: a closed case file cannot take new entries, an archived entry no
 // new documents, so a case file is written the way one is closed — open first, its entries and what
 // hangs on them, then the entries archived and the case closed, all in the caller's transaction.
+// Imported case files and entries are marked (0016): their numbers are unique per series, not per
+// municipality like the numbers Rådhus allocates.
 // Imported rows are history, not changes: no change-log rows are written for them (the package's own
 // change log is loaded instead, insertChange), and the number series are not touched.
 import { sql } from 'kysely';
@@ -115,7 +117,7 @@ export async function insertCaseFile(tx: Tx, c: ArchiveCtx, k: ImportedCase): Pr
     id: k.id, tenant_id: c.tenantId, series_id: k.seriesId, class_id: k.classId, case_year: k.year, case_sequence: k.sequence, title: k.title,
     public_title: k.publicTitle, description: k.description, status: 'in-progress', case_date: k.caseDate, responsible_unit: k.unit,
     responsible_officer: k.officer, responsible_unit_id: null, responsible_officer_id: null, screening: json(k.screening), keywords: k.keywords,
-    created_at: k.createdAt, created_by: k.createdBy, updated_at: k.closedAt ?? k.createdAt, closed_at: null, closed_by: null, system_id: k.systemId,
+    created_at: k.createdAt, created_by: k.createdBy, updated_at: k.closedAt ?? k.createdAt, closed_at: null, closed_by: null, system_id: k.systemId, imported: true,
   }).execute();
   await insertRemarks(tx, c, 'case-file', k.id, k.remarks);
   if (k.retention) await insertRetention(tx, c, k.retention);
@@ -127,7 +129,7 @@ export async function insertCaseFile(tx: Tx, c: ArchiveCtx, k: ImportedCase): Pr
       status: 'registered', title: e.title, public_title: e.publicTitle, description: e.description, document_date: e.documentDate, received_date: e.receivedDate,
       sent_date: e.sentDate, due_date: e.dueDate, journal_date: e.journalDate, published_at: e.publishedAt, responsible_unit: e.unit, responsible_officer: e.officer,
       responsible_unit_id: null, responsible_officer_id: null, screening: json(e.screening), created_at: e.createdAt, created_by: e.createdBy,
-      updated_at: e.archivedAt ?? e.createdAt, archived_at: null, archived_by: null, system_id: e.systemId,
+      updated_at: e.archivedAt ?? e.createdAt, archived_at: null, archived_by: null, system_id: e.systemId, imported_series_id: k.seriesId,
     }).execute();
     await insertRemarks(tx, c, 'registry-entry', e.id, e.remarks);
     let position = 0;

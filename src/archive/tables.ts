@@ -35,6 +35,8 @@ export interface CaseFilesTable {
   closed_by: string | null;
   /** systemID (0014); null reads as the id */
   system_id?: string | null;
+  /** loaded by `radhus import noark5` (0016): its number is unique in its series only */
+  imported?: boolean;
 }
 
 export interface RegistryEntriesTable {
@@ -67,6 +69,8 @@ export interface RegistryEntriesTable {
   /** arkivertAv (0014); null for entries archived before it */
   archived_by?: string | null;
   system_id?: string | null;
+  /** the series of an imported entry (0016): its number is unique in that series only */
+  imported_series_id?: string | null;
 }
 
 export interface CorrespondentsTable {
