@@ -33,7 +33,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-describe.skipIf(!hasXmllint)('radhus import noark5: checks before anything is written', { timeout: 120_000 }, () => {
+describe.skipIf(!hasXmllint)('radhus import noark5: loads a valid package, refuses a bad one writing nothing', { timeout: 120_000 }, () => {
   let radhus: TestRadhus;
   let before: Record<string, number | string[]>;
   let tenant: Tenant;

@@ -84,27 +84,12 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
         const createdAt = instant(value(n, 'opprettetDato')) ?? c.at;
         const createdBy = value(n, 'opprettetAv') ?? o.actor;
         const systemId = value(n, 'systemID')!;
-        f.id = newId();
-        const id = f.id;
+        const id = newId();
+        f.id = id;
         if (n.name === 'arkivdel') {
-          seriesBySystemId.set(systemId, id);
+          // Written before the pass (readSeries): a case file may name a series further on.
+          f.id = seriesBySystemId.get(systemId)!;
           system = null;
-          const closedAt = instant(value(n, 'avsluttetDato'));
-          if (value(n, 'arkivdelstatus') !== 'Avsluttet periode') note(`arkivdel/arkivdelstatus "${value(n, 'arkivdelstatus')}" (imported as closed)`);
-          links.push({ id, predecessor: value(n, 'referanseForloeper'), successor: value(n, 'referanseArvtaker') });
-          result.series.push({ id, systemId, title: value(n, 'tittel') ?? '–' });
-          result.counts.series++;
-          const kassasjon = retentionOf(child(n, 'kassasjon'), 'series', id, createdAt, createdBy);
-          ops.push(async () => {
-            // Imported series are history: closed, whatever their status was where they came from, so
-            // none competes with the municipality's own active series.
-            await insertSeries(tx, c, fondsId, {
-              id, systemId, title: value(n, 'tittel') ?? '–', status: 'closed', periodStart: day(value(n, 'arkivperiodeStartDato')) ?? createdAt.toISOString().slice(0, 10),
-              periodEnd: day(value(n, 'arkivperiodeSluttDato')), createdAt, createdBy, closedAt: closedAt ?? c.at, closedBy: value(n, 'avsluttetAv') ?? o.actor,
-              classificationSystemId: null, separation: o.separation ?? null,
-            });
-            if (kassasjon) await insertRetention(tx, c, kassasjon);
-          });
         } else if (n.name === 'klassifikasjonssystem') {
           system = id;
           const seriesId = frameOf('arkivdel')?.id;
@@ -131,7 +116,7 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
         const series = frameOf('arkivdel');
         const named = value(n, 'referanseArkivdel');
         const seriesId = named ? seriesBySystemId.get(named) : series?.id;
-        if (!seriesId) throw new ImportFileError('arkivstruktur.xml', 'referanseArkivdel', `case file ${value(n, 'systemID')} (line ${n.line}) names series ${named}, which comes later in the file or not at all`);
+        if (!seriesId) throw new ImportFileError('arkivstruktur.xml', 'referanseArkivdel', `case file ${value(n, 'systemID')} (line ${n.line}) names series ${named}, which is not in the package`);
         const classId = frameOf('klasse')?.id ?? null;
         m.objects = [];
         const k = caseFileOf(n, seriesId, classId, m);
@@ -166,6 +151,29 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
           o.progress.tick(1);
         });
       };
+
+      // The series first, all of them: a case file under a shared classification system names its
+      // series by referanseArkivdel, and that series may come later in the file.
+      for (const n of await readSeries(dir)) {
+        const id = newId();
+        const systemId = value(n, 'systemID')!;
+        const createdAt = instant(value(n, 'opprettetDato')) ?? c.at;
+        const createdBy = value(n, 'opprettetAv') ?? o.actor;
+        seriesBySystemId.set(systemId, id);
+        if (value(n, 'arkivdelstatus') !== 'Avsluttet periode') note(`arkivdel/arkivdelstatus "${value(n, 'arkivdelstatus')}" (imported as closed)`);
+        links.push({ id, predecessor: value(n, 'referanseForloeper'), successor: value(n, 'referanseArvtaker') });
+        result.series.push({ id, systemId, title: value(n, 'tittel') ?? '–' });
+        result.counts.series++;
+        // Imported series are history: closed, whatever their status was where they came from, so
+        // none competes with the municipality's own active series.
+        await insertSeries(tx, c, fondsId, {
+          id, systemId, title: value(n, 'tittel') ?? '–', status: 'closed', periodStart: day(value(n, 'arkivperiodeStartDato')) ?? createdAt.toISOString().slice(0, 10),
+          periodEnd: day(value(n, 'arkivperiodeSluttDato')), createdAt, createdBy, closedAt: instant(value(n, 'avsluttetDato')) ?? c.at, closedBy: value(n, 'avsluttetAv') ?? o.actor,
+          classificationSystemId: null, separation: o.separation ?? null,
+        });
+        const kassasjon = retentionOf(child(n, 'kassasjon'), 'series', id, createdAt, createdBy);
+        if (kassasjon) await insertRetention(tx, c, kassasjon);
+      }
 
       o.progress.phase('arkivstruktur.xml', plan.counts.mappe);
       await readXml(join(dir, 'arkivstruktur.xml'), {
@@ -222,6 +230,37 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
   } finally {
     for (const file of staged) await file.discard();
   }
+}
+
+/** Each arkivdel's own elements (its values and kassasjon), without what it holds: a streamed pass. */
+async function readSeries(dir: string): Promise<Node[]> {
+  const found: Node[] = [];
+  const stack: Node[] = [];
+  let series: Node | undefined;
+  let done = false;
+  await readXml(join(dir, 'arkivstruktur.xml'), {
+    open(tag, line) {
+      const node: Node = { name: tag.local, type: '', line, text: '', children: [] };
+      if (tag.local === 'arkivdel' && stack.length === 1) {
+        series = node;
+        done = false;
+      } else if (series && stack.length === 2 && units.has(tag.local)) done = true;
+      if (series && !done && stack.length >= 2) stack.at(-1)!.children.push(node);
+      stack.push(node);
+    },
+    text(t) {
+      const top = stack.at(-1);
+      if (series && !done && top && top.children.length === 0) top.text += t;
+    },
+    close() {
+      const node = stack.pop();
+      if (node === series && series) {
+        found.push(series);
+        series = undefined;
+      }
+    },
+  });
+  return found;
 }
 
 /** Unit and officer per journal post from loependeJournal.xml, into the import's temporary table. */
