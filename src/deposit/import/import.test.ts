@@ -128,6 +128,28 @@ describe.skipIf(!hasXmllint)('radhus import noark5: loads a valid package, refus
     before = await counts();
   });
 
+  it('places a case file in the series its referanseArkivdel names, even one further on in the file', async () => {
+    const forward = (files: Map<string, string | Buffer>) =>
+      files.set('arkivstruktur.xml', files.get('arkivstruktur.xml')!.toString().replace(/(<mappe xsi:type="saksmappe">\s*<systemID>[^<]+<\/systemID>[\s\S]*?<avsluttetAv>[^<]+<\/avsluttetAv>)/, `$1\n          <referanseArkivdel>${sid(2000)}</referanseArkivdel>`));
+    // With a sharp separation the 2023 case file's journal dates lie outside the 2024 series it now
+    // names: verify checks that at the end of its pass (the series comes later) and refuses.
+    const sharp = await importPackage({ edit: forward });
+    expect(sharp.code).toBe(1);
+    expect(sharp.stdout).toMatch(/XX RH\.01/);
+    expect(sharp.stdout).toMatch(/element journaldato, line \d+/);
+    // With a soft one the period check does not apply, and the case file goes into the 2024 series.
+    const other = await radhus.tenant({ slug: 'framby' });
+    const dir = await buildPackage({ edit: forward, editAddml: (xml) => xml.replaceAll('<value>skarpt</value>', '<value>mykt</value>') });
+    const result = await run(dir, 'framby');
+    expect(result.stderr, result.stdout + result.stderr).not.toContain('refused');
+    expect(result.code).toBe(0);
+    const series = await withTenant(radhus.ctx.db, { tenantId: other.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) =>
+      (await sql<{ series: string }>`select s.system_id as series from case_files c join series s on s.id = c.series_id where c.system_id = ${sid(1100)}`.execute(tx)).rows[0]?.series);
+    expect(series).toBe(sid(2000));
+    await rm(dir, { recursive: true, force: true });
+    before = await counts();
+  });
+
   it('refuses a missing document file, an extra file, a broken reference and invalid XML, naming file and element', async () => {
     const missing = await importPackage({}, (dir) => rm(join(dir, 'DOKUMENT', '2024', '2110.pdf')));
     expect(missing.code).toBe(1);
