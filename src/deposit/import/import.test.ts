@@ -109,6 +109,12 @@ describe.skipIf(!hasXmllint)('radhus import noark5: loads a valid package, refus
     const events = await withTenant(radhus.ctx.db, { tenantId: other.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) =>
       Number((await sql<{ n: string }>`select count(*) as n from outbox where event_type = 'case-file.created'`.execute(tx)).rows[0]!.n));
     expect(events).toBe(4);
+    // …and once the events are handled the imported entries are in the public journal with their own
+    // journal dates.
+    await radhus.settle();
+    const published = await withTenant(radhus.ctx.db, { tenantId: other.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) =>
+      (await sql<{ journal_date: string }>`select journal_date::text from public_registry_entries order by journal_date`.execute(tx)).rows.map((r) => r.journal_date));
+    expect(published).toEqual(['2023-03-01', '2023-11-20', '2024-01-05', '2024-02-01', '2024-03-10', '2024-12-30']);
     // The same package again into the same municipality: refused, its series are there.
     const again = await run(dir, 'femby');
     expect(again.code).toBe(1);
