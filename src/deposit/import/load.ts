@@ -18,6 +18,7 @@ import {
 } from '../../archive/service.ts';
 import type { Tenant } from '../../tenants/service.ts';
 import { readXml, xsiNamespace } from '../verify/xml.ts';
+import { findAddml, readAddml } from '../verify/addml.ts';
 import type { Progress } from '../export/progress.ts';
 import { caseFileOf, child, day, instant, retentionOf, value, all, type Mapping, type Node } from './units.ts';
 import { arkivstrukturNamespace, type ImportPlan } from './plan.ts';
@@ -28,8 +29,6 @@ export interface LoadOptions {
   tenant: Tenant;
   actor: string;
   progress: Progress;
-  /** skarpt/mykt of the package (arkivuttrekk.xml), for the separation of series that end in it */
-  separation?: 'sharp' | 'soft' | null;
 }
 
 export interface LoadResult {
@@ -65,6 +64,10 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
       const m: Mapping = { names: { documentType: codeOf('document-type'), remarkType: codeOf('remark-type') }, unmapped: result.unmapped, note, objects: [] };
       const classificationType = codeOf('classification-type');
       const fondsId = await importFonds(tx);
+      // How the package's period ended (utgaaendeSkille): the separation its series were closed with.
+      const addmlName = findAddml(dir);
+      const outgoing = addmlName ? (await readAddml(dir, addmlName)).utgaaendeSkille : undefined;
+      const separation = outgoing === 'mykt' ? 'soft' : outgoing === 'skarpt' ? 'sharp' : null;
       await loadJournal(tx, dir);
       const seriesBySystemId = new Map<string, string>();
       const links: { id: string; predecessor: string | null; successor: string | null }[] = [];
@@ -169,7 +172,7 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
         await insertSeries(tx, c, fondsId, {
           id, systemId, title: value(n, 'tittel') ?? '–', status: 'closed', periodStart: day(value(n, 'arkivperiodeStartDato')) ?? createdAt.toISOString().slice(0, 10),
           periodEnd: day(value(n, 'arkivperiodeSluttDato')), createdAt, createdBy, closedAt: instant(value(n, 'avsluttetDato')) ?? c.at, closedBy: value(n, 'avsluttetAv') ?? o.actor,
-          classificationSystemId: null, separation: o.separation ?? null,
+          classificationSystemId: null, separation,
         });
         const kassasjon = retentionOf(child(n, 'kassasjon'), 'series', id, createdAt, createdBy);
         if (kassasjon) await insertRetention(tx, c, kassasjon);
