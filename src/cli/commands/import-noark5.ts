@@ -56,7 +56,7 @@ export const importNoark5Command: ContextCommand = {
       const loaded = await loadPackage(report.dir, plan, { ctx, tenant, actor: operator, progress: progress((line) => io.err(`  ${line}`), { tty }) });
       const n = loaded.counts;
       io.out(`Loaded into ${tenant.slug}: ${n.series} series (${loaded.series.map((s) => `"${s.title}"`).join(', ')}), ${n.classes} class(es), ${n.caseFiles} case file(s), ${n.entries} registry entr(ies), ${n.documents} document(s), ${n.files} file(s), ${n.crossReferences} cross-reference(s), ${n.changes} change(s).`);
-      for (const [what, count] of loaded.unmapped) io.out(`  not loaded: ${what}, ${count}×`);
+      for (const [what, count] of loaded.unmapped) io.out(`  note: ${what}, ${count}×`);
       return 0;
     } catch (error) {
       if (error instanceof ImportFileError) {

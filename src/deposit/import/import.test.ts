@@ -156,6 +156,30 @@ describe.skipIf(!hasXmllint)('radhus import noark5: loads a valid package, refus
     before = await counts();
   });
 
+  it('loads an arkivnotat (no journal number) numbered apart from the real numbers, and says so', async () => {
+    const memo = (files: Map<string, string | Buffer>) => {
+      const xml = files.get('arkivstruktur.xml')!.toString();
+      const start = xml.indexOf('<registrering xsi:type="journalpost">', xml.indexOf(`<systemID>${sid(2200)}</systemID>`));
+      const end = xml.indexOf('</registrering>', start);
+      const post = xml.slice(start, end)
+        .replace('xsi:type="journalpost"', 'xsi:type="arkivnotat"')
+        .replace(/<korrespondansepart>[\s\S]*?<\/korrespondansepart>/, '')
+        .replace(/<journalaar>[\s\S]*<\/journaldato>/, '<dokumentetsDato>2024-03-10</dokumentetsDato>');
+      files.set('arkivstruktur.xml', xml.slice(0, start) + post + xml.slice(end));
+    };
+    const other = await radhus.tenant({ slug: 'notatby' });
+    // Soft separation: the journals still list the post, which sharp separation would count against arkivstruktur.
+    const dir = await buildPackage({ edit: memo, editAddml: (xml) => xml.replaceAll('<value>skarpt</value>', '<value>mykt</value>') });
+    const result = await run(dir, 'notatby');
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/note: registrering without journalsekvensnummer \(numbered from 1000001 in its series and year\), 1×/);
+    const row = await withTenant(radhus.ctx.db, { tenantId: other.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) =>
+      (await sql<{ entry_year: number; entry_sequence: number }>`select entry_year, entry_sequence from registry_entries where system_id = ${sid(2210)}`.execute(tx)).rows[0]);
+    expect(row).toEqual({ entry_year: 2024, entry_sequence: 1_000_001 });
+    await rm(dir, { recursive: true, force: true });
+    before = await counts();
+  });
+
   it('refuses a missing document file, an extra file, a broken reference and invalid XML, naming file and element', async () => {
     const missing = await importPackage({}, (dir) => rm(join(dir, 'DOKUMENT', '2024', '2110.pdf')));
     expect(missing.code).toBe(1);

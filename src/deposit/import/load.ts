@@ -34,7 +34,7 @@ export interface LoadOptions {
 export interface LoadResult {
   series: { id: string; systemId: string; title: string }[];
   counts: { series: number; classes: number; caseFiles: number; entries: number; documents: number; files: number; crossReferences: number; changes: number };
-  /** what the import could not give a place of its own (element → count) */
+  /** what was not loaded, or loaded differently, each saying which (→ count) */
   unmapped: Map<string, number>;
 }
 
@@ -61,7 +61,7 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
         for (const k of codes.filter((x) => x.list === list)) map.set(k.name.toLowerCase(), k.code).set(k.code.toLowerCase(), k.code);
         return (name: string) => map.get(name.toLowerCase()) ?? name;
       };
-      const m: Mapping = { names: { documentType: codeOf('document-type'), remarkType: codeOf('remark-type') }, unmapped: result.unmapped, note, objects: [] };
+      const m: Mapping = { names: { documentType: codeOf('document-type'), remarkType: codeOf('remark-type') }, unmapped: result.unmapped, note, objects: [], unnumbered: new Map() };
       const classificationType = codeOf('classification-type');
       const fondsId = await importFonds(tx);
       // How the package's period ended (utgaaendeSkille): the separation its series were closed with.
@@ -150,7 +150,7 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
             e.officer ??= j?.officer ?? null;
           }
           const { unresolvedFollowUps } = await insertCaseFile(tx, c, k);
-          for (const _ of unresolvedFollowUps) note('avskrivning/referanseAvskrivesAvJournalpost (not found)');
+          for (const _ of unresolvedFollowUps) note('avskrivning/referanseAvskrivesAvJournalpost (entry not found: loaded without it)');
           o.progress.tick(1);
         });
       };
@@ -182,7 +182,7 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
       await readXml(join(dir, 'arkivstruktur.xml'), {
         open(tag, line) {
           const parent = stack.at(-1);
-          if (tag.uri !== arkivstrukturNamespace) note(`{${tag.uri}}${tag.local}`);
+          if (tag.uri !== arkivstrukturNamespace) note(`{${tag.uri}}${tag.local} (not loaded)`);
           if (units.has(tag.local) && parent && !parent.flushed && parent.node.name !== 'mappe' && parent.node.name !== 'registrering') flush(parent);
           const type = (Object.values(tag.attributes).find((a) => a.uri === xsiNamespace && a.local === 'type')?.value ?? '').replace(/^.*:/, '');
           const node: Node = { name: tag.local, type, line, text: '', children: [] };
@@ -219,7 +219,7 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
       const seriesIds = result.series.map((s) => s.id);
       for (const x of crossRefs) {
         if (await insertCrossReference(tx, c, seriesIds, x.from, x.to)) result.counts.crossReferences++;
-        else note('kryssreferanse (target not in the package)');
+        else note('kryssreferanse (target not in the package: not loaded)');
       }
 
       o.progress.phase('endringslogg.xml', 0);
@@ -328,7 +328,7 @@ async function loadChangeLog(tx: Tx, dir: string, c: ArchiveCtx, seriesIds: stri
         const at = instant(value(e, 'endretDato'));
         const plain = (v: string | null) => (v === null || v === NO_VALUE ? null : v);
         if (!unit || !at || !(await insertChange(tx, c, seriesIds, { unitSystemId: unit, element: value(e, 'referanseMetadata') ?? '–', at, actor: value(e, 'endretAv') ?? '–', oldValue: plain(value(e, 'tidligereVerdi')), newValue: plain(value(e, 'nyVerdi')) })))
-          note('endring (unit not in the imported series)');
+          note('endring (unit not in the imported series: not loaded)');
         else result.counts.changes++;
         progress.tick(1);
       }

@@ -78,7 +78,12 @@ export interface Mapping {
   note(what: string): void;
   /** the files of the case, staged: referanseDokumentfil → object id (filled by the caller) */
   objects: { path: string; checksum: string; size: number; id: string }[];
+  /** per series and year, the last number given to a registration without one (arkivnotat) */
+  unnumbered: Map<string, number>;
 }
+
+/** Registrations without a journal number (an arkivnotat has none) are numbered from here, apart from real numbers. */
+export const UNNUMBERED_FROM = 1_000_000;
 
 export function screening(n: Node | undefined): Screening | null {
   if (!n) return null;
@@ -109,14 +114,14 @@ export function caseFileOf(n: Node, seriesId: string, classId: string | null, m:
   const createdBy = value(n, 'opprettetAv') ?? UNKNOWN;
   const [year, sequence] = [Number(value(n, 'saksaar')), Number(value(n, 'sakssekvensnummer'))];
   const status = caseStatus(value(n, 'saksstatus'));
-  for (const x of ['part', 'presedens', 'undermappe', 'virksomhetsspesifikkeMetadata']) for (const _ of all(n, x)) m.note(`mappe/${x}`);
-  const entries = all(n, 'registrering').map((r, i) => entryOf(r, i + 1, year, m));
+  for (const x of ['part', 'presedens', 'undermappe', 'virksomhetsspesifikkeMetadata']) for (const _ of all(n, x)) m.note(`mappe/${x} (not loaded)`);
+  const entries = all(n, 'registrering').map((r, i) => entryOf(r, i + 1, year, seriesId, m));
   // journalpostnummer is unique within a case file here; some systems repeat it (or leave it at 1).
   if (new Set(entries.map((e) => e.numberInCase)).size !== entries.length) {
     m.note('registrering/journalpostnummer (repeated within a case file: numbered in order instead)');
     entries.forEach((e, i) => (e.numberInCase = i + 1));
   }
-  for (const sub of all(n, 'mappe')) m.note(`mappe/mappe (${sub.type || 'mappe'})`);
+  for (const sub of all(n, 'mappe')) m.note(`mappe/mappe of type ${sub.type || 'mappe'} (not loaded)`);
   return {
     id, systemId: value(n, 'systemID')!, seriesId, classId, year, sequence, title: value(n, 'tittel') ?? '–', publicTitle: value(n, 'offentligTittel') ?? value(n, 'tittel') ?? '–',
     description: value(n, 'beskrivelse'), status: status === 'void' ? 'void' : 'closed', caseDate: day(value(n, 'saksdato')) ?? day(value(n, 'opprettetDato'))!,
@@ -127,9 +132,17 @@ export function caseFileOf(n: Node, seriesId: string, classId: string | null, m:
   };
 }
 
-function entryOf(n: Node, position: number, caseYear: number, m: Mapping): ImportedEntry {
+function entryOf(n: Node, position: number, caseYear: number, seriesId: string, m: Mapping): ImportedEntry {
   const createdAt = instant(value(n, 'opprettetDato'))!;
   const journalDate = day(value(n, 'journaldato')) ?? createdAt.toISOString().slice(0, 10);
+  const year = Number(value(n, 'journalaar') ?? (journalDate.slice(0, 4) || caseYear));
+  let sequence = Number(value(n, 'journalsekvensnummer') ?? 0);
+  if (!value(n, 'journalsekvensnummer')) {
+    const key = `${seriesId}:${year}`;
+    sequence = (m.unnumbered.get(key) ?? UNNUMBERED_FROM) + 1;
+    m.unnumbered.set(key, sequence);
+    m.note(`registrering without journalsekvensnummer (numbered from ${UNNUMBERED_FROM + 1} in its series and year)`);
+  }
   const parties = all(n, 'korrespondansepart');
   // The export makes an internal party from the entry's unit and officer when it has none; read
   // back, that party is the unit and officer again, not a row of its own.
@@ -143,11 +156,11 @@ function entryOf(n: Node, position: number, caseYear: number, m: Mapping): Impor
     postalCode: value(p, 'postnummer'), postalTown: value(p, 'poststed'), country: value(p, 'land'), email: value(p, 'epostadresse'),
   }));
   const status = entryStatus(value(n, 'journalstatus'));
-  for (const x of ['part', 'presedens', 'dokumentflyt', 'elektroniskSignatur', 'virksomhetsspesifikkeMetadata']) for (const _ of all(n, x)) m.note(`registrering/${x}`);
-  if (child(n, 'kassasjon')) m.note('registrering/kassasjon');
+  for (const x of ['part', 'presedens', 'dokumentflyt', 'elektroniskSignatur', 'virksomhetsspesifikkeMetadata']) for (const _ of all(n, x)) m.note(`registrering/${x} (not loaded)`);
+  if (child(n, 'kassasjon')) m.note('registrering/kassasjon (not loaded)');
   const published = value(n, 'offentlighetsvurdertDato');
   return {
-    id: newId(), systemId: value(n, 'systemID')!, year: Number(value(n, 'journalaar') ?? caseYear), sequence: Number(value(n, 'journalsekvensnummer') ?? 0),
+    id: newId(), systemId: value(n, 'systemID')!, year, sequence,
     numberInCase: Number(value(n, 'journalpostnummer') ?? position),
     type: entryType(value(n, 'journalposttype')) ?? (n.type === 'arkivnotat' ? 'internal-without-followup' : 'incoming'),
     status: status === 'void' ? 'void' : 'archived', title: value(n, 'tittel') ?? '–', publicTitle: value(n, 'offentligTittel') ?? value(n, 'tittel') ?? '–',
@@ -165,15 +178,15 @@ function entryOf(n: Node, position: number, caseYear: number, m: Mapping): Impor
 
 function documentOf(n: Node, m: Mapping): ImportedDocument {
   const disposal = child(n, 'utfoertKassasjon');
-  if (child(n, 'sletting')) m.note('dokumentbeskrivelse/sletting');
-  if (child(n, 'kassasjon')) m.note('dokumentbeskrivelse/kassasjon');
+  if (child(n, 'sletting')) m.note('dokumentbeskrivelse/sletting (not loaded)');
+  if (child(n, 'kassasjon')) m.note('dokumentbeskrivelse/kassasjon (not loaded)');
   return {
     id: newId(), systemId: value(n, 'systemID')!, number: Number(value(n, 'dokumentnummer') ?? 1), relation: relation(value(n, 'tilknyttetRegistreringSom')) ?? 'main',
     title: value(n, 'tittel') ?? '–', type: m.names.documentType(value(n, 'dokumenttype') ?? 'letter'), status: documentStatus(value(n, 'dokumentstatus')) ?? 'final',
     screening: screening(child(n, 'skjerming')), createdAt: instant(value(n, 'opprettetDato'))!, createdBy: value(n, 'opprettetAv') ?? UNKNOWN, remarks: remarks(n, m),
     disposal: disposal ? { at: instant(value(disposal, 'kassertDato'))!, by: value(disposal, 'kassertAv') ?? UNKNOWN } : null,
     objects: all(n, 'dokumentobjekt').map((o) => {
-      if (child(o, 'konvertering')) m.note('dokumentobjekt/konvertering');
+      if (child(o, 'konvertering')) m.note('dokumentobjekt/konvertering (not loaded; the converted object is)');
       const path = value(o, 'referanseDokumentfil')!;
       const id = newId();
       m.objects.push({ path, checksum: (value(o, 'sjekksum') ?? '').toLowerCase(), size: Number(value(o, 'filstoerrelse') ?? -1), id });
