@@ -79,7 +79,7 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
       let system: string | null = null;
       const frameOf = (name: string) => [...stack].reverse().find((f) => f.node.name === name);
 
-      /** Writes a frame unit (series, system, class) once its own values are read: at its first child unit, or its end. */
+      /** Writes a frame unit (system, class; a series only takes its id) once its own values are read: at its first child unit, or its end. */
       const flush = (f: { node: Node; id?: string; flushed?: boolean }) => {
         if (f.flushed) return;
         f.flushed = true;
@@ -87,11 +87,10 @@ export async function loadPackage(dir: string, plan: ImportPlan, o: LoadOptions)
         const createdAt = instant(value(n, 'opprettetDato')) ?? c.at;
         const createdBy = value(n, 'opprettetAv') ?? o.actor;
         const systemId = value(n, 'systemID')!;
-        const id = newId();
+        const id = n.name === 'arkivdel' ? seriesBySystemId.get(systemId)! : newId();
         f.id = id;
         if (n.name === 'arkivdel') {
           // Written before the pass (readSeries): a case file may name a series further on.
-          f.id = seriesBySystemId.get(systemId)!;
           system = null;
         } else if (n.name === 'klassifikasjonssystem') {
           system = id;
