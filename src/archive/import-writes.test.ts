@@ -9,7 +9,7 @@ import { withTenant, type Tx } from '../platform/db/transaction.ts';
 import { newId } from '../platform/ids.ts';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import type { Tenant } from '../tenants/tenant.ts';
-import { dateIn, importFonds, insertCaseFile, insertSeries, type ImportedCase } from './service.ts';
+import { dateIn, findEntryForAccess, importFonds, insertCaseFile, insertSeries, type ImportedCase } from './service.ts';
 
 let radhus: TestRadhus;
 let tenant: Tenant;
@@ -75,5 +75,22 @@ describe('import writes', () => {
     // The municipality's next own number is still allocated as before, unique among its own.
     const next = await radhus.app.inject({ method: 'POST', url: `/api/v1/${tenant.slug}/case-files`, headers: auth, payload: { title: 'Neste egne sak' } });
     expect(next.statusCode, next.body).toBe(201);
+  });
+
+  it('finds the municipality\'s own entry by a registry number an imported series repeats', async () => {
+    // The imported entry first (so a lookup that ignores the difference would find it), with the
+    // number the municipality will allocate next.
+    const year = Number(dateIn(radhus.ctx.clock.now()).slice(0, 4));
+    const next = 1 + (await inTenant(async (tx) => (await sql<{ last: number | null }>`select max(last_value) as last from number_series where kind = 'registry-entry' and year = ${year}`.execute(tx)).rows[0]!.last ?? 0));
+    const imported = await series(5);
+    await inTenant((tx) => insertCaseFile(tx, ctx(), caseFile(imported, year, next, 5)));
+    const kase = await radhus.app.inject({ method: 'POST', url: `/api/v1/${tenant.slug}/case-files`, headers: auth, payload: { title: 'Sak med brev' } });
+    const entry = await radhus.app.inject({ method: 'POST', url: `/api/v1/${tenant.slug}/case-files/${kase.json().id}/registry-entries`, headers: auth,
+      payload: { type: 'incoming', title: 'Brev', correspondents: [{ name: 'Kari Nordmann', kind: 'person', role: 'sender' }] } });
+    expect(entry.statusCode, entry.body).toBe(201);
+    const own = await inTenant(async (tx) => (await sql<{ entry_sequence: number }>`select entry_sequence from registry_entries where id = ${entry.json().id}`.execute(tx)).rows[0]!);
+    expect(own.entry_sequence).toBe(next);
+    const found = await inTenant((tx) => findEntryForAccess(tx, { registryNumber: `${year}/${next}` }));
+    expect(found?.id).toBe(entry.json().id);
   });
 });
