@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNoark5Command } from '../../cli/commands/import-noark5.ts';
 import { captureOutput } from '../../cli/io.ts';
-import { withoutTenant, withTenant } from '../../platform/db/transaction.ts';
+import { withoutTenant, withPublic, withTenant } from '../../platform/db/transaction.ts';
 import type { Tenant } from '../../tenants/service.ts';
 import { createTestRadhus, type TestRadhus } from '../../test-support/app.ts';
 import { buildPackage, sid, type FixtureOptions } from '../verify/test-fixtures.ts';
@@ -112,8 +112,8 @@ describe.skipIf(!hasXmllint)('radhus import noark5: loads a valid package, refus
     // …and once the events are handled the imported entries are in the public journal with their own
     // journal dates.
     await radhus.settle();
-    const published = await withTenant(radhus.ctx.db, { tenantId: other.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) =>
-      (await sql<{ journal_date: string }>`select journal_date::text from public_registry_entries order by journal_date`.execute(tx)).rows.map((r) => r.journal_date));
+    const published = await withPublic(radhus.ctx.db, async (tx) =>
+      (await sql<{ journal_date: string }>`select journal_date::text from public_registry_entries where tenant_id = ${other.id} order by journal_date`.execute(tx)).rows.map((r) => r.journal_date));
     expect(published).toEqual(['2023-03-01', '2023-11-20', '2024-01-05', '2024-02-01', '2024-03-10', '2024-12-30']);
     // The same package again into the same municipality: refused, its series are there.
     const again = await run(dir, 'femby');
