@@ -82,7 +82,8 @@ export async function findEntryForAccess(tx: Tx, ref: { systemId?: string | unde
   }
   const registry = ref.registryNumber ? NUMBER.exec(ref.registryNumber) : null;
   if (registry) {
-    const row = (await sql<EntryRow>`${entrySelect} where e.entry_year = ${fullYear(registry[1]!)} and e.entry_sequence = ${Number(registry[2])}`.execute(tx)).rows[0];
+    // An imported series may repeat a number the municipality allocated itself (0016): its own first.
+    const row = (await sql<EntryRow>`${entrySelect} where e.entry_year = ${fullYear(registry[1]!)} and e.entry_sequence = ${Number(registry[2])} order by e.imported_series_id nulls first limit 1`.execute(tx)).rows[0];
     if (row) return present(row);
   }
   const whole = ref.numberInCase ? DOCUMENT_NUMBER.exec(ref.numberInCase) : null;
@@ -90,7 +91,7 @@ export async function findEntryForAccess(tx: Tx, ref: { systemId?: string | unde
   const inCase = whole ? whole[3] : ref.numberInCase?.trim();
   if (kase && inCase && /^\d{1,6}$/.test(inCase)) {
     const row = (
-      await sql<EntryRow>`${entrySelect} where c.case_year = ${fullYear(kase[1]!)} and c.case_sequence = ${Number(kase[2])} and e.number_in_case = ${Number(inCase)}`.execute(tx)
+      await sql<EntryRow>`${entrySelect} where c.case_year = ${fullYear(kase[1]!)} and c.case_sequence = ${Number(kase[2])} and e.number_in_case = ${Number(inCase)} order by c.imported limit 1`.execute(tx)
     ).rows[0];
     if (row) return present(row);
   }

@@ -21,3 +21,8 @@ export { recordConversion, recordDisposal, recordDeletion, type ConversionRecord
 export { caseFileStatusCodes, correspondentRoleCodes, documentRelationCodes, documentStatusCodes, entryStatusCodes, entryTypeCodes, followUpCodes, retentionCodes, screeningMetadataCodes, variantCodes } from './noark-codes.ts';
 export { noarkElement, noarkValue } from './noark-elements.ts';
 export { casesOfParty, caseOfParty, documentOfParty, decisionHistory, casesNamingProperty, numberVariants, personPartiesOfCase, type PersonParty, type PartyCase, type PartyCaseSummary, type PartyEntry, type PartyDocument, type PartyDocumentObject, type DecisionHistory, type PropertyCase } from './party-cases.ts';
+export {
+  importFonds, insertSeries, insertClassificationSystem, insertClass, insertRetention, insertCaseFile, linkImportedSeries, insertCrossReference, insertChange,
+  type ImportedSeries, type ImportedSystem, type ImportedClass, type ImportedRetention, type ImportedRemark, type ImportedObject, type ImportedDocument,
+  type ImportedCorrespondent, type ImportedFollowUp, type ImportedEntry, type ImportedCase,
+} from './import-writes.ts';

@@ -33,6 +33,10 @@ export interface CaseFilesTable {
   updated_at: Date;
   closed_at: Date | null;
   closed_by: string | null;
+  /** systemID (0014); null reads as the id */
+  system_id?: string | null;
+  /** loaded by `radhus import noark5` (0016): its number is unique in its series only */
+  imported?: boolean;
 }
 
 export interface RegistryEntriesTable {
@@ -65,6 +69,8 @@ export interface RegistryEntriesTable {
   /** arkivertAv (0014); null for entries archived before it */
   archived_by?: string | null;
   system_id?: string | null;
+  /** the series of an imported entry (0016): its number is unique in that series only */
+  imported_series_id?: string | null;
 }
 
 export interface CorrespondentsTable {
@@ -109,6 +115,8 @@ export interface DocumentsTable {
   screening: Screening | null;
   created_at: Date;
   created_by: string;
+  /** systemID (0014); null reads as the id */
+  system_id?: string | null;
 }
 
 export interface DocumentObjectsTable {

@@ -8,3 +8,4 @@ export { progress, type Progress } from './export/progress.ts';
 export { exportFgs, type FgsOptions, type FgsResult } from './fgs/package.ts';
 export { checkImport, type ImportCheck } from './import/import.ts';
 export { planImport, importableVersions, type ImportPlan, type ImportIssue } from './import/plan.ts';
+export { loadPackage, ImportFileError, type LoadOptions, type LoadResult } from './import/load.ts';

@@ -106,7 +106,13 @@ export async function writeArkivstruktur(path: string, frame: Frame, o: WriteOpt
       .required('avsluttetAv', f.closed_by ?? o.actor);
     for (const c of frame.creators) w.start('arkivskaper').required('arkivskaperID', c.creator_id).required('arkivskaperNavn', c.name).leaf('beskrivelse', c.description).end();
     if (!frame.creators.length) w.start('arkivskaper').required('arkivskaperID', o.tenant.officialNumber).required('arkivskaperNavn', o.tenant.name).end();
-    const unit: UnitContext = { names: o.names, placed: new Map(), counts, today: o.at.toISOString().slice(0, 10) };
+    const unit: UnitContext = { names: o.names, placed: new Map(), counts, today: o.at.toISOString().slice(0, 10), seriesRef: null };
+    // A classification system shared by several series (a period closed and its successor opened)
+    // is written once, under the last of them; the case files of the others sit in its classes with
+    // referanseArkivdel naming their own series (M208), and those series are written without
+    // children, as the schema allows. The last, so the series a case file names is read before it.
+    const sharing = new Map<string, Frame['series']>();
+    for (const s of frame.series) if (s.system) sharing.set(s.system.id, [...(sharing.get(s.system.id) ?? []), s]);
     for (const s of frame.series) {
       const r = s.row;
       w.start('arkivdel')
@@ -123,22 +129,24 @@ export async function writeArkivstruktur(path: string, frame: Frame, o: WriteOpt
         .leaf('referanseArvtaker', r.successor);
       writeKassasjon(w, s.retention.get(r.id), unit);
       await w.flush();
-      if (s.system) {
+      const group = s.system ? sharing.get(s.system.id)! : [];
+      if (s.system && group.at(-1) === s) {
         w.start('klassifikasjonssystem')
           .required('systemID', s.system.system_id)
           .leaf('klassifikasjonstype', o.names.classificationType(s.system.type_code))
           .required('tittel', s.system.title)
           .required('opprettetDato', s.system.created_at)
           .required('opprettetAv', s.system.created_by);
-        const unclassified = (await readAs(o, (tx) => repo.readCaseBatch(tx, r.id, null, [0, 0], 1))).length > 0;
+        let unclassified = false;
+        for (const g of group) unclassified ||= (await readAs(o, (tx) => repo.readCaseBatch(tx, g.row.id, null, [0, 0], 1))).length > 0;
         const classes = [...s.classes];
         // Case files without a class get one made up for them (the schema has no place for them
         // beside classes); docs/decisions/0006-noark5-model.md says why.
         if (unclassified || !classes.length)
           classes.push({ id: '', system_id: derivedUuid(`${r.id}:unclassified`), parent_id: null, class_id: 'uklassifisert', title: 'Uklassifiserte saker', created_at: s.system.created_at, created_by: s.system.created_by });
-        for (const k of classes.filter((c) => c.parent_id === null)) await writeClass(w, r.id, k, classes, s.retention, o, unit);
+        for (const k of classes.filter((c) => c.parent_id === null)) await writeClass(w, group, k, classes, s.retention, o, unit);
         w.end();
-      } else {
+      } else if (!s.system) {
         await writeCases(w, r.id, null, o, unit);
       }
       w.end();
@@ -151,17 +159,24 @@ export async function writeArkivstruktur(path: string, frame: Frame, o: WriteOpt
   }
 }
 
-async function writeClass(w: XmlWriter, seriesId: string, k: repo.ClassRow, all: repo.ClassRow[], retention: Map<string, repo.RetentionRow>, o: WriteOptions, unit: UnitContext): Promise<void> {
+async function writeClass(w: XmlWriter, group: Frame['series'], k: repo.ClassRow, all: repo.ClassRow[], retention: Map<string, repo.RetentionRow>, o: WriteOptions, unit: UnitContext): Promise<void> {
   w.start('klasse').required('systemID', k.system_id).required('klasseID', k.class_id).required('tittel', k.title).required('opprettetDato', k.created_at).required('opprettetAv', k.created_by);
   writeKassasjon(w, retention.get(k.id), unit);
   const children = k.id ? all.filter((c) => c.parent_id === k.id) : [];
+  const home = group.at(-1)!;
   if (children.length) {
     // Leaf-class rule: case files hang on leaf classes only; a class with sub-classes has none.
-    const misplaced = await readAs(o, (tx) => repo.readCaseBatch(tx, seriesId, k.id, [0, 0], 1));
-    if (misplaced.length) throw new Error(`class ${k.class_id} "${k.title}" has sub-classes and case files (e.g. ${misplaced[0]!.case_year}/${misplaced[0]!.case_sequence}); move them to a leaf class first`);
-    for (const child of children) await writeClass(w, seriesId, child, all, retention, o, unit);
+    for (const g of group) {
+      const misplaced = await readAs(o, (tx) => repo.readCaseBatch(tx, g.row.id, k.id, [0, 0], 1));
+      if (misplaced.length) throw new Error(`class ${k.class_id} "${k.title}" has sub-classes and case files (e.g. ${misplaced[0]!.case_year}/${misplaced[0]!.case_sequence}); move them to a leaf class first`);
+    }
+    for (const child of children) await writeClass(w, group, child, all, retention, o, unit);
   } else {
-    await writeCases(w, seriesId, k.id || null, o, unit);
+    for (const g of group) {
+      unit.seriesRef = g === home ? null : g.row.system_id;
+      await writeCases(w, g.row.id, k.id || null, o, unit);
+    }
+    unit.seriesRef = null;
   }
   w.end();
 }

@@ -40,6 +40,8 @@ export interface UnitContext {
   placed: Map<string, PackageFile>;
   counts: { mappe: number; registrering: number; dokumentobjekt: number; screened: boolean; disposed: boolean; toDispose: boolean };
   today: string;
+  /** systemID of the case files' own series when they are written under another one's shared classification system (referanseArkivdel) */
+  seriesRef: string | null;
 }
 
 const date = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d.slice(0, 10));
@@ -107,7 +109,7 @@ export function writeCaseFile(w: XmlWriter, c: CaseRow, b: Batch, u: UnitContext
   for (const k of c.keywords ?? []) w.leaf('noekkelord', k);
   w.required('opprettetDato', c.created_at).required('opprettetAv', c.created_by);
   // A void case has no closing of its own: the schema wants avsluttetDato, and it ended when made void.
-  w.required('avsluttetDato', c.closed_at ?? c.created_at).required('avsluttetAv', c.closed_by ?? c.created_by);
+  w.required('avsluttetDato', c.closed_at ?? c.created_at).required('avsluttetAv', c.closed_by ?? c.created_by).leaf('referanseArkivdel', u.seriesRef);
   writeKryssreferanser(w, b.crossRefs.get(c.id));
   writeMerknader(w, b.remarks.get(c.id), u);
   writeKassasjon(w, b.retention.get(c.id), u);

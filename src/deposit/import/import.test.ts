@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
-// `radhus import noark5`, the checking half, on packages built by the verifier's fixtures: a valid
-// v5.0 package and the same package declared v4.0 pass every check; a package with a wrong checksum,
-// an unknown version, a wrong namespace or a case number used twice in one series is refused with
-// file, element and line; and in every case nothing is written (rows, outbox, number series).
+// `radhus import noark5` on packages built by the verifier's fixtures: a valid v5.0 package and the
+// same package declared v4.0 load into a municipality with their numbers and systemIDs; a package with
+// a wrong checksum, a missing or extra file, a broken reference, invalid XML, an unknown version, a
+// wrong namespace or a case number used twice in one series is refused with file, element and line;
+// one that fails halfway through writing is rolled back. Whenever a package is not loaded, nothing is
+// written (rows, outbox, number series, files in the store or its staging area).
 import { spawnSync } from 'node:child_process';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNoark5Command } from '../../cli/commands/import-noark5.ts';
 import { captureOutput } from '../../cli/io.ts';
-import { withoutTenant, withTenant } from '../../platform/db/transaction.ts';
+import { withoutTenant, withPublic, withTenant } from '../../platform/db/transaction.ts';
 import type { Tenant } from '../../tenants/service.ts';
 import { createTestRadhus, type TestRadhus } from '../../test-support/app.ts';
 import { buildPackage, sid, type FixtureOptions } from '../verify/test-fixtures.ts';
@@ -18,51 +20,197 @@ import { buildPackage, sid, type FixtureOptions } from '../verify/test-fixtures.
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 if (!hasXmllint) console.error('SKIPPED src/deposit/import/import.test.ts: xmllint is not installed (apt-get install libxml2-utils)');
 
-const tables = ['series', 'case_files', 'registry_entries', 'outbox', 'number_series', 'public_case_files', 'public_registry_entries'];
+const tables = ['series', 'classification_systems', 'classes', 'case_files', 'registry_entries', 'correspondents', 'follow_ups', 'documents', 'document_objects',
+  'remarks', 'cross_references', 'retention_decisions', 'change_log', 'outbox', 'number_series', 'public_case_files', 'public_registry_entries'];
 
-describe.skipIf(!hasXmllint)('radhus import noark5: checks before anything is written', { timeout: 120_000 }, () => {
+/** Every file under a folder, recursively (the file store with its staging area). */
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (e.isDirectory()) out.push(...(await filesUnder(join(dir, e.name))));
+    else out.push(join(dir, e.name));
+  }
+  return out.sort();
+}
+
+describe.skipIf(!hasXmllint)('radhus import noark5: loads a valid package, refuses a bad one writing nothing', { timeout: 120_000 }, () => {
   let radhus: TestRadhus;
-  let before: Record<string, number>;
+  let before: Record<string, number | string[]>;
   let tenant: Tenant;
 
-  const counts = () =>
-    withoutTenant(radhus.ctx.db, async (tx) => {
-      const out: Record<string, number> = {};
-      for (const t of tables) out[t] = Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(t)}`.execute(tx)).rows[0]!.n);
-      return out;
-    });
+  /** Row counts over every municipality (row-level security shows each only its own), and the files in the store. */
+  const counts = async () => {
+    const out: Record<string, number | string[]> = Object.fromEntries(tables.map((t) => [t, 0]));
+    const tenants = await withoutTenant(radhus.ctx.db, async (tx) => (await sql<{ id: string }>`select id from tenants`.execute(tx)).rows);
+    for (const t of tenants)
+      await withTenant(radhus.ctx.db, { tenantId: t.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) => {
+        for (const table of tables) (out[table] as number) += Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(tx)).rows[0]!.n);
+      });
+    out.files = await filesUnder(join(radhus.config.dataDir, 'files'));
+    return out;
+  };
 
+  async function run(dir: string, slug: string) {
+    const io = captureOutput();
+    const code = await importNoark5Command.run({ ctx: radhus.ctx, values: { tenant: slug, dir, lang: 'en' }, io, operator: 'cli:test', migrated: [] });
+    return { code, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+  }
+
+  /** A package that must NOT load: whatever it says, everything stays as it was. */
   async function importPackage(options: FixtureOptions = {}, breakIt?: (dir: string) => Promise<void>) {
     const dir = await buildPackage(options);
     await breakIt?.(dir);
-    const io = captureOutput();
-    const code = await importNoark5Command.run({ ctx: radhus.ctx, values: { tenant: 'tomby', dir, lang: 'en' }, io, operator: 'cli:test', migrated: [] });
+    const result = await run(dir, 'tomby');
     // The promise kept in every case: a package that is not loaded leaves everything as it was.
     expect(await counts()).toEqual(before);
-    return { code, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+    await rm(dir, { recursive: true, force: true });
+    return result;
   }
 
   beforeAll(async () => {
     radhus = await createTestRadhus();
     tenant = await radhus.tenant({ slug: 'tomby' });
     before = await counts();
+    // The counts must see something, or "nothing changed" would prove nothing.
+    expect(before.series).toBeGreaterThan(0);
   }, 120_000);
   afterAll(async () => {
     await radhus?.close();
   });
 
-  it('passes a valid v5.0 package and reports what it holds and what it would not map', async () => {
-    const result = await importPackage();
+  it('loads a valid v5.0 package into new series, keeping its numbers, systemIDs, screening, documents and change log', async () => {
+    const other = await radhus.tenant({ slug: 'femby' });
+    const dir = await buildPackage();
+    const result = await run(dir, 'femby');
+    expect(result.stderr, result.stderr).not.toContain('loading failed');
     expect(result.stdout).toMatch(/Noark 5 5\.0, 2 series, 4 class\(es\), 4 case file\(s\), 6 registry entr\(ies\), 6 document file\(s\)/);
-    expect(result.stderr).toContain('passed every check');
-    expect(result.stderr).toContain('nothing was written');
-    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/Loaded into femby: 2 series .*4 case file\(s\), 6 registry entr\(ies\), 6 document\(s\), 6 file\(s\), 2 cross-reference\(s\)/);
+    expect(result.code).toBe(0);
+    await withTenant(radhus.ctx.db, { tenantId: other.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) => {
+      const cases = (await sql<{ system_id: string; case_year: number; case_sequence: number; status: string; series: string; screened: boolean }>`
+        select c.system_id, c.case_year, c.case_sequence, c.status, s.system_id as series, c.screening is not null as screened
+        from case_files c join series s on s.id = c.series_id where s.system_id in (${sid(1000)}, ${sid(2000)}) order by c.case_year, c.case_sequence`.execute(tx)).rows;
+      expect(cases.map((c) => [c.system_id, `${c.case_year}/${c.case_sequence}`, c.status, c.series])).toEqual([
+        [sid(1100), '2023/4', 'closed', sid(1000)], [sid(2100), '2024/1', 'closed', sid(2000)], [sid(2200), '2024/2', 'closed', sid(2000)], [sid(2300), '2024/3', 'closed', sid(2000)],
+      ]);
+      expect(cases[1]!.screened).toBe(true);
+      const entries = (await sql<{ system_id: string; status: string; journal_date: string }>`
+        select e.system_id, e.status, e.journal_date::text from registry_entries e join case_files c on c.id = e.case_file_id
+        join series s on s.id = c.series_id where s.system_id = ${sid(2000)} order by e.entry_year, e.entry_sequence`.execute(tx)).rows;
+      expect(entries.map((e) => [e.system_id, e.status, e.journal_date])).toEqual([[sid(2110), 'archived', '2024-01-05'], [sid(2120), 'archived', '2024-02-01'], [sid(2210), 'archived', '2024-03-10'], [sid(2310), 'archived', '2024-12-30']]);
+      // The documents' bytes are in the file store under their SHA-256.
+      const objects = (await sql<{ checksum: string }>`select o.checksum from document_objects o join documents d on d.id = o.document_id
+        join registry_entries e on e.id = d.registry_entry_id join case_files c on c.id = e.case_file_id join series s on s.id = c.series_id
+        where s.system_id in (${sid(1000)}, ${sid(2000)})`.execute(tx)).rows;
+      expect(objects.length).toBe(6);
+      for (const o of objects) expect((await radhus.ctx.files.read(o.checksum)).toString()).toMatch(/^%PDF-1\.4/);
+    });
+    // The public journal follows from the outbox: one event per case file.
+    const events = await withTenant(radhus.ctx.db, { tenantId: other.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) =>
+      Number((await sql<{ n: string }>`select count(*) as n from outbox where event_type = 'case-file.created'`.execute(tx)).rows[0]!.n));
+    expect(events).toBe(4);
+    // …and once the events are handled the imported entries are in the public journal with their own
+    // journal dates.
+    await radhus.settle();
+    const published = await withPublic(radhus.ctx.db, async (tx) =>
+      (await sql<{ journal_date: string }>`select journal_date::text from public_registry_entries where tenant_id = ${other.id} order by journal_date`.execute(tx)).rows.map((r) => r.journal_date));
+    expect(published).toEqual(['2023-03-01', '2023-11-20', '2024-01-05', '2024-02-01', '2024-03-10', '2024-12-30']);
+    // The same package again into the same municipality: refused, its series are there.
+    const again = await run(dir, 'femby');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('refused: alreadyLoaded');
+    await rm(dir, { recursive: true, force: true });
+    before = await counts();
   });
 
   it('takes an earlier Noark 5 version (v4.0) the same way', async () => {
-    const result = await importPackage({ editAddml: (xml) => xml.replace('<value>5.0</value>', '<value>4.0</value>') });
+    await radhus.tenant({ slug: 'fireby' });
+    const dir = await buildPackage({ editAddml: (xml) => xml.replace('<value>5.0</value>', '<value>4.0</value>') });
+    const result = await run(dir, 'fireby');
     expect(result.stdout).toContain('Noark 5 4.0,');
-    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('Loaded into fireby: 2 series');
+    expect(result.code).toBe(0);
+    await rm(dir, { recursive: true, force: true });
+    before = await counts();
+  });
+
+  it('places a case file in the series its referanseArkivdel names, even one further on in the file', async () => {
+    const forward = (files: Map<string, string | Buffer>) =>
+      files.set('arkivstruktur.xml', files.get('arkivstruktur.xml')!.toString().replace(/(<mappe xsi:type="saksmappe">\s*<systemID>[^<]+<\/systemID>[\s\S]*?<avsluttetAv>[^<]+<\/avsluttetAv>)/, `$1\n          <referanseArkivdel>${sid(2000)}</referanseArkivdel>`));
+    // With a sharp separation the 2023 case file's journal dates lie outside the 2024 series it now
+    // names: verify checks that at the end of its pass (the series comes later) and refuses.
+    const sharp = await importPackage({ edit: forward });
+    expect(sharp.code).toBe(1);
+    expect(sharp.stdout).toMatch(/XX RH\.01/);
+    expect(sharp.stdout).toMatch(/element journaldato, line \d+/);
+    // With a soft one the period check does not apply, and the case file goes into the 2024 series.
+    const other = await radhus.tenant({ slug: 'framby' });
+    const dir = await buildPackage({ edit: forward, editAddml: (xml) => xml.replaceAll('<value>skarpt</value>', '<value>mykt</value>') });
+    const result = await run(dir, 'framby');
+    expect(result.stderr, result.stdout + result.stderr).not.toContain('refused');
+    expect(result.code).toBe(0);
+    const series = await withTenant(radhus.ctx.db, { tenantId: other.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) =>
+      (await sql<{ series: string }>`select s.system_id as series from case_files c join series s on s.id = c.series_id where c.system_id = ${sid(1100)}`.execute(tx)).rows[0]?.series);
+    expect(series).toBe(sid(2000));
+    await rm(dir, { recursive: true, force: true });
+    before = await counts();
+  });
+
+  it('loads an arkivnotat (no journal number) numbered apart from the real numbers, and says so', async () => {
+    const memo = (files: Map<string, string | Buffer>) => {
+      const xml = files.get('arkivstruktur.xml')!.toString();
+      const start = xml.indexOf('<registrering xsi:type="journalpost">', xml.indexOf(`<systemID>${sid(2200)}</systemID>`));
+      const end = xml.indexOf('</registrering>', start);
+      const post = xml.slice(start, end)
+        .replace('xsi:type="journalpost"', 'xsi:type="arkivnotat"')
+        .replace(/<korrespondansepart>[\s\S]*?<\/korrespondansepart>/, '')
+        .replace(/<journalaar>[\s\S]*<\/journaldato>/, '<dokumentetsDato>2024-03-10</dokumentetsDato>');
+      files.set('arkivstruktur.xml', xml.slice(0, start) + post + xml.slice(end));
+    };
+    const other = await radhus.tenant({ slug: 'notatby' });
+    // Soft separation: the journals still list the post, which sharp separation would count against arkivstruktur.
+    const dir = await buildPackage({ edit: memo, editAddml: (xml) => xml.replaceAll('<value>skarpt</value>', '<value>mykt</value>') });
+    const result = await run(dir, 'notatby');
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/note: registrering without journalsekvensnummer \(numbered from 1000001 in its series and year\), 1×/);
+    const row = await withTenant(radhus.ctx.db, { tenantId: other.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) =>
+      (await sql<{ entry_year: number; entry_sequence: number }>`select entry_year, entry_sequence from registry_entries where system_id = ${sid(2210)}`.execute(tx)).rows[0]);
+    expect(row).toEqual({ entry_year: 2024, entry_sequence: 1_000_001 });
+    await rm(dir, { recursive: true, force: true });
+    before = await counts();
+  });
+
+  it('refuses a missing document file, an extra file, a broken reference and invalid XML, naming file and element', async () => {
+    const missing = await importPackage({}, (dir) => rm(join(dir, 'DOKUMENT', '2024', '2110.pdf')));
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/XX N5\.32/);
+    expect(missing.stdout).toMatch(/\[file arkivstruktur\.xml, element referanseDokumentfil, line \d+/);
+    const extra = await importPackage({}, (dir) => writeFile(join(dir, 'DOKUMENT', 'stray.pdf'), '%PDF-1.4 not listed'));
+    expect(extra.code).toBe(1);
+    expect(extra.stdout).toMatch(/XX N5\.(28|33)/);
+    expect(extra.stdout).toContain('stray.pdf');
+    const broken = await importPackage({
+      edit: (files) => files.set('arkivstruktur.xml', files.get('arkivstruktur.xml')!.toString().replace(`<referanseTilMappe>${sid(2300)}</referanseTilMappe>`, `<referanseTilMappe>${sid(9999)}</referanseTilMappe>`)),
+    });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/XX RH\.02/);
+    expect(broken.stdout).toMatch(/element referanseTilMappe, line \d+/);
+    const invalid = await importPackage({ edit: (files) => files.set('arkivstruktur.xml', files.get('arkivstruktur.xml')!.toString().replace('</arkiv>', '</arkivx>')) });
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toMatch(/XX RH\.03/);
+    expect(invalid.stdout).toContain('arkivstruktur.xml');
+  });
+
+  it('rolls back a package that fails halfway through writing: no rows, no files, no events', async () => {
+    // Two classes of one system with the same klasseID: verify has no check for it, the database
+    // refuses the second one — after the first series, its case file and its files were written and
+    // staged, and the second series' first case files too. All of it must go.
+    const result = await importPackage({
+      edit: (files) => files.set('arkivstruktur.xml', files.get('arkivstruktur.xml')!.toString().replace('<klasseID>612</klasseID>', '<klasseID>611</klasseID>')),
+    });
+    expect(result.stderr).toMatch(/loading failed, nothing was written to tomby: .*(duplicate|unique)/);
+    expect(result.code).toBe(1);
+    expect(await readdir(join(radhus.config.dataDir, 'files', 'tmp')).catch(() => [])).toEqual([]);
   });
 
   it('refuses a version it does not know, naming arkivuttrekk.xml and the element', async () => {

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-// `radhus import noark5 <dir> --tenant <slug>`, the checking half: a package is refused unless the
-// verifier passes it (checksums first, every file listed and no other, each XML file against the XSDs
-// the package ships with, references, syntax, namespace), it declares a Noark 5 version we take, and
-// the mapping pass (plan.ts) finds nothing it must refuse. Refusing happens before any write, so a
-// refused package leaves the database, the files and the outbox as they were.
+// `radhus import noark5 <dir> --tenant <slug>`, the checks before anything is written (load.ts
+// writes): a package is refused unless the verifier passes it (checksums first, every file listed
+// and no other, each XML file against the XSDs the package ships with, references, syntax,
+// namespace), it declares a Noark 5 version we take, and the mapping pass (plan.ts) finds nothing it
+// must refuse. Refusing happens before any write, so a refused package leaves the database, the
+// files and the outbox as they were.
 import type { AppContext } from '../../platform/context.ts';
 import { withTenant } from '../../platform/db/transaction.ts';
 import type { Tenant } from '../../tenants/service.ts';

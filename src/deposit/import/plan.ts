@@ -38,7 +38,7 @@ const known = new Set([
   'arkiv', 'arkivskaper', 'arkivskaperID', 'arkivskaperNavn', 'arkivdel', 'klassifikasjonssystem', 'klasse', 'mappe', 'registrering',
   'dokumentbeskrivelse', 'dokumentobjekt', 'systemID', 'tittel', 'offentligTittel', 'beskrivelse', 'noekkelord', 'arkivstatus', 'arkivdelstatus',
   'opprettetDato', 'opprettetAv', 'avsluttetDato', 'avsluttetAv', 'arkivperiodeStartDato', 'arkivperiodeSluttDato', 'referanseForloeper',
-  'referanseArvtaker', 'kassasjon', 'kassasjonsvedtak', 'kassasjonshjemmel', 'bevaringstid', 'kassasjonsdato', 'skjerming', 'tilgangsrestriksjon',
+  'referanseArvtaker', 'referanseArkivdel', 'kassasjon', 'kassasjonsvedtak', 'kassasjonshjemmel', 'bevaringstid', 'kassasjonsdato', 'skjerming', 'tilgangsrestriksjon',
   'skjermingshjemmel', 'skjermingMetadata', 'skjermingDokument', 'skjermingsvarighet', 'skjermingOpphoererDato', 'klassifikasjonstype', 'klasseID',
   'mappeID', 'saksaar', 'sakssekvensnummer', 'saksdato', 'administrativEnhet', 'saksansvarlig', 'saksstatus', 'journalenhet', 'arkivertDato',
   'arkivertAv', 'registreringsID', 'journalaar', 'journalsekvensnummer', 'journalpostnummer', 'journalposttype', 'journalstatus', 'journaldato',

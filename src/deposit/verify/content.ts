@@ -23,6 +23,8 @@ interface Frame {
   childKlasse?: boolean;
   childMappe?: boolean;
   childRegistrering?: boolean;
+  /** a mappe's referanseArkivdel: the series it belongs to when that is not the arkivdel it sits in */
+  seriesRef?: string;
 }
 
 /** Elements counted for the informational checks, by check id. */
@@ -81,6 +83,10 @@ export class ContentPass {
   private journalposts = 0;
   private firstJournaldato: string | undefined;
   private lastJournaldato: string | undefined;
+  /** arkivperiodeStartDato/SluttDato per arkivdel systemID (few), for journal posts of folders that name their series */
+  private readonly periods = new Map<string, { start?: string; end?: string }>();
+  /** journal dates of folders naming a series further on in the file, checked at the end */
+  private readonly deferredDates: { day: string; series: string; line: number; systemId?: string }[] = [];
 
   constructor(
     private readonly dir: string,
@@ -163,6 +169,12 @@ export class ContentPass {
       this.countValue(name, value);
       if (!value) this.check('N5.17').fail({ ...where(), message: 'statusNotAllowed', params: { element: name, value: '', allowed: '…' } });
     }
+    if (parent?.name === 'arkivdel' && parent.systemId && (name === 'arkivperiodeStartDato' || name === 'arkivperiodeSluttDato') && isXsdDateOrDateTime(value)) {
+      const period = this.periods.get(parent.systemId) ?? {};
+      period[name === 'arkivperiodeStartDato' ? 'start' : 'end'] = own(value.slice(0, 10));
+      this.periods.set(parent.systemId, period);
+    }
+    if (name === 'referanseArkivdel' && value && parent?.name === 'mappe') parent.seriesRef = own(value);
     if (name === 'referanseArkivdel' && value) this.keep(this.arkivdelReferences, 'arkivdel', value, name, frame.line, parent?.systemId);
     if (name === 'referanseSekundaerKlassifikasjon' && value && parent?.name === 'mappe')
       this.keep(this.classReferences, 'klasse', value, name, frame.line, parent.systemId);
@@ -201,17 +213,31 @@ export class ContentPass {
     const day = value.slice(0, value.startsWith('-') ? 11 : 10);
     if (!this.firstJournaldato || day < this.firstJournaldato) this.firstJournaldato = day;
     if (!this.lastJournaldato || day > this.lastJournaldato) this.lastJournaldato = day;
-    const arkivdel = [...this.stack].reverse().find((f) => f.name === 'arkivdel');
-    const start = arkivdel?.values?.get('arkivperiodeStartDato')?.slice(0, 10);
-    const end = arkivdel?.values?.get('arkivperiodeSluttDato')?.slice(0, 10);
-    if ((start && day < start) || (end && day > end))
-      this.check('RH.01').fail({ ...where, element: 'journaldato', line: frame.line, message: 'dateOutOfPeriod', params: { value: day, start: start ?? '…', end: end ?? '…', series: arkivdel?.systemId ?? '–' } });
+    // The series a journal post belongs to: the one its folder names (a classification system shared
+    // by several series holds the folders of all of them), else the arkivdel it sits in.
+    const named = [...this.stack].reverse().find((f) => f.name === 'mappe' && f.seriesRef)?.seriesRef;
+    if (named) {
+      const period = this.periods.get(named);
+      if (period) this.inPeriod(day, named, period, where.line ?? frame.line, where.systemId);
+      else this.deferredDates.push({ day: own(day), series: named, line: frame.line, ...(where.systemId ? { systemId: own(where.systemId) } : {}) });
+    } else {
+      const arkivdel = [...this.stack].reverse().find((f) => f.name === 'arkivdel');
+      const start = arkivdel?.values?.get('arkivperiodeStartDato')?.slice(0, 10);
+      const end = arkivdel?.values?.get('arkivperiodeSluttDato')?.slice(0, 10);
+      this.inPeriod(day, arkivdel?.systemId ?? '–', { ...(start ? { start } : {}), ...(end ? { end } : {}) }, frame.line, where.systemId);
+    }
     // The period arkivuttrekk.xml states for the whole delivery (reference/content/archivalPeriod).
     const { periodStart, periodEnd } = this.addml;
     const deliveryStart = periodStart && isXsdDateOrDateTime(periodStart) ? periodStart.slice(0, 10) : undefined;
     const deliveryEnd = periodEnd && isXsdDateOrDateTime(periodEnd) ? periodEnd.slice(0, 10) : undefined;
     if ((deliveryStart && day < deliveryStart) || (deliveryEnd && day > deliveryEnd))
       this.check('RH.01').fail({ ...where, element: 'journaldato', line: frame.line, message: 'dateOutOfDeliveryPeriod', params: { value: day, start: deliveryStart ?? '…', end: deliveryEnd ?? '…' } });
+  }
+
+  private inPeriod(day: string, series: string, period: { start?: string; end?: string }, line: number, systemId: string | undefined): void {
+    const { start, end } = period;
+    if ((start && day < start) || (end && day > end))
+      this.check('RH.01').fail({ file, element: 'journaldato', line, ...(systemId ? { systemId } : {}), message: 'dateOutOfPeriod', params: { value: day, start: start ?? '…', end: end ?? '…', series } });
   }
 
   private dokumentobjekt(frame: Frame, parent: Frame | undefined): void {
@@ -237,6 +263,10 @@ export class ContentPass {
     const kind = (value: string) => unitKinds[(this.systemIds.tag(value) ?? 0) - 1];
     for (const ref of this.arkivdelReferences)
       if (kind(ref.value) !== 'arkivdel') this.check('N5.48').fail({ file, element: 'referanseArkivdel', line: ref.line, ...(ref.systemId ? { systemId: ref.systemId } : {}), message: 'referenceUnresolved', params: { element: 'referanseArkivdel', value: ref.value, target: 'arkivdel' } });
+    for (const d of this.deferredDates) {
+      const period = this.periods.get(d.series);
+      if (period) this.inPeriod(d.day, d.series, period, d.line, d.systemId);
+    }
     for (const ref of this.classReferences)
       if (kind(ref.value) !== 'klasse') this.check('N5.51').fail({ file, element: ref.element, line: ref.line, ...(ref.systemId ? { systemId: ref.systemId } : {}), message: 'referenceUnresolved', params: { element: ref.element, value: ref.value, target: 'klasse' } });
     for (const ref of this.crossReferences)
