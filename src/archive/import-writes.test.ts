@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The archive writes of the import, at the database: an imported case file is inserted closed with
 // its entries archived, and from then on the freeze triggers hold it like any closed case; imported
-// numbers are unique per series (0016), so they may repeat numbers the municipality allocated itself
+// numbers are unique per series (0019), so they may repeat numbers the municipality allocated itself
 // or another imported series holds, but not within their own series.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@
 // The freeze triggers stay in force: a closed case file cannot take new entries, an archived entry no
 // new documents, so a case file is written the way one is closed — open first, its entries and what
 // hangs on them, then the entries archived and the case closed, all in the caller's transaction.
-// Imported case files and entries are marked (0016): their numbers are unique per series, not per
+// Imported case files and entries are marked (0019): their numbers are unique per series, not per
 // municipality like the numbers Rådhus allocates.
 // Imported rows are history, not changes: no change-log rows are written for them (the package's own
 // change log is loaded instead, insertChange), and the number series are not touched.
