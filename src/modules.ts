@@ -13,9 +13,10 @@ import { siteModule } from './site/manifest.ts';
 import { demoModule } from './demo/manifest.ts';
 import { accessRequestsModule } from './access-requests/manifest.ts';
 import { journalAlertsModule } from './journal-alerts/manifest.ts';
+import { depositModule } from './deposit/manifest.ts';
 
 // Order matters where modules depend on each other's set-up: units before the archive (responsible
 // units), the archive before the projection that reads it; demo data comes last.
 export const modules: Module[] = [
-  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, webModule, siteModule, demoModule,
+  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, depositModule, webModule, siteModule, demoModule,
 ];
