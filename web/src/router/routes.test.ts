@@ -20,6 +20,8 @@ describe('routes', () => {
     { name: 'adminUnits', tenant: 'balsfjord' },
     { name: 'adminTokens', tenant: 'balsfjord' },
     { name: 'accessRequests', tenant: 'balsfjord' },
+    { name: 'deposit', tenant: 'balsfjord' },
+    { name: 'depositJob', tenant: 'eksjo', id: '0190a1b2-0000-7000-8000-000000000002' },
   ];
 
   it('parses every link it builds back to the same route', () => {

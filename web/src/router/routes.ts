@@ -34,6 +34,8 @@ export type Route =
   | { name: 'adminUnits'; tenant: string }
   | { name: 'adminTokens'; tenant: string }
   | { name: 'accessRequests'; tenant: string }
+  | { name: 'deposit'; tenant: string }
+  | { name: 'depositJob'; tenant: string; id: string }
   | { name: 'notFound'; path: string };
 
 const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
@@ -76,6 +78,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (section === 'entries' && id !== undefined && sub === undefined) return { name: 'entryView', tenant, id };
   if (section === 'access-requests' && id === undefined) return { name: 'accessRequests', tenant };
+  if (section === 'deposit' && sub === undefined) return id === undefined ? { name: 'deposit', tenant } : { name: 'depositJob', tenant, id };
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
     if (id === 'units') return { name: 'adminUnits', tenant };
@@ -118,6 +121,10 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/admin/tokens`;
     case 'accessRequests':
       return `${BASE}/${seg(route.tenant)}/access-requests`;
+    case 'deposit':
+      return `${BASE}/${seg(route.tenant)}/deposit`;
+    case 'depositJob':
+      return `${BASE}/${seg(route.tenant)}/deposit/${seg(route.id)}`;
   }
 }
 
