@@ -101,6 +101,9 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
+  // A deposit export, finished by the settle below (a job still queued would be run by the next
+  // fixture's settle, and the victim's rows would change under the walk): it can be downloaded and verified.
+  const depositJob = (await call(radhus, tokens.archivist, 'POST', api('/deposit-jobs/exports'), { format: 'noark5' })).id;
   // The public journal shows what the projection has written: bring it up to date.
   await radhus.settle();
   return {
@@ -121,9 +124,10 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       closedDay: closedDay.id,
       correspondent: party.rows[0]!.id,
       accessRequest,
+      depositJob,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, depositJob],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
   };
 }

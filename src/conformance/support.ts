@@ -68,7 +68,7 @@ export const tenantPrefix = '/api/v1/{tenant}/';
 export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => operationsOf(doc).filter((o) => o.path.startsWith(tenantPrefix));
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
-export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest'] as const;
+export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'depositJob'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -88,6 +88,7 @@ const pathIdKinds: Record<string, IdKind> = {
   units: 'unit',
   correspondents: 'correspondent',
   'access-requests': 'accessRequest',
+  'deposit-jobs': 'depositJob',
 };
 
 /** Path parameters named otherwise than {id}, and the id they take. */
@@ -121,6 +122,8 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   // An access request's entries (createAccessRequest) and the request an appeal names.
   entries: () => 'registryEntry',
   requestId: () => 'accessRequest',
+  // The export a verification checks.
+  exportJobId: () => 'depositJob',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
