@@ -62,7 +62,7 @@ export async function multiply(db: Kysely<any>, tenantId: string, copies: number
       const names = columns.map((r) => r.column_name);
       const expressions = names.map((name) => {
         if (mapped.includes(name)) return sql`md5(s.${sql.ref(name)}::text || ':' || k)::uuid`;
-        if (name === 'system_id') return sql`md5(s.id::text || ':' || k)`;
+        if (name === 'system_id') return sql`md5(s.id::text || ':' || k)::uuid::text`;
         if (numbers[name]) return sql`s.${sql.ref(name)} + k * ${step[numbers[name]]!}`;
         return sql`s.${sql.ref(name)}`;
       });

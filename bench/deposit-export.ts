@@ -9,6 +9,8 @@
 // linear, a rate within 3× of the floor.
 // PostgreSQL only: DATABASE_URL (an empty database), or a fresh database on the server named by
 // RADHUS_TEST_DATABASE_URL, dropped afterwards. Without either the bench says so and stops.
+// More knobs: BENCH_EXPORT_BATCH (the export's batch size), BENCH_EXPORT_VERIFY=1 (verify each
+// package after it is timed: proves the generated archive is a valid extraction).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -21,7 +23,7 @@ import { createRadhus, openContext } from '../src/radhus.ts';
 import { addTenantWithToken, testConfig } from '../src/durability/tenant-setup.ts';
 import { withoutTenant } from '../src/platform/db/transaction.ts';
 import { findTenantBySlug } from '../src/tenants/service.ts';
-import { exportNoark5 } from '../src/deposit/service.ts';
+import { exportNoark5, verifyNoark5 } from '../src/deposit/service.ts';
 import { multipartBody } from '../src/test-support/multipart.ts';
 import { floorSelect, makeTemplate, multiply, PER_CASE, TEMPLATE_CASES } from './deposit-data.ts';
 
@@ -185,6 +187,7 @@ async function child(): Promise<void> {
     out: process.env.BENCH_EXPORT_OUT!,
     actor: 'cli:bench',
     soffice: null,
+    ...(process.env.BENCH_EXPORT_BATCH ? { batchSize: Number(process.env.BENCH_EXPORT_BATCH) } : {}),
     warn: (line) => log(`    warning: ${line.slice(0, 200)}`),
     progress: {
       phase: (name, total) => log(`    ${name}${total ? ` (${total})` : ''}…`),
@@ -203,5 +206,11 @@ async function child(): Promise<void> {
   // getrusage's maxrss is in kilobytes on Linux: the true peak, between the sampler's looks too.
   const peakRssMb = Math.max(process.resourceUsage().maxRSS / 1024, sampled / 2 ** 20);
   await ctx.db.close();
+  if (process.env.BENCH_EXPORT_VERIFY === '1') {
+    // A check that the generated archive makes a valid package (slow: not for the timed sizes).
+    const report = await verifyNoark5(process.env.BENCH_EXPORT_OUT!);
+    for (const c of report.checks.filter((c) => c.status === 'failed')) log(`    verify ${c.id} failed: ${JSON.stringify(c.findings.slice(0, 3))}`);
+    log(`    verify: ${report.passed ? 'passed' : 'FAILED'}`);
+  }
   process.stdout.write(`${JSON.stringify({ seconds, peakRssMb, files: result.counts.files })}\n`);
 }
