@@ -10,7 +10,9 @@
 // PostgreSQL only: DATABASE_URL (an empty database), or a fresh database on the server named by
 // RADHUS_TEST_DATABASE_URL, dropped afterwards. Without either the bench says so and stops.
 // More knobs: BENCH_EXPORT_BATCH (the export's batch size), BENCH_EXPORT_VERIFY=1 (verify each
-// package after it is timed: proves the generated archive is a valid extraction).
+// package after it is timed: proves the generated archive is a valid extraction),
+// BENCH_EXPORT_GENERATE_ONLY=1 (fill the database, keep it and its data folder, export nothing),
+// BENCH_EXPORT_PROFILE=folder (a CPU profile of the export child; bench/profile-summary.ts reads it).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -93,6 +95,10 @@ for (const [index, size] of sizes.entries()) {
   await rm(floorFile, { force: true }).catch(() => undefined);
   log(`  floor (COPY … TO): ${floorSeconds.toFixed(1)} s`);
 
+  if (process.env.BENCH_EXPORT_GENERATE_ONLY === '1') {
+    log(`  generated only (BENCH_EXPORT_GENERATE_ONLY): ${databaseUrl}, municipality ${slug}, data folder ${dataDir}`);
+    continue;
+  }
   const out = join(dataDir, `package-${slug}`);
   const result = await runChild({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, BENCH_EXPORT_TENANT: slug, BENCH_EXPORT_OUT: out });
   log(`  export: ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB, ${result.files} document files`);
@@ -101,8 +107,10 @@ for (const [index, size] of sizes.entries()) {
 }
 
 await radhus.close();
-await rm(dataDir, { recursive: true, force: true });
-await drop();
+if (process.env.BENCH_EXPORT_GENERATE_ONLY !== '1') {
+  await rm(dataDir, { recursive: true, force: true });
+  await drop();
+}
 
 const outLine = (line = '') => process.stdout.write(`${line}\n`);
 outLine();
@@ -157,7 +165,8 @@ function runChild(env: Record<string, string>): Promise<{ seconds: number; peakR
   const runTs = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
   const self = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [runTs, self], { env: { ...process.env, ...env, BENCH_EXPORT_CHILD: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const profile = process.env.BENCH_EXPORT_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_EXPORT_PROFILE] : [];
+    const proc = spawn(process.execPath, [...profile, runTs, self], { env: { ...process.env, ...env, BENCH_EXPORT_CHILD: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     proc.on('error', reject);
@@ -190,7 +199,7 @@ async function child(): Promise<void> {
     ...(process.env.BENCH_EXPORT_BATCH ? { batchSize: Number(process.env.BENCH_EXPORT_BATCH) } : {}),
     warn: (line) => log(`    warning: ${line.slice(0, 200)}`),
     progress: {
-      phase: (name, total) => log(`    ${name}${total ? ` (${total})` : ''}…`),
+      phase: (name, total) => log(`    ${((performance.now() - t0) / 1000).toFixed(1)} s: ${name}${total ? ` (${total})` : ''}…`),
       tick: () => {
         const now = performance.now();
         if (now - last > 10_000) {

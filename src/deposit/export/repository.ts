@@ -196,13 +196,16 @@ export const readChangeBatch = (tx: Tx, seriesIds: string[], after: string, limi
           when 'retention-decision' then (select target_id from retention_decisions where id = l.entity_id)
           else l.entity_id end as unit_id
       from change_log l where l.operation = 'update' and l.id > ${after}::bigint order by l.id limit ${limit}
-    ), exported_cases as (
-      select id from case_files where series_id in (${ids(seriesIds)}) and ${depositable}
     )
+    -- Each unit is checked against the extraction by its own case file, an index lookup per row:
+    -- a list of all exported case files (a CTE) was rebuilt for every row, so the change log took
+    -- time quadratic in the size of the archive (bench/deposit-export.ts found it).
     select b.id::text, b.changed_at, b.actor, b.entity_type, b.field, b.old_value, b.new_value, coalesce(
-      (select ${sid('c')} from case_files c where c.id = b.unit_id and c.id in (select id from exported_cases)),
-      (select ${sid('e')} from registry_entries e where e.id = b.unit_id and e.case_file_id in (select id from exported_cases)),
-      (select ${sid('d')} from documents d join registry_entries e on e.id = d.registry_entry_id where d.id = b.unit_id and e.case_file_id in (select id from exported_cases)),
+      (select ${sid('c')} from case_files c where c.id = b.unit_id and c.series_id in (${ids(seriesIds)}) and c.${depositable}),
+      (select ${sid('e')} from registry_entries e join case_files c on c.id = e.case_file_id
+        where e.id = b.unit_id and c.series_id in (${ids(seriesIds)}) and c.${depositable}),
+      (select ${sid('d')} from documents d join registry_entries e on e.id = d.registry_entry_id join case_files c on c.id = e.case_file_id
+        where d.id = b.unit_id and c.series_id in (${ids(seriesIds)}) and c.${depositable}),
       (select ${sid('s')} from series s where s.id = b.unit_id and s.id in (${ids(seriesIds)})),
       (select ${sid('k')} from classes k join series s on s.classification_system_id = k.classification_system_id where k.id = b.unit_id and s.id in (${ids(seriesIds)}) limit 1),
       (select ${sid('f')} from fonds f where f.id = b.unit_id)) as unit_system_id
