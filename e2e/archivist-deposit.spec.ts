@@ -27,15 +27,18 @@ test('an archivist closes a period, exports it, watches the progress and reads a
   const form = page.getByRole('form', { name: `Avslutt perioden for ${title}` });
   await expect(form.getByRole('radio', { name: /Skarpt skille/ })).toBeChecked();
   await expectAccessible(page, 'the close-period form');
+  const successor = `Sakarkiv fra ${Date.now().toString(36)}`;
+  await form.getByLabel(/^Tittel på den nye arkivdelen/).fill(successor);
   await form.getByRole('button', { name: 'Avslutt perioden og åpne ny arkivdel' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `${title} er avsluttet` })).toBeVisible();
-  await expect(series.getByRole('row').filter({ hasText: title }).first()).toContainText('Avsluttet');
-  await expect(series.getByRole('row').filter({ hasText: 'Aktiv' })).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: `${title} er avsluttet og ${successor} er åpnet` })).toBeVisible();
+  await expect(series.getByRole('row').filter({ hasText: 'Avsluttet' })).toHaveCount(1);
+  await expect(series.getByRole('row').filter({ hasText: successor })).toContainText('Aktiv');
   await expectAccessible(page, 'the deposit page after closing a period');
 
-  // Export every series as Noark 5: the job's own page shows it waiting or running, then finished.
+  // Export the closed period as Noark 5 (the closed series is chosen already): the job's own page
+  // shows it waiting or running, then finished.
   await expect(page.getByRole('radio', { name: /Noark 5/ })).toBeChecked();
-  await page.getByLabel('Arkivdel', { exact: true }).selectOption({ label: 'Alle arkivdeler' });
+  await expect(page.getByLabel('Arkivdel', { exact: true }).locator('option:checked')).toHaveText(new RegExp(`^${title} \\(01\\.01\\.`));
   await page.getByRole('button', { name: 'Start uttrekket' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Uttrekk (Noark 5)' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Uttrekket er startet' })).toBeVisible();

@@ -57,7 +57,8 @@ export function DepositPage({ tenant }: { tenant: Tenant }) {
           />
         )}
       </section>
-      {series.status === 'ready' && <StartExport tenant={tenant} series={series.data.items} />}
+      {/* Keyed by the series' states: a period just closed becomes the form's choice. */}
+      {series.status === 'ready' && <StartExport key={series.data.items.map((s) => `${s.id}:${s.status}`).join()} tenant={tenant} series={series.data.items} />}
       <JobList tenant={tenant} />
     </section>
   );
@@ -190,9 +191,10 @@ function ClosePeriodForm({ tenant, series, onDone }: { tenant: Tenant; series: S
 }
 
 function StartExport({ tenant, series }: { tenant: Tenant; series: Series[] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [format, setFormat] = useState<DepositFormat>(tenant.country === 'SE' ? 'fgs' : 'noark5');
-  const [seriesId, setSeriesId] = useState('all');
+  // A deposit takes a closed period: the newest closed series is the likely choice.
+  const [seriesId, setSeriesId] = useState(() => series.find((s) => s.status === 'closed')?.id ?? 'all');
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const open = series.some((s) => s.status !== 'closed' && (seriesId === 'all' || s.id === seriesId));
@@ -211,7 +213,11 @@ function StartExport({ tenant, series }: { tenant: Tenant; series: Series[] }) {
     }
   }
 
-  const titleOf = (id: string) => (id === 'all' ? t('deposit.export.allSeries') : (series.find((s) => s.id === id)?.title ?? id));
+  const titleOf = (id: string) => {
+    const s = series.find((x) => x.id === id);
+    // Successive series often share a title: the period tells them apart.
+    return s ? `${s.title} (${formatDate(language, s.periodStart)} – ${s.periodEnd ? formatDate(language, s.periodEnd) : ''})` : t('deposit.export.allSeries');
+  };
   return (
     <section className="stack" aria-labelledby="deposit-export">
       <Heading level={2} data-size="sm" id="deposit-export">
