@@ -90,7 +90,8 @@ async function inParallel(tasks: readonly (() => Promise<void>)[], limit: number
 }
 
 export async function exportNoark5(ctx: AppContext, o: ExportOptions): Promise<ExportResult> {
-  const batchSize = o.batchSize ?? 200;
+  // Case files (and journal posts) per read: 500 halved the time of 200 at the same memory (bench/deposit-export.ts).
+  const batchSize = o.batchSize ?? 500;
   const at = ctx.clock.now();
   const docsDir = join(o.out, 'dokumenter');
   await mkdir(docsDir, { recursive: true });
