@@ -14,6 +14,7 @@ import { withoutTenant, withTenant, type Tx } from '../../platform/db/transactio
 import { newId } from '../../platform/ids.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { findTenantBySlug, type Tenant } from '../../tenants/service.ts';
+import { createRadhus } from '../../radhus.ts';
 import { failInterruptedJobs, packageDir, STALE_MS } from './runner.ts';
 import * as repo from './repository.ts';
 
@@ -158,6 +159,20 @@ describe(`the archivist's deposit jobs (${testEngine()})`, () => {
     expect(rows[0]!.error).toMatch(/interrupted/);
     const shown = (await call(tokens.archivist!, 'GET', api(tenant.slug, `/deposit-jobs/${stale}`))).json();
     expect(shown).toMatchObject({ state: 'failed', downloadUrl: null });
+  });
+
+  it('a server starting on the database fails what a stopped one left running', async () => {
+    const as = <T>(work: (tx: Tx) => Promise<T>) => withTenant(t.ctx.db, { tenantId: tenant.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, work);
+    const id = newId();
+    const now = t.clock.now();
+    await as(async (tx) => {
+      await repo.insertDepositJob(tx, { id, kind: 'export', format: 'fgs', seriesId: null, sourceJobId: null, at: now, by: 'user:x:Arkivar' });
+      await repo.markRunning(tx, id, new Date(now.getTime() - STALE_MS - 1_000));
+    });
+    // A second app on the same database: what `radhus serve` builds when it starts.
+    const again = await createRadhus(t.ctx, { logger: false });
+    await again.app.close();
+    expect((await as((tx) => repo.selectDepositJob(tx, id)))!.state).toBe('failed');
   });
 
   it('row-level security binds radhus_app: no reads, no writes across municipalities', async () => {
