@@ -80,7 +80,10 @@ export async function convertToPdfA(ctx: AppContext, tenantId: string, actor: st
     const input = join(dir, `input${extensionOf(object)}`);
     await writeFile(input, await ctx.files.read(object.checksum));
     const filter = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}';
-    const { stdout } = await run(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', filter, '--outdir', join(dir, 'out'), input], { timeout: 300_000 });
+    // A PDF (not PDF/A) opens only through Writer's PDF import: without it soffice (without the
+    // Draw component) says "source file could not be loaded" and makes nothing.
+    const importPdf = extname(input).toLowerCase() === '.pdf' ? ['--infilter=writer_pdf_import'] : [];
+    const { stdout } = await run(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, ...importPdf, '--convert-to', filter, '--outdir', join(dir, 'out'), input], { timeout: 300_000 });
     const produced = (await readdir(join(dir, 'out')).catch(() => [] as string[])).find((f) => f.endsWith('.pdf'));
     if (!produced) throw new Error(`soffice made no PDF of ${object.file_name}: ${stdout.trim()}`);
     const bytes = await readFile(join(dir, 'out', produced));
