@@ -102,8 +102,10 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
   // A deposit export, finished by the settle below (a job still queued would be run by the next
-  // fixture's settle, and the victim's rows would change under the walk): it can be downloaded and verified.
-  const depositJob = (await call(radhus, tokens.archivist, 'POST', api('/deposit-jobs/exports'), { format: 'noark5' })).id;
+  // fixture's settle, and the victim's rows would change under the walk): it can be downloaded; a
+  // verification of it meets a state rule (409: only Noark 5 is verified). FGS, because a Noark 5
+  // export converts the fixture's PDF with LibreOffice where it is installed: seconds per fixture.
+  const depositJob = (await call(radhus, tokens.archivist, 'POST', api('/deposit-jobs/exports'), { format: 'fgs' })).id;
   // The public journal shows what the projection has written: bring it up to date.
   await radhus.settle();
   return {
