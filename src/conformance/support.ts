@@ -68,7 +68,7 @@ export const tenantPrefix = '/api/v1/{tenant}/';
 export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => operationsOf(doc).filter((o) => o.path.startsWith(tenantPrefix));
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
-export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing'] as const;
+export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -95,6 +95,7 @@ const pathIdKinds: Record<string, IdKind> = {
   forms: 'form',
   submissions: 'submission',
   signings: 'signing',
+  'deposit-jobs': 'depositJob',
 };
 
 /** Path parameters named otherwise than {id}, and the id they take. */
@@ -132,6 +133,8 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   // meant to be adopted, so the walk names the unpublished one, which must not cross.
   formId: () => 'form',
   sourceFormId: () => 'otherForm',
+  // The export a verification checks.
+  exportJobId: () => 'depositJob',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */

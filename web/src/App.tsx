@@ -19,6 +19,8 @@ import { RegisterEntryPage } from './pages/RegisterEntryPage.tsx';
 import { isWorker, StartPage } from './pages/StartPage.tsx';
 import { WorkListPage } from './pages/WorkListPage.tsx';
 import { AccessRequestsPage } from './pages/AccessRequestsPage.tsx';
+import { DepositPage } from './pages/DepositPage.tsx';
+import { DepositJobPage } from './pages/DepositJobPage.tsx';
 import { TenantPickerPage } from './pages/TenantPickerPage.tsx';
 import { MyCasePage } from './pages/my/MyCasePage.tsx';
 import { MyMessagePage } from './pages/my/MyMessagePage.tsx';
@@ -115,6 +117,8 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
   // The archive is for case officers and archivists: anyone else gets their own start page, with
   // a word on why, rather than a screen of refused requests.
   if (!isWorker(roles)) return <StartPage tenant={t} roles={roles} name={name} notice />;
+  // The deposit hands the archive over to the depot: the archivist's work, not a case officer's.
+  if ((route.name === 'deposit' || route.name === 'depositJob') && !roles.includes('archivist')) return <StartPage tenant={t} roles={roles} name={name} notice />;
   switch (route.name) {
     case 'workList':
       return <WorkListPage tenant={t} route={route} />;
@@ -138,5 +142,9 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
       return <AdminTokensPage tenant={t} />;
     case 'accessRequests':
       return <AccessRequestsPage tenant={t} />;
+    case 'deposit':
+      return <DepositPage tenant={t} />;
+    case 'depositJob':
+      return <DepositJobPage key={route.id} tenant={t} id={route.id} />;
   }
 }

@@ -44,10 +44,26 @@ export async function findSoffice(): Promise<string | null> {
 }
 
 /** Copies a stored file into the package (via a temporary name, so a half-written file never counts). */
-export async function copyStored(ctx: AppContext, checksum: string, size: number, target: string): Promise<'copied' | 'present'> {
+/** Files up to this size are copied through memory in one read and one write. */
+const SMALL_FILE = 1 << 20;
+
+/**
+ * Copies a stored file (verified against its checksum) into the package, unless a file of its size
+ * is there already (an interrupted export run again). A small file comes back as its bytes, so the
+ * caller need not read it again to detect its format; a large one is streamed.
+ */
+export async function copyStored(ctx: AppContext, checksum: string, size: number, target: string): Promise<Buffer | 'present' | 'copied'> {
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isFile() && existing.size === size) return 'present';
   const partial = `${target}.partial`;
+  if (size <= SMALL_FILE) {
+    // Fewer round trips to the thread pool than two streams: per document, they were most of the
+    // time of a large export (bench/deposit-export.ts).
+    const bytes = await ctx.files.read(checksum);
+    await writeFile(partial, bytes);
+    await rename(partial, target);
+    return bytes;
+  }
   await pipeline(await ctx.files.open(checksum), createWriteStream(partial));
   await rename(partial, target);
   return 'copied';
@@ -64,7 +80,10 @@ export async function convertToPdfA(ctx: AppContext, tenantId: string, actor: st
     const input = join(dir, `input${extensionOf(object)}`);
     await writeFile(input, await ctx.files.read(object.checksum));
     const filter = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}';
-    const { stdout } = await run(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', filter, '--outdir', join(dir, 'out'), input], { timeout: 300_000 });
+    // A PDF (not PDF/A) opens only through Writer's PDF import: without it soffice (without the
+    // Draw component) says "source file could not be loaded" and makes nothing.
+    const importPdf = extname(input).toLowerCase() === '.pdf' ? ['--infilter=writer_pdf_import'] : [];
+    const { stdout } = await run(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, ...importPdf, '--convert-to', filter, '--outdir', join(dir, 'out'), input], { timeout: 300_000 });
     const produced = (await readdir(join(dir, 'out')).catch(() => [] as string[])).find((f) => f.endsWith('.pdf'));
     if (!produced) throw new Error(`soffice made no PDF of ${object.file_name}: ${stdout.trim()}`);
     const bytes = await readFile(join(dir, 'out', produced));

@@ -196,13 +196,16 @@ export const readChangeBatch = (tx: Tx, seriesIds: string[], after: string, limi
           when 'retention-decision' then (select target_id from retention_decisions where id = l.entity_id)
           else l.entity_id end as unit_id
       from change_log l where l.operation = 'update' and l.id > ${after}::bigint order by l.id limit ${limit}
-    ), exported_cases as (
-      select id from case_files where series_id in (${ids(seriesIds)}) and ${depositable}
     )
+    -- Each unit is checked against the extraction by its own case file, an index lookup per row:
+    -- a list of all exported case files (a CTE) was rebuilt for every row, so the change log took
+    -- time quadratic in the size of the archive (bench/deposit-export.ts found it).
     select b.id::text, b.changed_at, b.actor, b.entity_type, b.field, b.old_value, b.new_value, coalesce(
-      (select ${sid('c')} from case_files c where c.id = b.unit_id and c.id in (select id from exported_cases)),
-      (select ${sid('e')} from registry_entries e where e.id = b.unit_id and e.case_file_id in (select id from exported_cases)),
-      (select ${sid('d')} from documents d join registry_entries e on e.id = d.registry_entry_id where d.id = b.unit_id and e.case_file_id in (select id from exported_cases)),
+      (select ${sid('c')} from case_files c where c.id = b.unit_id and c.series_id in (${ids(seriesIds)}) and c.${depositable}),
+      (select ${sid('e')} from registry_entries e join case_files c on c.id = e.case_file_id
+        where e.id = b.unit_id and c.series_id in (${ids(seriesIds)}) and c.${depositable}),
+      (select ${sid('d')} from documents d join registry_entries e on e.id = d.registry_entry_id join case_files c on c.id = e.case_file_id
+        where d.id = b.unit_id and c.series_id in (${ids(seriesIds)}) and c.${depositable}),
       (select ${sid('s')} from series s where s.id = b.unit_id and s.id in (${ids(seriesIds)})),
       (select ${sid('k')} from classes k join series s on s.classification_system_id = k.classification_system_id where k.id = b.unit_id and s.id in (${ids(seriesIds)}) limit 1),
       (select ${sid('f')} from fonds f where f.id = b.unit_id)) as unit_system_id
@@ -216,6 +219,13 @@ export interface JournalRow extends EntryRow {
 /** The next batch of journal posts of the exported case files, in journal order (year, sequence). */
 export const readJournalBatch = (tx: Tx, seriesIds: string[], after: [number, number], limit: number) =>
   rows<JournalRow>(tx, sql`
+    -- The page first, on its own: with the joins below in the same query the planner could choose
+    -- to join every remaining entry and sort them for each batch (quadratic; bench/deposit-export.ts).
+    with page as materialized (
+      select e.id from registry_entries e join case_files c on c.id = e.case_file_id
+      where c.series_id in (${ids(seriesIds)}) and c.${depositable} and (e.entry_year, e.entry_sequence) > (${after[0]}, ${after[1]})
+      order by e.entry_year, e.entry_sequence limit ${limit}
+    )
     select e.id, ${sid('e')} as system_id, e.case_file_id, e.entry_year, e.entry_sequence, e.number_in_case, e.type, e.status, e.title, e.public_title, e.description,
       e.document_date::text, e.received_date::text, e.sent_date::text, e.due_date::text, e.journal_date::text, e.published_at,
       coalesce(u.name, e.responsible_unit) as unit, coalesce(o.name, e.responsible_officer) as officer, e.screening,
@@ -223,7 +233,8 @@ export const readJournalBatch = (tx: Tx, seriesIds: string[], after: [number, nu
       c.case_year, c.case_sequence, c.title as case_title, c.public_title as case_public_title, c.screening as case_screening,
       coalesce(cu.name, c.responsible_unit) as case_unit, coalesce(co.name, c.responsible_officer) as case_officer,
       k.class_id as class_code, k.title as class_title, ${sid('s')} as series_system_id
-    from registry_entries e
+    from page
+    join registry_entries e on e.id = page.id
     join case_files c on c.id = e.case_file_id
     join series s on s.id = c.series_id
     left join classes k on k.id = c.class_id
@@ -231,8 +242,7 @@ export const readJournalBatch = (tx: Tx, seriesIds: string[], after: [number, nu
     left join users o on o.id = e.responsible_officer_id
     left join administrative_units cu on cu.id = c.responsible_unit_id
     left join users co on co.id = c.responsible_officer_id
-    where c.series_id in (${ids(seriesIds)}) and c.${depositable} and (e.entry_year, e.entry_sequence) > (${after[0]}, ${after[1]})
-    order by e.entry_year, e.entry_sequence limit ${limit}`);
+    order by e.entry_year, e.entry_sequence`);
 
 export const readJournalBounds = async (tx: Tx, seriesIds: string[]) =>
   (await rows<{ first: string | null; last: string | null; n: number }>(tx, sql`

@@ -32,6 +32,13 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
       )}
       <Paragraph>{t('start.intro', { municipality: tenant.name, roles: roles.map((r) => t(`role.${r}`)).join(', ') })}</Paragraph>
       {isWorker(roles) && <WorkSection tenant={tenant} />}
+      {roles.includes('archivist') && (
+        <RoleSection id="start-deposit" heading="deposit.title" body="deposit.startHint">
+          <ButtonLink variant="secondary" href={href({ name: 'deposit', tenant: tenant.slug })}>
+            {t('deposit.open')}
+          </ButtonLink>
+        </RoleSection>
+      )}
       {roles.includes('tenant-admin') && (
         <RoleSection id="start-admin" heading="start.admin.heading" body="start.admin.body">
           <ButtonLink variant="secondary" href={href({ name: 'adminUsers', tenant: tenant.slug })}>

@@ -25,6 +25,8 @@ describe('routes', () => {
     { name: 'myMessages', tenant: 'balsfjord' },
     { name: 'myMessage', tenant: 'balsfjord', id: 'm1' },
     { name: 'myProperty', tenant: 'balsfjord', id: 'p1' },
+    { name: 'deposit', tenant: 'balsfjord' },
+    { name: 'depositJob', tenant: 'eksjo', id: '0190a1b2-0000-7000-8000-000000000002' },
   ];
 
   it('parses every link it builds back to the same route', () => {

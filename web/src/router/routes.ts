@@ -39,6 +39,8 @@ export type Route =
   | { name: 'myMessages'; tenant: string }
   | { name: 'myMessage'; tenant: string; id: string }
   | { name: 'myProperty'; tenant: string; id: string }
+  | { name: 'deposit'; tenant: string }
+  | { name: 'depositJob'; tenant: string; id: string }
   | { name: 'notFound'; path: string };
 
 /** The citizen's My page (issue 9 §3): open to anyone logged in, not only to staff. */
@@ -92,6 +94,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (sub !== undefined && id === 'messages') return { name: 'myMessage', tenant, id: sub };
     if (sub !== undefined && id === 'properties') return { name: 'myProperty', tenant, id: sub };
   }
+  if (section === 'deposit' && sub === undefined) return id === undefined ? { name: 'deposit', tenant } : { name: 'depositJob', tenant, id };
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
     if (id === 'units') return { name: 'adminUnits', tenant };
@@ -144,6 +147,10 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/my/messages/${seg(route.id)}`;
     case 'myProperty':
       return `${BASE}/${seg(route.tenant)}/my/properties/${seg(route.id)}`;
+    case 'deposit':
+      return `${BASE}/${seg(route.tenant)}/deposit`;
+    case 'depositJob':
+      return `${BASE}/${seg(route.tenant)}/deposit/${seg(route.id)}`;
   }
 }
 
