@@ -15,10 +15,11 @@ import { accessRequestsModule } from './access-requests/manifest.ts';
 import { journalAlertsModule } from './journal-alerts/manifest.ts';
 import { formsModule } from './forms/manifest.ts';
 import { signingModule } from './signing/manifest.ts';
+import { open311Module } from './open311/manifest.ts';
 
 // Order matters where modules depend on each other's set-up: units before the archive (responsible
 // units), the archive before the projection that reads it; demo data comes last. The forms come
 // after the demo municipalities, so that their demo forms find them on the first start.
 export const modules: Module[] = [
-  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, signingModule, webModule, siteModule, demoModule, formsModule,
+  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, signingModule, webModule, siteModule, demoModule, formsModule, open311Module,
 ];
