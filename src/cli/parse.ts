@@ -99,7 +99,8 @@ function leadingWords(argv: string[]): string[] {
 }
 
 function findCommand(words: string[], commands: readonly Command[]): Command | undefined {
-  return commands.find((c) => c.name === words.slice(0, 2).join(' ')) ?? commands.find((c) => c.name === words[0]);
+  // Longest name first: `open311 key create` before a two-word command.
+  return commands.find((c) => c.name === words.slice(0, 3).join(' ')) ?? commands.find((c) => c.name === words.slice(0, 2).join(' ')) ?? commands.find((c) => c.name === words[0]);
 }
 
 function helpFor(words: string[], commands: readonly Command[]): Parsed {

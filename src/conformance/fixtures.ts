@@ -124,6 +124,8 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   // After the submission, which drops its sender's draft.
   await call(radhus, t, 'PUT', api(`/forms/${form.id}/draft`), { answers: { what: 'water', position: { lat: 69.3, lon: 19.5 } } });
   const signing = await call(radhus, t, 'POST', api(`/forms/${form.id}/draft/signing`));
+  // Open311: a key of the municipality (the walk revokes it, or another's, by id).
+  const open311Key = await call(radhus, admin, 'POST', api('/open311/keys'), { name: `App ${tag}` });
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
@@ -159,6 +161,7 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       submission: submission.submissionId,
       signing: signing.signingId,
       depositJob,
+      open311Key: open311Key.id,
       searchText: titles.caseFile,
     },
     secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId, depositJob],

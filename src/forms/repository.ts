@@ -61,7 +61,7 @@ export interface SubmissionRow {
   submitted_by: string;
   national_id: string | null;
   submitter_name: string;
-  channel: 'web' | 'paper' | 'phone' | 'counter';
+  channel: 'web' | 'paper' | 'phone' | 'counter' | 'open311';
   answers: Record<string, unknown>;
   case_file_id: string;
   registry_entry_id: string;

@@ -35,6 +35,11 @@ export interface SubmitInput {
   version?: number | undefined;
   answers: Record<string, unknown>;
   onBehalfOf?: { nationalId: string; name?: string | undefined; channel: (typeof channels)[number] } | undefined;
+  /**
+   * A report through an open API (Open311): the municipality's API key vouches for the app, not for
+   * the person, who is not logged in and gives a name and address only if they wish.
+   */
+  reporter?: { name?: string | undefined; email?: string | undefined; channel: 'open311' } | undefined;
 }
 
 /** A file received with the submission, staged (not yet in the store) with its detected format. */
@@ -128,7 +133,11 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   // Who it is for: the citizen staff name by identity number, or the person logged in.
   let party: { name: string; identityNumber?: string | undefined; email?: string | undefined };
   let channel: SubmissionRow['channel'] = 'web';
-  if (input.onBehalfOf) {
+  if (input.reporter) {
+    if (principal.kind !== 'system' || input.onBehalfOf) throw forbidden('only an API key of the municipality files a report through Open311');
+    party = { name: input.reporter.name?.trim() || w.unnamed, email: input.reporter.email };
+    channel = input.reporter.channel;
+  } else if (input.onBehalfOf) {
     if (!principal.roles.includes('case-officer')) throw forbidden('only a case officer submits on behalf of a citizen');
     const parsed = parseIdentityNumber(input.onBehalfOf.nationalId, tenant.country, { today: at });
     if (!parsed.ok || parsed.kind === 'organisation-number') errors.push({ field: 'onBehalfOf.nationalId', code: parsed.ok ? 'wrongKind' : parsed.code, message: parsed.ok ? 'must be a person’s identity number' : parsed.reason });
@@ -149,7 +158,7 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
 
   // Co-applicants sign the answers before they are filed; a signature holds only for the words signed.
   let signatures: SignatureRow[] = [];
-  if (!input.onBehalfOf) {
+  if (!input.onBehalfOf && !input.reporter) {
     const draft = await selectDraft(tx, formId, ownerOf(principal));
     const signing = draft && (await signingOf(tx, 'form-draft', draft.id));
     const coApplicants = Array.isArray(input.answers.coApplicants) ? input.answers.coApplicants.length : 0;

@@ -2,8 +2,8 @@
 // The tenants module's service interface: what other modules, the CLI and the demo seed may call.
 // Adding a municipality is an installation task: lifecycle.ts adds it together with every module's
 // per-tenant set-up in one transaction.
-import { findTenantBySlug, listTenants } from './repository.ts';
+import { findTenantBySlug, listPublicTenants, listTenants } from './repository.ts';
 
-export { findTenantBySlug, listTenants };
+export { findTenantBySlug, listPublicTenants, listTenants };
 export { addTenant, addMunicipality, completeTenantSetUp } from './lifecycle.ts';
 export type { NewTenant, Tenant } from './tenant.ts';

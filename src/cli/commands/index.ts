@@ -23,9 +23,10 @@ import { exportFgsCommand } from './export-fgs.ts';
 import { importNoark5Command } from './import-noark5.ts';
 import { accessOrderImport } from './access-order-import.ts';
 import { importPropertiesCommand } from './import-properties.ts';
+import { open311KeyCreate } from './open311-key-create.ts';
 
 export const commands: readonly Command[] = [
   serveCommand, migrateCommand, seedDemoCommand, tenantAdd, tenantList, tokenCreate, tokenRevoke, tokenList,
-  userList, userGrant, userRevoke, eventsStatus, eventsReplay, mailTest, accessOrderImport, backupCommand, restoreCommand,
+  userList, userGrant, userRevoke, eventsStatus, eventsReplay, mailTest, accessOrderImport, open311KeyCreate, backupCommand, restoreCommand,
   exportNoark5Command, verifyNoark5Command, exportFgsCommand, importNoark5Command, importPropertiesCommand,
 ];

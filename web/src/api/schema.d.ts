@@ -992,6 +992,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{tenant}/deposit-jobs/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start an export of the archive for the depot (Noark 5 or FGS) as a background job */
+        post: operations["startDepositExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/deposit-jobs/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a finished Noark 5 export the way Arkade 5 does, as a background job */
+        post: operations["startDepositVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/deposit-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deposit jobs, newest first (without reports: getDepositJob has them) */
+        get: operations["listDepositJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/deposit-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deposit job: state, progress (counts and rate) and, when done, its counts or report */
+        get: operations["getDepositJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/deposit-jobs/{id}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The package of a finished export as a tar (streamed) */
+        get: operations["downloadDepositPackage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/{tenant}/signings/{id}": {
         parameters: {
             query?: never;
@@ -1376,6 +1461,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/open311/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Open311 API keys of this municipality (never the keys themselves) */
+        get: operations["listOpen311Keys"];
+        put?: never;
+        /** Create an API key for posting Open311 reports to this municipality (the key is shown once) */
+        post: operations["createOpen311Key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/open311/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an Open311 API key: reports with it are refused from now on */
+        delete: operations["revokeOpen311Key"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7019,8 +7139,10 @@ export interface operations {
                              */
                             publishedAt: string;
                         }[];
-                        /** @description entries matching in all pages */
+                        /** @description entries matching in all pages; when totalIsLowerBound, more than this many (the count stops at the installation's limit, 10 000 by default) */
                         total: number;
+                        /** @description true when more entries match than `total`: the count stopped at its limit */
+                        totalIsLowerBound: boolean;
                         nextCursor: string | null;
                     };
                 };
@@ -7139,8 +7261,10 @@ export interface operations {
                              */
                             publishedAt: string;
                         }[];
-                        /** @description entries matching in all pages */
+                        /** @description entries matching in all pages; when totalIsLowerBound, more than this many (the count stops at the installation's limit, 10 000 by default) */
                         total: number;
+                        /** @description true when more entries match than `total`: the count stopped at its limit */
+                        totalIsLowerBound: boolean;
                         nextCursor: string | null;
                     };
                 };
@@ -8837,6 +8961,624 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    startDepositExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description noark5: a Noark 5 v5.5 avleveringspakke; fgs: an E-ARK SIP after FGS Paketstruktur 2.0 */
+                    format: "noark5" | "fgs";
+                    /**
+                     * Format: uuid
+                     * @description The series (arkivdel) to export; left out: every series
+                     */
+                    seriesId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: "export" | "verification";
+                        format: "noark5" | "fgs";
+                        seriesId: string | null;
+                        exportJobId: string | null;
+                        state: "queued" | "running" | "done" | "failed";
+                        progress: {
+                            phase: string | null;
+                            done: number;
+                            /** @description 0 when not known in advance */
+                            total: number;
+                            /** @description units per second in the current phase */
+                            rate: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        error: string | null;
+                        counts: {
+                            [key: string]: number | boolean;
+                        } | null;
+                        warnings: string[];
+                        downloadUrl: string | null;
+                        passed: boolean | null;
+                        report: {
+                            version: string | null;
+                            passed: boolean;
+                            checks: {
+                                /** @description Arkade's check id (N5.02) or ours (RH.01) */
+                                id: string;
+                                title: string;
+                                status: "passed" | "failed" | "deviation" | "not-applicable" | "not-run";
+                                statusText: string;
+                                findings: {
+                                    text: string;
+                                    file?: string;
+                                    element?: string;
+                                    line?: number;
+                                    systemId?: string;
+                                }[];
+                                facts: {
+                                    text: string;
+                                    file?: string;
+                                    element?: string;
+                                    line?: number;
+                                    systemId?: string;
+                                }[];
+                                omitted: number;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    startDepositVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The finished Noark 5 export whose package is checked
+                     */
+                    exportJobId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: "export" | "verification";
+                        format: "noark5" | "fgs";
+                        seriesId: string | null;
+                        exportJobId: string | null;
+                        state: "queued" | "running" | "done" | "failed";
+                        progress: {
+                            phase: string | null;
+                            done: number;
+                            /** @description 0 when not known in advance */
+                            total: number;
+                            /** @description units per second in the current phase */
+                            rate: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        error: string | null;
+                        counts: {
+                            [key: string]: number | boolean;
+                        } | null;
+                        warnings: string[];
+                        downloadUrl: string | null;
+                        passed: boolean | null;
+                        report: {
+                            version: string | null;
+                            passed: boolean;
+                            checks: {
+                                /** @description Arkade's check id (N5.02) or ours (RH.01) */
+                                id: string;
+                                title: string;
+                                status: "passed" | "failed" | "deviation" | "not-applicable" | "not-run";
+                                statusText: string;
+                                findings: {
+                                    text: string;
+                                    file?: string;
+                                    element?: string;
+                                    line?: number;
+                                    systemId?: string;
+                                }[];
+                                facts: {
+                                    text: string;
+                                    file?: string;
+                                    element?: string;
+                                    line?: number;
+                                    systemId?: string;
+                                }[];
+                                omitted: number;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listDepositJobs: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "export" | "verification";
+                            format: "noark5" | "fgs";
+                            seriesId: string | null;
+                            exportJobId: string | null;
+                            state: "queued" | "running" | "done" | "failed";
+                            progress: {
+                                phase: string | null;
+                                done: number;
+                                /** @description 0 when not known in advance */
+                                total: number;
+                                /** @description units per second in the current phase */
+                                rate: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            error: string | null;
+                            counts: {
+                                [key: string]: number | boolean;
+                            } | null;
+                            warnings: string[];
+                            downloadUrl: string | null;
+                            passed: boolean | null;
+                            report: {
+                                version: string | null;
+                                passed: boolean;
+                                checks: {
+                                    /** @description Arkade's check id (N5.02) or ours (RH.01) */
+                                    id: string;
+                                    title: string;
+                                    status: "passed" | "failed" | "deviation" | "not-applicable" | "not-run";
+                                    statusText: string;
+                                    findings: {
+                                        text: string;
+                                        file?: string;
+                                        element?: string;
+                                        line?: number;
+                                        systemId?: string;
+                                    }[];
+                                    facts: {
+                                        text: string;
+                                        file?: string;
+                                        element?: string;
+                                        line?: number;
+                                        systemId?: string;
+                                    }[];
+                                    omitted: number;
+                                }[];
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getDepositJob: {
+        parameters: {
+            query?: {
+                /** @description Language of the report texts (default: the municipality's) */
+                lang?: "nb" | "nn" | "sv" | "en";
+            };
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: "export" | "verification";
+                        format: "noark5" | "fgs";
+                        seriesId: string | null;
+                        exportJobId: string | null;
+                        state: "queued" | "running" | "done" | "failed";
+                        progress: {
+                            phase: string | null;
+                            done: number;
+                            /** @description 0 when not known in advance */
+                            total: number;
+                            /** @description units per second in the current phase */
+                            rate: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        error: string | null;
+                        counts: {
+                            [key: string]: number | boolean;
+                        } | null;
+                        warnings: string[];
+                        downloadUrl: string | null;
+                        passed: boolean | null;
+                        report: {
+                            version: string | null;
+                            passed: boolean;
+                            checks: {
+                                /** @description Arkade's check id (N5.02) or ours (RH.01) */
+                                id: string;
+                                title: string;
+                                status: "passed" | "failed" | "deviation" | "not-applicable" | "not-run";
+                                statusText: string;
+                                findings: {
+                                    text: string;
+                                    file?: string;
+                                    element?: string;
+                                    line?: number;
+                                    systemId?: string;
+                                }[];
+                                facts: {
+                                    text: string;
+                                    file?: string;
+                                    element?: string;
+                                    line?: number;
+                                    systemId?: string;
+                                }[];
+                                omitted: number;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    downloadDepositPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The package folder as a POSIX tar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": string;
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11629,6 +12371,250 @@ export interface operations {
         };
     };
     getSubmissionReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listOpen311Keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        revokedAt: string | null;
+                    }[];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createOpen311Key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description which app it is for */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        revokedAt: string | null;
+                        key: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    revokeOpen311Key: {
         parameters: {
             query?: never;
             header?: never;
