@@ -127,9 +127,16 @@ export async function exportNoark5(ctx: AppContext, o: ExportOptions): Promise<E
               // Recorded formats before 0014 came from the MIME type; look at the bytes before converting.
               const bytes = await ctx.files.read(object.checksum);
               if (!detectFormat(bytes, object.mime_type).archival) {
-                conversion = await oneAtATime(() => convertToPdfA(ctx, o.tenant.id, o.actor, soffice, object));
-                batch.conversions.set(object.id, conversion);
-                converted++;
+                // A document LibreOffice cannot read (damaged, or not what its name says) stays in
+                // its production format and is named in the warning; the rest of the deposit goes on.
+                conversion = await oneAtATime(() => convertToPdfA(ctx, o.tenant.id, o.actor, soffice, object)).catch((error: Error) => {
+                  o.warn(`could not convert ${label} to PDF/A: ${error.message.split('\n')[0]}`);
+                  return undefined;
+                });
+                if (conversion) {
+                  batch.conversions.set(object.id, conversion);
+                  converted++;
+                }
               }
             }
             const name = conversion ? `${conversion.id}.pdf` : `${object.system_id}${extensionOf(object)}`;
