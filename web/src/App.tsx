@@ -23,6 +23,10 @@ import { TenantPickerPage } from './pages/TenantPickerPage.tsx';
 import { AdminTokensPage } from './pages/admin/AdminTokensPage.tsx';
 import { AdminUnitsPage } from './pages/admin/AdminUnitsPage.tsx';
 import { AdminUsersPage } from './pages/admin/AdminUsersPage.tsx';
+import { EFormPage } from './pages/EFormPage.tsx';
+import { ReceiptPage } from './pages/ReceiptPage.tsx';
+import { ServicesPage } from './pages/ServicesPage.tsx';
+import { SigningPage } from './pages/SigningPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
 import { href, tenantOf, type Route } from './router/routes.ts';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
@@ -92,6 +96,11 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
     if (route.name === 'adminUnits') return <AdminUnitsPage tenant={t} />;
     if (route.name === 'adminTokens') return <AdminTokensPage tenant={t} />;
   }
+  // E-services are for everyone who belongs to the municipality, citizens first.
+  if (route.name === 'services') return <ServicesPage tenant={t} />;
+  if (route.name === 'eform') return <EFormPage key={route.id} tenant={t} id={route.id} roles={roles} />;
+  if (route.name === 'receipt') return <ReceiptPage tenant={t} id={route.id} />;
+  if (route.name === 'signing') return <SigningPage tenant={t} id={route.id} token={route.token} />;
   // The archive is for case officers and archivists: anyone else gets their own start page, with
   // a word on why, rather than a screen of refused requests.
   if (!isWorker(roles)) return <StartPage tenant={t} roles={roles} name={name} notice />;

@@ -40,7 +40,13 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
         </RoleSection>
       )}
       {roles.includes('politician') && <RoleSection id="start-politician" heading="start.politician.heading" body="start.politician.body" />}
-      {roles.includes('citizen') && <RoleSection id="start-citizen" heading="start.citizen.heading" body="start.citizen.body" />}
+      {roles.includes('citizen') && (
+        <RoleSection id="start-citizen" heading="start.citizen.heading" body="start.citizen.body">
+          <ButtonLink variant="secondary" href={href({ name: 'services', tenant: tenant.slug })}>
+            {t('services.link')}
+          </ButtonLink>
+        </RoleSection>
+      )}
     </section>
   );
 }

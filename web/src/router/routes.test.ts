@@ -20,6 +20,11 @@ describe('routes', () => {
     { name: 'adminUnits', tenant: 'balsfjord' },
     { name: 'adminTokens', tenant: 'balsfjord' },
     { name: 'accessRequests', tenant: 'balsfjord' },
+    { name: 'services', tenant: 'balsfjord' },
+    { name: 'eform', tenant: 'balsfjord', id: 'f1' },
+    { name: 'receipt', tenant: 'balsfjord', id: 's1' },
+    { name: 'signing', tenant: 'balsfjord', id: 'g1' },
+    { name: 'signing', tenant: 'balsfjord', id: 'g1', token: 'a+b/c=' },
   ];
 
   it('parses every link it builds back to the same route', () => {

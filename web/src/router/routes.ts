@@ -34,6 +34,10 @@ export type Route =
   | { name: 'adminUnits'; tenant: string }
   | { name: 'adminTokens'; tenant: string }
   | { name: 'accessRequests'; tenant: string }
+  | { name: 'services'; tenant: string }
+  | { name: 'eform'; tenant: string; id: string }
+  | { name: 'receipt'; tenant: string; id: string }
+  | { name: 'signing'; tenant: string; id: string; token?: string }
   | { name: 'notFound'; path: string };
 
 const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
@@ -76,6 +80,14 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (section === 'entries' && id !== undefined && sub === undefined) return { name: 'entryView', tenant, id };
   if (section === 'access-requests' && id === undefined) return { name: 'accessRequests', tenant };
+  // E-services (issue 9): the catalogue, a form, a submission's receipt, and a co-applicant's
+  // signing link (/app/{tenant}/signing/{id}?token=…, the address the server mails).
+  if (section === 'services' && sub === undefined) return id === undefined ? { name: 'services', tenant } : { name: 'eform', tenant, id };
+  if (section === 'submissions' && id !== undefined && sub === undefined) return { name: 'receipt', tenant, id };
+  if (section === 'signing' && id !== undefined && sub === undefined) {
+    const token = params.get('token');
+    return token ? { name: 'signing', tenant, id, token } : { name: 'signing', tenant, id };
+  }
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
     if (id === 'units') return { name: 'adminUnits', tenant };
@@ -118,6 +130,14 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/admin/tokens`;
     case 'accessRequests':
       return `${BASE}/${seg(route.tenant)}/access-requests`;
+    case 'services':
+      return `${BASE}/${seg(route.tenant)}/services`;
+    case 'eform':
+      return `${BASE}/${seg(route.tenant)}/services/${seg(route.id)}`;
+    case 'receipt':
+      return `${BASE}/${seg(route.tenant)}/submissions/${seg(route.id)}`;
+    case 'signing':
+      return `${BASE}/${seg(route.tenant)}/signing/${seg(route.id)}${route.token ? `?token=${seg(route.token)}` : ''}`;
   }
 }
 
