@@ -28,6 +28,9 @@ function messagesFor(context: ThemeContext, id: string): string | undefined {
   return own.length ? [...new Set(own.map((e) => fieldMessage(context.language, e)))].join(' ') : undefined;
 }
 
+/** A group's title from the layout (ui:title); the library's own is the property's name. */
+const titleOf = (p: { title: string; uiSchema?: { 'ui:title'?: unknown } | undefined }) => (typeof p.uiSchema?.['ui:title'] === 'string' ? p.uiSchema['ui:title'] : p.title);
+
 const labelOf = (p: WidgetProps, context: ThemeContext) => (p.required ? p.label : `${p.label} ${context.texts.optional}`);
 const help = (p: WidgetProps) => (typeof p.options.help === 'string' ? p.options.help : undefined);
 
@@ -156,7 +159,7 @@ function ObjectFieldTemplate(p: ObjectFieldTemplateProps) {
   const error = messagesFor(context, p.fieldPathId.$id);
   return (
     <Fieldset id={p.fieldPathId.$id} tabIndex={-1} className="eform-group">
-      {p.title && <Fieldset.Legend>{p.title}</Fieldset.Legend>}
+      {titleOf(p) && <Fieldset.Legend>{titleOf(p)}</Fieldset.Legend>}
       {note && <Fieldset.Description>{note}</Fieldset.Description>}
       {content}
       {error && <ValidationMessage>{error}</ValidationMessage>}
@@ -171,14 +174,14 @@ function ArrayFieldTemplate(p: ArrayFieldTemplateProps) {
   const description = (p.uiSchema?.['ui:options'] as { help?: string } | undefined)?.help;
   return (
     <Fieldset id={p.fieldPathId.$id} tabIndex={-1} className="eform-group">
-      <Fieldset.Legend>{p.required ? p.title : `${p.title} ${context.texts.optional}`}</Fieldset.Legend>
+      <Fieldset.Legend>{p.required ? titleOf(p) : `${titleOf(p)} ${context.texts.optional}`}</Fieldset.Legend>
       {description && <Fieldset.Description>{description}</Fieldset.Description>}
       {p.items}
       {error && <ValidationMessage>{error}</ValidationMessage>}
       {p.canAdd && (
         <div>
           <Button type="button" variant="secondary" data-size="sm" onClick={() => p.onAddClick()}>
-            {context.texts.add} ({p.title})
+            {context.texts.add} ({titleOf(p)})
           </Button>
         </div>
       )}
