@@ -43,9 +43,23 @@ test('a citizen files a building application with a co-applicant and gets a rece
   await page.getByLabel(/^Beskrivelse/).fill('Tilbygg på 20 m² mot sør, i tre.');
   await page.getByRole('button', { name: /Legg til \(Medsøkere/ }).click();
   await page.getByLabel(/^Navn/).fill('Kristoffer Berg');
-  await page.getByLabel(/^E-post/).fill(coApplicantEmail);
+  // An address that is none: the server's error comes back to the page of its field, beside it
+  // and in the error summary, in the person's language.
+  await page.getByLabel(/^E-post/).fill('ikke-en-adresse');
   await expect(page.getByRole('status').filter({ hasText: 'Utkastet er lagret' })).toBeVisible();
   await accessibleAtBothWidths(page, 'building application, page 2');
+  await page.getByRole('button', { name: 'Neste' }).click();
+  await page.getByRole('button', { name: 'Signer og inviter medsøkerne' }).click();
+  const summary = page.locator('ds-error-summary');
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('link', { name: /Medsøkere 1: E-post/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Tiltaket' })).toBeVisible();
+  await expect(page.getByLabel(/^E-post/)).toHaveAttribute('aria-invalid', 'true');
+  await accessibleAtBothWidths(page, 'building application, page 2 with the server’s errors');
+  await summary.getByRole('link', { name: /Medsøkere 1: E-post/ }).click();
+  await expect(page.getByLabel(/^E-post/)).toBeFocused();
+  await page.getByLabel(/^E-post/).fill(coApplicantEmail);
+  await expect(page.getByRole('status').filter({ hasText: 'Utkastet er lagret' })).toBeVisible();
   await page.getByRole('button', { name: 'Neste' }).click();
 
   // The last step: the drawing, then the signatures; sending waits for the co-applicant.
