@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { logInAs } from './login.ts';
 import { minimalPdf } from './minimal-pdf.ts';
+import { syntheticNorwegianNumber } from '../src/common/idnumbers.ts';
 
 async function accessibleAtBothWidths(page: Page, state: string): Promise<void> {
   await page.setViewportSize({ width: 360, height: 800 });
@@ -113,4 +114,37 @@ test('a citizen files a building application with a co-applicant and gets a rece
   await expect(staff.getByText(caseNumber).first()).toBeVisible();
   await accessibleAtBothWidths(staff, 'case officer: the submitted case');
   await staffContext.close();
+});
+
+test('a case officer files a problem report for a citizen who phoned, with the map position as two numbers', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/app/balsfjord/services');
+  await logInAs(page, { municipality: /Balsfjord/, person: /Ingrid Johansen/ });
+  await page.getByRole('link', { name: 'Meld fra om feil på vei eller vann' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meld fra om feil på vei eller vann' })).toBeVisible();
+  await page.getByLabel('road').check();
+  await expect(page.getByRole('group', { name: /Plassering på kartet/ })).toContainText('desimalgrader');
+  await page.getByLabel(/^Breddegrad/).fill('69,2401');
+  await page.getByLabel(/^Lengdegrad/).fill('19.2213');
+  await page.getByLabel(/^Beskrivelse/).fill('Hull i veien ved bussholdeplassen.');
+  await accessibleAtBothWidths(page, 'problem report, filled in by staff');
+  await page.getByRole('button', { name: 'Neste' }).click();
+
+  // A photo of the wrong type is stopped in the browser, named in the summary.
+  await page.getByLabel(/^Bilde/).setInputFiles({ name: 'notat.pdf', mimeType: 'application/pdf', buffer: minimalPdf('x') });
+  await page.getByLabel(/^Fødselsnummer/).fill('12345678901');
+  await page.getByRole('radio', { name: 'Telefon' }).check();
+  await page.getByRole('button', { name: 'Send inn' }).click();
+  const summary = page.locator('ds-error-summary');
+  await expect(summary.getByRole('link', { name: /^Bilde/ })).toBeVisible();
+  await page.getByLabel(/^Bilde/).setInputFiles([]);
+
+  // A national id whose checksum fails is the server's error, beside the field.
+  await page.getByRole('button', { name: 'Send inn' }).click();
+  await expect(page.getByLabel(/^Fødselsnummer/)).toHaveAttribute('aria-invalid', 'true');
+  await accessibleAtBothWidths(page, 'problem report, on behalf, with errors');
+  await page.getByLabel(/^Fødselsnummer/).fill(syntheticNorwegianNumber('1950-05-17', 3));
+  await page.getByRole('button', { name: 'Send inn' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kvittering' })).toBeVisible();
+  await expect(page.getByTestId('case-number')).toHaveText(/^\d{4}\/\d+$/);
 });

@@ -376,7 +376,6 @@ export const en = {
   'eform.onBehalf': 'On behalf of a citizen',
   'eform.onBehalfHint': 'For a citizen who came by letter, phone or to the counter: give their national identity number and how they came.',
   'eform.nationalId': 'National identity number',
-  'eform.nationalIdInvalid': 'Check the identity number.',
   'eform.citizenName': 'The citizen’s name',
   'eform.channel': 'How the citizen came',
   'eform.channel.paper': 'Letter',

@@ -377,7 +377,6 @@ export const nb: Catalogue = {
   'eform.onBehalf': 'På vegne av en innbygger',
   'eform.onBehalfHint': 'For en innbygger som kom med brev, på telefon eller til skranken: oppgi fødselsnummeret og hvordan henvendelsen kom.',
   'eform.nationalId': 'Fødselsnummer',
-  'eform.nationalIdInvalid': 'Sjekk fødselsnummeret.',
   'eform.citizenName': 'Innbyggerens navn',
   'eform.channel': 'Hvordan henvendelsen kom',
   'eform.channel.paper': 'Brev',

@@ -377,7 +377,6 @@ export const nn: Catalogue = {
   'eform.onBehalf': 'På vegner av ein innbyggjar',
   'eform.onBehalfHint': 'For ein innbyggjar som kom med brev, på telefon eller til skranken: oppgi fødselsnummeret og korleis førespurnaden kom.',
   'eform.nationalId': 'Fødselsnummer',
-  'eform.nationalIdInvalid': 'Sjekk fødselsnummeret.',
   'eform.citizenName': 'Namnet til innbyggjaren',
   'eform.channel': 'Korleis førespurnaden kom',
   'eform.channel.paper': 'Brev',

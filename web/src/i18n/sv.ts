@@ -377,7 +377,6 @@ export const sv: Catalogue = {
   'eform.onBehalf': 'För en invånares räkning',
   'eform.onBehalfHint': 'För en invånare som hörde av sig med brev, per telefon eller vid disken: ange personnumret och hur ärendet kom in.',
   'eform.nationalId': 'Personnummer',
-  'eform.nationalIdInvalid': 'Kontrollera personnumret.',
   'eform.citizenName': 'Invånarens namn',
   'eform.channel': 'Hur ärendet kom in',
   'eform.channel.paper': 'Brev',

@@ -19,7 +19,8 @@ import { AttachmentFields } from '../eservices/AttachmentFields.tsx';
 import { fieldLabels, pageOf, sectionForm, visibleAnswers } from '../eservices/layout.ts';
 import { rememberReceipt } from '../eservices/receipts.ts';
 import { templates, widgets, type ThemeContext } from '../eservices/theme.tsx';
-import { fieldId } from '../forms/fieldErrors.ts';
+import { errorsFor, fieldId } from '../forms/fieldErrors.ts';
+import { fieldMessage } from '../forms/fieldMessage.ts';
 import { useSubmit } from '../forms/useSubmit.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { navigate } from '../router/navigation.ts';
@@ -59,7 +60,7 @@ function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; defi
   const [files, setFiles] = useState<Record<string, File[]>>({});
   const [fileErrors, setFileErrors] = useState<FieldError[]>([]);
   const [signing, setSigning] = useState<SigningStatus | undefined>();
-  const [onBehalf, setOnBehalf] = useState<OnBehalfOf | undefined>();
+  const [onBehalf, setOnBehalf] = useState<OnBehalfOf>({ nationalId: '', name: '', channel: 'counter' });
   const submit = useSubmit();
   const errors = [...submit.errors, ...fileErrors];
 
@@ -110,7 +111,7 @@ function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; defi
   });
   const send = () => submit.run(async () => {
     if (fileErrors.length) throw new ApiError(400, 'validation', 'files', fileErrors);
-    const body = { formId: definition.id, version: definition.publishedVersion ?? definition.version, answers: visibleAnswers(definition, answers), ...(staff && onBehalf ? { onBehalfOf: onBehalf } : {}) };
+    const body = { formId: definition.id, version: definition.publishedVersion ?? definition.version, answers: visibleAnswers(definition, answers), ...(staff && onBehalf.nationalId.trim() ? { onBehalfOf: { nationalId: onBehalf.nationalId.trim(), channel: onBehalf.channel, ...(onBehalf.name?.trim() ? { name: onBehalf.name.trim() } : {}) } } : {}) };
     const result = await submitForm(tenant.slug, body, files);
     rememberReceipt(result, title);
     navigate(href({ name: 'receipt', tenant: tenant.slug, id: result.submissionId }));
@@ -209,11 +210,10 @@ function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; defi
 }
 
 /** Staff filing for a citizen: the citizen's national id, name and how they came. */
-function OnBehalfFields({ value, onChange, errors }: { value: OnBehalfOf | undefined; onChange(v: OnBehalfOf | undefined): void; errors: readonly FieldError[] }) {
+function OnBehalfFields({ value, onChange, errors }: { value: OnBehalfOf; onChange(v: OnBehalfOf): void; errors: readonly FieldError[] }) {
   const { t, language } = useI18n();
-  void language;
-  const error = errors.filter((e) => e.field.startsWith('onBehalfOf')).map((e) => e.message).length > 0;
-  const current = value ?? { nationalId: '', channel: 'counter' as const };
+  const own = errorsFor(errors, 'onBehalfOf');
+  const error = own.length ? [...new Set(own.map((e) => fieldMessage(language, e)))].join(' ') : undefined;
   return (
     <Fieldset className="stack">
       <Fieldset.Legend>{t('eform.onBehalf')}</Fieldset.Legend>
@@ -222,15 +222,15 @@ function OnBehalfFields({ value, onChange, errors }: { value: OnBehalfOf | undef
         id={fieldId('onBehalfOf.nationalId')}
         label={`${t('eform.nationalId')} ${t('common.optional')}`}
         inputMode="numeric"
-        value={current.nationalId}
-        {...(error ? { error: t('eform.nationalIdInvalid') } : {})}
-        onChange={(event) => onChange(event.target.value ? { ...current, nationalId: event.target.value } : undefined)}
+        value={value.nationalId}
+        {...(error ? { error } : {})}
+        onChange={(event) => onChange({ ...value, nationalId: event.target.value })}
       />
-      <Textfield label={`${t('eform.citizenName')} ${t('common.optional')}`} value={current.name ?? ''} onChange={(event) => value && onChange({ ...current, name: event.target.value })} />
+      <Textfield label={`${t('eform.citizenName')} ${t('common.optional')}`} value={value.name ?? ''} onChange={(event) => onChange({ ...value, name: event.target.value })} />
       <Fieldset>
         <Fieldset.Legend>{t('eform.channel')}</Fieldset.Legend>
         {(['paper', 'phone', 'counter'] as const).map((c) => (
-          <Radio key={c} name="onBehalfOf-channel" value={c} label={t(`eform.channel.${c}`)} checked={current.channel === c} onChange={() => value && onChange({ ...current, channel: c })} />
+          <Radio key={c} name="onBehalfOf-channel" value={c} label={t(`eform.channel.${c}`)} checked={value.channel === c} onChange={() => onChange({ ...value, channel: c })} />
         ))}
       </Fieldset>
     </Fieldset>
