@@ -110,7 +110,8 @@ function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; defi
     if (signing) setSigning(await getSigning(tenant.slug, signing.id));
   });
   const send = () => submit.run(async () => {
-    if (fileErrors.length) throw new ApiError(400, 'validation', 'files', fileErrors);
+    // The browser's own file errors are already listed; stop here, without sending anything.
+    if (fileErrors.length) throw new ApiError(400, 'validation', 'files');
     const body = { formId: definition.id, version: definition.publishedVersion ?? definition.version, answers: visibleAnswers(definition, answers), ...(staff && onBehalf.nationalId.trim() ? { onBehalfOf: { nationalId: onBehalf.nationalId.trim(), channel: onBehalf.channel, ...(onBehalf.name?.trim() ? { name: onBehalf.name.trim() } : {}) } } : {}) };
     const result = await submitForm(tenant.slug, body, files);
     rememberReceipt(result, title);
