@@ -23,7 +23,7 @@ test('a citizen files a building application with a co-applicant and gets a rece
   const coApplicantEmail = `medsoker-${bnr}@example.no`;
 
   await page.goto('/app/balsfjord/services');
-  await logInAs(page, { municipality: /Balsfjord/, person: /Sigrid Pedersen/ });
+  await logInAs(page, { municipality: /Balsfjord/, person: /Sigrid Pedersen/, checkAxe: true });
   await expect(page).toHaveURL(/\/app\/balsfjord\/services$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Digitale tjenester' })).toBeVisible();
   await accessibleAtBothWidths(page, 'service catalogue');
