@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The shell: session, municipality and language around the screen the address asks for.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ApiError } from './api/problem.ts';
 import { getTenant } from './api/session.ts';
 import type { Session, Tenant } from './api/types.ts';
@@ -29,10 +29,16 @@ import { MyPropertyPage } from './pages/my/MyPropertyPage.tsx';
 import { AdminTokensPage } from './pages/admin/AdminTokensPage.tsx';
 import { AdminUnitsPage } from './pages/admin/AdminUnitsPage.tsx';
 import { AdminUsersPage } from './pages/admin/AdminUsersPage.tsx';
+import { ReceiptPage } from './pages/ReceiptPage.tsx';
+import { ServicesPage } from './pages/ServicesPage.tsx';
+import { SigningPage } from './pages/SigningPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
 import { href, isMyPageRoute, tenantOf, type Route } from './router/routes.ts';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
 import { useLoad, type Load } from './session/useLoad.ts';
+
+// The form library and its validator are loaded only when a form is opened, not with the staff screens.
+const EFormPage = lazy(() => import('./pages/EFormPage.tsx').then((m) => ({ default: m.EFormPage })));
 
 export function App() {
   return (
@@ -114,6 +120,17 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
         return <MyPropertyPage key={route.id} tenant={t} id={route.id} />;
     }
   }
+  // E-services are for everyone who belongs to the municipality, citizens first.
+  if (route.name === 'services') return <ServicesPage tenant={t} />;
+  if (route.name === 'eform') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <EFormPage key={route.id} tenant={t} id={route.id} roles={roles} />
+      </Suspense>
+    );
+  }
+  if (route.name === 'receipt') return <ReceiptPage tenant={t} id={route.id} />;
+  if (route.name === 'signing') return <SigningPage tenant={t} id={route.id} token={route.token} />;
   // The archive is for case officers and archivists: anyone else gets their own start page, with
   // a word on why, rather than a screen of refused requests.
   if (!isWorker(roles)) return <StartPage tenant={t} roles={roles} name={name} notice />;

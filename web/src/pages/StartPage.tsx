@@ -50,6 +50,9 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
       {roles.includes('citizen') && (
         <RoleSection id="start-citizen" heading="start.citizen.heading" body="start.citizen.body">
           <ButtonLink href={href({ name: 'myPage', tenant: tenant.slug })}>{t('my.title')}</ButtonLink>
+          <ButtonLink variant="secondary" href={href({ name: 'services', tenant: tenant.slug })}>
+            {t('services.link')}
+          </ButtonLink>
         </RoleSection>
       )}
     </section>

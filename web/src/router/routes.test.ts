@@ -27,6 +27,11 @@ describe('routes', () => {
     { name: 'myProperty', tenant: 'balsfjord', id: 'p1' },
     { name: 'deposit', tenant: 'balsfjord' },
     { name: 'depositJob', tenant: 'eksjo', id: '0190a1b2-0000-7000-8000-000000000002' },
+    { name: 'services', tenant: 'balsfjord' },
+    { name: 'eform', tenant: 'balsfjord', id: 'f1' },
+    { name: 'receipt', tenant: 'balsfjord', id: 's1' },
+    { name: 'signing', tenant: 'balsfjord', id: 'g1' },
+    { name: 'signing', tenant: 'balsfjord', id: 'g1', token: 'a+b/c=' },
   ];
 
   it('parses every link it builds back to the same route', () => {

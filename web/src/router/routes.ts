@@ -41,6 +41,10 @@ export type Route =
   | { name: 'myProperty'; tenant: string; id: string }
   | { name: 'deposit'; tenant: string }
   | { name: 'depositJob'; tenant: string; id: string }
+  | { name: 'services'; tenant: string }
+  | { name: 'eform'; tenant: string; id: string }
+  | { name: 'receipt'; tenant: string; id: string }
+  | { name: 'signing'; tenant: string; id: string; token?: string }
   | { name: 'notFound'; path: string };
 
 /** The citizen's My page (issue 9 §3): open to anyone logged in, not only to staff. */
@@ -95,6 +99,14 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (sub !== undefined && id === 'properties') return { name: 'myProperty', tenant, id: sub };
   }
   if (section === 'deposit' && sub === undefined) return id === undefined ? { name: 'deposit', tenant } : { name: 'depositJob', tenant, id };
+  // E-services (issue 9): the catalogue, a form, a submission's receipt, and a co-applicant's
+  // signing link (/app/{tenant}/signing/{id}?token=…, the address the server mails).
+  if (section === 'services' && sub === undefined) return id === undefined ? { name: 'services', tenant } : { name: 'eform', tenant, id };
+  if (section === 'submissions' && id !== undefined && sub === undefined) return { name: 'receipt', tenant, id };
+  if (section === 'signing' && id !== undefined && sub === undefined) {
+    const token = params.get('token');
+    return token ? { name: 'signing', tenant, id, token } : { name: 'signing', tenant, id };
+  }
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
     if (id === 'units') return { name: 'adminUnits', tenant };
@@ -151,6 +163,14 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/deposit`;
     case 'depositJob':
       return `${BASE}/${seg(route.tenant)}/deposit/${seg(route.id)}`;
+    case 'services':
+      return `${BASE}/${seg(route.tenant)}/services`;
+    case 'eform':
+      return `${BASE}/${seg(route.tenant)}/services/${seg(route.id)}`;
+    case 'receipt':
+      return `${BASE}/${seg(route.tenant)}/submissions/${seg(route.id)}`;
+    case 'signing':
+      return `${BASE}/${seg(route.tenant)}/signing/${seg(route.id)}${route.token ? `?token=${seg(route.token)}` : ''}`;
   }
 }
 
