@@ -9,6 +9,7 @@ import type { TestRadhus } from '../test-support/app.ts';
 import { routeAccessOf } from '../platform/http/access.ts';
 import { languages } from '../common/languages.ts';
 import { operationsOf, type OpenApiDocument } from './support.ts';
+import { exampleDefinition } from '../forms/schema.ts';
 
 export interface Visit {
   method: string;
@@ -70,11 +71,25 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
   '/:municipality/statistikk': (slugs) => slugs.map((s) => `/${s}/statistikk`),
   '/:municipality/tjenester': (slugs) => [...slugs.flatMap((s) => [`/${s}/tjenester`, `/${s}/tjenester?q=vann`]), '/ingen-slik-kommune/tjenester'],
   '/:municipality/postliste/sak/:caseNumber/feed.atom': (slugs) => slugs.map((s) => `/${s}/postliste/sak/1999-1/feed.atom`),
+  // Open311 GeoReport v2: both formats, with and without a jurisdiction, the fixture's service (its
+  // published form) and an unknown request in each municipality.
+  '/open311/v2/:file': (slugs) => [
+    '/open311/v2/services.json', '/open311/v2/requests.json', '/open311/v2/ukjent.json',
+    ...slugs.flatMap((s) => [`/open311/v2/services.json?jurisdiction_id=${s}`, `/open311/v2/services.xml?jurisdiction_id=${s}`, `/open311/v2/requests.json?jurisdiction_id=${s}`, `/open311/v2/requests.xml?jurisdiction_id=${s}&status=open,closed`]),
+  ],
+  '/open311/v2/:kind/:file': (slugs) =>
+    slugs.flatMap((s) => [
+      `/open311/v2/services/${exampleDefinition.key}.json?jurisdiction_id=${s}`,
+      `/open311/v2/services/${exampleDefinition.key}.xml?jurisdiction_id=${s}`,
+      `/open311/v2/requests/0190c0de-0000-7000-8000-000000000000.json?jurisdiction_id=${s}`,
+    ]),
 };
 /** Public forms outside the OpenAPI document, posted empty (they answer with a page). */
 const formAddresses: Record<string, (slugs: string[]) => string[]> = {
   '/:municipality/postliste/innsyn': (slugs) => slugs.map((s) => `/${s}/postliste/innsyn`),
   '/:municipality/postliste/varsel': (slugs) => slugs.map((s) => `/${s}/postliste/varsel`),
+  // Open311's report, posted without an api_key (refused in the spec's error format).
+  '/open311/v2/:file': (slugs) => ['/open311/v2/requests.json', ...slugs.map((s) => `/open311/v2/requests.json?jurisdiction_id=${s}`)],
 };
 /** Stylesheets, fonts and icons: their names carry a hash, so the pages' links lead to them. */
 const linkedOnly = /^\/static\//;
