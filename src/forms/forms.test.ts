@@ -108,6 +108,10 @@ describe('submitting', () => {
     expect((await t.app.inject({ url: api(`/forms/${form.id}/draft`), headers: kari })).json().answers).toEqual({ what: 'road' });
     // Another citizen does not see Kari's draft: they have none of their own.
     expect((await t.app.inject({ url: api(`/forms/${form.id}/draft`), headers: ola })).statusCode).toBe(404);
+    // My page lists it for Kari (with the form's title in every language), and nothing for Ola.
+    const mine = (await t.app.inject({ url: api('/my/drafts'), headers: kari })).json().items;
+    expect(mine).toEqual([expect.objectContaining({ formId: form.id, version: 1, title: expect.objectContaining({ nb: expect.any(String), en: expect.any(String) }) })]);
+    expect((await t.app.inject({ url: api('/my/drafts'), headers: ola })).json().items).toEqual([]);
     const body = multipartBody({ submission: JSON.stringify({ formId: form.id, version: 1, answers }), photo: { name: 'hull.png', type: 'image/png', content: png } });
     const res = await t.app.inject({ method: 'POST', url: api('/submissions'), headers: { ...kari, ...body.headers }, payload: body.body });
     expect(res.statusCode, res.body).toBe(201);
@@ -128,8 +132,9 @@ describe('submitting', () => {
     expect(receipt.headers['content-type']).toBe('application/pdf');
     expect(receipt.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(receipt.rawPayload.toString('latin1')).toMatch(/pdfaid:part/);
-    // The draft is gone; the event and the receipt mail are written.
+    // The draft is gone (from My page's list too); the event and the receipt mail are written.
     expect((await t.app.inject({ url: api(`/forms/${form.id}/draft`), headers: kari })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: api('/my/drafts'), headers: kari })).json().items).toEqual([]);
     const events = await sql<{ type: string }>`select event_type as type from outbox where aggregate_id = ${out.submissionId}`.execute(t.ctx.db.kysely);
     expect(events.rows.map((r) => r.type)).toEqual(['form.submitted']);
     const mails = await sql<{ payload: Json }>`select payload from jobs where type = 'mail.send' and key = ${`form-receipt:${out.submissionId}`}`.execute(t.ctx.db.kysely);

@@ -138,6 +138,22 @@ export async function selectDraft(tx: Tx, formId: string, owner: string): Promis
   return (await sql<DraftRow>`select id, form_id, version, owner, answers, created_at, updated_at from form_drafts where form_id = ${formId}::uuid and owner = ${owner}`.execute(tx)).rows[0];
 }
 
+export interface DraftSummaryRow {
+  form_id: string;
+  version: number;
+  title: Record<string, string>;
+  updated_at: Date;
+}
+
+/** The owner's unfinished drafts, newest first, with the title of the version each was made for. */
+export async function selectDraftsOf(tx: Tx, owner: string): Promise<DraftSummaryRow[]> {
+  return (
+    await sql<DraftSummaryRow>`select d.form_id, d.version, v.definition -> 'title' as title, d.updated_at
+      from form_drafts d join form_versions v on v.form_id = d.form_id and v.version = d.version
+      where d.owner = ${owner} order by d.updated_at desc limit 200`.execute(tx)
+  ).rows;
+}
+
 export async function upsertDraft(tx: Tx, tenantId: string, row: DraftRow): Promise<DraftRow> {
   return (await sql<DraftRow>`insert into form_drafts (id, tenant_id, form_id, version, owner, answers, created_at, updated_at)
     values (${row.id}, ${tenantId}, ${row.form_id}, ${row.version}, ${row.owner}, ${json(row.answers)}::jsonb, ${row.created_at}, ${row.updated_at})

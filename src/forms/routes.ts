@@ -18,11 +18,11 @@ import { isMailAddress } from '../platform/mail/send.ts';
 import { isLanguage, type Language } from '../common/languages.ts';
 import { sniffFormat } from '../archive/service.ts';
 import { adoptFormDefinition, createFormDefinition, publishFormDefinition, readFormDefinition, updateFormDefinition, type FormView } from './definitions.ts';
-import { selectDraft, selectForms, selectPerson, selectPublicForm, selectPublicForms, selectSubmission, upsertDraft } from './repository.ts';
+import { selectDraft, selectDraftsOf, selectForms, selectPerson, selectPublicForm, selectPublicForms, selectSubmission, upsertDraft } from './repository.ts';
 import { contentHash, formToSubmit, isStaff, ownerOf, submitForm, type ReceivedFile, type SubmitInput } from './submissions.ts';
 import { answersValidator } from './definition.ts';
 import { requestSignatures } from '../signing/service.ts';
-import { AdoptBody, DefinitionBody, DraftBody, DraftOut, SigningStarted, FormList, FormOut, PublishBody, ServiceList, ServicesQuery, SubmitBody, SubmittedOut, VersionQuery } from './schema.ts';
+import { AdoptBody, DefinitionBody, DraftBody, DraftOut, MyDraftList, SigningStarted, FormList, FormOut, PublishBody, ServiceList, ServicesQuery, SubmitBody, SubmittedOut, VersionQuery } from './schema.ts';
 import { searchServices } from './catalogue.ts';
 
 const tags = ['forms'];
@@ -227,6 +227,14 @@ export async function formRoutes(app: App, ctx: AppContext): Promise<void> {
     const draft = await inTenant(ctx, request, (tx) => (isUuid(request.params.id) ? selectDraft(tx, request.params.id, ownerOf(request.principal!)) : Promise.resolve(undefined)));
     if (!draft) throw notFound(`a draft of form ${request.params.id}`);
     return { formId: draft.form_id, version: draft.version, answers: draft.answers, updatedAt: draft.updated_at.toISOString() };
+  });
+
+  app.get('/api/v1/:tenant/my/drafts', {
+    config: { roles: submitters },
+    schema: { operationId: 'listMyDrafts', tags, summary: 'My unfinished forms, newest first, to continue from My page', params: TenantOnly, response: { 200: MyDraftList } },
+  }, async (request) => {
+    const drafts = await inTenant(ctx, request, (tx) => selectDraftsOf(tx, ownerOf(request.principal!)));
+    return { items: drafts.map((d) => ({ formId: d.form_id, version: d.version, title: d.title, updatedAt: d.updated_at.toISOString() })) };
   });
 
   app.post('/api/v1/:tenant/forms/:id/draft/signing', {

@@ -114,6 +114,17 @@ const Answers = Type.Object({}, { additionalProperties: true, description: 'the 
 export const DraftBody = Type.Object({ answers: Answers, version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
 export const DraftOut = Type.Object({ formId: Id, version: Type.Integer(), answers: Answers, updatedAt: Type.String({ format: 'date-time' }) });
 
+export const MyDraftList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      formId: Id,
+      version: Type.Integer(),
+      title: Type.Record(Type.String(), Type.String(), { description: 'the form\'s title by language (nb, nn, sv, en)' }),
+      updatedAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+});
+
 export const SubmitBody = Type.Object(
   {
     formId: Id,

@@ -17,6 +17,7 @@ export type MyProperties = ResponseBody<'listMyProperties', 200>;
 export type MyProperty = ResponseBody<'getMyProperty', 200>;
 export type SentMessage = ResponseBody<'sendCaseMessage', 201>;
 export type AddedDocuments = ResponseBody<'addDocumentsToMyCase', 201>;
+export type MyDrafts = ResponseBody<'listMyDrafts', 200>;
 
 export const listMyCases = (tenant: string, signal?: AbortSignal) => api<MyCases>(`${base(tenant)}/my/cases`, opts(signal));
 export const getMyCase = (tenant: string, id: string, signal?: AbortSignal) => api<MyCase>(`${base(tenant)}/my/cases/${encodeURIComponent(id)}`, opts(signal));
@@ -24,6 +25,7 @@ export const addDocumentsToMyCase = (tenant: string, id: string, body: RequestBo
   api<AddedDocuments>(`${base(tenant)}/my/cases/${encodeURIComponent(id)}/documents`, { method: 'POST', json: body });
 export const listMyMessages = (tenant: string, signal?: AbortSignal) => api<MyMessages>(`${base(tenant)}/my/messages`, opts(signal));
 export const readMyMessage = (tenant: string, id: string, signal?: AbortSignal) => api<MyMessage>(`${base(tenant)}/my/messages/${encodeURIComponent(id)}`, opts(signal));
+export const listMyDrafts = (tenant: string, signal?: AbortSignal) => api<MyDrafts>(`${base(tenant)}/my/drafts`, opts(signal));
 export const listMyProperties = (tenant: string, signal?: AbortSignal) => api<MyProperties>(`${base(tenant)}/my/properties`, opts(signal));
 export const getMyProperty = (tenant: string, id: string, signal?: AbortSignal) => api<MyProperty>(`${base(tenant)}/my/properties/${encodeURIComponent(id)}`, opts(signal));
 export const sendCaseMessage = (tenant: string, caseFileId: string, body: RequestBody<'sendCaseMessage'>) =>

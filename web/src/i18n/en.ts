@@ -553,6 +553,10 @@ export const en = {
   'services.intro': 'Forms you can fill in and send to {municipality} at any time of day.',
   'services.processing': 'Expected processing time: {days} days',
   'services.link': 'Fill in a form',
+  'my.drafts.heading': 'My drafts',
+  'my.drafts.empty': 'You have no unfinished forms. A form you start is saved by itself and shown here until you submit it.',
+  'my.drafts.saved': 'Last saved {date}',
+  'my.drafts.continue': 'Continue: {title}',
 } as const;
 
 export type MessageKey = keyof typeof en;

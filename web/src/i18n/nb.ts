@@ -554,4 +554,8 @@ export const nb: Catalogue = {
   'services.intro': 'Skjemaer du kan fylle ut og sende til {municipality} når som helst på døgnet.',
   'services.processing': 'Forventet saksbehandlingstid: {days} dager',
   'services.link': 'Fyll ut et skjema',
+  'my.drafts.heading': 'Mine utkast',
+  'my.drafts.empty': 'Du har ingen påbegynte skjema. Skjema du begynner på, lagres av seg selv og kommer hit til du sender dem inn.',
+  'my.drafts.saved': 'Sist lagret {date}',
+  'my.drafts.continue': 'Fortsett: {title}',
 };

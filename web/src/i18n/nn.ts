@@ -554,4 +554,8 @@ export const nn: Catalogue = {
   'services.intro': 'Skjema du kan fylle ut og sende til {municipality} når som helst på døgeret.',
   'services.processing': 'Forventa saksbehandlingstid: {days} dagar',
   'services.link': 'Fyll ut eit skjema',
+  'my.drafts.heading': 'Utkasta mine',
+  'my.drafts.empty': 'Du har ingen påbyrja skjema. Skjema du byrjar på, blir lagra av seg sjølv og kjem hit til du sender dei inn.',
+  'my.drafts.saved': 'Sist lagra {date}',
+  'my.drafts.continue': 'Hald fram: {title}',
 };

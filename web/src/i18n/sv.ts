@@ -554,4 +554,8 @@ export const sv: Catalogue = {
   'services.intro': 'Formulär du kan fylla i och skicka till {municipality} när som helst på dygnet.',
   'services.processing': 'Förväntad handläggningstid: {days} dagar',
   'services.link': 'Fyll i ett formulär',
+  'my.drafts.heading': 'Mina utkast',
+  'my.drafts.empty': 'Du har inga påbörjade formulär. Formulär som du börjar på sparas automatiskt och visas här tills du skickar in dem.',
+  'my.drafts.saved': 'Senast sparat {date}',
+  'my.drafts.continue': 'Fortsätt: {title}',
 };

@@ -3,7 +3,7 @@
 // their messages from case officers (unread marked) and the properties they own. Each part loads on
 // its own, so one that fails does not hide the others; each says what to do when it is empty.
 import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { listMyCases, listMyMessages, listMyProperties, type MyCaseSummary, type MyMessages } from '../../api/myPage.ts';
+import { listMyCases, listMyDrafts, listMyMessages, listMyProperties, type MyCaseSummary, type MyMessages } from '../../api/myPage.ts';
 import type { CaseFileStatus, Tenant } from '../../api/types.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -25,6 +25,7 @@ export function MyPage({ tenant }: { tenant: Tenant }) {
       <PageHeading>{t('my.title')}</PageHeading>
       <Paragraph>{t('my.intro', { municipality: tenant.name })}</Paragraph>
       <CasesSection tenant={tenant} />
+      <DraftsSection tenant={tenant} />
       <MessagesSection tenant={tenant} limit={5} />
       <PropertiesSection tenant={tenant} />
     </section>
@@ -49,6 +50,34 @@ function CasesSection({ tenant }: { tenant: Tenant }) {
             {load.data.items.map((c) => (
               <li key={c.id}>
                 <CaseCard tenant={tenant} kase={c} />
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}
+
+/** Forms begun and saved by themselves, continued where they were left (the form page loads the draft). */
+function DraftsSection({ tenant }: { tenant: Tenant }) {
+  const { t, language } = useI18n();
+  const [load, reload] = useLoad((signal) => listMyDrafts(tenant.slug, signal), [tenant.slug]);
+  return (
+    <section className="stack" aria-labelledby="my-drafts">
+      <Heading level={2} data-size="sm" id="my-drafts">
+        {t('my.drafts.heading')}
+      </Heading>
+      {load.status === 'loading' && <Loading />}
+      {load.status === 'error' && <ErrorState error={load.error} onRetry={reload} tenant={tenant} inline />}
+      {load.status === 'ready' &&
+        (load.data.items.length === 0 ? (
+          <Paragraph>{t('my.drafts.empty')}</Paragraph>
+        ) : (
+          <ul className="my-list">
+            {load.data.items.map((d) => (
+              <li key={d.formId}>
+                <AppLink href={href({ name: 'eform', tenant: tenant.slug, id: d.formId })}>{t('my.drafts.continue', { title: d.title[language] ?? d.title.nb ?? d.formId })}</AppLink>
+                <span className="muted"> · {t('my.drafts.saved', { date: formatDateTime(language, d.updatedAt) })}</span>
               </li>
             ))}
           </ul>
