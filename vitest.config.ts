@@ -1,15 +1,49 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { defineConfig } from 'vitest/config';
 
+const include = ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'];
+
+// Test files that start processes, hold the data folder's lock, kill or signal, or otherwise test
+// what a process is (umask, exit, pid): each gets a fresh worker process, as every file used to.
+const ownProcess = [
+  'src/cli/**/*.test.ts',
+  'src/durability/**/*.test.ts',
+  'src/platform/lock.test.ts',
+  'src/platform/data-dir.test.ts',
+  'src/platform/backup/**/*.test.ts',
+  'src/platform/db/durable-pglite.test.ts',
+  'src/platform/http/nginx-proxy.test.ts',
+  'src/platform/jobs/jobs.test.ts',
+  'src/deposit/**/*.test.ts',
+  'src/demo/pdf.test.ts',
+  'src/conformance/api-types.test.ts',
+  'src/site/journal-pages.test.ts',
+  'scripts/**/*.test.ts',
+];
+
+const shared = {
+  pool: 'forks' as const,
+  // One migrated database per run that each test file's database starts from.
+  globalSetup: ['src/test-support/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
-    pool: 'forks',
-    // One migrated database per run that each test file's database starts from.
-    globalSetup: ['src/test-support/global-setup.ts'],
     // The JSON report feeds the pass/fail line that .ci/run prints (scripts/test-summary.mjs).
     reporters: ['default', ['json', { outputFile: 'test-reports/vitest.json' }]],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        test: { ...shared, name: 'own-process', include: ownProcess, isolate: true },
+      },
+      {
+        // The rest reuse a worker process from file to file (isolate: false): a fresh process per file
+        // spent ~2.5 s of CPU each loading the app's modules again (docs/testing.md measures it).
+        // Each file still gets its own database and app from createTestRadhus; the tests share no
+        // module state that matters (no mocks, no stubbed globals, caches keyed by data folder).
+        test: { ...shared, name: 'shared-process', include, exclude: ownProcess, isolate: false },
+      },
+    ],
   },
 });

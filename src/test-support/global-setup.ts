@@ -16,6 +16,9 @@ export const PGLITE_TEMPLATE_ENV = 'RADHUS_TEST_PGLITE_TEMPLATE';
 export const PG_TEMPLATE_ENV = 'RADHUS_TEST_PG_TEMPLATE';
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // Each Vitest project (vitest.config.ts) runs its global set-up in the same main process: the
+  // first one makes the template, the others use it.
+  if (process.env[PGLITE_TEMPLATE_ENV] || process.env[PG_TEMPLATE_ENV]) return async () => {};
   const admin = process.env.RADHUS_TEST_DATABASE_URL;
   if (admin) return postgresTemplate(admin);
   const folder = await mkdtemp(join(tmpdir(), 'radhus-test-template-'));
