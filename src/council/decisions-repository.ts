@@ -133,3 +133,10 @@ export async function replaceAdjusters(tx: Tx, tenantId: string, meetingId: stri
 
 export const signAdjuster = (tx: Tx, meetingId: string, personId: string, at: Date, by: string) =>
   db(tx).updateTable('council_adjusters').set({ signed_at: at, signed_by: by }).where('meeting_id', '=', meetingId).where('person_id', '=', personId).execute();
+
+export const selectParties = (tx: Tx) => db(tx).selectFrom('council_parties').select(['id', 'code', 'name']).execute();
+
+export async function selectDisqualificationsOfItems(tx: Tx, itemIds: readonly string[]) {
+  if (!itemIds.length) return [];
+  return db(tx).selectFrom('council_disqualifications').selectAll().where('agenda_item_id', 'in', [...itemIds]).execute();
+}
