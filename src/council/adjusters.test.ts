@@ -76,5 +76,12 @@ describe(`justering (${testEngine()})`, () => {
     expect(signed).toHaveLength(2);
     const event = await sql<{ n: string }>`select count(*) as n from outbox where event_type = 'council.meeting.changed' and payload->>'meetingId' = ${meeting} and created_at = ${t.clock.now()}`.execute(t.ctx.db.kysely);
     expect(Number(event.rows[0]!.n)).toBe(2);
+
+    // The projection publishes the adjusted minutes and puts the notice on the notice board.
+    await t.settle();
+    const [notice] = (await sql<{ kind: string; posted_on: string; appeal_closes_on: string }>`select kind, to_char(posted_on, 'YYYY-MM-DD') as posted_on, to_char(appeal_closes_on, 'YYYY-MM-DD') as appeal_closes_on from public_council_notices where meeting_id = ${meeting} and kind = 'minutes'`.execute(t.ctx.db.kysely)).rows;
+    expect(notice).toEqual({ kind: 'minutes', posted_on: '2026-06-03', appeal_closes_on: '2026-06-24' });
+    const [published] = (await sql<{ minutes_published_at: Date | null }>`select minutes_published_at from public_council_meetings where id = ${meeting}`.execute(t.ctx.db.kysely)).rows;
+    expect(published!.minutes_published_at).toEqual(t.clock.now());
   });
 });

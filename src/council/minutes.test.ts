@@ -68,6 +68,11 @@ describe(`council minutes (${testEngine()})`, () => {
     const [doc] = await q(sql<{ n: string }>`select count(*) as n from documents d join document_objects o on o.document_id = d.id where d.registry_entry_id = ${body.minutesEntryId} and o.checksum = ${body.checksum}`);
     expect(Number(doc!.n)).toBe(1);
 
+    // Norway: the projection publishes the approved minutes at once.
+    await t.settle();
+    const [published] = await q(sql<{ minutes_entry_id: string | null }>`select minutes_entry_id from public_council_meetings where id = ${m.meeting.id}`);
+    expect(published!.minutes_entry_id).toBe(body.minutesEntryId);
+
     const entriesBefore = await q(sql<{ n: string }>`select count(*) as n from registry_entries`);
     const again = await call('POST', `/meetings/${m.meeting.id}/minutes`);
     expect(again.statusCode).toBe(409);
