@@ -60,6 +60,9 @@ describe(`council decisions (${testEngine()})`, () => {
     expect((await call('PUT', `/agenda-items/${item}/decision`, { text: 'Innstillingen vedtas med 3 mot 2 stemmer.' })).statusCode).toBe(200);
     const reservation = await call('POST', `/agenda-items/${item}/reservations`, { partyId: b!.id, text: 'Vi reserverer oss.' });
     expect(reservation.statusCode).toBe(201);
+    // A member who voted cannot be declared disqualified afterwards.
+    const late = await call('POST', `/agenda-items/${item}/disqualifications`, { personId: m0, reason: 'For sent' });
+    expect(late.json()).toMatchObject({ code: 'validation', errors: [{ field: 'personId', code: 'notAllowed' }] });
     const row = await sql<{ decision_text: string }>`select decision_text from council_agenda_items where id = ${item}`.execute(t.ctx.db.kysely);
     expect(row.rows[0]!.decision_text).toBe('Innstillingen vedtas med 3 mot 2 stemmer.');
     expect((await changed()) - eventsBefore).toBe(5);

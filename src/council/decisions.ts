@@ -12,7 +12,7 @@ import { dateIn } from '../archive/service.ts';
 import type { ProposalKind, VoteMethod } from './tables.ts';
 import {
   insertDisqualification, insertProposal, insertReservation, insertVote, lockMeeting, partiesInBody, selectAttendance,
-  selectDisqualifications, selectItem, selectParty, selectPersons, selectProposalsOfItem, updateItem, type ItemRow, type MeetingRow,
+  selectBallotsOfVotes, selectDisqualifications, selectItem, selectVotesOfItem, selectParty, selectPersons, selectProposalsOfItem, updateItem, type ItemRow, type MeetingRow,
 } from './decisions-repository.ts';
 
 export interface RecordCtx { tenantId: string; at: Date }
@@ -75,6 +75,10 @@ export async function declareDisqualification(tx: Tx, c: RecordCtx, itemId: stri
   const errors: FieldError[] = [];
   const reason = trimmed('reason', input.reason, 2000, errors);
   await checkPersons(tx, [{ field: 'personId', id: input.personId }], errors);
+  // Declared before the votes: a member whose vote is recorded on the item cannot be disqualified after it.
+  const votes = (await selectVotesOfItem(tx, item.id)).map((v) => v.id);
+  if ((await selectBallotsOfVotes(tx, votes)).some((b) => b.person_id === input.personId))
+    errors.push({ field: 'personId', code: 'notAllowed', message: 'this member’s vote on the item is recorded: declare the disqualification before the vote' });
   if (errors.length) throw invalid(errors);
   await insertDisqualification(tx, { tenant_id: c.tenantId, agenda_item_id: item.id, person_id: input.personId, reason: reason! });
   await meetingChanged(tx, c, meeting.id);
