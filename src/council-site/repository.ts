@@ -100,6 +100,8 @@ export async function itemsOfPerson(tx: Tx, tenantId: string, personId: string, 
     .selectFrom('public_council_agenda_items')
     .selectAll()
     .where('tenant_id', '=', tenantId)
+    // A closed item's proposals are not public even if a row carried them.
+    .where('closed', '=', false)
     .where((eb) =>
       eb.or([
         sql<boolean>`proposals @> ${JSON.stringify([{ proposerPersonId: personId }])}::jsonb`,

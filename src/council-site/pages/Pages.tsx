@@ -173,8 +173,10 @@ export function ItemLink({ cf, item, names, meetings }: { cf: CouncilFrame; item
 
 export function PersonPage({ cf, person, memberships, items, meetings, names }: { cf: CouncilFrame; person: Person; memberships: Membership[]; items: Item[]; meetings: Map<string, Meeting>; names: Names }) {
   const { tc, municipality } = cf;
-  const proposed = items.flatMap((item) => item.proposals.filter((p) => p.proposerPersonId === person.id).map((p) => ({ item, p })));
-  const voted = items.flatMap((item) => item.votes.flatMap((v) => v.ballots.filter((b) => b.personId === person.id).map((b) => ({ item, v, b }))));
+  // Closed items and secret votes show nothing of anyone, whatever a row holds.
+  const open = items.filter((item) => !item.closed);
+  const proposed = open.flatMap((item) => item.proposals.filter((p) => p.proposerPersonId === person.id).map((p) => ({ item, p })));
+  const voted = open.flatMap((item) => item.votes.filter((v) => v.method !== 'secret').flatMap((v) => v.ballots.filter((b) => b.personId === person.id).map((b) => ({ item, v, b }))));
   return (
     <CouncilLayout cf={cf} title={personName(person)}>
       <p className="ds-paragraph">{partyLabel(names.parties, person.party_id, tc('party.none'))}</p>
@@ -253,7 +255,7 @@ export function SearchPage({ cf, q, items, meetings, names }: { cf: CouncilFrame
             {items.map((item) => (
               <li key={item.id}>
                 <ItemLink cf={cf} item={item} names={names} meetings={meetings} />
-                {item.decision_text && <p className="ds-paragraph">{item.decision_text}</p>}
+                {!item.closed && item.decision_text && <p className="ds-paragraph">{item.decision_text}</p>}
               </li>
             ))}
           </ul>
