@@ -4,7 +4,7 @@
 // the minutes as a second entry once they are published, each with its own id and date.
 import { Feed } from 'feed';
 import type { Language } from '../common/languages.ts';
-import type { PublicMunicipality } from '../site/repository.ts';
+import type { PublicMunicipality } from '../site/service.ts';
 import type { Meeting } from './repository.ts';
 import { councilTranslator } from './texts.ts';
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The council's overview pages: the meeting calendar per month (filtered by body), a body with its
 // members by role and party and substitutes in order, a politician, the search and the notice board.
-import { formatDate } from '../../site/i18n.ts';
+import { formatDate } from '../../site/service.ts';
 import type { Body, Item, Meeting, Membership, Notice, Party, Person } from '../repository.ts';
 import { base, CouncilLayout, formatDateTime, partyLabel, personName, type CouncilFrame } from './common.tsx';
 

@@ -3,8 +3,7 @@
 // council texts, local date and time in the municipality's zone, and the sub-navigation.
 import type { ReactNode } from 'react';
 import type { Language } from '../../common/languages.ts';
-import { Layout, type PageFrame } from '../../site/pages/Layout.tsx';
-import type { PublicMunicipality } from '../../site/repository.ts';
+import { Layout, type PageFrame, type PublicMunicipality } from '../../site/service.ts';
 import type { Party, Person } from '../repository.ts';
 import type { CouncilTranslate } from '../texts.ts';
 
