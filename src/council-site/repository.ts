@@ -147,3 +147,24 @@ export async function latestPublications(tx: Tx, tenantId: string, bodyId: strin
   if (bodyId) query = query.where('body_id', '=', bodyId);
   return query.orderBy(sql`greatest(agenda_published_at, coalesce(minutes_published_at, agenda_published_at))`, 'desc').limit(limit).execute();
 }
+
+/** Whether an open item of the meeting matches the words (the same search as the search page). */
+export async function meetingMatches(tx: Tx, meetingId: string, q: string): Promise<boolean> {
+  const row = await sql<{ hit: boolean }>`select exists (select 1 from public_council_agenda_items
+    where meeting_id = ${meetingId}::uuid and not closed and search @@ websearch_to_tsquery('simple', ${q})) as hit`.execute(tx);
+  return row.rows[0]?.hit === true;
+}
+
+export async function isMemberOf(tx: Tx, personId: string, bodyId: string): Promise<boolean> {
+  const row = await db(tx).selectFrom('public_council_memberships').select('id').where('person_id', '=', personId).where('body_id', '=', bodyId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether any meeting lies before `from` or at/after `to`: the calendar links only to months that lead somewhere. */
+export async function meetingsAround(tx: Tx, tenantId: string, bodyId: string | undefined, from: Date, to: Date): Promise<{ before: boolean; after: boolean }> {
+  const body = bodyId ? sql`and body_id = ${bodyId}::uuid` : sql``;
+  const row = await sql<{ before: boolean; after: boolean }>`select
+      exists (select 1 from public_council_meetings where tenant_id = ${tenantId}::uuid ${body} and starts_at < ${from}) as before,
+      exists (select 1 from public_council_meetings where tenant_id = ${tenantId}::uuid ${body} and starts_at >= ${to}) as after`.execute(tx);
+  return row.rows[0] ?? { before: false, after: false };
+}

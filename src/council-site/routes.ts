@@ -10,6 +10,7 @@ import type { App } from '../platform/http/app.ts';
 import { invalid, notFound, type FieldError } from '../platform/http/problem.ts';
 import { findMunicipality, pageLanguage, publicPageFrame, refuseHostileAddress, sendPage, todayIn, type PublicMunicipality } from '../site/service.ts';
 import { councilAtom } from './atom.ts';
+import { registerFollows } from './follows-routes.ts';
 import { icalendar } from './ical.ts';
 import { formatDateTime, zoneOf, type CouncilFrame } from './pages/common.tsx';
 import { MeetingPage } from './pages/MeetingPage.tsx';
@@ -21,7 +22,7 @@ const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
 const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const LIMITS: Record<string, number> = { month: 7, body: 40, q: 200, lang: 5 };
+const LIMITS: Record<string, number> = { month: 7, body: 40, q: 200, lang: 5, follow: 20 };
 export const SEARCH_LIMIT = 50;
 export const FEED_SIZE = 50;
 const FEED_CACHE = 'public, max-age=300';
@@ -100,11 +101,16 @@ export async function councilSiteRoutes(app: App, ctx: AppContext): Promise<void
       const names = await namesOf(tx, municipality.id);
       const body = values.body ? [...names.bodies.values()].find((b) => b.code === values.body) : undefined;
       if (values.body && !body) throw invalid([{ field: 'body', code: 'notFound', message: 'no body has this code' }]);
-      const meetings = await repo.listMeetings(tx, municipality.id, { bodyId: body?.id, from: localMidnight(year, mon, zone), to: localMidnight(Number(shiftMonth(year, mon, 1).slice(0, 4)), Number(shiftMonth(year, mon, 1).slice(5)), zone) });
-      return { names, meetings };
+      const from = localMidnight(year, mon, zone);
+      const to = localMidnight(Number(shiftMonth(year, mon, 1).slice(0, 4)), Number(shiftMonth(year, mon, 1).slice(5)), zone);
+      const meetings = await repo.listMeetings(tx, municipality.id, { bodyId: body?.id, from, to });
+      // Month links only towards meetings: no endless chain of empty months for crawlers.
+      const around = await repo.meetingsAround(tx, municipality.id, body?.id, from, to);
+      return { names, meetings, around };
     });
+    const follow = (['pending', 'confirmed', 'cancelled'] as const).find((s) => s === values.follow);
     return show(request, reply, municipality, `/${municipality.slug}/politikk`, (cf) =>
-      createElement(CalendarPage, { cf, month, previous: shiftMonth(year, mon, -1), next: shiftMonth(year, mon, 1), bodyCode: values.body, ...data }),
+      createElement(CalendarPage, { cf, month, previous: data.around.before ? shiftMonth(year, mon, -1) : undefined, next: data.around.after ? shiftMonth(year, mon, 1) : undefined, bodyCode: values.body, names: data.names, meetings: data.meetings, follow }),
     );
   });
 
@@ -175,6 +181,8 @@ export async function councilSiteRoutes(app: App, ctx: AppContext): Promise<void
     const notices = await withPublic(db, (tx) => repo.boardNotices(tx, municipality.id, today));
     return show(request, reply, municipality, `/${municipality.slug}/politikk/oppslagstavle`, (cf) => createElement(NoticeBoardPage, { cf, notices }));
   });
+
+  registerFollows(app, ctx, municipalityOf, FEED_SIZE);
 
   // Feeds: the whole municipality, or one body.
   async function feedData(request: FastifyRequest, municipality: PublicMunicipality, kind: 'ical' | 'atom') {

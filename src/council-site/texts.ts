@@ -83,6 +83,13 @@ const nb = {
   'person.nothing': 'Ingenting registrert.',
   'meeting.party': 'Parti',
   'follow.heading': 'Følg',
+  'follow.email': 'E-postadresse',
+  'follow.button': 'Følg på e-post',
+  'follow.intro': 'Få e-post når sakskart og protokoller gjelder dette. Du får først en lenke for å bekrefte.',
+  'follow.pending': 'Sjekk e-posten din og bekreft med lenken vi sendte.',
+  'follow.confirmed': 'Du følger nå dette.',
+  'follow.cancelled': 'Du følger ikke dette lenger.',
+  'follow.case': 'Følg sak {number}',
 };
 
 export type CouncilTextKey = keyof typeof nb;
@@ -168,6 +175,13 @@ const nn: Catalogue = {
   'person.nothing': 'Ingenting registrert.',
   'meeting.party': 'Parti',
   'follow.heading': 'Følg',
+  'follow.email': 'E-postadresse',
+  'follow.button': 'Følg på e-post',
+  'follow.intro': 'Få e-post når sakskart og protokollar gjeld dette. Du får først ei lenkje for å stadfeste.',
+  'follow.pending': 'Sjekk e-posten din og stadfest med lenkja vi sende.',
+  'follow.confirmed': 'Du følgjer no dette.',
+  'follow.cancelled': 'Du følgjer ikkje dette lenger.',
+  'follow.case': 'Følg sak {number}',
 };
 
 const sv: Catalogue = {
@@ -250,6 +264,13 @@ const sv: Catalogue = {
   'person.nothing': 'Inget registrerat.',
   'meeting.party': 'Parti',
   'follow.heading': 'Följ',
+  'follow.email': 'E-postadress',
+  'follow.button': 'Följ via e-post',
+  'follow.intro': 'Få e-post när föredragningslistor och protokoll gäller detta. Du får först en länk att bekräfta.',
+  'follow.pending': 'Titta i din e-post och bekräfta med länken vi skickade.',
+  'follow.confirmed': 'Du följer nu detta.',
+  'follow.cancelled': 'Du följer inte detta längre.',
+  'follow.case': 'Följ ärende {number}',
 };
 
 const en: Catalogue = {
@@ -332,6 +353,13 @@ const en: Catalogue = {
   'person.nothing': 'Nothing recorded.',
   'meeting.party': 'Party',
   'follow.heading': 'Follow',
+  'follow.email': 'E-mail address',
+  'follow.button': 'Follow by e-mail',
+  'follow.intro': 'Get e-mail when agendas and minutes concern this. You first get a link to confirm.',
+  'follow.pending': 'Check your e-mail and confirm with the link we sent.',
+  'follow.confirmed': 'You now follow this.',
+  'follow.cancelled': 'You no longer follow this.',
+  'follow.case': 'Follow case {number}',
 };
 
 export const councilSiteTexts: Record<Language, Catalogue> = { nb, nn, sv, en };

@@ -6,6 +6,7 @@
 import type { PublicVote } from '../../council/tables.ts';
 import type { Item, Meeting } from '../repository.ts';
 import { base, CouncilLayout, formatDateTime, partyLabel, personName, type CouncilFrame } from './common.tsx';
+import { FollowForm } from './FollowForm.tsx';
 import type { Names } from './Pages.tsx';
 
 /** The recording at an item's moment: a media fragment, which players and browsers both understand. */
@@ -104,7 +105,12 @@ function AgendaItem({ cf, item, meeting, names }: { cf: CouncilFrame; item: Item
         </p>
       ) : (
         <>
-          {item.case_number && <p className="ds-paragraph">{tc('meeting.case', { number: item.case_number })}</p>}
+          {item.case_number && (
+            <>
+              <p className="ds-paragraph">{tc('meeting.case', { number: item.case_number })}</p>
+              <FollowForm cf={cf} kind="case" target={item.case_number} id={`sak-${item.position}`} label={tc('follow.case', { number: item.case_number })} />
+            </>
+          )}
           {item.presentation_entry_id && (
             <p className="ds-paragraph">
               <a className="ds-link" href={`/${municipality.slug}/postliste/${item.presentation_entry_id}`}>

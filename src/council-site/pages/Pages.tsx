@@ -3,6 +3,7 @@
 // members by role and party and substitutes in order, a politician, the search and the notice board.
 import { formatDate } from '../../site/service.ts';
 import type { Body, Item, Meeting, Membership, Notice, Party, Person } from '../repository.ts';
+import { FollowSection } from './FollowForm.tsx';
 import { base, CouncilLayout, formatDateTime, partyLabel, personName, type CouncilFrame } from './common.tsx';
 
 export interface Names {
@@ -28,13 +29,20 @@ function MeetingList({ cf, meetings, names, empty }: { cf: CouncilFrame; meeting
   );
 }
 
-export function CalendarPage({ cf, month, previous, next, bodyCode, meetings, names }: { cf: CouncilFrame; month: string; previous: string; next: string; bodyCode: string | undefined; meetings: Meeting[]; names: Names }) {
+export type FollowStatus = 'pending' | 'confirmed' | 'cancelled';
+
+export function CalendarPage({ cf, month, previous, next, bodyCode, meetings, names, follow }: { cf: CouncilFrame; month: string; previous: string | undefined; next: string | undefined; bodyCode: string | undefined; meetings: Meeting[]; names: Names; follow?: FollowStatus | undefined }) {
   const { tc, municipality } = cf;
   const root = base(municipality);
   const keep = bodyCode ? `&body=${encodeURIComponent(bodyCode)}` : '';
   const bodies = [...names.bodies.values()];
   return (
     <CouncilLayout cf={cf} title={tc('politics.title')} head={<link rel="alternate" type="application/atom+xml" href={`${root}/atom`} title={tc('politics.atom')} />}>
+      {follow && (
+        <p className="ds-paragraph panel" role="status">
+          {tc(`follow.${follow}`)}
+        </p>
+      )}
       <p className="ds-paragraph">{tc('politics.intro', { name: municipality.name })}</p>
       <section className="stack" aria-labelledby="calendar-heading">
         <h2 className="ds-heading" data-size="md" id="calendar-heading">
@@ -65,13 +73,17 @@ export function CalendarPage({ cf, month, previous, next, bodyCode, meetings, na
           </button>
         </form>
         <p className="ds-paragraph">
-          <a className="ds-link" href={`${root}?month=${previous}${keep}`}>
-            {tc('politics.previousMonth')}
-          </a>
-          {' · '}
-          <a className="ds-link" href={`${root}?month=${next}${keep}`}>
-            {tc('politics.nextMonth')}
-          </a>
+          {previous && (
+            <a className="ds-link" href={`${root}?month=${previous}${keep}`}>
+              {tc('politics.previousMonth')}
+            </a>
+          )}
+          {previous && next && ' · '}
+          {next && (
+            <a className="ds-link" href={`${root}?month=${next}${keep}`}>
+              {tc('politics.nextMonth')}
+            </a>
+          )}
         </p>
         <MeetingList cf={cf} meetings={meetings} names={names} empty={tc('politics.noMeetings')} />
         <p className="ds-paragraph">
@@ -156,6 +168,7 @@ export function BodyPage({ cf, body, memberships, meetings, names }: { cf: Counc
           </a>
         </p>
       </section>
+      <FollowSection cf={cf} kind="body" target={body.code} />
     </CouncilLayout>
   );
 }
@@ -229,6 +242,7 @@ export function PersonPage({ cf, person, memberships, items, meetings, names }: 
           </ul>
         )}
       </section>
+      <FollowSection cf={cf} kind="person" target={person.id} />
     </CouncilLayout>
   );
 }
@@ -259,6 +273,7 @@ export function SearchPage({ cf, q, items, meetings, names }: { cf: CouncilFrame
               </li>
             ))}
           </ul>
+          <FollowSection cf={cf} kind="keyword" target={q} />
         </section>
       )}
     </CouncilLayout>
