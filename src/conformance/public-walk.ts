@@ -95,11 +95,16 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
   '/:municipality/politikk/atom': (slugs) => slugs.map((s) => `/${s}/politikk/atom`),
   '/:municipality/politikk/organ/:body/ical': (slugs) => slugs.map((s) => `/${s}/politikk/organ/ukjent/ical`),
   '/:municipality/politikk/organ/:body/atom': (slugs) => slugs.map((s) => `/${s}/politikk/organ/ukjent/atom`),
+  // A follow's links without its key (or with a guessed one): 404.
+  '/:municipality/politikk/folg/:id/bekreft': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/bekreft?key=gjett`, `/${s}/politikk/folg/ukjent/bekreft`]),
+  '/:municipality/politikk/folg/:id/avslutt': (slugs) => slugs.map((s) => `/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/avslutt?key=gjett`),
+  '/:municipality/politikk/folg/:id/atom': (slugs) => slugs.map((s) => `/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/atom`),
 };
 /** Public forms outside the OpenAPI document, posted empty (they answer with a page). */
 const formAddresses: Record<string, (slugs: string[]) => string[]> = {
   '/:municipality/postliste/innsyn': (slugs) => slugs.map((s) => `/${s}/postliste/innsyn`),
   '/:municipality/postliste/varsel': (slugs) => slugs.map((s) => `/${s}/postliste/varsel`),
+  '/:municipality/politikk/folg': (slugs) => slugs.map((s) => `/${s}/politikk/folg`),
   // Open311's report, posted without an api_key (refused in the spec's error format).
   '/open311/v2/:file': (slugs) => ['/open311/v2/requests.json', ...slugs.map((s) => `/open311/v2/requests.json?jurisdiction_id=${s}`)],
 };
