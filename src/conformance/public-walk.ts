@@ -88,6 +88,7 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
   '/:municipality/politikk': (slugs) => slugs.flatMap((s) => [`/${s}/politikk`, `/${s}/politikk?month=2026-13`, `/${s}/politikk?body=ukjent`]),
   '/:municipality/politikk/organ/:body': (slugs) => slugs.map((s) => `/${s}/politikk/organ/ukjent`),
   '/:municipality/politikk/mote/:meetingId': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/mote/0190c0de-0000-7000-8000-000000000000`, `/${s}/politikk/mote/ukjent`]),
+  '/:municipality/politikk/mote/:meetingId/sak/:position/tekst.vtt': (slugs) => slugs.map((s) => `/${s}/politikk/mote/0190c0de-0000-7000-8000-000000000000/sak/1/tekst.vtt`),
   '/:municipality/politikk/politiker/:personId': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/politiker/0190c0de-0000-7000-8000-000000000000`, `/${s}/politikk/politiker/ukjent`]),
   '/:municipality/politikk/sok': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/sok`, `/${s}/politikk/sok?q=brev`]),
   '/:municipality/politikk/oppslagstavle': (slugs) => slugs.map((s) => `/${s}/politikk/oppslagstavle`),

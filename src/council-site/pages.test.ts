@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
@@ -36,19 +37,21 @@ beforeAll(async () => {
   await seed.membership(ids.council, ids.ola, 'member', ids.h);
   await seed.membership(ids.council, ids.kari, 'leader', ids.ap);
   await seed.membership(ids.council, ids.siri, 'substitute', ids.ap, 1);
+  const vtt = await radhus.ctx.files.put(Readable.from([Buffer.from('WEBVTT\n\n00:00.000 --> 00:05.000\nOrdføraren opnar saka.\n')]));
+  const closedVtt = await radhus.ctx.files.put(Readable.from([Buffer.from('WEBVTT\n\n00:00.000 --> 00:05.000\nLØYNLEG TALE\n')]));
   const held = await seed.meeting({
     bodyId: ids.council, startsAt: '2026-03-05T16:00:00Z', endsAt: '2026-03-05T20:00:00Z', location: 'Kommunestyresalen', status: 'held',
     liveStreamUrl: 'https://video.example/live', recordingUrl: 'https://video.example/opptak.mp4', minutesEntryId: '0190c0de-0000-7000-8000-00000000aaaa', minutesPublishedAt: '2026-03-09T08:00:00Z',
     items: [
       {
         itemNumber: 'PS 12/26', title: 'Nytt skulebygg på Fjordvik', caseNumber: '2026/44', presentationEntryId: '0190c0de-0000-7000-8000-00000000bbbb',
-        decision: 'Kommunestyret vedtar å byggje skulebygget.', videoOffsetSeconds: 754,
+        decision: 'Kommunestyret vedtar å byggje skulebygget.', videoOffsetSeconds: 754, transcriptSha256: vtt.checksum,
         proposals: [{ position: 1, kind: 'recommendation', text: 'Kommunedirektøren rår til bygging.', proposerPersonId: null, partyId: null }, { position: 2, kind: 'proposal', text: 'Saka blir utsett.', proposerPersonId: ids.ola, partyId: ids.h }],
         votes: [{ position: 1, subject: 'Innstilling mot utsetjingsforslag', method: 'roll-call', outcome: 'for', counts: [{ option: 'for', label: 'Innstillinga', count: 1 }, { option: 'against', label: 'Utsetjing', count: 1 }], parties: [{ partyId: ids.ap, option: 'for', count: 1 }, { partyId: ids.h, option: 'against', count: 1 }], ballots: [{ personId: ids.kari, partyId: ids.ap, option: 'for' }, { personId: ids.ola, partyId: ids.h, option: 'against' }] }],
       },
       { itemNumber: 'PS 13/26', title: 'Tilleggssak om brøyting', late: true, decision: 'Brøytinga blir styrkt.' },
       // A closed item written as a broken projection might: the page must still show none of its text.
-      { itemNumber: 'PS 14/26', title: 'Personalsak', closed: 'Offentleglova § 13, jf. forvaltningslova § 13', decision: 'LØYNLEG VEDTAKSTEKST', proposals: [{ position: 1, kind: 'proposal', text: 'LØYNLEG FORSLAG', proposerPersonId: ids.kari, partyId: null }] },
+      { itemNumber: 'PS 14/26', title: 'Personalsak', closed: 'Offentleglova § 13, jf. forvaltningslova § 13', decision: 'LØYNLEG VEDTAKSTEKST', transcriptSha256: closedVtt.checksum, proposals: [{ position: 1, kind: 'proposal', text: 'LØYNLEG FORSLAG', proposerPersonId: ids.kari, partyId: null }] },
       { itemNumber: 'PS 15/26', title: 'Val av ordførar', decision: 'Kari Leder er vald.', votes: [{ position: 1, subject: 'Val', method: 'secret', outcome: 'kari', counts: [{ option: 'kari', label: 'Kari Leder', count: 2 }], parties: [], ballots: [{ personId: ids.siri, partyId: ids.ap, option: 'kari' }] }] },
     ],
     notices: [{ kind: 'minutes', title: 'Protokoll frå kommunestyret 5. mars', postedOn: '2026-03-10', appealClosesOn: '2026-03-31' }],
@@ -118,6 +121,13 @@ describe('a meeting', () => {
     expect(body).toContain('Hemmelig avstemning');
     expect(body).not.toContain('Siri Vara');
     expect(body).toContain('href="https://video.example/opptak.mp4#t=754"');
+    const transcript = await page(`/${fjordvik.slug}/politikk/mote/${ids.held}/sak/1/tekst.vtt`);
+    expect(transcript.headers['content-type']).toBe('text/vtt; charset=utf-8');
+    expect(transcript.body).toContain('Ordføraren opnar saka.');
+    expect(body).toContain(`/politikk/mote/${ids.held}/sak/1/tekst.vtt`);
+    expect(body).not.toContain('/sak/3/tekst.vtt');
+    expect((await page(`/${fjordvik.slug}/politikk/mote/${ids.held}/sak/3/tekst.vtt`)).statusCode).toBe(404);
+    expect((await page(`/${sjoby.slug}/politikk/mote/${ids.held}/sak/1/tekst.vtt`)).statusCode).toBe(404);
     expect(body).toContain(`href="/${fjordvik.slug}/postliste/0190c0de-0000-7000-8000-00000000aaaa"`);
     // The live stream only while the meeting runs.
     expect(body).not.toContain('https://video.example/live');

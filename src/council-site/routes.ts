@@ -147,6 +147,20 @@ export async function councilSiteRoutes(app: App, ctx: AppContext): Promise<void
     return show(request, reply, municipality, `/${municipality.slug}/politikk/mote/${id}`, (cf) => createElement(MeetingPage, { cf, ...data, now: ctx.clock.now() }));
   });
 
+  // An item's transcript (WebVTT) from the file store, by the checksum the projection holds; never a closed item's.
+  app.get('/:municipality/politikk/mote/:meetingId/sak/:position/tekst.vtt', open, async (request, reply) => {
+    const municipality = await municipalityOf(request);
+    const id = param(request, 'meetingId');
+    const position = param(request, 'position');
+    const item = UUID.test(id) && /^[1-9]\d{0,3}$/.test(position)
+      ? await withPublic(db, async (tx) => (await repo.listItems(tx, municipality.id, [id])).find((i) => i.position === Number(position)))
+      : undefined;
+    const meeting = item && (await withPublic(db, (tx) => repo.findMeeting(tx, municipality.id, id)));
+    if (!item || !meeting?.agenda_published_at || item.closed || !item.transcript_sha256) throw notFound(`a transcript of item ${position}`);
+    const vtt = await ctx.files.read(item.transcript_sha256);
+    return reply.header('cache-control', FEED_CACHE).type('text/vtt; charset=utf-8').send(vtt);
+  });
+
   app.get('/:municipality/politikk/politiker/:personId', open, async (request, reply) => {
     const municipality = await municipalityOf(request);
     queryValues(request);

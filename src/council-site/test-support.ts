@@ -26,6 +26,7 @@ export interface ItemSeed {
   disqualifications?: { personId: string; reason: string }[];
   reservations?: { personId: string | null; partyId: string | null; text: string | null }[];
   videoOffsetSeconds?: number;
+  transcriptSha256?: string;
 }
 
 export interface MeetingSeed {
@@ -99,7 +100,7 @@ export function councilSeeder(db: Database, tenantId: string): CouncilSeeder {
             decision_text: item.decision ?? null, decided_at: item.decision ? new Date(seed.startsAt) : null,
             proposals: JSON.stringify(item.proposals ?? []), votes: JSON.stringify(item.votes ?? []),
             disqualifications: JSON.stringify(item.disqualifications ?? []), reservations: JSON.stringify(item.reservations ?? []),
-            video_offset_seconds: item.videoOffsetSeconds ?? null, transcript_sha256: null,
+            video_offset_seconds: item.videoOffsetSeconds ?? null, transcript_sha256: item.transcriptSha256 ?? null,
             search: sql`to_tsvector('simple', ${words})`, created_at: new Date(seed.startsAt), updated_at: new Date(seed.startsAt),
           });
         }

@@ -155,6 +155,13 @@ function AgendaItem({ cf, item, meeting, names }: { cf: CouncilFrame; item: Item
               {r.text ? `: ${r.text}` : ''}
             </p>
           ))}
+          {item.transcript_sha256 && (
+            <p className="ds-paragraph">
+              <a className="ds-link" href={`${base(municipality)}/mote/${meeting.id}/sak/${item.position}/tekst.vtt`} type="text/vtt">
+                {tc('meeting.transcript')}
+              </a>
+            </p>
+          )}
           {recording && item.video_offset_seconds !== null && (
             <p className="ds-paragraph">
               <a className="ds-link" href={momentOf(recording, item.video_offset_seconds)}>
