@@ -111,7 +111,6 @@ const nb = {
   'alert.cancelled': 'Varselet er avsluttet.',
   'results.countMoreThan': 'Mer enn {count} treff',
   'politics.heading': 'Politikk',
-  'politics.link': 'Møter, saker og vedtak i kommunestyret og utvalgene',
 } as const;
 
 export type TextKey = keyof typeof nb;
@@ -225,7 +224,6 @@ const nn: Catalogue = {
   'alert.cancelled': 'Varselet er avslutta.',
   'results.countMoreThan': 'Meir enn {count} treff',
   'politics.heading': 'Politikk',
-  'politics.link': 'Møte, saker og vedtak i kommunestyret og utvala',
 };
 
 const sv: Catalogue = {
@@ -336,7 +334,6 @@ const sv: Catalogue = {
   'alert.cancelled': 'Bevakningen är avslutad.',
   'results.countMoreThan': 'Fler än {count} träffar',
   'politics.heading': 'Politik',
-  'politics.link': 'Sammanträden, ärenden och beslut i fullmäktige och nämnderna',
 };
 
 const en: Catalogue = {
@@ -447,7 +444,6 @@ const en: Catalogue = {
   'alert.cancelled': 'The alert is cancelled.',
   'results.countMoreThan': 'More than {count} results',
   'politics.heading': 'Politics',
-  'politics.link': 'Meetings, cases and decisions of the council and its committees',
 };
 
 export const siteTexts: Record<Language, Catalogue> = { nb, nn, sv, en };

@@ -60,15 +60,12 @@ export function MunicipalityPage({ frame, municipality, entries }: { frame: Page
           </a>
         </p>
       </section>
-      <section className="stack" aria-labelledby="politics-heading">
-        <h2 className="ds-heading" data-size="md" id="politics-heading">
-          {t('politics.heading')}
-        </h2>
-        <p className="ds-paragraph">
+      <section className="stack">
+        <h2 className="ds-heading" data-size="md">
           <a className="ds-link" href={`/${municipality.slug}/politikk`}>
-            {t('politics.link')}
+            {t('politics.heading')}
           </a>
-        </p>
+        </h2>
       </section>
       <section className="stack" aria-labelledby="staff-heading">
         <h2 className="ds-heading" data-size="sm" id="staff-heading">
