@@ -83,11 +83,29 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
       `/open311/v2/services/${exampleDefinition.key}.xml?jurisdiction_id=${s}`,
       `/open311/v2/requests/0190c0de-0000-7000-8000-000000000000.json?jurisdiction_id=${s}`,
     ]),
+  // The council's pages and feeds (issue 10 §3): unknown ids and codes here; seeded meetings,
+  // bodies and politicians are reached by the calendar's links.
+  '/:municipality/politikk': (slugs) => slugs.flatMap((s) => [`/${s}/politikk`, `/${s}/politikk?month=2026-13`, `/${s}/politikk?body=ukjent`]),
+  '/:municipality/politikk/organ/:body': (slugs) => slugs.map((s) => `/${s}/politikk/organ/ukjent`),
+  '/:municipality/politikk/mote/:meetingId': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/mote/0190c0de-0000-7000-8000-000000000000`, `/${s}/politikk/mote/ukjent`]),
+  '/:municipality/politikk/mote/:meetingId/sak/:position/tekst.vtt': (slugs) => slugs.map((s) => `/${s}/politikk/mote/0190c0de-0000-7000-8000-000000000000/sak/1/tekst.vtt`),
+  '/:municipality/politikk/politiker/:personId': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/politiker/0190c0de-0000-7000-8000-000000000000`, `/${s}/politikk/politiker/ukjent`]),
+  '/:municipality/politikk/sok': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/sok`, `/${s}/politikk/sok?q=brev`]),
+  '/:municipality/politikk/oppslagstavle': (slugs) => slugs.map((s) => `/${s}/politikk/oppslagstavle`),
+  '/:municipality/politikk/ical': (slugs) => slugs.map((s) => `/${s}/politikk/ical`),
+  '/:municipality/politikk/atom': (slugs) => slugs.map((s) => `/${s}/politikk/atom`),
+  '/:municipality/politikk/organ/:body/ical': (slugs) => slugs.map((s) => `/${s}/politikk/organ/ukjent/ical`),
+  '/:municipality/politikk/organ/:body/atom': (slugs) => slugs.map((s) => `/${s}/politikk/organ/ukjent/atom`),
+  // A follow's links without its key (or with a guessed one): 404.
+  '/:municipality/politikk/folg/:id/bekreft': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/bekreft?key=gjett`, `/${s}/politikk/folg/ukjent/bekreft`]),
+  '/:municipality/politikk/folg/:id/avslutt': (slugs) => slugs.map((s) => `/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/avslutt?key=gjett`),
+  '/:municipality/politikk/folg/:id/atom': (slugs) => slugs.map((s) => `/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/atom`),
 };
 /** Public forms outside the OpenAPI document, posted empty (they answer with a page). */
 const formAddresses: Record<string, (slugs: string[]) => string[]> = {
   '/:municipality/postliste/innsyn': (slugs) => slugs.map((s) => `/${s}/postliste/innsyn`),
   '/:municipality/postliste/varsel': (slugs) => slugs.map((s) => `/${s}/postliste/varsel`),
+  '/:municipality/politikk/folg': (slugs) => slugs.map((s) => `/${s}/politikk/folg`),
   // Open311's report, posted without an api_key (refused in the spec's error format).
   '/open311/v2/:file': (slugs) => ['/open311/v2/requests.json', ...slugs.map((s) => `/open311/v2/requests.json?jurisdiction_id=${s}`)],
 };

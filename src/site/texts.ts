@@ -110,6 +110,7 @@ const nb = {
   'alert.confirmed': 'Varselet er bekreftet.',
   'alert.cancelled': 'Varselet er avsluttet.',
   'results.countMoreThan': 'Mer enn {count} treff',
+  'politics.heading': 'Politikk',
 } as const;
 
 export type TextKey = keyof typeof nb;
@@ -222,6 +223,7 @@ const nn: Catalogue = {
   'alert.confirmed': 'Varselet er stadfesta.',
   'alert.cancelled': 'Varselet er avslutta.',
   'results.countMoreThan': 'Meir enn {count} treff',
+  'politics.heading': 'Politikk',
 };
 
 const sv: Catalogue = {
@@ -331,6 +333,7 @@ const sv: Catalogue = {
   'alert.confirmed': 'Bevakningen är bekräftad.',
   'alert.cancelled': 'Bevakningen är avslutad.',
   'results.countMoreThan': 'Fler än {count} träffar',
+  'politics.heading': 'Politik',
 };
 
 const en: Catalogue = {
@@ -440,6 +443,7 @@ const en: Catalogue = {
   'alert.confirmed': 'The alert is confirmed.',
   'alert.cancelled': 'The alert is cancelled.',
   'results.countMoreThan': 'More than {count} results',
+  'politics.heading': 'Politics',
 };
 
 export const siteTexts: Record<Language, Catalogue> = { nb, nn, sv, en };

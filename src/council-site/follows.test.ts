@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Following the council on the real app: the form refuses what it cannot follow and writes nothing;
+// a follow mails nothing until confirmed; then the consumer of council.meeting.changed mails the
+// agenda and the minutes once each (however often the event comes); the follow's Atom feed; the
+// cancel link stops it. The projection rows are seeded (council-core's projection writes them).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sentMail } from '../access-requests/test-support.ts';
+import { withTenant } from '../platform/db/transaction.ts';
+import { writeEvent } from '../platform/outbox.ts';
+import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
+import type { Tenant } from '../tenants/tenant.ts';
+import { councilSeeder } from './test-support.ts';
+
+let t: TestRadhus;
+let tenant: Tenant;
+let meetingId: string;
+let otherMeetingId: string;
+const actor = { kind: 'cli' as const, id: 'test', name: 'test' };
+
+const form = (fields: Record<string, string>) =>
+  t.app.inject({ method: 'POST', url: `/${tenant.slug}/politikk/folg`, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: new URLSearchParams(fields).toString() });
+const pathOf = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
+const mailsTo = async (to: string, template: string) => (await sentMail(t)).filter((m) => m.to === to && m.template === template);
+const follows = async () => (await sql<{ n: number }>`select count(*)::int as n from council_follows`.execute(t.ctx.db.kysely)).rows[0]!.n;
+
+async function changed(id: string): Promise<void> {
+  await withTenant(t.ctx.db, { tenantId: tenant.id, actor }, (tx) => writeEvent(tx, { tenantId: tenant.id, type: 'council.meeting.changed', aggregateType: 'council-meeting', aggregateId: id, payload: { meetingId: id }, at: t.clock.now() }));
+  await t.settle();
+}
+
+beforeAll(async () => {
+  t = await createTestRadhus();
+  tenant = await t.tenant({ name: 'Fjordvik kommune', country: 'NO' });
+  const seed = councilSeeder(t.ctx.db, tenant.id);
+  const council = await seed.body('kommunestyret', 'Kommunestyret');
+  const planning = await seed.body('planutvalget', 'Planutvalget', 'committee');
+  meetingId = (await seed.meeting({ bodyId: council, startsAt: '2026-03-05T16:00:00Z', items: [{ itemNumber: 'PS 1/26', title: 'Ny brannstasjon', caseNumber: '2026/9' }] })).id;
+  otherMeetingId = (await seed.meeting({ bodyId: planning, startsAt: '2026-03-06T16:00:00Z', items: [{ itemNumber: 'PS 2/26', title: 'Reguleringsplan for hamna' }] })).id;
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+it('refuses what it cannot follow, by field, and writes nothing', async () => {
+  const bad = await form({ email: 'ikkje-ei-adresse', kind: 'body', target: 'kommunestyret' });
+  expect(bad.statusCode).toBe(400);
+  expect((await form({ email: 'a@example.no', kind: 'party', target: 'x' })).statusCode).toBe(400);
+  expect((await form({ email: 'a@example.no', kind: 'body', target: 'ukjent' })).statusCode).toBe(400);
+  expect((await form({ email: 'a@example.no', kind: 'person', target: 'ikkje-ein-id' })).statusCode).toBe(400);
+  expect(await follows()).toBe(0);
+  expect(await sentMail(t)).toHaveLength(0);
+});
+
+it('follow a body: confirmed by link, the agenda and the minutes mailed once each, its own Atom feed, cancelled by link', async () => {
+  const posted = await form({ email: 'journalist@example.no', kind: 'body', target: 'kommunestyret', language: 'nn' });
+  expect(posted.statusCode).toBe(303);
+  expect(posted.headers.location).toBe(`/${tenant.slug}/politikk?follow=pending`);
+  expect((await t.app.inject({ url: posted.headers.location as string, headers: { accept: 'text/html' } })).body).toContain('Sjekk e-posten din');
+  const [confirm] = await mailsTo('journalist@example.no', 'council-site.follow-confirm');
+  expect(confirm!.subject).toBe('Stadfest at du vil følgje Kommunestyret i Fjordvik kommune');
+  // Not confirmed: nothing.
+  await changed(meetingId);
+  expect(await mailsTo('journalist@example.no', 'council-site.follow-news')).toHaveLength(0);
+
+  const confirmUrl = /https?:\/\/\S+\/bekreft\?key=\S+/.exec(confirm!.text)![0];
+  expect((await t.app.inject({ url: pathOf(confirmUrl).replace(/key=.*/, 'key=gjett') })).statusCode).toBe(404);
+  const confirmed = await t.app.inject({ url: pathOf(confirmUrl) });
+  expect(confirmed.statusCode).toBe(303);
+  expect(confirmed.headers.location).toBe(`/${tenant.slug}/politikk?follow=confirmed`);
+
+  await changed(meetingId);
+  await changed(meetingId);
+  await changed(otherMeetingId);
+  let news = await mailsTo('journalist@example.no', 'council-site.follow-news');
+  expect(news).toHaveLength(1);
+  expect(news[0]!.text).toContain('Sakskart publisert: Kommunestyret 2026-03-05');
+  expect(news[0]!.text).toContain(`/${tenant.slug}/politikk/mote/${meetingId}`);
+
+  // The minutes are published: one more mail, once.
+  await withTenant(t.ctx.db, { tenantId: tenant.id, actor }, (tx) => sql`update public_council_meetings set minutes_published_at = ${t.clock.now()}, minutes_status = 'approved' where id = ${meetingId}::uuid`.execute(tx));
+  await changed(meetingId);
+  await changed(meetingId);
+  news = await mailsTo('journalist@example.no', 'council-site.follow-news');
+  expect(news).toHaveLength(2);
+  expect(news[1]!.text).toContain('Protokoll publisert: Kommunestyret 2026-03-05');
+
+  const cancelUrl = /https?:\/\/\S+\/avslutt\?key=\S+/.exec(news[1]!.text)![0];
+  const atom = await t.app.inject({ url: pathOf(cancelUrl).replace('/avslutt?', '/atom?') });
+  expect(atom.statusCode).toBe(200);
+  const dir = mkdtempSync(join(tmpdir(), 'atom-'));
+  writeFileSync(join(dir, 'feed.xml'), atom.body);
+  execFileSync('xmllint', ['--noout', join(dir, 'feed.xml')]);
+  expect(atom.body.match(/<entry>/g)).toHaveLength(2);
+  expect(atom.body).not.toContain(otherMeetingId);
+
+  expect((await t.app.inject({ url: pathOf(cancelUrl) })).headers.location).toBe(`/${tenant.slug}/politikk?follow=cancelled`);
+  await withTenant(t.ctx.db, { tenantId: tenant.id, actor }, (tx) => sql`update public_council_meetings set minutes_published_at = null where id = ${otherMeetingId}::uuid`.execute(tx));
+  expect((await t.app.inject({ url: pathOf(cancelUrl).replace('/avslutt?', '/atom?') })).statusCode).toBe(404);
+});
+
+it('follow a keyword and a case: only meetings whose open items match', async () => {
+  for (const [kind, target] of [['keyword', 'hamna'], ['case', '2026/9']] as const) {
+    await form({ email: `${kind}@example.no`, kind, target });
+    const [confirm] = await mailsTo(`${kind}@example.no`, 'council-site.follow-confirm');
+    await t.app.inject({ url: pathOf(/https?:\/\/\S+\/bekreft\?key=\S+/.exec(confirm!.text)![0]) });
+  }
+  await changed(meetingId);
+  await changed(otherMeetingId);
+  const keyword = await mailsTo('keyword@example.no', 'council-site.follow-news');
+  expect(keyword).toHaveLength(1);
+  expect(keyword[0]!.text).toContain(otherMeetingId);
+  const byCase = await mailsTo('case@example.no', 'council-site.follow-news');
+  expect(byCase.map((m) => m.text.includes(meetingId))).toEqual([true, true]); // agenda and minutes
+});
