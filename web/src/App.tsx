@@ -33,7 +33,11 @@ import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { ServicesPage } from './pages/ServicesPage.tsx';
 import { SigningPage } from './pages/SigningPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
-import { href, isMyPageRoute, tenantOf, type Route } from './router/routes.ts';
+import { href, isCouncilRoute, isMyPageRoute, tenantOf, type Route } from './router/routes.ts';
+import { isSecretariat } from './council/access.ts';
+import { BodyPage } from './council/BodyPage.tsx';
+import { CouncilPage } from './council/CouncilPage.tsx';
+import { MeetingPage } from './council/MeetingPage.tsx';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
 import { useLoad, type Load } from './session/useLoad.ts';
 
@@ -103,6 +107,13 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
     if (route.name === 'adminUsers') return <AdminUsersPage tenant={t} />;
     if (route.name === 'adminUnits') return <AdminUnitsPage tenant={t} />;
     if (route.name === 'adminTokens') return <AdminTokensPage tenant={t} />;
+  }
+  // The council pages are the secretariat's (and the tenant administrator's), archive role or not.
+  if (isCouncilRoute(route)) {
+    if (!isSecretariat(roles)) return <StartPage tenant={t} roles={roles} name={name} notice />;
+    if (route.name === 'council') return <CouncilPage tenant={t} />;
+    if (route.name === 'councilBody') return <BodyPage key={route.id} tenant={t} id={route.id} />;
+    return <MeetingPage key={route.id} tenant={t} id={route.id} />;
   }
   // My page is every resident's, whatever else they do in the municipality (the API answers for the role citizen).
   if (isMyPageRoute(route)) {

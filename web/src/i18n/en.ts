@@ -3,6 +3,7 @@
 // (catalogue.test.ts). Placeholders are written {name}.
 import { enCitizen } from './citizen/en.ts';
 import { enDeposit } from './deposit/en.ts';
+import { enCouncil } from './council/en.ts';
 
 export const en = {
   'app.name': 'Rådhus',
@@ -366,6 +367,7 @@ export const en = {
   'message.sentNotified': 'The message to {name} is sent and registered as document {number}. {name} has been told by e-mail.',
   ...enCitizen,
   ...enDeposit,
+  ...enCouncil,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@
 import type { Catalogue } from './en.ts';
 import { nbCitizen } from './citizen/nb.ts';
 import { nbDeposit } from './deposit/nb.ts';
+import { nbCouncil } from './council/nb.ts';
 
 export const nb: Catalogue = {
   'app.name': 'Rådhus',
@@ -366,4 +367,5 @@ export const nb: Catalogue = {
   'message.sentNotified': 'Meldingen til {name} er sendt og journalført som dokument {number}. {name} har fått varsel på e-post.',
   ...nbCitizen,
   ...nbDeposit,
+  ...nbCouncil,
 };

@@ -3,6 +3,7 @@
 import type { Catalogue } from './en.ts';
 import { nnCitizen } from './citizen/nn.ts';
 import { nnDeposit } from './deposit/nn.ts';
+import { nnCouncil } from './council/nn.ts';
 
 export const nn: Catalogue = {
   'app.name': 'Rådhus',
@@ -366,4 +367,5 @@ export const nn: Catalogue = {
   'message.sentNotified': 'Meldinga til {name} er send og journalført som dokument {number}. {name} har fått varsel på e-post.',
   ...nnCitizen,
   ...nnDeposit,
+  ...nnCouncil,
 };

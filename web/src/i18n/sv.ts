@@ -3,6 +3,7 @@
 import type { Catalogue } from './en.ts';
 import { svCitizen } from './citizen/sv.ts';
 import { svDeposit } from './deposit/sv.ts';
+import { svCouncil } from './council/sv.ts';
 
 export const sv: Catalogue = {
   'app.name': 'Rådhus',
@@ -366,4 +367,5 @@ export const sv: Catalogue = {
   'message.sentNotified': 'Meddelandet till {name} är skickat och diariefört som handling {number}. {name} har aviserats via e-post.',
   ...svCitizen,
   ...svDeposit,
+  ...svCouncil,
 };

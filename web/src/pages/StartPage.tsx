@@ -13,6 +13,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/catalogue.ts';
 import { href, type WorkListName } from '../router/routes.ts';
+import { isSecretariat } from '../council/access.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
@@ -43,6 +44,13 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
         <RoleSection id="start-admin" heading="start.admin.heading" body="start.admin.body">
           <ButtonLink variant="secondary" href={href({ name: 'adminUsers', tenant: tenant.slug })}>
             {t('start.admin.link')}
+          </ButtonLink>
+        </RoleSection>
+      )}
+      {isSecretariat(roles) && (
+        <RoleSection id="start-council" heading="council.start.heading" body="council.start.body">
+          <ButtonLink variant="secondary" href={href({ name: 'council', tenant: tenant.slug })}>
+            {t('council.open')}
           </ButtonLink>
         </RoleSection>
       )}
