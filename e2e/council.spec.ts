@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Council information in the browser (issue 10 §5): Balsfjord's secretariat plans a meeting of the
+// municipal council, builds its agenda from a political case, publishes the summons, records the
+// attendance, a proposal and a split vote (one party for, another against; a count that does not
+// add up is refused first, with the field named), the decision and the item's moment in the
+// recording, marks the meeting held and approves the minutes. Then a citizen, not logged in, finds
+// the meeting in the public calendar, opens the item and its video moment and sees how each party
+// voted. axe checks every page and state at phone and desktop widths.
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
+import { logInAs } from './login.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const desktop = { width: 1024, height: 768 };
+const phone = { width: 375, height: 667 };
+
+/** WCAG 2.1 A/AA at both widths, leaving the page at desktop width. */
+async function accessibleAtBothWidths(page: Page, state: string) {
+  await page.setViewportSize(phone);
+  await expectAccessible(page, `${state} (phone)`);
+  await page.setViewportSize(desktop);
+  await expectAccessible(page, `${state} (desktop)`);
+}
+
+// The meeting starts this hour (local time), so it can be held and its agenda is public at once.
+const now = new Date();
+const two = (n: number) => String(n).padStart(2, '0');
+const date = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+const time = `${two(now.getHours())}:00`;
+const place = `Kommunestyresalen ${Date.now().toString(36)}`;
+const itemTitle = `Ny gang- og sykkelvei langs fylkesveien ${Date.now().toString(36)}`;
+let meetingPath = '';
+
+test('the secretariat builds an agenda, publishes it, records a split vote and approves the minutes', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/app/');
+  await logInAs(page, { municipality: /Balsfjord/, person: /sekretariat/i });
+  await expect(page).toHaveURL(/\/app\/balsfjord$/);
+  // The start page says what the secretariat can do here.
+  await expect(page.getByRole('heading', { level: 2, name: 'For det politiske sekretariatet' })).toBeVisible();
+  await accessibleAtBothWidths(page, "the secretariat's start page");
+
+  await page.getByRole('link', { name: 'Åpne de politiske organene' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Politiske organer' })).toBeVisible();
+  await accessibleAtBothWidths(page, 'the list of bodies');
+  await page.getByRole('table', { name: 'Politiske organer i Balsfjord kommune' }).getByRole('link', { name: /Kommunestyre/i }).first().click();
+
+  // The body: its members, with substitutes in order, and the meeting plan.
+  await expect(page.getByRole('heading', { level: 2, name: 'Medlemmer' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Medlemmer av/ }).getByRole('row').nth(1)).toBeVisible();
+  await accessibleAtBothWidths(page, "a body's members and meeting plan");
+  await page.getByText('Planlegg et møte', { exact: true }).first().click();
+  await page.getByLabel('Dato').fill(date);
+  await page.getByLabel('Starter klokken (tt:mm)').fill(time);
+  await page.getByLabel(/^Sted/).fill(place);
+  await accessibleAtBothWidths(page, 'the form to plan a meeting');
+  await page.locator('form').getByRole('button', { name: 'Planlegg et møte' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /er planlagt/ })).toBeVisible();
+  await page.getByRole('listitem').filter({ hasText: place }).getByRole('link').click();
+  await expect(page).toHaveURL(/\/app\/balsfjord\/council\/meetings\/[^/]+$/);
+  meetingPath = new URL(page.url()).pathname;
+  await expect(page.getByText('Planlagt', { exact: true })).toBeVisible();
+  await accessibleAtBothWidths(page, 'a planned meeting without an agenda');
+
+  // The agenda: a political case from the archive, and an item of its own below it, moved up.
+  await page.getByText('Legg til en sak på sakslisten', { exact: true }).click();
+  await page.getByLabel(/^Finn den politiske saken i arkivet/).fill('2026');
+  await page.getByRole('button', { name: 'Søk', exact: true }).click();
+  const hits = page.getByRole('list', { name: 'Saker funnet' });
+  await expect(hits.or(page.getByText('Ingen sak passer med søket.'))).toBeVisible();
+  await accessibleAtBothWidths(page, 'picking a political case');
+  await hits.getByRole('button').first().click();
+  await expect(page.getByText(/^Valgt sak:/)).toBeVisible();
+  await page.getByLabel(/^Tittel/).fill(itemTitle);
+  await page.getByRole('button', { name: 'Sett saken på sakslisten' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'står på sakslisten' })).toBeVisible();
+  await page.getByLabel(/^Tittel/).fill('Referatsaker');
+  await page.getByRole('button', { name: 'Sett saken på sakslisten' }).click();
+  const agenda = page.getByRole('table', { name: 'Saksliste' });
+  await expect(agenda.getByRole('row')).toHaveCount(3);
+  await agenda.getByRole('button', { name: 'Flytt opp: Referatsaker' }).click();
+  await expect(agenda.getByRole('row').nth(1)).toContainText('Referatsaker');
+  await accessibleAtBothWidths(page, 'an agenda with two items');
+
+  // The summons: the agenda goes out and becomes public.
+  await page.getByRole('button', { name: 'Publiser innkallingen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Innkallingen er publisert.' })).toBeVisible();
+  await expect(page.getByText('Innkalt', { exact: true })).toBeVisible();
+
+  // The roll call: the members present as proposed.
+  await page.getByRole('button', { name: 'Lagre fremmøtet' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Fremmøtet er lagret: \d+ til stede/ })).toBeVisible();
+  await accessibleAtBothWidths(page, 'a summoned meeting with its attendance');
+
+  // The item: a proposal, then the vote.
+  const current = page.getByLabel('Saken som behandles');
+  await current.selectOption((await current.locator('option', { hasText: itemTitle }).getAttribute('value'))!);
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(itemTitle) })).toBeVisible();
+  await page.getByLabel(/^Forslagets tekst/).fill('Kommunestyret ber kommunedirektøren prioritere gang- og sykkelveien i økonomiplanen.');
+  await page.getByRole('button', { name: 'Før forslaget' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Forslaget er ført.' })).toBeVisible();
+
+  // A split vote: the first party for, every other party against, counted from the ballots.
+  const vote = page.getByRole('form', { name: 'Før voteringen' });
+  const partyChoices = vote.getByLabel(/^Hele partiet:/);
+  const parties = await partyChoices.count();
+  expect(parties).toBeGreaterThan(1);
+  for (let i = 0; i < parties; i++) await partyChoices.nth(i).selectOption(i === 0 ? 'for' : 'against');
+  await vote.getByRole('button', { name: 'Tell stemmene fra medlemmenes stemmer' }).click();
+  const forVotes = Number(await vote.getByLabel(/^Stemmer For/).inputValue());
+  const againstVotes = Number(await vote.getByLabel(/^Stemmer Mot/).inputValue());
+  expect(forVotes).toBeGreaterThan(0);
+  expect(againstVotes).toBeGreaterThan(0);
+  // A count that does not add up to the members present is refused, the counts named.
+  await vote.getByLabel(/^Stemmer For/).fill(String(forVotes + 1));
+  await vote.getByRole('button', { name: 'Før voteringen' }).click();
+  await expect(vote.getByRole('heading', { name: 'Rett opp dette før du går videre' })).toBeVisible();
+  await accessibleAtBothWidths(page, 'a vote refused with field errors');
+  await vote.getByLabel(/^Stemmer For/).fill(String(forVotes));
+  await vote.getByLabel('Resultat').selectOption(forVotes > againstVotes ? 'for' : 'against');
+  await vote.getByRole('button', { name: 'Før voteringen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Voteringen er ført: For ${forVotes}, Mot ${againstVotes}.` })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Slik stemte hvert parti/ }).getByRole('row')).toHaveCount(parties + 1);
+
+  await page.getByLabel(/^Vedtakets tekst/).fill('Kommunestyret ber kommunedirektøren prioritere gang- og sykkelveien i økonomiplanen.');
+  await page.getByRole('button', { name: 'Lagre vedtaket' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Vedtaket i sak .* er lagret/ })).toBeVisible();
+  await page.getByLabel(/^Hvor saken starter i opptaket/).fill('00:05:30');
+  await page.getByRole('button', { name: 'Lagre tidspunktet' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'starter 00:05:30 i opptaket' })).toBeVisible();
+  await page.getByLabel(/^Adressen til opptaket/).fill('https://video.example.org/balsfjord/kommunestyret.mp4');
+  await page.getByRole('button', { name: 'Lagre videoadressene' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Videoadressene er lagret.' })).toBeVisible();
+  await accessibleAtBothWidths(page, 'an item recorded with its vote, decision and video moment');
+
+  // Held, then the minutes: generated, filed and published.
+  await page.getByRole('button', { name: 'Merk møtet som avholdt' }).click();
+  await expect(page.getByText('Avholdt', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Godkjenn møteboken' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Møteboken er godkjent, laget og arkivert.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Godkjenn møteboken' })).toHaveCount(0);
+  await accessibleAtBothWidths(page, 'a held meeting with approved minutes');
+});
+
+test('a citizen finds the meeting, opens the item at its video moment and sees how each party voted', async ({ page }) => {
+  test.skip(!meetingPath, 'needs the meeting the secretariat recorded');
+  await page.goto('/balsfjord');
+  await page.getByRole('link', { name: /Politikk|Møtekalender|Politiske møter/i }).first().click();
+  await accessibleAtBothWidths(page, 'the public council pages');
+  const calendar = page.getByRole('link', { name: /Møtekalender|Kalender/i }).first();
+  if (await calendar.isVisible()) await calendar.click();
+  await expect(page.getByText(place).first()).toBeVisible();
+  await accessibleAtBothWidths(page, 'the public meeting calendar');
+  // The meeting's link is in the row or entry that names its place.
+  await page.getByRole('listitem').or(page.getByRole('row')).filter({ hasText: place }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(itemTitle).first()).toBeVisible();
+  await accessibleAtBothWidths(page, 'the public meeting page');
+
+  // The item at its moment in the recording (a media fragment or the player's start, 5 min 30 s).
+  const moment = page.getByRole('link', { name: /00:05:30|5:30|video|opptak/i }).first();
+  await expect(moment).toHaveAttribute('href', /t=330|start=330|00:05:30/);
+  const item = page.getByRole('link', { name: new RegExp(itemTitle) }).first();
+  if (await item.isVisible()) {
+    await item.click();
+    await accessibleAtBothWidths(page, 'the public item page');
+  }
+  // How each party voted: a table with a row per party and option.
+  const byParty = page.getByRole('table', { name: /parti/i }).first();
+  await expect(byParty).toBeVisible();
+  await expect(byParty.getByRole('row').nth(2)).toBeVisible();
+  await expect(byParty).toContainText(/For/);
+  await expect(byParty).toContainText(/Mot/);
+});
