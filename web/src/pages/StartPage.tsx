@@ -48,14 +48,13 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
         </RoleSection>
       )}
       {isSecretariat(roles) && (
-        <RoleSection id="start-council" heading="council.start.heading" body="council.start.body">
+        <RoleSection id="start-secretariat" heading="start.secretariat.heading" body="start.secretariat.body">
           <ButtonLink variant="secondary" href={href({ name: 'council', tenant: tenant.slug })}>
             {t('council.open')}
           </ButtonLink>
         </RoleSection>
       )}
       {roles.includes('politician') && <RoleSection id="start-politician" heading="start.politician.heading" body="start.politician.body" />}
-      {roles.includes('secretariat') && <RoleSection id="start-secretariat" heading="start.secretariat.heading" body="start.secretariat.body" />}
       {roles.includes('citizen') && (
         <RoleSection id="start-citizen" heading="start.citizen.heading" body="start.citizen.body">
           <ButtonLink href={href({ name: 'myPage', tenant: tenant.slug })}>{t('my.title')}</ButtonLink>

@@ -3,9 +3,6 @@
 export const enCouncil = {
   'council.title': 'Council and committees',
   'council.open': 'Open the council pages',
-  'council.start.heading': 'For the secretariat',
-  'council.start.body':
-    'Plan the meetings of each body, build the agenda from the political cases in the archive, publish the summons, record attendance, proposals, votes and decisions during the meeting, and approve the minutes. In Sweden the adjusters sign the minutes before they go on the notice board.',
   'council.intro': 'The political bodies of the municipality. Open a body to see its members and meeting plan, and a meeting to build its agenda and record it.',
   'council.back': 'Back to council and committees',
   'council.bodies.heading': 'Bodies',

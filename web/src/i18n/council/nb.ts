@@ -5,9 +5,6 @@ import type { CouncilKey } from './en.ts';
 export const nbCouncil: Record<CouncilKey, string> = {
   'council.title': 'Politiske organer',
   'council.open': 'Åpne de politiske organene',
-  'council.start.heading': 'For det politiske sekretariatet',
-  'council.start.body':
-    'Planlegg møtene i hvert organ, bygg sakslisten av politiske saker i arkivet, publiser innkallingen, før fremmøte, forslag, voteringer og vedtak under møtet, og godkjenn møteboken. I Sverige signerer justererne protokollen før den slås opp på oppslagstavlen.',
   'council.intro': 'Kommunens politiske organer. Åpne et organ for å se medlemmer og møteplan, og et møte for å bygge sakslisten og føre møtet.',
   'council.back': 'Tilbake til politiske organer',
   'council.bodies.heading': 'Organer',

@@ -5,9 +5,6 @@ import type { CouncilKey } from './en.ts';
 export const nnCouncil: Record<CouncilKey, string> = {
   'council.title': 'Politiske organ',
   'council.open': 'Opne dei politiske organa',
-  'council.start.heading': 'For det politiske sekretariatet',
-  'council.start.body':
-    'Planlegg møta i kvart organ, byggjer sakslista av politiske saker i arkivet, publiser innkallinga, før frammøte, forslag, røystingar og vedtak under møtet, og godkjenn møteboka. I Sverige signerer justerarane protokollen før han blir slått opp på oppslagstavla.',
   'council.intro': 'Dei politiske organa i kommunen. Opne eit organ for å sjå medlemmer og møteplan, og eit møte for å byggje sakslista og føre møtet.',
   'council.back': 'Tilbake til politiske organ',
   'council.bodies.heading': 'Organ',

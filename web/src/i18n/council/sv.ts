@@ -5,9 +5,6 @@ import type { CouncilKey } from './en.ts';
 export const svCouncil: Record<CouncilKey, string> = {
   'council.title': 'Politiska organ',
   'council.open': 'Öppna de politiska organen',
-  'council.start.heading': 'För nämndsekreteraren',
-  'council.start.body':
-    'Planera varje organs sammanträden, bygg föredragningslistan av politiska ärenden i arkivet, publicera kallelsen, för närvaro, yrkanden, voteringar och beslut under sammanträdet och godkänn protokollet. Justerarna skriver under protokollet innan det anslås på anslagstavlan.',
   'council.intro': 'Kommunens politiska organ. Öppna ett organ för att se ledamöter och sammanträdesplan, och ett sammanträde för att bygga föredragningslistan och föra protokoll.',
   'council.back': 'Tillbaka till politiska organ',
   'council.bodies.heading': 'Organ',
