@@ -35,14 +35,15 @@ import { SigningPage } from './pages/SigningPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
 import { href, isCouncilRoute, isMyPageRoute, tenantOf, type Route } from './router/routes.ts';
 import { isSecretariat } from './council/access.ts';
-import { BodyPage } from './council/BodyPage.tsx';
-import { CouncilPage } from './council/CouncilPage.tsx';
-import { MeetingPage } from './council/MeetingPage.tsx';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
 import { useLoad, type Load } from './session/useLoad.ts';
 
 // The form library and its validator are loaded only when a form is opened, not with the staff screens.
 const EFormPage = lazy(() => import('./pages/EFormPage.tsx').then((m) => ({ default: m.EFormPage })));
+// The council pages are the secretariat's alone: loaded when one is opened.
+const CouncilPage = lazy(() => import('./council/CouncilPage.tsx').then((m) => ({ default: m.CouncilPage })));
+const BodyPage = lazy(() => import('./council/BodyPage.tsx').then((m) => ({ default: m.BodyPage })));
+const MeetingPage = lazy(() => import('./council/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
 
 export function App() {
   return (
@@ -111,9 +112,13 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
   // The council pages are the secretariat's (and the tenant administrator's), archive role or not.
   if (isCouncilRoute(route)) {
     if (!isSecretariat(roles)) return <StartPage tenant={t} roles={roles} name={name} notice />;
-    if (route.name === 'council') return <CouncilPage tenant={t} />;
-    if (route.name === 'councilBody') return <BodyPage key={route.id} tenant={t} id={route.id} />;
-    return <MeetingPage key={route.id} tenant={t} id={route.id} />;
+    return (
+      <Suspense fallback={<Loading />}>
+        {route.name === 'council' && <CouncilPage tenant={t} />}
+        {route.name === 'councilBody' && <BodyPage key={route.id} tenant={t} id={route.id} />}
+        {route.name === 'councilMeeting' && <MeetingPage key={route.id} tenant={t} id={route.id} />}
+      </Suspense>
+    );
   }
   // My page is every resident's, whatever else they do in the municipality (the API answers for the role citizen).
   if (isMyPageRoute(route)) {

@@ -13,6 +13,7 @@ import { FormField } from '../components/FormField.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { fieldId } from '../forms/fieldErrors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { TableScroll } from './TableScroll.tsx';
 import { useSubmit } from './useSubmit.ts';
 
 interface Props {
@@ -40,7 +41,7 @@ export function AgendaSection({ tenant, meeting, onChanged }: Props) {
       {items.length === 0 ? (
         <Paragraph>{t('council.agenda.empty')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('council.agenda.heading')}>
           <Table>
             <caption className="visually-hidden">{t('council.agenda.heading')}</caption>
             <Table.Head>
@@ -86,7 +87,7 @@ export function AgendaSection({ tenant, meeting, onChanged }: Props) {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {meeting.status !== 'cancelled' && meeting.status !== 'held' && <AddItem tenant={tenant} meeting={meeting} onAdded={(text) => onChanged(text)} />}
     </section>

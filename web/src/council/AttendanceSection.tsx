@@ -9,6 +9,7 @@ import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
 import { FieldMessages } from '../components/FieldMessages.tsx';
 import { errorsFor, fieldId } from '../forms/fieldErrors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { TableScroll } from './TableScroll.tsx';
 import { sortMembers } from './BodyPage.tsx';
 import type { MeetingRoster } from './MeetingPage.tsx';
 import { personName, useSubmit } from './useSubmit.ts';
@@ -55,7 +56,7 @@ export function AttendanceSection({ tenant, meeting, roster, onSaved }: { tenant
       </Heading>
       <form className="stack" onSubmit={onSubmit} noValidate>
         <FormErrorSummary errors={submit.errors} code={submit.code} fields={fields} />
-        <div className="table-scroll">
+        <TableScroll label={t('council.attendance.heading')}>
           <Table>
             <caption className="visually-hidden">{t('council.attendance.heading')}</caption>
             <Table.Head>
@@ -101,7 +102,7 @@ export function AttendanceSection({ tenant, meeting, roster, onSaved }: { tenant
               })}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
         <div className="button-row">
           <Button type="submit" aria-disabled={submit.busy || undefined}>
             {t('council.attendance.save')}

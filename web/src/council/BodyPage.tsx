@@ -31,6 +31,7 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { TableScroll } from './TableScroll.tsx';
 import { href } from '../router/routes.ts';
 import type { Flash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
@@ -106,7 +107,7 @@ function Members({ roster, bodyName }: { roster: Roster; bodyName: string }) {
   const parties = new Map(roster.parties.map((p) => [p.id, p]));
   if (roster.memberships.length === 0) return <Paragraph>{t('council.members.empty')}</Paragraph>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('council.members.caption', { body: bodyName })}>
       <Table>
         <caption className="visually-hidden">{t('council.members.caption', { body: bodyName })}</caption>
         <Table.Head>
@@ -130,7 +131,7 @@ function Members({ roster, bodyName }: { roster: Roster; bodyName: string }) {
           })}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

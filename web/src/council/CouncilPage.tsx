@@ -14,6 +14,7 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { TableScroll } from './TableScroll.tsx';
 import type { Flash } from '../session/flash.ts';
 import { href } from '../router/routes.ts';
 import { useLoad } from '../session/useLoad.ts';
@@ -53,7 +54,7 @@ function BodyTable({ tenant, bodies }: { tenant: Tenant; bodies: CouncilBody[] }
   const { t } = useI18n();
   if (bodies.length === 0) return <Paragraph>{t('council.bodies.empty')}</Paragraph>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('council.bodies.caption', { municipality: tenant.name })}>
       <Table>
         <caption className="visually-hidden">{t('council.bodies.caption', { municipality: tenant.name })}</caption>
         <Table.Head>
@@ -75,7 +76,7 @@ function BodyTable({ tenant, bodies }: { tenant: Tenant; bodies: CouncilBody[] }
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -4,6 +4,7 @@
 import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Vote } from '../api/council.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { TableScroll } from './TableScroll.tsx';
 import type { MeetingRoster } from './MeetingPage.tsx';
 
 /** Ballots summed per party and option, parties in name order. */
@@ -34,7 +35,7 @@ export function VoteResult({ vote, roster }: { vote: Vote; roster: MeetingRoster
         {vote.outcome ? `. ${t('council.vote.carried', { option: label(vote.outcome) })}` : ''}
       </Paragraph>
       {parties.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t('council.vote.byParty', { subject: vote.subject })}>
           <Table data-size="sm">
             <caption>{t('council.vote.byParty', { subject: vote.subject })}</caption>
             <Table.Head>
@@ -54,7 +55,7 @@ export function VoteResult({ vote, roster }: { vote: Vote; roster: MeetingRoster
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );
