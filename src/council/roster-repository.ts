@@ -66,3 +66,4 @@ export const substituteOrderTaken = async (tx: Tx, m: { body_id: string; term_id
     .where('role', '=', 'substitute').where('substitute_order', '=', m.substitute_order)
     .where((eb) => (m.party_id === null ? eb('party_id', 'is', null) : eb('party_id', '=', m.party_id)))
     .$if(Boolean(except), (q) => q.where('id', '<>', except!)).executeTakeFirst());
+export const selectAllMemberships = async (tx: Tx) => (await db(tx).selectFrom('council_memberships').selectAll().orderBy('id').execute()).map(membership);
