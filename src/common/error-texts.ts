@@ -72,6 +72,14 @@ const nb: ErrorTexts = {
     alreadyFollowedUp: 'Den er allerede avskrevet.',
     notStaff: 'Personen har ingen rolle som ansatt i kommunen.',
     lastTenantAdmin: 'Kommunen må ha minst én tenant-administrator: gi rollen til en annen først.',
+    votesDoNotAddUp: 'Stemmene går ikke opp mot antall møtende medlemmer (uten de inhabile).',
+    votedTwice: 'Medlemmet har allerede stemt i denne avstemningen.',
+    notPresent: 'Medlemmet er ikke registrert som møtende.',
+    disqualified: 'Medlemmet er inhabilt i saken og kan ikke stemme.',
+    ballotsDisagree: 'Stemmene per medlem stemmer ikke med opptellingen.',
+    minutesApproved: 'Møteboka er godkjent, og møtet kan ikke lenger endres.',
+    notAdjuster: 'Personen er ikke oppnevnt til å justere protokollen.',
+    invalidWebVtt: 'Filen er ikke en gyldig WebVTT-fil med teksting.',
   },
 };
 
@@ -137,6 +145,14 @@ const nn: ErrorTexts = {
     alreadyFollowedUp: 'Han er allereie avskriven.',
     notStaff: 'Personen har inga rolle som tilsett i kommunen.',
     lastTenantAdmin: 'Kommunen må ha minst éin tenant-administrator: gje rolla til ein annan først.',
+    votesDoNotAddUp: 'Røystene går ikkje opp mot talet på møtande medlemmer (utan dei ugilde).',
+    votedTwice: 'Medlemmen har alt røysta i denne røystinga.',
+    notPresent: 'Medlemmen er ikkje registrert som møtande.',
+    disqualified: 'Medlemmen er ugild i saka og kan ikkje røyste.',
+    ballotsDisagree: 'Røystene per medlem stemmer ikkje med oppteljinga.',
+    minutesApproved: 'Møteboka er godkjend, og møtet kan ikkje lenger endrast.',
+    notAdjuster: 'Personen er ikkje oppnemnd til å justere protokollen.',
+    invalidWebVtt: 'Fila er ikkje ei gyldig WebVTT-fil med teksting.',
   },
 };
 
@@ -202,6 +218,14 @@ const sv: ErrorTexts = {
     alreadyFollowedUp: 'Den är redan avskriven.',
     notStaff: 'Personen har ingen roll som anställd i kommunen.',
     lastTenantAdmin: 'Kommunen måste ha minst en tenant-administratör: ge rollen till någon annan först.',
+    votesDoNotAddUp: 'Rösterna stämmer inte med antalet närvarande ledamöter (utom de jäviga).',
+    votedTwice: 'Ledamoten har redan röstat i den här voteringen.',
+    notPresent: 'Ledamoten är inte registrerad som närvarande.',
+    disqualified: 'Ledamoten är jävig i ärendet och får inte rösta.',
+    ballotsDisagree: 'Ledamöternas röster stämmer inte med rösträkningen.',
+    minutesApproved: 'Protokollet är godkänt och sammanträdet kan inte längre ändras.',
+    notAdjuster: 'Personen är inte utsedd att justera protokollet.',
+    invalidWebVtt: 'Filen är inte en giltig WebVTT-fil med textning.',
   },
 };
 
@@ -267,6 +291,14 @@ const en: ErrorTexts = {
     alreadyFollowedUp: 'It has been followed up already.',
     notStaff: 'The person has no staff role in this municipality.',
     lastTenantAdmin: 'The municipality must keep at least one tenant administrator: give the role to someone else first.',
+    votesDoNotAddUp: 'The votes do not add up to the members present (less those disqualified).',
+    votedTwice: 'The member has already voted in this vote.',
+    notPresent: 'The member is not recorded as present.',
+    disqualified: 'The member is disqualified in this item and may not vote.',
+    ballotsDisagree: 'The members’ votes do not match the count.',
+    minutesApproved: 'The minutes are approved: the meeting can no longer be changed.',
+    notAdjuster: 'The person is not appointed to adjust the minutes.',
+    invalidWebVtt: 'The file is not a valid WebVTT captions file.',
   },
 };
 

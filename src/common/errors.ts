@@ -78,6 +78,15 @@ export const fieldErrorCodes = [
   'alreadyFollowedUp',
   'notStaff',
   'lastTenantAdmin',
+  // Council decisions (src/council)
+  'votesDoNotAddUp',
+  'votedTwice',
+  'notPresent',
+  'disqualified',
+  'ballotsDisagree',
+  'minutesApproved',
+  'notAdjuster',
+  'invalidWebVtt',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
