@@ -17,6 +17,7 @@ const testFolders = new Set(['test-support', 'conformance', 'durability']);
  */
 export const sharedFiles: Record<string, string> = {
   'src/tenants/tenant.ts': 'the Tenant type and its pure validation, handed to every module',
+  'src/council/tables.ts': "the council schema's row types (issue 10), shared by council, its public pages and OParl",
 };
 
 const isTest = (file: string): boolean => /\.test\.tsx?$/.test(file) || testFolders.has(file.split('/')[1] ?? '');

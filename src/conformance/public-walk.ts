@@ -83,6 +83,18 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
       `/open311/v2/services/${exampleDefinition.key}.xml?jurisdiction_id=${s}`,
       `/open311/v2/requests/0190c0de-0000-7000-8000-000000000000.json?jurisdiction_id=${s}`,
     ]),
+  // The council's pages and feeds (issue 10 §3): unknown ids and codes here; seeded meetings,
+  // bodies and politicians are reached by the calendar's links.
+  '/:municipality/politikk': (slugs) => slugs.flatMap((s) => [`/${s}/politikk`, `/${s}/politikk?month=2026-13`, `/${s}/politikk?body=ukjent`]),
+  '/:municipality/politikk/organ/:body': (slugs) => slugs.map((s) => `/${s}/politikk/organ/ukjent`),
+  '/:municipality/politikk/mote/:meetingId': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/mote/0190c0de-0000-7000-8000-000000000000`, `/${s}/politikk/mote/ukjent`]),
+  '/:municipality/politikk/politiker/:personId': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/politiker/0190c0de-0000-7000-8000-000000000000`, `/${s}/politikk/politiker/ukjent`]),
+  '/:municipality/politikk/sok': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/sok`, `/${s}/politikk/sok?q=brev`]),
+  '/:municipality/politikk/oppslagstavle': (slugs) => slugs.map((s) => `/${s}/politikk/oppslagstavle`),
+  '/:municipality/politikk/ical': (slugs) => slugs.map((s) => `/${s}/politikk/ical`),
+  '/:municipality/politikk/atom': (slugs) => slugs.map((s) => `/${s}/politikk/atom`),
+  '/:municipality/politikk/organ/:body/ical': (slugs) => slugs.map((s) => `/${s}/politikk/organ/ukjent/ical`),
+  '/:municipality/politikk/organ/:body/atom': (slugs) => slugs.map((s) => `/${s}/politikk/organ/ukjent/atom`),
 };
 /** Public forms outside the OpenAPI document, posted empty (they answer with a page). */
 const formAddresses: Record<string, (slugs: string[]) => string[]> = {

@@ -8,3 +8,8 @@ export { refuseHostileAddress, renderHtml } from './http.ts';
 export { sendErrorPage } from './http.ts';
 export { AccessSentPage, MessagePage } from './pages/AccessPages.tsx';
 export { publicPageFrame } from './frame.ts';
+// The council's pages (src/council-site): the same page sending, frame and municipality lookup.
+export { sendPage } from './http.ts';
+export { Layout, type PageFrame } from './pages/Layout.tsx';
+export { findMunicipality, type PublicMunicipality } from './repository.ts';
+export { todayIn } from './journal-routes.ts';

@@ -110,6 +110,8 @@ const nb = {
   'alert.confirmed': 'Varselet er bekreftet.',
   'alert.cancelled': 'Varselet er avsluttet.',
   'results.countMoreThan': 'Mer enn {count} treff',
+  'politics.heading': 'Politikk',
+  'politics.link': 'Møter, saker og vedtak i kommunestyret og utvalgene',
 } as const;
 
 export type TextKey = keyof typeof nb;
@@ -222,6 +224,8 @@ const nn: Catalogue = {
   'alert.confirmed': 'Varselet er stadfesta.',
   'alert.cancelled': 'Varselet er avslutta.',
   'results.countMoreThan': 'Meir enn {count} treff',
+  'politics.heading': 'Politikk',
+  'politics.link': 'Møte, saker og vedtak i kommunestyret og utvala',
 };
 
 const sv: Catalogue = {
@@ -331,6 +335,8 @@ const sv: Catalogue = {
   'alert.confirmed': 'Bevakningen är bekräftad.',
   'alert.cancelled': 'Bevakningen är avslutad.',
   'results.countMoreThan': 'Fler än {count} träffar',
+  'politics.heading': 'Politik',
+  'politics.link': 'Sammanträden, ärenden och beslut i fullmäktige och nämnderna',
 };
 
 const en: Catalogue = {
@@ -440,6 +446,8 @@ const en: Catalogue = {
   'alert.confirmed': 'The alert is confirmed.',
   'alert.cancelled': 'The alert is cancelled.',
   'results.countMoreThan': 'More than {count} results',
+  'politics.heading': 'Politics',
+  'politics.link': 'Meetings, cases and decisions of the council and its committees',
 };
 
 export const siteTexts: Record<Language, Catalogue> = { nb, nn, sv, en };

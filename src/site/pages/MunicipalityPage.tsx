@@ -60,6 +60,16 @@ export function MunicipalityPage({ frame, municipality, entries }: { frame: Page
           </a>
         </p>
       </section>
+      <section className="stack" aria-labelledby="politics-heading">
+        <h2 className="ds-heading" data-size="md" id="politics-heading">
+          {t('politics.heading')}
+        </h2>
+        <p className="ds-paragraph">
+          <a className="ds-link" href={`/${municipality.slug}/politikk`}>
+            {t('politics.link')}
+          </a>
+        </p>
+      </section>
       <section className="stack" aria-labelledby="staff-heading">
         <h2 className="ds-heading" data-size="sm" id="staff-heading">
           {t('staff.heading')}
