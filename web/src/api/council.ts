@@ -56,8 +56,8 @@ export interface Meeting extends MeetingSummary {
   minutesStatus: MinutesStatus; minutesEntryId: string | null;
   noticePostedOn: string | null; appealClosesOn: string | null;
   items: AgendaItem[]; attendance: Attendance[]; adjusters: Adjuster[];
-  /** What the caller may do now (`publishSummons: true`, …), as the archive's `actions`. */
-  actions?: Partial<Record<string, boolean>>;
+  /** What the caller may do now: summon, cancel, markHeld, addItem, removeItem, recordAttendance, approveMinutes, … */
+  actions?: string[];
 }
 type Items<T> = { items: T[] };
 
@@ -85,7 +85,9 @@ export const createCouncilMeeting = (t: string, input: { bodyId: string; startsA
 export const getCouncilMeeting = (t: string, meetingId: string, s?: AbortSignal) => api<Meeting>(`${base(t)}/meetings/${id(meetingId)}`, opt(s));
 export const updateCouncilMeeting = (t: string, meetingId: string, patch: { liveStreamUrl?: string | null; recordingUrl?: string | null; location?: string | null }) =>
   api<Meeting>(`${base(t)}/meetings/${id(meetingId)}`, { method: 'PATCH', json: patch });
-export const publishSummons = (t: string, meetingId: string) => api<Meeting>(`${base(t)}/meetings/${id(meetingId)}/summons`, { method: 'POST', json: {} });
+/** `late`: the summons comes after the body's publication day (Norway); its papers are then public at once. */
+export const publishSummons = (t: string, meetingId: string, late = false) =>
+  api<MeetingSummary & { late: boolean; publicFrom: string }>(`${base(t)}/meetings/${id(meetingId)}/summons`, { method: 'POST', json: late ? { late: true } : {} });
 export const cancelCouncilMeeting = (t: string, meetingId: string) => api<Meeting>(`${base(t)}/meetings/${id(meetingId)}/cancellation`, { method: 'POST', json: {} });
 export const markMeetingHeld = (t: string, meetingId: string) => api<Meeting>(`${base(t)}/meetings/${id(meetingId)}/held`, { method: 'POST', json: {} });
 
@@ -95,7 +97,7 @@ export interface AgendaItemInput {
 }
 export const addAgendaItem = (t: string, meetingId: string, input: AgendaItemInput) =>
   api<AgendaItem>(`${base(t)}/meetings/${id(meetingId)}/agenda-items`, { json: input });
-export const updateAgendaItem = (t: string, itemId: string, patch: AgendaItemInput & { position?: number }) =>
+export const updateAgendaItem = (t: string, itemId: string, patch: Omit<AgendaItemInput, 'caseFileId'>) =>
   api<AgendaItem>(`${base(t)}/agenda-items/${id(itemId)}`, { method: 'PATCH', json: patch });
 export const removeAgendaItem = (t: string, itemId: string) => api<void>(`${base(t)}/agenda-items/${id(itemId)}`, { method: 'DELETE' });
 export const recordAttendance = (t: string, meetingId: string, entries: { personId: string; status: 'present' | 'absent'; substituteFor?: string }[]) =>

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Building the agenda (saksliste / föredragningslista): the items in order, moved up or down,
-// removed before the summons; a new item picked from the political cases in the archive (with its
+// Building the agenda (saksliste / föredragningslista): the items in the order they were added
+// (the API keeps that order), removed before the summons; a new item picked from the political cases in the archive (with its
 // case presentation, saksframlegg / tjänsteskrivelse), marked late or closed with its legal basis.
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { getCaseFile, listCaseFiles } from '../api/archive.ts';
-import { addAgendaItem, removeAgendaItem, updateAgendaItem, type AgendaItem, type Meeting } from '../api/council.ts';
+import { addAgendaItem, removeAgendaItem, type Meeting } from '../api/council.ts';
+import { allowed } from './meeting.ts';
 import type { CaseFile, CaseFileSummary, Tenant } from '../api/types.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
@@ -27,11 +28,7 @@ export function AgendaSection({ tenant, meeting, onChanged }: Props) {
   const move = useSubmit();
   const items = [...meeting.items].sort((a, b) => a.position - b.position);
   // Items are removed only before the summons; afterwards the agenda is public and stays as summoned.
-  const draft = meeting.status === 'planned';
-  const swap = (item: AgendaItem, position: number) => move.run(async () => {
-    await updateAgendaItem(tenant.slug, item.id, { position });
-    onChanged();
-  });
+  const draft = allowed(meeting, 'removeItem');
   return (
     <section className="stack" aria-labelledby="meeting-agenda">
       <Heading level={2} data-size="sm" id="meeting-agenda">
@@ -48,12 +45,11 @@ export function AgendaSection({ tenant, meeting, onChanged }: Props) {
               <Table.Row>
                 <Table.HeaderCell>{t('council.agenda.number')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('council.agenda.title')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('council.agenda.case')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('admin.actions')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {items.map((item, i) => (
+              {items.map((item) => (
                 <Table.Row key={item.id}>
                   <Table.Cell className="nowrap">{item.itemNumber}</Table.Cell>
                   <Table.Cell>
@@ -69,14 +65,7 @@ export function AgendaSection({ tenant, meeting, onChanged }: Props) {
                       </Tag>
                     )}
                   </Table.Cell>
-                  <Table.Cell className="nowrap">{item.caseNumber ?? ''}</Table.Cell>
                   <Table.Cell className="nowrap">
-                    <Button variant="tertiary" data-size="sm" aria-disabled={i === 0 || move.busy || undefined} onClick={() => i > 0 && void swap(item, items[i - 1]!.position)}>
-                      {t('council.agenda.moveUp', { title: item.title })}
-                    </Button>
-                    <Button variant="tertiary" data-size="sm" aria-disabled={i === items.length - 1 || move.busy || undefined} onClick={() => i < items.length - 1 && void swap(item, items[i + 1]!.position)}>
-                      {t('council.agenda.moveDown', { title: item.title })}
-                    </Button>
                     {draft && (
                       <Button variant="tertiary" data-color="danger" data-size="sm" onClick={() => void move.run(async () => { await removeAgendaItem(tenant.slug, item.id); onChanged(); })}>
                         {t('council.agenda.remove', { title: item.title })}

@@ -183,7 +183,7 @@ function AddMember({ tenant, bodyId, roster, onAdded }: { tenant: Tenant; bodyId
 function MeetingPlan({ tenant, bodyId, onPlanned }: { tenant: Tenant; bodyId: string; onPlanned: (text: string) => void }) {
   const { t, language } = useI18n();
   const [year, setYear] = useState(new Date().getFullYear());
-  const [meetings, reload] = useLoad((signal) => listCouncilMeetings(tenant.slug, { body: bodyId, from: `${year}-01-01`, to: `${year}-12-31` }, signal), [tenant.slug, bodyId, year]);
+  const [meetings, reload] = useLoad((signal) => listCouncilMeetings(tenant.slug, { body: bodyId, from: `${year}-01-01T00:00:00Z`, to: `${year + 1}-01-01T00:00:00Z` }, signal), [tenant.slug, bodyId, year]);
   const [date, setDate] = useState('');
   const [time, setTime] = useState('18:00');
   const [location, setLocation] = useState('');

@@ -20,7 +20,7 @@ import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { MeetingRoster } from './MeetingPage.tsx';
+import type { MeetingRoster } from './meeting.ts';
 import { formatOffset, parseOffset, personName, useSubmit } from './useSubmit.ts';
 import { VoteForm } from './VoteForm.tsx';
 import { VoteResult } from './VoteResult.tsx';

@@ -4,7 +4,7 @@
 // Everything comes from getCouncilMeeting; each change reloads it, so the screen shows what the
 // server holds and the `actions` it allows now.
 import { useState, type FormEvent } from 'react';
-import { Button, Card, Field, Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Field, Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { formatDateTime } from '../../../src/common/format.ts';
 import {
   cancelCouncilMeeting,
@@ -16,9 +16,6 @@ import {
   markMeetingHeld,
   publishSummons,
   updateCouncilMeeting,
-  type CouncilMembership,
-  type CouncilParty,
-  type CouncilPerson,
   type Meeting,
 } from '../api/council.ts';
 import type { Tenant } from '../api/types.ts';
@@ -38,14 +35,9 @@ import { AgendaSection } from './AgendaSection.tsx';
 import { AttendanceSection } from './AttendanceSection.tsx';
 import { ItemRecord } from './ItemRecord.tsx';
 import { MinutesSection } from './MinutesSection.tsx';
+import { allowed, type MeetingRoster } from './meeting.ts';
 import { useSubmit } from './useSubmit.ts';
 
-export interface MeetingRoster {
-  bodyName: string;
-  persons: Map<string, CouncilPerson>;
-  parties: Map<string, CouncilParty>;
-  memberships: CouncilMembership[];
-}
 
 interface Loaded { meeting: Meeting; roster: MeetingRoster }
 
@@ -69,21 +61,6 @@ async function load(tenant: string, id: string, signal: AbortSignal): Promise<Lo
   };
 }
 
-/** What may be done now: the API's `actions` where it says, else what the meeting's state allows. */
-export function allowed(meeting: Meeting, action: 'publishSummons' | 'markHeld' | 'cancel' | 'approveMinutes'): boolean {
-  const said = meeting.actions?.[action];
-  if (said !== undefined) return said;
-  switch (action) {
-    case 'publishSummons':
-      return meeting.status === 'planned' && meeting.items.length > 0;
-    case 'markHeld':
-      return meeting.status === 'summoned';
-    case 'cancel':
-      return meeting.status === 'planned' || meeting.status === 'summoned';
-    case 'approveMinutes':
-      return meeting.status === 'held' && (meeting.minutesStatus === 'none' || meeting.minutesStatus === 'draft');
-  }
-}
 
 export function MeetingPage({ tenant, id }: { tenant: Tenant; id: string }) {
   const { t, language } = useI18n();
@@ -106,6 +83,8 @@ export function MeetingPage({ tenant, id }: { tenant: Tenant; id: string }) {
   const items = [...m.items].sort((a, b) => a.position - b.position);
   const item = items.find((i) => i.id === current) ?? items.find((i) => !i.decisionText) ?? items[0];
   const recording = m.status === 'summoned' || m.status === 'held';
+  // Norway: the API refuses a summons after the body's publication day unless it is said to be late.
+  const lateSummons = step.errors.some((e) => e.field === 'late');
   const act = (run: () => Promise<unknown>, text: string) => void step.run(async () => {
     await run();
     changed(text);
@@ -123,11 +102,22 @@ export function MeetingPage({ tenant, id }: { tenant: Tenant; id: string }) {
         {m.location && <Paragraph>{t('council.meeting.at', { location: m.location })}</Paragraph>}
         {m.agendaPublicFrom && <Paragraph>{t('council.meeting.publicFrom', { date: formatDateTime(language, m.agendaPublicFrom) })}</Paragraph>}
       </Card>
-      <FormErrorSummary errors={step.errors} code={step.code} fields={{}} />
+      {lateSummons ? (
+        <Alert data-color="warning">
+          <Paragraph>{t('council.meeting.lateExplained')}</Paragraph>
+        </Alert>
+      ) : (
+        <FormErrorSummary errors={step.errors} code={step.code} fields={{}} />
+      )}
       <div className="button-row">
-        {allowed(m, 'publishSummons') && (
+        {allowed(m, 'summon') && !lateSummons && (
           <Button aria-disabled={step.busy || undefined} onClick={() => act(() => publishSummons(tenant.slug, m.id), t('council.meeting.summoned'))}>
             {t('council.meeting.publishSummons')}
+          </Button>
+        )}
+        {allowed(m, 'summon') && lateSummons && (
+          <Button aria-disabled={step.busy || undefined} onClick={() => act(() => publishSummons(tenant.slug, m.id, true), t('council.meeting.summonedLate'))}>
+            {t('council.meeting.publishLate')}
           </Button>
         )}
         {allowed(m, 'markHeld') && (

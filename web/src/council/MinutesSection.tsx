@@ -12,7 +12,7 @@ import { FieldMessages } from '../components/FieldMessages.tsx';
 import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
 import { errorsFor, fieldId } from '../forms/fieldErrors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { allowed, type MeetingRoster } from './MeetingPage.tsx';
+import { allowed, type MeetingRoster } from './meeting.ts';
 import { personName, useSubmit } from './useSubmit.ts';
 
 export function MinutesSection({ tenant, meeting, roster, onChanged }: { tenant: Tenant; meeting: Meeting; roster: MeetingRoster; onChanged: (text: string) => void }) {

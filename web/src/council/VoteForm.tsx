@@ -14,7 +14,7 @@ import { FormField } from '../components/FormField.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { errorsFor, fieldId } from '../forms/fieldErrors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { MeetingRoster } from './MeetingPage.tsx';
+import type { MeetingRoster } from './meeting.ts';
 import { personName, useSubmit } from './useSubmit.ts';
 
 const OPTIONS = ['for', 'against', 'abstain'] as const;

@@ -5,7 +5,7 @@ import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Vote } from '../api/council.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { TableScroll } from './TableScroll.tsx';
-import type { MeetingRoster } from './MeetingPage.tsx';
+import type { MeetingRoster } from './meeting.ts';
 
 /** Ballots summed per party and option, parties in name order. */
 export function partyTally(vote: Vote, roster: MeetingRoster): { party: string; option: string; count: number }[] {
