@@ -3,7 +3,8 @@
 // (the API keeps that order), removed before the summons; a new item picked from the political cases in the archive (with its
 // case presentation, saksframlegg / tjänsteskrivelse), marked late or closed with its legal basis.
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { ApiError } from '../api/problem.ts';
 import { getCaseFile, listCaseFiles } from '../api/archive.ts';
 import { addAgendaItem, removeAgendaItem, type Meeting } from '../api/council.ts';
 import { allowed } from './meeting.ts';
@@ -155,7 +156,14 @@ function AddItem({ tenant, meeting, onAdded }: { tenant: Tenant; meeting: Meetin
               </Button>
             </div>
           </form>
-          {searchError !== undefined && <ErrorState error={searchError} tenant={tenant} inline />}
+          {searchError instanceof ApiError && searchError.status === 403 ? (
+            // The archive decides who may read it: a secretariat without archive access adds items by title.
+            <Alert data-color="warning">
+              <Paragraph>{t('council.agenda.noArchiveAccess')}</Paragraph>
+            </Alert>
+          ) : (
+            searchError !== undefined && <ErrorState error={searchError} tenant={tenant} inline />
+          )}
           {hits && hits.length === 0 && <Paragraph role="status">{t('council.agenda.noHits')}</Paragraph>}
           {hits && hits.length > 0 && (
             <ul className="stack" aria-label={t('council.agenda.hits')}>

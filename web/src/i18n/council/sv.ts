@@ -86,6 +86,7 @@ export const svCouncil: Record<CouncilKey, string> = {
   'council.agenda.searchHint': 'Ord ur rubriken eller ett diarienummer som 2026/12.',
   'council.agenda.searchButton': 'Sök',
   'council.agenda.hits': 'Hittade ärenden',
+  'council.agenda.noArchiveAccess': "Du har inte behörighet att söka i arkivet, så punkten kan inte kopplas till sitt ärende här. Lägg till den med rubrik, eller be arkivet ge sekretariatet läsbehörighet.",
   'council.agenda.noHits': 'Inget ärende matchar sökningen.',
   'council.agenda.pick': 'Välj {number} {title}',
   'council.agenda.picked': 'Valt ärende: {number} {title}',
