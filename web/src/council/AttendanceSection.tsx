@@ -10,8 +10,7 @@ import { FieldMessages } from '../components/FieldMessages.tsx';
 import { errorsFor, fieldId } from '../forms/fieldErrors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { TableScroll } from './TableScroll.tsx';
-import { sortMembers } from './BodyPage.tsx';
-import type { MeetingRoster } from './meeting.ts';
+import { sortMembers, type MeetingRoster } from './meeting.ts';
 import { personName, useSubmit } from './useSubmit.ts';
 
 type Status = 'present' | 'absent';

@@ -36,19 +36,8 @@ import { href } from '../router/routes.ts';
 import type { Flash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { usePageTitle } from '../pages/usePageTitle.ts';
+import { sortMembers } from './meeting.ts';
 import { personName, useSubmit } from './useSubmit.ts';
-
-const roleOrder: Record<MembershipRole, number> = { leader: 0, deputy: 1, member: 2, substitute: 3 };
-
-/** Leader, deputy, members by name, then substitutes in the order they are called. */
-export function sortMembers(list: CouncilMembership[], persons: Map<string, CouncilPerson>): CouncilMembership[] {
-  return [...list].sort(
-    (a, b) =>
-      roleOrder[a.role] - roleOrder[b.role] ||
-      (a.substituteOrder ?? 0) - (b.substituteOrder ?? 0) ||
-      personName(persons.get(a.personId)).localeCompare(personName(persons.get(b.personId))),
-  );
-}
 
 interface Roster { terms: CouncilTerm[]; parties: CouncilParty[]; persons: CouncilPerson[]; memberships: CouncilMembership[] }
 

@@ -5,23 +5,7 @@ import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Vote } from '../api/council.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { TableScroll } from './TableScroll.tsx';
-import type { MeetingRoster } from './meeting.ts';
-
-/** Ballots summed per party and option, parties in name order. */
-export function partyTally(vote: Vote, roster: MeetingRoster): { party: string; option: string; count: number }[] {
-  const tally = new Map<string, number>();
-  for (const b of vote.ballots) {
-    const partyId = b.partyId ?? roster.persons.get(b.personId)?.partyId ?? '';
-    const key = `${partyId}\u0000${b.option}`;
-    tally.set(key, (tally.get(key) ?? 0) + 1);
-  }
-  return [...tally]
-    .map(([key, count]) => {
-      const [partyId, option] = key.split('\u0000') as [string, string];
-      return { party: roster.parties.get(partyId)?.name ?? '', option, count };
-    })
-    .sort((a, b) => a.party.localeCompare(b.party) || a.option.localeCompare(b.option));
-}
+import { partyTally, type MeetingRoster } from './meeting.ts';
 
 export function VoteResult({ vote, roster }: { vote: Vote; roster: MeetingRoster }) {
   const { t } = useI18n();
