@@ -33,12 +33,17 @@ import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { ServicesPage } from './pages/ServicesPage.tsx';
 import { SigningPage } from './pages/SigningPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
-import { href, isMyPageRoute, tenantOf, type Route } from './router/routes.ts';
+import { href, isCouncilRoute, isMyPageRoute, tenantOf, type Route } from './router/routes.ts';
+import { isSecretariat } from './council/access.ts';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
 import { useLoad, type Load } from './session/useLoad.ts';
 
 // The form library and its validator are loaded only when a form is opened, not with the staff screens.
 const EFormPage = lazy(() => import('./pages/EFormPage.tsx').then((m) => ({ default: m.EFormPage })));
+// The council pages are the secretariat's alone: loaded when one is opened.
+const CouncilPage = lazy(() => import('./council/CouncilPage.tsx').then((m) => ({ default: m.CouncilPage })));
+const BodyPage = lazy(() => import('./council/BodyPage.tsx').then((m) => ({ default: m.BodyPage })));
+const MeetingPage = lazy(() => import('./council/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
 
 export function App() {
   return (
@@ -103,6 +108,17 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
     if (route.name === 'adminUsers') return <AdminUsersPage tenant={t} />;
     if (route.name === 'adminUnits') return <AdminUnitsPage tenant={t} />;
     if (route.name === 'adminTokens') return <AdminTokensPage tenant={t} />;
+  }
+  // The council pages are the secretariat's (and the tenant administrator's), archive role or not.
+  if (isCouncilRoute(route)) {
+    if (!isSecretariat(roles)) return <StartPage tenant={t} roles={roles} name={name} notice />;
+    return (
+      <Suspense fallback={<Loading />}>
+        {route.name === 'council' && <CouncilPage tenant={t} />}
+        {route.name === 'councilBody' && <BodyPage key={route.id} tenant={t} id={route.id} />}
+        {route.name === 'councilMeeting' && <MeetingPage key={route.id} tenant={t} id={route.id} />}
+      </Suspense>
+    );
   }
   // My page is every resident's, whatever else they do in the municipality (the API answers for the role citizen).
   if (isMyPageRoute(route)) {

@@ -15,11 +15,14 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   json?: unknown;
   form?: FormData;
+  /** A plain-text body of its own media type (a WebVTT transcript is text/vtt). */
+  text?: string;
+  contentType?: string;
   signal?: AbortSignal;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? (options.json !== undefined || options.form ? 'POST' : 'GET');
+  const method = options.method ?? (options.json !== undefined || options.form || options.text !== undefined ? 'POST' : 'GET');
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   let body: BodyInit | undefined;
   if (options.json !== undefined) {
@@ -27,6 +30,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     body = JSON.stringify(options.json);
   } else if (options.form) {
     body = options.form;
+  } else if (options.text !== undefined) {
+    headers['content-type'] = options.contentType ?? 'text/plain';
+    body = options.text;
   }
   if (!SAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;

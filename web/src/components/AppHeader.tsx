@@ -5,6 +5,7 @@ import { logout } from '../api/session.ts';
 import type { Session, Tenant } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router/routes.ts';
+import { isSecretariat } from '../council/access.ts';
 import { navigate } from '../router/navigation.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { AppLink } from './AppLink.tsx';
@@ -54,6 +55,7 @@ export function AppHeader({ session, tenant }: { session: Session | undefined; t
             {works && <AppLink href={href({ name: 'caseList', tenant: tenant.slug })}>{t('nav.cases')}</AppLink>}
             {works && <AppLink href={href({ name: 'caseNew', tenant: tenant.slug })}>{t('nav.newCase')}</AppLink>}
             {roles.includes('citizen') && <AppLink href={href({ name: 'myPage', tenant: tenant.slug })}>{t('my.title')}</AppLink>}
+            {isSecretariat(roles) && <AppLink href={href({ name: 'council', tenant: tenant.slug })}>{t('council.title')}</AppLink>}
             {isAdmin && <AppLink href={href({ name: 'adminUsers', tenant: tenant.slug })}>{t('nav.admin')}</AppLink>}
             {canSwitch && <AppLink href={href({ name: 'home' })}>{t('nav.switchMunicipality')}</AppLink>}
           </nav>

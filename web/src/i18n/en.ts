@@ -3,6 +3,7 @@
 // (catalogue.test.ts). Placeholders are written {name}.
 import { enCitizen } from './citizen/en.ts';
 import { enDeposit } from './deposit/en.ts';
+import { enCouncil } from './council/en.ts';
 
 export const en = {
   'app.name': 'Rådhus',
@@ -369,6 +370,7 @@ export const en = {
   'start.secretariat.body': 'You prepare the meetings of the political bodies: members and substitutes, the meeting plan, agendas tied to the political cases in the archive, summons, attendance and minutes. The public sees agendas and decisions once they are published.',
   ...enCitizen,
   ...enDeposit,
+  ...enCouncil,
 } as const;
 
 export type MessageKey = keyof typeof en;

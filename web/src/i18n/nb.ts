@@ -3,6 +3,7 @@
 import type { Catalogue } from './en.ts';
 import { nbCitizen } from './citizen/nb.ts';
 import { nbDeposit } from './deposit/nb.ts';
+import { nbCouncil } from './council/nb.ts';
 
 export const nb: Catalogue = {
   'app.name': 'Rådhus',
@@ -369,4 +370,5 @@ export const nb: Catalogue = {
   'start.secretariat.body': 'Du forbereder møtene i de politiske organene: medlemmer og varamedlemmer, møteplanen, sakslister knyttet til de politiske sakene i arkivet, innkalling, oppmøte og protokoll. Publikum ser sakslister og vedtak når de er publisert.',
   ...nbCitizen,
   ...nbDeposit,
+  ...nbCouncil,
 };

@@ -3,6 +3,7 @@
 import type { Catalogue } from './en.ts';
 import { nnCitizen } from './citizen/nn.ts';
 import { nnDeposit } from './deposit/nn.ts';
+import { nnCouncil } from './council/nn.ts';
 
 export const nn: Catalogue = {
   'app.name': 'Rådhus',
@@ -369,4 +370,5 @@ export const nn: Catalogue = {
   'start.secretariat.body': 'Du førebur møta i dei politiske organa: medlemmer og varamedlemmer, møteplanen, sakslister knytte til dei politiske sakene i arkivet, innkalling, oppmøte og protokoll. Publikum ser sakslister og vedtak når dei er publiserte.',
   ...nnCitizen,
   ...nnDeposit,
+  ...nnCouncil,
 };

@@ -3,6 +3,7 @@
 import type { Catalogue } from './en.ts';
 import { svCitizen } from './citizen/sv.ts';
 import { svDeposit } from './deposit/sv.ts';
+import { svCouncil } from './council/sv.ts';
 
 export const sv: Catalogue = {
   'app.name': 'Rådhus',
@@ -369,4 +370,5 @@ export const sv: Catalogue = {
   'start.secretariat.body': 'Du förbereder de politiska organens sammanträden: ledamöter och ersättare, sammanträdesplanen, föredragningslistor kopplade till de politiska ärendena i arkivet, kallelser, närvaro och protokoll. Allmänheten ser föredragningslistor och beslut när de har publicerats.',
   ...svCitizen,
   ...svDeposit,
+  ...svCouncil,
 };

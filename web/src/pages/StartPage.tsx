@@ -13,6 +13,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/catalogue.ts';
 import { href, type WorkListName } from '../router/routes.ts';
+import { isSecretariat } from '../council/access.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
@@ -46,8 +47,14 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
           </ButtonLink>
         </RoleSection>
       )}
+      {isSecretariat(roles) && (
+        <RoleSection id="start-secretariat" heading="start.secretariat.heading" body="start.secretariat.body">
+          <ButtonLink variant="secondary" href={href({ name: 'council', tenant: tenant.slug })}>
+            {t('council.open')}
+          </ButtonLink>
+        </RoleSection>
+      )}
       {roles.includes('politician') && <RoleSection id="start-politician" heading="start.politician.heading" body="start.politician.body" />}
-      {roles.includes('secretariat') && <RoleSection id="start-secretariat" heading="start.secretariat.heading" body="start.secretariat.body" />}
       {roles.includes('citizen') && (
         <RoleSection id="start-citizen" heading="start.citizen.heading" body="start.citizen.body">
           <ButtonLink href={href({ name: 'myPage', tenant: tenant.slug })}>{t('my.title')}</ButtonLink>

@@ -32,6 +32,9 @@ describe('routes', () => {
     { name: 'receipt', tenant: 'balsfjord', id: 's1' },
     { name: 'signing', tenant: 'balsfjord', id: 'g1' },
     { name: 'signing', tenant: 'balsfjord', id: 'g1', token: 'a+b/c=' },
+    { name: 'council', tenant: 'balsfjord' },
+    { name: 'councilBody', tenant: 'eksjo', id: 'b1' },
+    { name: 'councilMeeting', tenant: 'balsfjord', id: 'm1' },
   ];
 
   it('parses every link it builds back to the same route', () => {
@@ -51,5 +54,7 @@ describe('routes', () => {
     expect(parseRoute('/app/balsfjord/cases/%E0').name).toBe('notFound');
     expect(parseRoute('/app/balsfjord/my/cases/c1/more').name).toBe('notFound');
     expect(parseRoute('/app/balsfjord/my/elsewhere/x').name).toBe('notFound');
+    expect(parseRoute('/app/balsfjord/council/meetings').name).toBe('notFound');
+    expect(parseRoute('/app/balsfjord/council/meetings/m1/more').name).toBe('notFound');
   });
 });

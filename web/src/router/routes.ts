@@ -45,7 +45,14 @@ export type Route =
   | { name: 'eform'; tenant: string; id: string }
   | { name: 'receipt'; tenant: string; id: string }
   | { name: 'signing'; tenant: string; id: string; token?: string }
+  | { name: 'council'; tenant: string }
+  | { name: 'councilBody'; tenant: string; id: string }
+  | { name: 'councilMeeting'; tenant: string; id: string }
   | { name: 'notFound'; path: string };
+
+/** The secretariat's council pages (issue 10 §1): bodies, a body's members and meeting plan, a meeting. */
+export const isCouncilRoute = (route: Route): route is Extract<Route, { name: 'council' | 'councilBody' | 'councilMeeting' }> =>
+  route.name === 'council' || route.name === 'councilBody' || route.name === 'councilMeeting';
 
 /** The citizen's My page (issue 9 §3): open to anyone logged in, not only to staff. */
 export const isMyPageRoute = (route: Route): route is Extract<Route, { name: 'myPage' | 'myCase' | 'myMessages' | 'myMessage' | 'myProperty' }> =>
@@ -106,6 +113,11 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (section === 'signing' && id !== undefined && sub === undefined) {
     const token = params.get('token');
     return token ? { name: 'signing', tenant, id, token } : { name: 'signing', tenant, id };
+  }
+  if (section === 'council' && extra === undefined) {
+    if (id === undefined) return { name: 'council', tenant };
+    if (id === 'bodies' && sub !== undefined) return { name: 'councilBody', tenant, id: sub };
+    if (id === 'meetings' && sub !== undefined) return { name: 'councilMeeting', tenant, id: sub };
   }
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
@@ -171,6 +183,12 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/submissions/${seg(route.id)}`;
     case 'signing':
       return `${BASE}/${seg(route.tenant)}/signing/${seg(route.id)}${route.token ? `?token=${seg(route.token)}` : ''}`;
+    case 'council':
+      return `${BASE}/${seg(route.tenant)}/council`;
+    case 'councilBody':
+      return `${BASE}/${seg(route.tenant)}/council/bodies/${seg(route.id)}`;
+    case 'councilMeeting':
+      return `${BASE}/${seg(route.tenant)}/council/meetings/${seg(route.id)}`;
   }
 }
 
