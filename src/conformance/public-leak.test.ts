@@ -25,7 +25,9 @@ let fixtures: LeakFixture[];
 const markers = new Map<string, string[]>();
 
 /** The tables and views radhus_public may read; everything else in the schema is closed to it. */
-const publicRelations = ['public_case_files', 'public_documents', 'public_registry_entries', 'public_tenants', 'public_access_request_statistics', 'public_forms'];
+const publicRelations = ['public_case_files', 'public_documents', 'public_registry_entries', 'public_tenants', 'public_access_request_statistics', 'public_forms',
+  'public_council_terms', 'public_council_parties', 'public_council_persons', 'public_council_bodies', 'public_council_memberships',
+  'public_council_meetings', 'public_council_agenda_items', 'public_council_notices'];
 
 beforeAll(async () => {
   radhus = await createTestRadhus();

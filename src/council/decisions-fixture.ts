@@ -1,19 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Test set-up for the meeting record: the app with the decisions routes registered (the lead wires
-// them into the council module at merge), and a held meeting of a small council with attendance —
+// Test set-up for the meeting record: the app, and a held meeting of a small council with attendance —
 // four members present, the fifth absent and their party's substitute meeting for them.
-import { modules } from '../modules.ts';
-import type { Module } from '../platform/modules.ts';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import * as council from './service.ts';
-import { registerCouncilDecisionRoutes } from './decisions-routes.ts';
 import { createAgendaItem, createMeeting, inCouncil, smallCouncil, type SmallCouncil } from './test-support.ts';
 
-const decisionsModule: Module = { name: 'council-decisions', register: registerCouncilDecisionRoutes };
-
-export const createDecisionsRadhus = (env: NodeJS.ProcessEnv = {}): Promise<TestRadhus> =>
-  createTestRadhus(env, { modules: modules.some((m) => m.name === 'council-decisions') ? modules : [...modules, decisionsModule] });
+export const createDecisionsRadhus = (env: NodeJS.ProcessEnv = {}): Promise<TestRadhus> => createTestRadhus(env);
 
 export interface HeldMeeting extends SmallCouncil {
   held: council.MeetingRow;

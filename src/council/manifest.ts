@@ -5,6 +5,7 @@ import type { Module } from '../platform/modules.ts';
 import { rosterRoutes } from './roster-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { publicRoutes } from './public-routes.ts';
+import { registerCouncilDecisionRoutes } from './decisions-routes.ts';
 import { councilProjection, publishAgendaJob } from './projection.ts';
 
 export const councilModule: Module = {
@@ -13,6 +14,7 @@ export const councilModule: Module = {
     await rosterRoutes(app, ctx);
     await meetingRoutes(app, ctx);
     await publicRoutes(app, ctx);
+    await registerCouncilDecisionRoutes(app, ctx);
   },
   consumers: [councilProjection],
   jobs: [publishAgendaJob],
