@@ -20,10 +20,12 @@ DECLARE
   created timestamptz := coalesce((old_row->>'created_at')::timestamptz, (old_row->>'updated_at')::timestamptz, now());
 BEGIN
   -- A document counts only when it is a council paper's or minutes' (the journal's others are not OParl files).
-  IF TG_TABLE_NAME = 'public_documents' AND NOT EXISTS (
-      SELECT 1 FROM public_council_agenda_items i WHERE i.presentation_entry_id = OLD.registry_entry_id
-      UNION ALL SELECT 1 FROM public_council_meetings m WHERE m.minutes_entry_id = OLD.registry_entry_id) THEN
-    RETURN OLD;
+  IF TG_TABLE_NAME = 'public_documents' THEN
+    IF NOT EXISTS (
+        SELECT 1 FROM public_council_agenda_items i WHERE i.presentation_entry_id = (old_row->>'registry_entry_id')::uuid
+        UNION ALL SELECT 1 FROM public_council_meetings m WHERE m.minutes_entry_id = (old_row->>'registry_entry_id')::uuid) THEN
+      RETURN OLD;
+    END IF;
   END IF;
   INSERT INTO oparl_deleted (id, tenant_id, source, created_at, deleted_at)
     VALUES (OLD.id, OLD.tenant_id, TG_TABLE_NAME, created, greatest(now(), (old_row->>'updated_at')::timestamptz))
