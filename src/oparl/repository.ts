@@ -70,7 +70,10 @@ function source(kind: ListKind, t: string, now: Date): RawBuilder<unknown> {
           from public_council_bodies where tenant_id = ${t}::uuid
         union all select id, 'party', code, name, null, null, updated_at, updated_at from public_council_parties where tenant_id = ${t}::uuid`;
     case 'person':
-      return sql`select id, given_name, family_name, party_id, created_at as created, updated_at as modified from public_council_persons where tenant_id = ${t}::uuid`;
+      // OParl 1.1: an object's modified moves with the objects it embeds (a person's memberships, a meeting's items).
+      return sql`select p.id, p.given_name, p.family_name, p.party_id, p.created_at as created,
+          greatest(p.updated_at, (select max(ms.updated_at) from public_council_memberships ms where ms.person_id = p.id)) as modified
+        from public_council_persons p where p.tenant_id = ${t}::uuid`;
     case 'membership':
       return sql`select id, body_id, term_id, person_id, role, party_id, substitute_order, to_char(starts_on, 'YYYY-MM-DD') as starts_on,
           to_char(ends_on, 'YYYY-MM-DD') as ends_on, updated_at as created, updated_at as modified
@@ -78,7 +81,8 @@ function source(kind: ListKind, t: string, now: Date): RawBuilder<unknown> {
     case 'meeting':
       return sql`select m.id, m.body_id, coalesce(b.name, '') as body_name, m.starts_at, m.ends_at, m.location, m.status, m.open, m.agenda_published_at,
           m.live_stream_url, m.recording_url, m.minutes_status, m.minutes_entry_id, to_char(m.notice_posted_on, 'YYYY-MM-DD') as notice_posted_on,
-          to_char(m.appeal_closes_on, 'YYYY-MM-DD') as appeal_closes_on, m.created_at as created, m.updated_at as modified
+          to_char(m.appeal_closes_on, 'YYYY-MM-DD') as appeal_closes_on, m.created_at as created,
+          greatest(m.updated_at, (select max(i.updated_at) from public_council_agenda_items i where i.meeting_id = m.id)) as modified
         from public_council_meetings m left join public_council_bodies b on b.id = m.body_id and b.tenant_id = m.tenant_id
         where m.tenant_id = ${t}::uuid`;
     case 'agendaItem':
