@@ -33,7 +33,7 @@ const texts: Record<PageLanguage, Texts> = {
     errorTitle: 'Innloggingen feilet',
     errorIntro: 'Noe gikk galt under innloggingen. Gå tilbake og prøv igjen.',
     noAccount: 'Velg en av personene i listen. Gå tilbake og prøv igjen.',
-    roles: { citizen: 'Innbygger', 'case-officer': 'Saksbehandler', archivist: 'Arkivar', politician: 'Politiker', 'tenant-admin': 'Administrator', system: 'System' },
+    roles: { citizen: 'Innbygger', 'case-officer': 'Saksbehandler', archivist: 'Arkivar', politician: 'Politiker', secretariat: 'Politisk sekretariat', 'tenant-admin': 'Administrator', system: 'System' },
   },
   nn: {
     title: 'Logg inn – Rådhus demo',
@@ -45,7 +45,7 @@ const texts: Record<PageLanguage, Texts> = {
     errorTitle: 'Innlogginga feila',
     errorIntro: 'Noko gjekk gale under innlogginga. Gå tilbake og prøv igjen.',
     noAccount: 'Vel ein av personane i lista. Gå tilbake og prøv igjen.',
-    roles: { citizen: 'Innbyggjar', 'case-officer': 'Saksbehandlar', archivist: 'Arkivar', politician: 'Politikar', 'tenant-admin': 'Administrator', system: 'System' },
+    roles: { citizen: 'Innbyggjar', 'case-officer': 'Saksbehandlar', archivist: 'Arkivar', politician: 'Politikar', secretariat: 'Politisk sekretariat', 'tenant-admin': 'Administrator', system: 'System' },
   },
   sv: {
     title: 'Logga in – Rådhus demo',
@@ -57,7 +57,7 @@ const texts: Record<PageLanguage, Texts> = {
     errorTitle: 'Inloggningen misslyckades',
     errorIntro: 'Något gick fel vid inloggningen. Gå tillbaka och försök igen.',
     noAccount: 'Välj en av personerna i listan. Gå tillbaka och försök igen.',
-    roles: { citizen: 'Invånare', 'case-officer': 'Handläggare', archivist: 'Arkivarie', politician: 'Politiker', 'tenant-admin': 'Administratör', system: 'System' },
+    roles: { citizen: 'Invånare', 'case-officer': 'Handläggare', archivist: 'Arkivarie', politician: 'Politiker', secretariat: 'Nämndsekreterare', 'tenant-admin': 'Administratör', system: 'System' },
   },
   en: {
     title: 'Log in – Rådhus demo',
@@ -69,7 +69,7 @@ const texts: Record<PageLanguage, Texts> = {
     errorTitle: 'Login failed',
     errorIntro: 'Something went wrong while logging in. Go back and try again.',
     noAccount: 'Choose one of the people in the list. Go back and try again.',
-    roles: { citizen: 'Citizen', 'case-officer': 'Case officer', archivist: 'Archivist', politician: 'Politician', 'tenant-admin': 'Administrator', system: 'System' },
+    roles: { citizen: 'Citizen', 'case-officer': 'Case officer', archivist: 'Archivist', politician: 'Politician', secretariat: 'Council secretariat', 'tenant-admin': 'Administrator', system: 'System' },
   },
 };
 

@@ -20,7 +20,7 @@ export interface DemoUser {
 
 type Person = [givenName: string, familyName: string, birthDate: string];
 
-const staffRoles = ['case-officer', 'archivist', 'politician', 'tenant-admin', 'citizen'] as const satisfies readonly Role[];
+const staffRoles = ['case-officer', 'archivist', 'politician', 'tenant-admin', 'citizen', 'secretariat'] as const satisfies readonly Role[];
 
 const municipalities: { slug: string; country: 'NO' | 'SE'; people: Person[] }[] = [
   {
@@ -32,6 +32,7 @@ const municipalities: { slug: string; country: 'NO' | 'SE'; people: Person[] }[]
       ['Marit', 'Nilsen', '1971-01-28'],
       ['Kristoffer', 'Berg', '1986-06-19'],
       ['Sigrid', 'Pedersen', '1994-11-07'],
+      ['Håkon', 'Eriksen', '1983-02-17'],
     ],
   },
   {
@@ -43,6 +44,7 @@ const municipalities: { slug: string; country: 'NO' | 'SE'; people: Person[] }[]
       ['Karin', 'Ek', '1958-12-02'],
       ['Johan', 'Sjöberg', '1983-05-30'],
       ['Elsa', 'Karlsson', '1999-02-14'],
+      ['Ulla', 'Bergström', '1977-09-14'],
     ],
   },
   {
@@ -54,6 +56,7 @@ const municipalities: { slug: string; country: 'NO' | 'SE'; people: Person[] }[]
       ['Birgitta', 'Franzén', '1955-04-04'],
       ['Mikael', 'Strand', '1988-09-25'],
       ['Oskar', 'Lund', '2001-01-17'],
+      ['Tove', 'Hansson', '1984-11-21'],
     ],
   },
   {
@@ -65,6 +68,7 @@ const municipalities: { slug: string; country: 'NO' | 'SE'; people: Person[] }[]
       ['Eva', 'Håkansson', '1963-06-16'],
       ['Fredrik', 'Nyberg', '1979-11-29'],
       ['Sara', 'Lindgren', '1996-08-05'],
+      ['Jonas', 'Ekberg', '1975-05-06'],
     ],
   },
   {
@@ -76,6 +80,7 @@ const municipalities: { slug: string; country: 'NO' | 'SE'; people: Person[] }[]
       ['Margareta', 'Blom', '1952-09-19'],
       ['Henrik', 'Sandberg', '1990-04-01'],
       ['Linnea', 'Forsberg', '2000-10-10'],
+      ['Agneta', 'Norén', '1964-08-28'],
     ],
   },
   {
@@ -87,6 +92,7 @@ const municipalities: { slug: string; country: 'NO' | 'SE'; people: Person[] }[]
       ['Lena', 'Ström', '1966-03-31'],
       ['Peter', 'Dahl', '1987-12-12'],
       ['Alva', 'Nordin', '1998-06-06'],
+      ['Viktor', 'Borg', '1991-03-19'],
     ],
   },
 ];

@@ -90,7 +90,7 @@ export async function findOfficer(tx: Tx, tenantId: string, userId: string): Pro
 }
 
 /** Roles that make a person staff (everything but citizen): who may belong to an administrative unit. */
-const staffRoles: readonly Role[] = ['case-officer', 'archivist', 'politician', 'tenant-admin'];
+const staffRoles: readonly Role[] = ['case-officer', 'archivist', 'politician', 'secretariat', 'tenant-admin'];
 
 /** A person holding a staff role in this municipality, by id, or undefined (unknown, citizen only, or elsewhere). */
 export async function findStaff(tx: Tx, tenantId: string, userId: string): Promise<{ id: string; name: string } | undefined> {

@@ -2,7 +2,7 @@
 // Deleted objects (OParl 1.1 "Gelöschte Objekte"): what left the public projection is still
 // answered at its URL as {id, type, created, modified, deleted: true}, and listed among the changes
 // a client asks for with created_since/modified_since. The record is oparl_deleted (migration
-// 0023, kept by triggers on the public tables); merged here into a page in id order, so the keyset
+// 0025 in the plan, kept by triggers on the public tables); merged here into a page in id order, so the keyset
 // goes on across live and deleted objects alike.
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../platform/db/transaction.ts';

@@ -7,8 +7,8 @@ import type { ResponseBody } from './types.ts';
 const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}`;
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 
-export type GrantableRole = 'citizen' | 'case-officer' | 'archivist' | 'politician' | 'tenant-admin';
-export const grantableRoles: readonly GrantableRole[] = ['case-officer', 'archivist', 'politician', 'tenant-admin', 'citizen'];
+export type GrantableRole = 'citizen' | 'case-officer' | 'archivist' | 'politician' | 'secretariat' | 'tenant-admin';
+export const grantableRoles: readonly GrantableRole[] = ['case-officer', 'archivist', 'politician', 'secretariat', 'tenant-admin', 'citizen'];
 
 // Shapes come from the generated API types (schema.d.ts): a change in the API the UI misses fails the typecheck.
 type Item<T> = T extends readonly (infer I)[] ? I : never;

@@ -364,6 +364,9 @@ export const en = {
   'message.send': 'Send the message',
   'message.sent': 'The message to {name} is sent and registered as document {number}. {name} has no e-mail address on record, so no notice was sent.',
   'message.sentNotified': 'The message to {name} is sent and registered as document {number}. {name} has been told by e-mail.',
+  'role.secretariat': 'Council secretariat',
+  'start.secretariat.heading': 'For the council secretariat',
+  'start.secretariat.body': 'You prepare the meetings of the political bodies: members and substitutes, the meeting plan, agendas tied to the political cases in the archive, summons, attendance and minutes. The public sees agendas and decisions once they are published.',
   ...enCitizen,
   ...enDeposit,
 } as const;

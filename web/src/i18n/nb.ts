@@ -364,6 +364,9 @@ export const nb: Catalogue = {
   'message.send': 'Send meldingen',
   'message.sent': 'Meldingen til {name} er sendt og journalført som dokument {number}. {name} har ingen registrert e-postadresse, så det ble ikke sendt varsel.',
   'message.sentNotified': 'Meldingen til {name} er sendt og journalført som dokument {number}. {name} har fått varsel på e-post.',
+  'role.secretariat': 'Politisk sekretariat',
+  'start.secretariat.heading': 'For det politiske sekretariatet',
+  'start.secretariat.body': 'Du forbereder møtene i de politiske organene: medlemmer og varamedlemmer, møteplanen, sakslister knyttet til de politiske sakene i arkivet, innkalling, oppmøte og protokoll. Publikum ser sakslister og vedtak når de er publisert.',
   ...nbCitizen,
   ...nbDeposit,
 };

@@ -364,6 +364,9 @@ export const nn: Catalogue = {
   'message.send': 'Send meldinga',
   'message.sent': 'Meldinga til {name} er send og journalført som dokument {number}. {name} har inga registrert e-postadresse, så det vart ikkje sendt varsel.',
   'message.sentNotified': 'Meldinga til {name} er send og journalført som dokument {number}. {name} har fått varsel på e-post.',
+  'role.secretariat': 'Politisk sekretariat',
+  'start.secretariat.heading': 'For det politiske sekretariatet',
+  'start.secretariat.body': 'Du førebur møta i dei politiske organa: medlemmer og varamedlemmer, møteplanen, sakslister knytte til dei politiske sakene i arkivet, innkalling, oppmøte og protokoll. Publikum ser sakslister og vedtak når dei er publiserte.',
   ...nnCitizen,
   ...nnDeposit,
 };

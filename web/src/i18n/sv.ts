@@ -364,6 +364,9 @@ export const sv: Catalogue = {
   'message.send': 'Skicka meddelandet',
   'message.sent': 'Meddelandet till {name} är skickat och diariefört som handling {number}. {name} har ingen registrerad e-postadress, så ingen avisering skickades.',
   'message.sentNotified': 'Meddelandet till {name} är skickat och diariefört som handling {number}. {name} har aviserats via e-post.',
+  'role.secretariat': 'Nämndsekreterare',
+  'start.secretariat.heading': 'För nämndsekreterare',
+  'start.secretariat.body': 'Du förbereder de politiska organens sammanträden: ledamöter och ersättare, sammanträdesplanen, föredragningslistor kopplade till de politiska ärendena i arkivet, kallelser, närvaro och protokoll. Allmänheten ser föredragningslistor och beslut när de har publicerats.',
   ...svCitizen,
   ...svDeposit,
 };

@@ -47,6 +47,7 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
         </RoleSection>
       )}
       {roles.includes('politician') && <RoleSection id="start-politician" heading="start.politician.heading" body="start.politician.body" />}
+      {roles.includes('secretariat') && <RoleSection id="start-secretariat" heading="start.secretariat.heading" body="start.secretariat.body" />}
       {roles.includes('citizen') && (
         <RoleSection id="start-citizen" heading="start.citizen.heading" body="start.citizen.body">
           <ButtonLink href={href({ name: 'myPage', tenant: tenant.slug })}>{t('my.title')}</ButtonLink>
