@@ -5,7 +5,15 @@
 // embeds read in one batch per kind for the whole page: no query per row.
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../platform/db/transaction.ts';
-import type { PublicProposal, PublicVote } from '../council/tables.ts';
+
+// The projection's jsonb shapes (migration 0022's comments, council/tables.ts), as OParl reads them.
+export interface PublicVote {
+  position: number; subject: string; method: string; outcome: string | null;
+  counts: { option: string; label: string; count: number }[];
+  parties: { partyId: string | null; option: string; count: number }[];
+  ballots: { personId: string; partyId: string | null; option: string }[];
+}
+export interface PublicProposal { position: number; kind: string; text: string; proposerPersonId: string | null; partyId: string | null }
 
 export type ListKind = 'organization' | 'person' | 'membership' | 'meeting' | 'agendaItem' | 'paper' | 'consultation' | 'file' | 'location' | 'legislativeTerm';
 
