@@ -131,7 +131,8 @@ describe('the council’s data', () => {
     const org = (id: string) => `${base}/oparl/v1/body/${a.slug}/organization/${id}`;
     const person = (id: string) => `${base}/oparl/v1/body/${a.slug}/person/${id}`;
     expect(item).toMatchObject({ number: 'PS 1/26', order: 0, public: true, resolutionText: 'Skolen bygges.', result: 'adopted', 'radhus:videoOffsetSeconds': 95 });
-    const [vote] = item['radhus:votes'] as Json[];
+    const [vote, secret] = item['radhus:votes'] as Json[];
+    expect(secret).toMatchObject({ method: 'secret', counts: [{ option: 'a', count: 2 }, { option: 'b', count: 1 }], parties: [], ballots: [] });
     expect(vote).toMatchObject({ outcome: 'adopted', counts: [{ option: 'for', count: 2 }, { option: 'against', count: 1 }] });
     expect(vote!.parties).toContainEqual({ organization: org(seedA.partyIds[1]), option: 'against', count: 1 });
     expect(vote!.ballots).toContainEqual({ person: person(seedA.personIds[2]), organization: org(seedA.partyIds[1]), option: 'against' });

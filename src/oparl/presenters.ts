@@ -135,7 +135,7 @@ export function presentLocation(u: Urls, r: LocationRow): OParlObject {
   return compact({ id: u.object('location', r.id), type: type('Location'), description: r.description, meetings: [u.object('meeting', r.id)], ...stamps(r) }) as OParlObject;
 }
 
-/** The votes with parties and members as OParl URLs (never a member's vote in a secret ballot: the projection holds none). */
+/** The votes with parties and members as OParl URLs (a secret ballot: counts only). */
 function votesOf(u: Urls, r: AgendaItemRow) {
   if (r.closed) return undefined;
   return listOf<AgendaItemRow['votes'][number]>(r.votes).map((v) => ({
@@ -144,7 +144,8 @@ function votesOf(u: Urls, r: AgendaItemRow) {
     method: v.method,
     outcome: v.outcome,
     counts: (v.counts ?? []).map((c) => ({ option: c.option, label: c.label, count: c.count })),
-    parties: (v.parties ?? []).map((p) => ({ organization: p.partyId ? u.object('organization', p.partyId) : null, option: p.option, count: p.count })),
+    // A secret ballot shows only its counts, whatever a projection row holds.
+    parties: v.method === 'secret' ? [] : (v.parties ?? []).map((p) => ({ organization: p.partyId ? u.object('organization', p.partyId) : null, option: p.option, count: p.count })),
     ballots: v.method === 'secret' ? [] : (v.ballots ?? []).map((b) => ({ person: u.object('person', b.personId), organization: b.partyId ? u.object('organization', b.partyId) : null, option: b.option })),
   }));
 }

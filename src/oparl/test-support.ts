@@ -81,6 +81,11 @@ export async function seedCouncil(radhus: TestRadhus, tenant: Tenant, at = radhu
       counts: [{ option: 'for', label: 'For', count: 2 }, { option: 'against', label: 'Mot', count: 1 }],
       parties: [{ partyId: partyIds[0], option: 'for', count: 1 }, { partyId: partyIds[1], option: 'for', count: 1 }, { partyId: partyIds[1], option: 'against', count: 1 }],
       ballots: [{ personId: personIds[0], partyId: partyIds[0], option: 'for' }, { personId: personIds[1], partyId: partyIds[1], option: 'for' }, { personId: personIds[2], partyId: partyIds[1], option: 'against' }],
+    }, {
+      // A secret ballot whose row (wrongly) holds the split: OParl must still show its counts only.
+      position: 2, subject: 'Valg av styreleder', method: 'secret', outcome: 'adopted',
+      counts: [{ option: 'a', label: 'Kari Nordmann', count: 2 }, { option: 'b', label: 'Ola Hansen', count: 1 }],
+      parties: [{ partyId: partyIds[1], option: 'b', count: 1 }], ballots: [{ personId: personIds[1], partyId: partyIds[1], option: 'b' }],
     }];
     const proposals = [{ position: 1, kind: 'recommendation', text: 'Skolen bygges.', proposerPersonId: null, partyId: null }];
     await sql`insert into public_council_agenda_items (id, tenant_id, meeting_id, position, item_number, public_title, case_file_id, case_number, presentation_entry_id,
