@@ -26,8 +26,9 @@ const markers = new Map<string, string[]>();
 
 /** The tables and views radhus_public may read; everything else in the schema is closed to it. */
 const publicRelations = ['public_case_files', 'public_documents', 'public_registry_entries', 'public_tenants', 'public_access_request_statistics', 'public_forms',
+  // The council's public projection (0022) and OParl's record of deleted public objects (ids and times only).
   'public_council_terms', 'public_council_parties', 'public_council_persons', 'public_council_bodies', 'public_council_memberships',
-  'public_council_meetings', 'public_council_agenda_items', 'public_council_notices'];
+  'public_council_meetings', 'public_council_agenda_items', 'public_council_notices', 'oparl_deleted'];
 
 beforeAll(async () => {
   radhus = await createTestRadhus();
@@ -212,6 +213,7 @@ describe(`the public role (${testEngine()})`, () => {
     const files = [
       ...(await readdir(join(src, 'site'), { recursive: true })).filter((name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts')).map((name) => join(src, 'site', name)),
       join(src, 'tenants', 'routes.ts'),
+      ...['routes.ts', 'service.ts', 'repository.ts', 'deleted.ts'].map((name) => join(src, 'oparl', name)),
       join(src, 'mail', 'mailbox-routes.ts'),
     ];
     const offenders: string[] = [];

@@ -100,6 +100,17 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
   '/:municipality/politikk/folg/:id/bekreft': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/bekreft?key=gjett`, `/${s}/politikk/folg/ukjent/bekreft`]),
   '/:municipality/politikk/folg/:id/avslutt': (slugs) => slugs.map((s) => `/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/avslutt?key=gjett`),
   '/:municipality/politikk/folg/:id/atom': (slugs) => slugs.map((s) => `/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/atom`),
+  // OParl 1.1: the system, the bodies, every list of each body (paged and filtered), unknown objects and files.
+  '/oparl/v1/system': () => ['/oparl/v1/system'],
+  '/oparl/v1/bodies': () => ['/oparl/v1/bodies', '/oparl/v1/bodies?elementsPerPage=1&omit_internal=true'],
+  '/oparl/v1/body/:body': (slugs) => [...slugs.map((s) => `/oparl/v1/body/${s}`), '/oparl/v1/body/ingen-slik-kommune'],
+  '/oparl/v1/body/:body/:list': (slugs) => [
+    ...slugs.flatMap((s) => ['organizations', 'persons', 'memberships', 'meetings', 'agendaItems', 'papers', 'consultations', 'files', 'locations', 'legislativeTerms'].map((l) => `/oparl/v1/body/${s}/${l}`)),
+    ...slugs.map((s) => `/oparl/v1/body/${s}/meetings?modified_since=2000-01-01T00%3A00%3A00Z&elementsPerPage=1`),
+    '/oparl/v1/body/ingen-slik-kommune/meetings',
+  ],
+  '/oparl/v1/body/:body/:kind/:id': (slugs) => slugs.map((s) => `/oparl/v1/body/${s}/meeting/0190c0de-0000-7000-8000-000000000000`),
+  '/oparl/v1/body/:body/file/:id/:how': (slugs) => slugs.map((s) => `/oparl/v1/body/${s}/file/0190c0de-0000-7000-8000-000000000000/download`),
 };
 /** Public forms outside the OpenAPI document, posted empty (they answer with a page). */
 const formAddresses: Record<string, (slugs: string[]) => string[]> = {
