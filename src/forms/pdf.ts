@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Language } from '../common/languages.ts';
+import { woffToSfnt } from './woff.ts';
 
 const require = createRequire(import.meta.url);
 // The Latin subset covers Norwegian and Swedish letters (æ ø å ä ö é), § and the dashes.
-// Read once: each PDF embeds a subset of these.
-const regular = readFileSync(require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff'));
-const bold = readFileSync(require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff'));
+// Read and unwrapped from WOFF once (woff.ts says why): each PDF embeds a subset of these.
+const regular = woffToSfnt(readFileSync(require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff')));
+const bold = woffToSfnt(readFileSync(require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff')));
 
 export interface PdfLine {
   label?: string | undefined;
