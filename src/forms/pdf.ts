@@ -12,9 +12,15 @@ import { woffToSfnt } from './woff.ts';
 
 const require = createRequire(import.meta.url);
 // The Latin subset covers Norwegian and Swedish letters (æ ø å ä ö é), § and the dashes.
-// Read and unwrapped from WOFF once (woff.ts says why): each PDF embeds a subset of these.
-const regular = woffToSfnt(readFileSync(require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff')));
-const bold = woffToSfnt(readFileSync(require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff')));
+// Read, unwrapped from WOFF (woff.ts says why) and parsed by fontkit once: pdfkit takes a parsed
+// font as it is, where it would parse bytes again for every PDF (fontkit's table reading was then
+// the largest part of a PDF's CPU time). Each document still embeds its own subset
+// (EmbeddedFont.createSubset); the font object is only read. pdfkit's own fontkit, so the two agree.
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Buffer): object };
+const inter = (weight: string) => fontkit.create(woffToSfnt(readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`))));
+// pdfkit's types name only file names and bytes; its code (PDFFontFactory.open) takes a font object too.
+const regular = inter('400') as unknown as Buffer;
+const bold = inter('700') as unknown as Buffer;
 
 export interface PdfLine {
   label?: string | undefined;

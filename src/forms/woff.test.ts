@@ -15,7 +15,7 @@ interface Font {
   unitsPerEm: number;
   layout(text: string): { glyphs: { id: number }[]; advanceWidth: number };
 }
-const fontkit = require('fontkit') as { create(bytes: Buffer): Font };
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Buffer): Font };
 
 describe('woffToSfnt', () => {
   it('gives the font the WOFF wraps, table for table', () => {
@@ -43,5 +43,12 @@ describe('woffToSfnt', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/FontFile2/);
     expect(pdf.toString('latin1')).toMatch(/Inter/);
+  });
+
+  it('gives the same bytes every time, though the parsed font is shared by every PDF', async () => {
+    const content = { title: 'Kvittering – svar', language: 'nb' as const, at: new Date('2026-11-30T12:00:00Z'), lines: [{ label: 'Søker', text: 'Åse Ærø' }] };
+    const first = await renderPdf(content);
+    await renderPdf({ ...content, lines: [{ text: 'Andre tegn: ÄÖé§', heading: true }] });
+    expect((await renderPdf(content)).equals(first)).toBe(true);
   });
 });
