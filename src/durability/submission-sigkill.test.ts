@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A deadline spike cut short (issue 9 §4): citizens submit a form at once, over and over, to the real
 // server (a child process), which is killed with SIGKILL in the same tick as the Nth 201 arrives, with
-// other submissions still in flight. Restarted on the same folder or database, every submission that
+// other submissions still in flight. Opened again as a restarting server opens it, every submission that
 // was answered 201 is there with its case file, its registry entry, its three documents (answers as
 // PDF and JSON, the receipt) and their files, and the receipt is the one acknowledged; and nothing
 // half-made is left by the ones cut off: no case file without its entry, no entry without its
@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRadhus, openContext } from '../radhus.ts';
-import { openDatabase } from '../platform/db/database.ts';
 import { withoutTenant, withTenant } from '../platform/db/transaction.ts';
 import { createSession, CSRF_HEADER, SESSION_COOKIE } from '../identity/sessions.ts';
 import { grantLocalRole, upsertUser } from '../identity/users.ts';
@@ -21,7 +20,7 @@ import { syntheticNorwegianNumber } from '../common/idnumbers.ts';
 import { createFormDefinition, publishFormDefinition } from '../forms/definitions.ts';
 import { problemReport } from '../forms/demo-forms.ts';
 import { freshDatabaseUrl, testEngine } from '../test-support/app.ts';
-import { ArchiveClient, sha256 } from './api-client.ts';
+import { sha256 } from './api-client.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 import { addTenantWithToken, testConfig } from './tenant-setup.ts';
 
@@ -53,8 +52,8 @@ afterAll(async () => {
 describe(`a deadline spike killed mid-way (${testEngine()})`, () => {
   it('keeps every submission answered 201, whole, and leaves no half case', { timeout: 120_000 }, async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'radhus-spike-kill-'));
-    const databaseUrl = await freshDatabaseUrl();
-    const { token, formId, version, citizens } = await prepare(testConfig(dataDir, databaseUrl));
+    const databaseUrl = await freshDatabaseUrl({ migrated: true });
+    const { formId, version, citizens } = await prepare(testConfig(dataDir, databaseUrl));
 
     const first = await startServer({ dataDir, databaseUrl });
     running.push(first);
@@ -97,76 +96,55 @@ describe(`a deadline spike killed mid-way (${testEngine()})`, () => {
     // The kill cut submissions off mid-way: the rest of the spike was still in flight.
     expect(inFlightAtKill).toBe(CITIZENS - 1);
 
-    // In the database, before the restart (a PGlite folder has one process at a time): each
-    // acknowledged submission whole; nothing half-made by the ones cut off.
-    const rows = await inDatabase(databaseUrl, dataDir, async (db) => {
-      const q = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(db.kysely)).rows;
-      return {
-        submissions: await q<{ id: string; details: string; case_file_id: string; registry_entry_id: string; answers_checksum: string; receipt_checksum: string }>(sql`
-          select id, answers->>'details' as details, case_file_id, registry_entry_id, answers_checksum, receipt_checksum from form_submissions`),
-        documents: await q<{ entry: string; type: string; checksum: string; document: string }>(sql`
-          select d.registry_entry_id as entry, d.document_type as type, o.checksum, d.id as document
-          from documents d left join document_objects o on o.document_id = d.id order by d.registry_entry_id, d.document_number`),
-        casesWithoutEntry: await q(sql`select c.id from case_files c where not exists (select 1 from registry_entries e where e.case_file_id = c.id)`),
-        entriesWithoutDocuments: await q(sql`select e.id from registry_entries e where not exists (select 1 from documents d where d.registry_entry_id = e.id)`),
-        submissionsWithoutCase: await q(sql`select s.id from form_submissions s where not exists (select 1 from case_files c where c.id = s.case_file_id)
-          or not exists (select 1 from registry_entries e where e.id = s.registry_entry_id and e.case_file_id = s.case_file_id)`),
-        casesWithoutSubmission: await q(sql`select c.id from case_files c where not exists (select 1 from form_submissions s where s.case_file_id = c.id)`),
-        caseSequences: (await q<{ n: number }>(sql`select case_sequence as n from case_files order by case_sequence`)).map((r) => Number(r.n)),
-        entrySequences: (await q<{ n: number }>(sql`select entry_sequence as n from registry_entries order by entry_sequence`)).map((r) => Number(r.n)),
-      };
-    });
-    // Restart on the same folder or database (a PGlite folder's lock is left by the dead process).
-    const second = await startServer({ dataDir, databaseUrl });
-    running.push(second);
-    const staff = new ArchiveClient(second.url, SLUG, token);
+    // Opened again as a restarting server opens it (files left staged are swept, migrations
+    // checked): each acknowledged submission whole, nothing half-made by the ones cut off.
+    const ctx = await openContext(testConfig(dataDir, databaseUrl));
+    try {
+      const q = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(ctx.db.kysely)).rows;
+      expect(await q(sql`select c.id from case_files c where not exists (select 1 from registry_entries e where e.case_file_id = c.id)`), 'a case file without its entry').toEqual([]);
+      expect(await q(sql`select e.id from registry_entries e where not exists (select 1 from documents d where d.registry_entry_id = e.id)`), 'an entry without documents').toEqual([]);
+      expect(await q(sql`select s.id from form_submissions s where not exists (select 1 from case_files c where c.id = s.case_file_id)
+        or not exists (select 1 from registry_entries e where e.id = s.registry_entry_id and e.case_file_id = s.case_file_id)`), 'a submission without its case').toEqual([]);
+      expect(await q(sql`select c.id from case_files c where not exists (select 1 from form_submissions s where s.case_file_id = c.id)`), 'a case without its submission').toEqual([]);
 
-    // Every 201: its receipt as acknowledged (bytes and checksum), its case with its one entry.
-    for (const a of acknowledged) {
-      const receipt = await fetch(`${second.url}/api/v1/${SLUG}/submissions/${a.submissionId}/receipt`, { headers: citizens[a.citizen]! });
-      expect(receipt.status, a.caseNumber).toBe(200);
-      expect(sha256(Buffer.from(await receipt.arrayBuffer()))).toBe(a.receiptChecksum);
-      const kase = await staff.getCaseFile(a.caseFileId);
-      expect({ status: kase.status, caseNumber: kase.body.caseNumber, entries: kase.body.registryEntries.map((e) => e.registryNumber) }).toEqual({ status: 200, caseNumber: a.caseNumber, entries: [a.registryNumber] });
-    }
+      const submissions = await q<{ id: string; details: string; case_file_id: string; case_number: string; registry_number: string; registry_entry_id: string; answers_checksum: string; receipt_checksum: string }>(sql`
+        select s.id, s.answers->>'details' as details, s.case_file_id, s.case_number, s.registry_number, s.registry_entry_id, s.answers_checksum, s.receipt_checksum,
+          c.case_year || '/' || c.case_sequence as filed_case, e.entry_year || '/' || e.entry_sequence as filed_entry
+        from form_submissions s join case_files c on c.id = s.case_file_id join registry_entries e on e.id = s.registry_entry_id`);
+      const byId = new Map(submissions.map((s) => [s.id, s]));
+      for (const a of acknowledged)
+        expect(byId.get(a.submissionId), `acknowledged ${a.caseNumber}`).toMatchObject({ details: a.details, case_file_id: a.caseFileId, filed_case: a.caseNumber, filed_entry: a.registryNumber,
+          answers_checksum: a.answersChecksum, receipt_checksum: a.receiptChecksum });
+      expect(submissions.length).toBeGreaterThanOrEqual(ACKNOWLEDGED);
 
-    expect(rows.casesWithoutEntry).toEqual([]);
-    expect(rows.entriesWithoutDocuments).toEqual([]);
-    expect(rows.submissionsWithoutCase).toEqual([]);
-    expect(rows.casesWithoutSubmission).toEqual([]);
-    const byId = new Map(rows.submissions.map((s) => [s.id, s]));
-    for (const a of acknowledged) {
-      const s = byId.get(a.submissionId);
-      expect(s, a.caseNumber).toMatchObject({ details: a.details, case_file_id: a.caseFileId, answers_checksum: a.answersChecksum, receipt_checksum: a.receiptChecksum });
-    }
-    // Every filed submission, acknowledged or not: its entry holds the answers PDF, the JSON and
-    // the receipt, each with its file in the store.
-    for (const s of rows.submissions) {
-      const mine = rows.documents.filter((d) => d.entry === s.registry_entry_id);
-      expect(mine.map((d) => d.type), s.id).toEqual(['form', 'form-data', 'receipt']);
-      expect(mine[0]!.checksum).toBe(s.answers_checksum);
-      expect(mine[2]!.checksum).toBe(s.receipt_checksum);
-      for (const d of mine) {
-        const content = await staff.downloadDocument(d.document);
-        expect(content.status, `${s.id} ${d.type}`).toBe(200);
-        expect(sha256(content.bytes)).toBe(d.checksum);
+      // Every filed submission, acknowledged or not: its entry holds the answers PDF, the JSON and
+      // the receipt, each with its file in the store, whose bytes are the checksum recorded.
+      const documents = await q<{ entry: string; type: string; checksum: string | null }>(sql`
+        select d.registry_entry_id as entry, d.document_type as type, o.checksum
+        from documents d left join document_objects o on o.document_id = d.id order by d.registry_entry_id, d.document_number`);
+      for (const s of submissions) {
+        const mine = documents.filter((d) => d.entry === s.registry_entry_id);
+        expect(mine.map((d) => d.type), s.case_number).toEqual(['form', 'form-data', 'receipt']);
+        expect([mine[0]!.checksum, mine[2]!.checksum]).toEqual([s.answers_checksum, s.receipt_checksum]);
+        for (const d of mine) expect(sha256(await bytesOf(await ctx.files.open(d.checksum!))), `${s.case_number} ${d.type}`).toBe(d.checksum);
       }
+      // The numbers handed out are all there: 1…n, none lost to a transaction cut off.
+      const caseSequences = (await q<{ n: number }>(sql`select case_sequence as n from case_files order by case_sequence`)).map((r) => Number(r.n));
+      const entrySequences = (await q<{ n: number }>(sql`select entry_sequence as n from registry_entries order by entry_sequence`)).map((r) => Number(r.n));
+      const oneToN = Array.from({ length: submissions.length }, (_, i) => i + 1);
+      expect({ caseSequences, entrySequences }).toEqual({ caseSequences: oneToN, entrySequences: oneToN });
+    } finally {
+      await ctx.db.close();
     }
-    expect(rows.submissions.length).toBeGreaterThanOrEqual(ACKNOWLEDGED);
-    // Numbers that were handed out are all there: none lost to a transaction cut off.
-    expect(rows.caseSequences).toEqual(Array.from({ length: rows.submissions.length }, (_, i) => i + 1));
-    expect(rows.entrySequences).toEqual(Array.from({ length: rows.submissions.length }, (_, i) => i + 1));
-    await second.stop();
-    expect((await second.exited).code).toBe(0);
   });
 });
 
-/** The municipality, its system token, the published demo form and the citizens' sessions; then closes the database. */
+/** The municipality, the published demo form and the citizens' sessions; then closes the database. */
 async function prepare(config: ReturnType<typeof testConfig>) {
   const ctx = await openContext(config);
   const radhus = await createRadhus(ctx, { logger: false, background: false });
   try {
-    const { tenant, token } = await addTenantWithToken(ctx, SLUG);
+    const { tenant } = await addTenantWithToken(ctx, SLUG);
     const actor = { kind: 'cli', id: 'test', name: 'test' } as const;
     const form = await withTenant(ctx.db, { tenantId: tenant.id, actor }, async (tx) => {
       const c = { tenantId: tenant.id, actor: 'cli:test:test', at: ctx.clock.now() };
@@ -183,17 +161,14 @@ async function prepare(config: ReturnType<typeof testConfig>) {
         return { cookie: `${SESSION_COOKIE}=${radhus.app.signCookie(sessionId)}`, [CSRF_HEADER]: csrfToken };
       }));
     }
-    return { token, formId: form.form.id, version: form.version, citizens };
+    return { formId: form.form.id, version: form.version, citizens };
   } finally {
     await radhus.close();
   }
 }
 
-async function inDatabase<T>(databaseUrl: string | undefined, dataDir: string, work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const db = await openDatabase({ databaseUrl, dataDir });
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
+async function bytesOf(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
 }
