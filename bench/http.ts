@@ -19,7 +19,7 @@ export class HttpClient {
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
   }
 
-  send(method: string, path: string, json?: unknown): Promise<HttpAnswer> {
+  send(method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
     const body = json === undefined ? undefined : JSON.stringify(json);
     return new Promise((resolve, reject) => {
       const req = request(
@@ -27,7 +27,7 @@ export class HttpClient {
         {
           method,
           agent: this.agent,
-          headers: { ...this.headers, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+          headers: { ...this.headers, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -42,8 +42,8 @@ export class HttpClient {
   }
 
   /** Sends and insists on one status; returns the parsed JSON body. */
-  async expect<T = Record<string, unknown>>(status: number, method: string, path: string, json?: unknown): Promise<T> {
-    const answer = await this.send(method, path, json);
+  async expect<T = Record<string, unknown>>(status: number, method: string, path: string, json?: unknown, headers?: Record<string, string>): Promise<T> {
+    const answer = await this.send(method, path, json, headers);
     if (answer.status !== status) throw new Error(`${method} ${path}: expected ${status}, got ${answer.status} ${answer.body.slice(0, 300)}`);
     return JSON.parse(answer.body) as T;
   }

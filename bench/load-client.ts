@@ -12,7 +12,8 @@ process.on('message', async (load: RemoteLoad) => {
     const op = async (i: number) => {
       const path = load.paths[i % load.paths.length]!;
       const body = load.body === undefined ? undefined : JSON.parse(load.body.replaceAll('{i}', String(i)));
-      await client.expect(load.status, load.method, path, body);
+      const headers = load.headerSets?.length ? load.headerSets[i % load.headerSets.length] : undefined;
+      await client.expect(load.status, load.method, path, body, headers);
     };
     const result = await measure({
       name: load.name,

@@ -9,6 +9,8 @@ export interface RemoteLoad {
   name: string;
   baseUrl: string;
   headers: Record<string, string>;
+  /** Request i also sends headerSets[i % headerSets.length]: one caller each (a citizen's session). */
+  headerSets?: Record<string, string>[];
   method: string;
   /** Request i goes to paths[i % paths.length]. */
   paths: string[];

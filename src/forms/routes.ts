@@ -277,8 +277,10 @@ export async function formRoutes(app: App, ctx: AppContext): Promise<void> {
       const { input, files } = await receiveSubmission(ctx, request, staged);
       const done = await inTenant(ctx, request, async (tx) => {
         const result = await submitForm(tx, ctx, tenant, request.principal!, input, files, staged);
-        // The files enter the store just before COMMIT; a failure before leaves none.
-        for (const file of staged) await file.commit();
+        // The files enter the store just before COMMIT; a failure before leaves none. All at once:
+        // the municipality's number series are locked until COMMIT, so each directory sync in
+        // turn would hold every other submission back.
+        await Promise.all(staged.map((file) => file.commit()));
         return result;
       });
       const r = done.row;

@@ -170,6 +170,16 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
     }
   }
 
+  const stage = async (bytes: Buffer) => {
+    const file = await ctx.files.stage(Readable.from([bytes]));
+    staged.push(file);
+    return file;
+  };
+  // The answers as JSON carry no number: written and synced to disk before the numbers are taken,
+  // because from then until COMMIT every other submission to this municipality waits (the case and
+  // registry numbers are gapless, their series rows locked until COMMIT).
+  const answersJson = await stage(Buffer.from(`${JSON.stringify({ form: definition.key, version, answers: input.answers }, null, 2)}\n`));
+
   // The archive: a case in the form's class and unit, the letter in, the documents on it.
   const c = { tenantId: tenant.id, actor: `${principal.kind}:${principal.id}:${principal.name}`, at };
   const caseFile = await createCaseFile(tx, c, { title: caseTitleOf(definition, language, input.answers), keywords: [definition.caseType], ...(definition.classId ? { classId: definition.classId } : {}), ...(definition.unitId ? { responsibleUnitId: definition.unitId } : {}) });
@@ -181,11 +191,6 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   });
   const entryId = registered.entry.id;
   const registryNumber = formatNumber(registered.entry.entry_year, registered.entry.entry_sequence);
-  const stage = async (bytes: Buffer) => {
-    const file = await ctx.files.stage(Readable.from([bytes]));
-    staged.push(file);
-    return file;
-  };
 
   const header: PdfLine[] = [
     { label: w.municipality, text: tenant.name }, { label: w.caseNumber, text: caseNumber }, { label: w.registryNumber, text: registryNumber },
@@ -195,7 +200,6 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   const attachments: SubmissionAttachment[] = files.map((f) => ({ field: f.field, fileName: f.fileName, mimeType: contentType(f.detected), checksum: f.staged.checksum, size: f.staged.size }));
   const answersPdf = await stage(await renderPdf({ title: `${definition.title[language]} – ${w.answers}`, language, at, lines: [...header, ...answerLines(definition, language, input.answers), { text: w.attachments, heading: true }, ...(attachments.length ? attachments.map((a) => ({ label: a.fileName, text: `${w.checksum}: ${a.checksum}` })) : [{ text: w.none }])] }));
   await addDocument(tx, c, entryId, { title: definition.title[language], relation: 'main', documentType: 'form' }, { ...answersPdf, fileName: `${definition.key}.pdf`, mimeType: 'application/pdf' });
-  const answersJson = await stage(Buffer.from(`${JSON.stringify({ form: definition.key, version, answers: input.answers }, null, 2)}\n`));
   await addDocument(tx, c, entryId, { title: `${definition.title[language]} (JSON)`, relation: 'attachment', documentType: 'form-data' }, { ...answersJson, fileName: `${definition.key}.json`, mimeType: 'application/json' });
   for (const f of files) await addDocument(tx, c, entryId, { relation: 'attachment', documentType: 'attachment' }, { ...f.staged, fileName: f.fileName, mimeType: contentType(f.detected), detected: f.detected });
 
