@@ -14,6 +14,7 @@ import type { Tenant } from '../tenants/tenant.ts';
 import { exampleDefinition } from './schema.ts';
 import { buildingApplication } from './demo-forms.ts';
 import { canonicalJson, sha256 } from '../signing/service.ts';
+import { pdfText } from './pdf-text.ts';
 
 type Json = Record<string, any>;
 let t: TestRadhus;
@@ -69,6 +70,16 @@ describe('form definitions', () => {
     again.layout.pages[0].sections[0].fields[0].field = 'nosuch';
     const layout = await t.app.inject({ method: 'POST', url: api('/forms'), headers: admin, payload: { definition: again } });
     expect(layout.json().errors).toEqual([expect.objectContaining({ field: 'definition.layout.pages.0.sections.0.fields.0.field', code: 'notFound' })]);
+    // Choice labels name exactly the enum's values, each in every language.
+    const options = structuredClone(exampleDefinition) as Json;
+    options.key = 'broken-options';
+    options.layout.pages[0].sections[0].fields[0].options = { road: { nb: 'Vei', nn: 'Veg', sv: 'Väg' }, lake: options.layout.pages[0].sections[0].fields[0].options.road };
+    options.layout.pages[0].sections[0].fields[2].options = { x: options.layout.pages[0].sections[0].fields[0].options.road };
+    const labelled = await t.app.inject({ method: 'POST', url: api('/forms'), headers: admin, payload: { definition: options } });
+    expect(labelled.json().errors.map((e: Json) => `${e.field}:${e.code}`).sort()).toEqual([
+      'definition.layout.pages.0.sections.0.fields.0.options.lake:notFound', 'definition.layout.pages.0.sections.0.fields.0.options.road.en:required',
+      'definition.layout.pages.0.sections.0.fields.0.options.water:required', 'definition.layout.pages.0.sections.0.fields.2.options:notAllowed',
+    ]);
     expect(await installationSnapshot(t)).toEqual(before);
   });
 
@@ -120,12 +131,18 @@ describe('submitting', () => {
     expect(out.attachments).toEqual([expect.objectContaining({ field: 'photo', mimeType: 'image/png', size: png.length })]);
 
     const kase = await t.app.inject({ url: api(`/case-files/${out.caseFileId}`), headers: officer });
-    expect(kase.json().title).toBe('Feilmelding: road');
+    // A choice reads as its label, in the case title and in the answers' PDF the officer opens.
+    expect(kase.json().title).toBe('Feilmelding: Vei');
     const entryId = kase.json().registryEntries[0].id;
     const entry = (await t.app.inject({ url: api(`/registry-entries/${entryId}`), headers: officer })).json();
     expect(entry.type).toBe('incoming');
     expect(entry.correspondents[0]).toMatchObject({ name: 'Citizen kari', role: 'sender' });
     expect(entry.documents.map((d: Json) => d.documentType ?? d.title)).toHaveLength(4);
+    const answersPdf = await t.app.inject({ url: api(`/documents/${entry.documents[0].id}/content`), headers: officer });
+    expect(answersPdf.headers['content-type']).toBe('application/pdf');
+    const lines = pdfText(answersPdf.rawPayload).split('\n');
+    expect(lines).toEqual(expect.arrayContaining(['Hva gjelder det?', 'Vei']));
+    expect(lines).not.toContain('road');
 
     const receipt = await t.app.inject({ url: out.receiptUrl, headers: kari });
     expect(receipt.statusCode).toBe(200);

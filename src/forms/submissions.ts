@@ -17,7 +17,7 @@ import { writeEvent } from '../platform/outbox.ts';
 import { isMailAddress, sendMail } from '../platform/mail/send.ts';
 import { parseIdentityNumber } from '../common/idnumbers.ts';
 import { addDocument, createCaseFile, createRegistryEntry, dateIn, formatNumber, type DetectedFormat } from '../archive/service.ts';
-import { answersValidator, caseTitleOf, type FormDefinition, type LayoutField } from './definition.ts';
+import { answersValidator, caseTitleOf, optionLabel, type FormDefinition, type LayoutField } from './definition.ts';
 import { deleteDraft, insertSubmission, selectDraft, selectForm, selectPerson, selectVersion, type SubmissionAttachment, type SubmissionRow } from './repository.ts';
 import { receiptMail } from './mail.ts';
 import { renderPdf, type PdfLine } from './pdf.ts';
@@ -96,6 +96,9 @@ function checkAttachments(d: FormDefinition, files: ReceivedFile[]): FieldError[
 function answerLines(d: FormDefinition, language: 'nb' | 'nn' | 'sv' | 'en', answers: Record<string, unknown>): PdfLine[] {
   const w = words[language];
   const show = (v: unknown): string => (v === true ? w.yes : v === false ? w.no : v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  // A choice reads as its label (several choices as a list of them), never as the stored value.
+  const shown = (f: LayoutField, v: unknown): string =>
+    f.options && Array.isArray(v) ? v.map((one) => optionLabel(f, one, language) ?? show(one)).join(', ') : (optionLabel(f, v, language) ?? show(v));
   const lines: PdfLine[] = [];
   const field = (f: LayoutField, values: Record<string, unknown>, prefix: string) => {
     const value = values[f.field];
@@ -104,7 +107,7 @@ function answerLines(d: FormDefinition, language: 'nb' | 'nn' | 'sv' | 'en', ans
       value.forEach((item, i) => {
         for (const sub of f.items!) field(sub, (item ?? {}) as Record<string, unknown>, `${prefix}${f.label[language]} ${i + 1}: `);
       });
-    } else if (value !== undefined) lines.push({ label: `${prefix}${f.label[language]}`, text: show(value) });
+    } else if (value !== undefined) lines.push({ label: `${prefix}${f.label[language]}`, text: shown(f, value) });
   };
   for (const page of d.layout.pages) {
     lines.push({ text: page.title[language], heading: true });
