@@ -38,7 +38,8 @@ export const exampleDefinition = {
     }],
   },
   attachments: [{ field: 'photo', label: t4('Bilde', 'Bilete', 'Foto', 'Photo'), types: ['image/png', 'image/jpeg'], maxBytes: 10485760, maxFiles: 3, required: false }],
-  loginLevel: 'substantial',
+  // Anyone may report a hole in the road: no login (an e-mail address for the receipt if they like).
+  loginLevel: 'none',
   submitter: 'person',
   audience: 'public',
   caseType: 'feilmelding',

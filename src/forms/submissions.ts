@@ -40,7 +40,15 @@ export interface SubmitInput {
    * the person, who is not logged in and gives a name and address only if they wish.
    */
   reporter?: { name?: string | undefined; email?: string | undefined; channel: 'open311' } | undefined;
+  /**
+   * Nobody logged in (submitFormAnonymously): only a form whose login level is `none` takes it; the
+   * party is the e-mail address given for the receipt, or "anonymous".
+   */
+  anonymous?: { email?: string | undefined } | undefined;
 }
+
+/** Who submits when nobody is logged in: a principal no token or session can be. */
+export const anonymousPrincipal: Principal = { kind: 'system', id: 'anonymous', name: 'anonymous', roles: [] };
 
 /** A file received with the submission, staged (not yet in the store) with its detected format. */
 export interface ReceivedFile {
@@ -136,7 +144,13 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   // Who it is for: the citizen staff name by identity number, or the person logged in.
   let party: { name: string; identityNumber?: string | undefined; email?: string | undefined };
   let channel: SubmissionRow['channel'] = 'web';
-  if (input.reporter) {
+  if (input.anonymous) {
+    if (principal !== anonymousPrincipal || input.onBehalfOf || input.reporter) throw forbidden('an anonymous submission is made by nobody logged in, for nobody else');
+    if (definition.loginLevel !== 'none' || definition.audience !== 'public') throw new ProblemError('unauthenticated', `this form needs a login (level ${definition.loginLevel}): log in and submit it with submitForm`);
+    const email = input.anonymous.email?.trim();
+    if (email && !isMailAddress(email)) errors.push({ field: 'email', code: 'invalidEmail', message: 'not an e-mail address: correct it, or leave it out to get no receipt by mail' });
+    party = { name: email || w.anonymous, ...(email ? { email } : {}) };
+  } else if (input.reporter) {
     if (principal.kind !== 'system' || input.onBehalfOf) throw forbidden('only an API key of the municipality files a report through Open311');
     party = { name: input.reporter.name?.trim() || w.unnamed, email: input.reporter.email };
     channel = input.reporter.channel;
@@ -161,7 +175,7 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
 
   // Co-applicants sign the answers before they are filed; a signature holds only for the words signed.
   let signatures: SignatureRow[] = [];
-  if (!input.onBehalfOf && !input.reporter) {
+  if (!input.onBehalfOf && !input.reporter && !input.anonymous) {
     const draft = await selectDraft(tx, formId, ownerOf(principal));
     const signing = draft && (await signingOf(tx, 'form-draft', draft.id));
     const coApplicants = Array.isArray(input.answers.coApplicants) ? input.answers.coApplicants.length : 0;
