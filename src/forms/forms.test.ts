@@ -26,11 +26,16 @@ let ola: Record<string, string>;
 let form: Json;
 const api = (p: string) => `/api/v1/${tenant.slug}${p}`;
 
-async function citizen(subject: string, identityNumber: string, email: string): Promise<Record<string, string>> {
+/** An ID token as kept at login: only its claims are read again (its signature was checked then). */
+const idToken = (claims: Json) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
+
+/** A citizen logged in with e-ID (level high, now), or with the login given. */
+async function citizen(subject: string, identityNumber: string, email: string, login: { acr?: string; at?: Date } = {}): Promise<Record<string, string>> {
   return withoutTenant(t.ctx.db, async (tx) => {
     const id = await upsertUser(tx, { issuer: 'https://idp.test', subject, name: `Citizen ${subject}`, email, identityNumber }, t.clock.now());
     await grantLocalRole(tx, tenant.id, id, 'citizen', t.clock.now());
-    const { sessionId, csrfToken } = await createSession(tx, id, t.clock.now());
+    const token = 'acr' in login && login.acr === undefined ? undefined : idToken({ sub: subject, acr: login.acr ?? 'idporten-loa-high' });
+    const { sessionId, csrfToken } = await createSession(tx, id, login.at ?? t.clock.now(), token);
     return { cookie: `${SESSION_COOKIE}=${t.app.signCookie(sessionId)}`, [CSRF_HEADER]: csrfToken };
   });
 }
@@ -241,8 +246,18 @@ describe('signing by co-applicants', () => {
     const token = /token=([A-Za-z0-9_-]+)/.exec(invite.rows[0]!.payload.mail.text)![1]!;
     expect((await submit(answers)).json().detail).toContain('Ola Nordmann');
 
-    // A signature on other words is refused and changes nothing; then Ola signs what Kari signed.
+    // A signature on other words is refused and changes nothing; so is one made with a login that is
+    // not fresh (6 minutes old), at a lower level, or of no known level; then Ola signs what Kari signed.
+    const logins = [{ at: new Date(t.clock.now().getTime() - 6 * 60_000) }, { acr: 'idporten-loa-substantial' }, { acr: undefined }];
+    const staleSessions = await Promise.all(logins.map((login) => citizen('ola', '01010012356', 'ola@example.no', login)));
     const before = await installationSnapshot(t);
+    for (const [i, login] of logins.entries()) {
+      const stale = staleSessions[i]!;
+      const refused = await t.app.inject({ method: 'POST', url: api(`/signings/${signingId}/sign`), headers: stale, payload: { token, contentSha256 } });
+      expect(refused.statusCode, JSON.stringify(login)).toBe(401);
+      expect(refused.json().detail).toMatch(/log in again/);
+    }
+    expect(await installationSnapshot(t)).toEqual(before);
     const forged = await t.app.inject({ method: 'POST', url: api(`/signings/${signingId}/sign`), headers: ola, payload: { token, contentSha256: sha256('other words') } });
     expect(forged.statusCode).toBe(409);
     expect((await t.app.inject({ method: 'POST', url: api(`/signings/${signingId}/sign`), headers: ola, payload: { token: 'gjett', contentSha256 } })).statusCode).toBe(403);
@@ -251,6 +266,8 @@ describe('signing by co-applicants', () => {
     expect(signed.statusCode, signed.body).toBe(200);
     expect(signed.json()).toMatchObject({ complete: true, waitingFor: [], level: 'high' });
     expect(signed.json().signatures.map((g: Json) => g.name)).toEqual(['Citizen kari', 'Citizen ola']);
+    // Each signature records the level and the time of the login made for it.
+    expect(signed.json().signatures).toEqual([expect.objectContaining({ level: 'high', authenticatedAt: t.clock.now().toISOString() }), expect.objectContaining({ level: 'high', authenticatedAt: t.clock.now().toISOString() })]);
 
     // Answers changed after signing are not filed; the signed ones are.
     expect((await submit({ ...answers, description: 'Tilbygg på 200 m²' })).statusCode).toBe(409);

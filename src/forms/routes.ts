@@ -162,7 +162,7 @@ export async function formRoutes(app: App, ctx: AppContext): Promise<void> {
       const hash = contentHash(formId, version, draft.answers);
       const signing = await requestSignatures(tx, {
         tenantId: c.tenantId, subjectType: 'form-draft', subjectId: draft.id, contentSha256: hash, level: definition.loginLevel, at: c.at, invitees,
-        requester: { id: ownerOf(principal), name: person?.name ?? principal.name, identityNumber: person?.identity_number ?? undefined },
+        requester: { id: ownerOf(principal), name: person?.name ?? principal.name, identityNumber: person?.identity_number ?? undefined, login: principal.login },
         mail: { municipality: tenant.name, what: definition.title[tenant.language], language: tenant.language, url: (id, token) => `${ctx.config.publicUrl}/app/${tenant.slug}/signing/${id}?token=${encodeURIComponent(token)}` },
       });
       return { signingId: signing.id, contentSha256: hash, waitingFor: invitees.map((i) => i.name) };
