@@ -2,8 +2,9 @@
 // A citizen files a building application through the web UI (issue 9 §4): logs in at the demo
 // identity provider, fills the form rendered from its definition (drafts save by themselves),
 // attaches a drawing, signs and invites a co-applicant, who signs from the link in the e-mail
-// (read from the dev mailbox); the application is submitted and the receipt shown; the case
-// officer finds the case in the staff UI with its documents and reads the answers' PDF. axe checks every page at 360 and 1280 px.
+// (read from the dev mailbox) after a fresh login at the provider; the application is submitted
+// and the receipt shown; the case officer finds the case in the staff UI with its documents and
+// reads the answers' PDF. axe checks every page at 360 and 1280 px.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { logInAs } from './login.ts';
@@ -85,8 +86,15 @@ test('a citizen files a building application with a co-applicant and gets a rece
   await logInAs(co, { municipality: /Balsfjord/, person: /Kristoffer Berg/ });
   await expect(co.getByRole('heading', { level: 1, name: 'Signer som medsøker' })).toBeVisible();
   await accessibleAtBothWidths(co, 'co-applicant signing page');
+  // Signing sends her through the identity provider again, at the form's level, and signs on return.
+  const freshLogin = co.waitForRequest(/\/auth\/login\?.*level=high/);
   await co.getByRole('button', { name: 'Signer', exact: true }).click();
+  await freshLogin;
+  await expect(co).toHaveURL(/\/demo-idp\//);
+  await co.getByLabel(/Kristoffer Berg/).check();
+  await co.getByRole('button', { name: /Logg inn|Log in|Logga in/ }).click();
   await expect(co.getByText('Takk: du har signert.')).toBeVisible();
+  await expect(co).not.toHaveURL(/signing=fresh/);
   await accessibleAtBothWidths(co, 'co-applicant has signed');
   await other.close();
 

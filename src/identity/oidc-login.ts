@@ -88,7 +88,11 @@ export class OidcLogin {
     };
     if (input.uiLocales) parameters.ui_locales = input.uiLocales;
     // The demo lets anyone be anyone: always ask who, rather than silently reusing the last choice.
-    if (this.settings.demo) parameters.prompt = 'login';
+    if (this.settings.demo) {
+      parameters.prompt = 'login';
+      // ID-porten always names the level (acr); the demo provider names it only when asked.
+      parameters.acr_values = acrValuesFor('substantial');
+    }
     if (input.level) {
       // A fresh login at a level (signing): the provider must authenticate the person again now,
       // whatever session it holds, at that level or higher.

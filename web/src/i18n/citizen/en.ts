@@ -131,6 +131,7 @@ export const enCitizen = {
   'my.access.outcome.granted': 'access granted',
   'my.access.outcome.partly-granted': 'access granted in part',
   'my.access.outcome.refused': 'access refused',
+  'signing.freshLogin': 'To sign, you log in again with your electronic ID: the signature records that login.',
 } as const;
 
 export type CitizenKey = keyof typeof enCitizen;

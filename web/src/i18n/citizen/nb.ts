@@ -133,4 +133,5 @@ export const nbCitizen: Record<CitizenKey, string> = {
   'my.access.outcome.granted': 'innsyn gitt',
   'my.access.outcome.partly-granted': 'delvis innsyn',
   'my.access.outcome.refused': 'innsyn avslått',
+  'signing.freshLogin': 'For å signere logger du inn på nytt med elektronisk ID: signaturen viser den innloggingen.',
 };

@@ -133,4 +133,5 @@ export const svCitizen: Record<CitizenKey, string> = {
   'my.access.outcome.granted': 'handlingarna lämnas ut',
   'my.access.outcome.partly-granted': 'lämnas ut delvis',
   'my.access.outcome.refused': 'avslag',
+  'signing.freshLogin': 'För att skriva under loggar du in igen med e-legitimation: underskriften visar den inloggningen.',
 };
