@@ -219,7 +219,7 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   const receipt = await stage(await renderPdf({ title: `${w.receipt} – ${definition.title[language]}`, language, at, lines: [
     ...header, { label: `${w.checksum} – ${w.answers}`, text: answersPdf.checksum },
     ...attachments.map((a) => ({ label: `${w.checksum} – ${a.fileName}`, text: a.checksum })),
-    ...signatures.map((g) => ({ label: `${w.signedBy}: ${g.signer_name}`, text: `${g.signed_at.toISOString()} · ${g.level} · SHA-256 ${g.content_sha256}` })),
+    ...signatures.map((g) => ({ label: `${w.signedBy}: ${g.signer_name}`, text: `${g.signed_at.toISOString()} · ${g.level}${g.authenticated_at ? ` (login ${g.authenticated_at.toISOString()})` : ''} · SHA-256 ${g.content_sha256}` })),
   ] }));
   await addDocument(tx, c, entryId, { title: `${w.receipt} ${caseNumber}`, relation: 'attachment', documentType: 'receipt' }, { ...receipt, fileName: `kvittering-${caseNumber.replace('/', '-')}.pdf`, mimeType: 'application/pdf' });
 
