@@ -2,7 +2,8 @@
 // submitFormAnonymously (issue 9 §1, login level `none`): a form anyone may send without logging in,
 // such as a report of a problem on the road. The party is the e-mail address given for the receipt,
 // or "anonymous". Nobody is known, so each address may send only a few a minute (per municipality,
-// counted in this server's memory: behind several servers the limit is per server).
+// RATE_LIMIT_ANONYMOUS_FORMS_PER_MINUTE, 5 by default, 0 for none; counted in this server's memory:
+// behind several servers the limit is per server).
 import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -13,8 +14,6 @@ import { anonymousPrincipal, submitForm } from './submissions.ts';
 import { inTenant, receiveSubmission, submitCompiler, type SubmissionCheck } from './receive.ts';
 import { SubmittedOut } from './schema.ts';
 
-/** Anonymous submissions one address may make to one municipality in a minute. */
-export const ANONYMOUS_PER_MINUTE = 5;
 const WINDOW_MS = 60_000;
 
 export const AnonymousSubmitBody = Type.Object(
@@ -50,7 +49,8 @@ export class WindowLimiter {
 }
 
 export async function anonymousSubmissionRoute(app: App, ctx: AppContext): Promise<void> {
-  const limiter = new WindowLimiter(ANONYMOUS_PER_MINUTE, WINDOW_MS);
+  const perMinute = ctx.config.rateLimit.anonymousFormsPerMinute;
+  const limiter = perMinute > 0 ? new WindowLimiter(perMinute, WINDOW_MS) : undefined;
   app.post('/api/v1/:tenant/anonymous-submissions', {
     config: { access: 'public' },
     bodyLimit: ctx.config.uploadMaxBytes + 1024 * 1024,
@@ -58,13 +58,13 @@ export async function anonymousSubmissionRoute(app: App, ctx: AppContext): Promi
     schema: {
       operationId: 'submitFormAnonymously', tags: ['forms'], security: [],
       summary: 'Submit a form whose login level is "none" without logging in; an e-mail address for the receipt is optional',
-      description: `Filed like submitForm, with the e-mail address (or "anonymous") as the party. At most ${ANONYMOUS_PER_MINUTE} a minute from one address (429 with Retry-After). A form that needs a login answers 401.`,
+      description: 'Filed like submitForm, with the e-mail address (or "anonymous") as the party. A few a minute from one address (RATE_LIMIT_ANONYMOUS_FORMS_PER_MINUTE, 5 by default; then 429 with Retry-After). A form that needs a login answers 401.',
       params: Type.Object({ tenant: Type.String() }), body: AnonymousSubmitBody, response: { 201: SubmittedOut },
     },
   }, async (request, reply) => {
     const tenant = request.tenant!;
-    const wait = limiter.take(`${tenant.id} ${request.ip}`, ctx.clock.now().getTime());
-    if (wait !== undefined) throw new TooManyRequests(`at most ${ANONYMOUS_PER_MINUTE} anonymous submissions a minute from one address: try again in ${wait} s`, wait);
+    const wait = limiter?.take(`${tenant.id} ${request.ip}`, ctx.clock.now().getTime());
+    if (wait !== undefined) throw new TooManyRequests(`at most ${perMinute} anonymous submissions a minute from one address: try again in ${wait} s`, wait);
     const staged: StagedFile[] = [];
     try {
       const received = await receiveSubmission(ctx, request, staged, checkAnonymous, anonymousPrincipal);
