@@ -2,13 +2,15 @@
 // A citizen files a building application through the web UI (issue 9 §4): logs in at the demo
 // identity provider, fills the form rendered from its definition (drafts save by themselves),
 // attaches a drawing, signs and invites a co-applicant, who signs from the link in the e-mail
-// (read from the dev mailbox); the application is submitted and the receipt shown; the case
-// officer finds the case in the staff UI with the PDF. axe checks every page at 360 and 1280 px.
+// (read from the dev mailbox) after a fresh login at the provider; the application is submitted
+// and the receipt shown; the case officer finds the case in the staff UI with its documents and
+// reads the answers' PDF. axe checks every page at 360 and 1280 px.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { logInAs } from './login.ts';
 import { minimalPdf } from './minimal-pdf.ts';
 import { syntheticNorwegianNumber } from '../src/common/idnumbers.ts';
+import { pdfText } from '../src/forms/pdf-text.ts';
 
 async function accessibleAtBothWidths(page: Page, state: string): Promise<void> {
   await page.setViewportSize({ width: 360, height: 800 });
@@ -40,7 +42,7 @@ test('a citizen files a building application with a co-applicant and gets a rece
   await page.getByRole('button', { name: 'Neste' }).click();
 
   await expect(page.getByRole('heading', { level: 2, name: 'Tiltaket' })).toBeVisible();
-  await page.getByLabel('new-building').check();
+  await page.getByLabel('Nybygg').check();
   await page.getByLabel(/^Beskrivelse/).fill('Tilbygg på 20 m² mot sør, i tre.');
   await page.getByRole('button', { name: /Legg til \(Medsøkere/ }).click();
   await page.getByLabel(/^Navn/).fill('Kristoffer Berg');
@@ -84,8 +86,15 @@ test('a citizen files a building application with a co-applicant and gets a rece
   await logInAs(co, { municipality: /Balsfjord/, person: /Kristoffer Berg/ });
   await expect(co.getByRole('heading', { level: 1, name: 'Signer som medsøker' })).toBeVisible();
   await accessibleAtBothWidths(co, 'co-applicant signing page');
+  // Signing sends her through the identity provider again, at the form's level, and signs on return.
+  const freshLogin = co.waitForRequest(/\/auth\/login\?.*level=high/);
   await co.getByRole('button', { name: 'Signer', exact: true }).click();
+  await freshLogin;
+  await expect(co).toHaveURL(/\/demo-idp\//);
+  await co.getByLabel(/Kristoffer Berg/).check();
+  await co.getByRole('button', { name: /Logg inn|Log in|Logga in/ }).click();
   await expect(co.getByText('Takk: du har signert.')).toBeVisible();
+  await expect(co).not.toHaveURL(/signing=fresh/);
   await accessibleAtBothWidths(co, 'co-applicant has signed');
   await other.close();
 
@@ -112,7 +121,21 @@ test('a citizen files a building application with a co-applicant and gets a rece
   await staff.getByRole('link', { name: new RegExp(`Byggesøknad gnr 12 bnr ${bnr}`) }).first().click();
   await expect(staff.getByRole('heading', { level: 1, name: new RegExp(`bnr ${bnr}`) })).toBeVisible();
   await expect(staff.getByText(caseNumber).first()).toBeVisible();
+  // Its documents: the answers as PDF and JSON, the drawing and the receipt; the officer opens the
+  // answers' PDF, where the kind of work reads as its label, not the stored value.
+  const documents = staff.locator('.entry-list .document-list');
+  const answersLink = documents.getByRole('link', { name: /Byggesøknad$/ });
+  await expect(answersLink).toBeVisible();
+  await expect(documents.getByRole('link', { name: /Byggesøknad \(JSON\)$/ })).toBeVisible();
+  await expect(documents.getByRole('link', { name: /fasade/ })).toBeVisible();
+  await expect(documents.getByRole('link', { name: new RegExp(`Kvittering ${caseNumber}`) })).toBeVisible();
   await accessibleAtBothWidths(staff, 'case officer: the submitted case');
+  const answers = await staff.request.get((await answersLink.getAttribute('href'))!);
+  expect(answers.status()).toBe(200);
+  expect(answers.headers()['content-type']).toContain('application/pdf');
+  const answersText = pdfText(await answers.body()).split('\n');
+  expect(answersText).toEqual(expect.arrayContaining(['Type tiltak', 'Nybygg', 'Sigrid Pedersen']));
+  expect(answersText).not.toContain('new-building');
   await staffContext.close();
 });
 
@@ -122,7 +145,7 @@ test('a case officer files a problem report for a citizen who phoned, with the m
   await logInAs(page, { municipality: /Balsfjord/, person: /Ingrid Johansen/ });
   await page.getByRole('link', { name: 'Meld fra om feil på vei eller vann' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meld fra om feil på vei eller vann' })).toBeVisible();
-  await page.getByLabel('road').check();
+  await page.getByLabel('Vei', { exact: true }).check();
   await expect(page.getByRole('group', { name: /Plassering på kartet/ })).toContainText('desimalgrader');
   await page.getByLabel(/^Breddegrad/).fill('69,2401');
   await page.getByLabel(/^Lengdegrad/).fill('19.2213');

@@ -37,6 +37,7 @@ test('a citizen follows her case on My page, reads the officer’s message, send
   await expect(caseCard.getByText(/Sak \d{4}\/\d+/)).toBeVisible();
   await expect(caseCard.getByText(/Forventet (svar innen \d{2}\.\d{2}\.\d{4}|vedtak mellom \d{2}\.\d{2}\.\d{4} og \d{2}\.\d{2}\.\d{4})/)).toBeVisible();
   await expect(page.getByRole('link', { name: /Storsteinnesveien 12/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Mine innsynskrav' })).toBeVisible();
   await expectAccessibleAtBothWidths(page, 'My page');
 
   // The case: the expected date explained, the timeline with her application.

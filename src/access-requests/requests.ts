@@ -159,7 +159,7 @@ export async function createAccessRequest(ctx: AppContext, input: NewAccessReque
 }
 
 /** Sets what the requester's row-level security reads by: the hash of their link, or their login. */
-async function actAsRequester(tx: Tx, who: { key?: string | undefined; userId?: string | undefined }): Promise<void> {
+export async function actAsRequester(tx: Tx, who: { key?: string | undefined; userId?: string | undefined }): Promise<void> {
   await sql`select set_config('radhus.access_key', ${who.key ? hashOf(who.key) : ''}, true), set_config('radhus.user_id', ${who.userId ?? ''}, true)`.execute(tx);
 }
 

@@ -22,6 +22,11 @@ export interface LayoutField {
   widget?: string | undefined;
   /** A repeating group (the field is an array of objects): the fields of each item. */
   items?: LayoutField[] | undefined;
+  /**
+   * The label of each value of a choice (the schema's `enum`, or its items' for several choices),
+   * in every language: the form, the PDFs and the case title show these, never the raw value.
+   */
+  options?: Record<string, Texts> | undefined;
 }
 
 export interface LayoutSection {
@@ -115,6 +120,39 @@ const propertyOf = (schema: unknown, name: string): Record<string, unknown> | un
   return isObject(p) ? p : undefined;
 };
 
+/** The values a field chooses from: its `enum`, or its items' `enum` (several choices); else none. */
+export function choicesOf(property: Record<string, unknown> | undefined): unknown[] | undefined {
+  if (!property) return undefined;
+  if (Array.isArray(property.enum)) return property.enum;
+  const items = property.type === 'array' && isObject(property.items) ? property.items : undefined;
+  return items && Array.isArray(items.enum) ? items.enum : undefined;
+}
+
+/** Options label exactly the field's choices: each one, in every language, and nothing else. */
+function checkOptions(options: unknown, property: Record<string, unknown> | undefined, at: string, errors: FieldError[]): void {
+  const choices = choicesOf(property);
+  if (!isObject(options)) return void errors.push({ field: at, code: 'wrongType', message: 'an object: each value of the choice and its label in nb, nn, sv and en' });
+  if (!choices) return void errors.push({ field: at, code: 'notAllowed', message: 'labels of options need a field with an "enum" (or array items with one)' });
+  const values = choices.map(String);
+  for (const value of values) if (!(value in options)) errors.push({ field: `${at}.${value}`, code: 'required', message: `the choice "${value}" has no label` });
+  for (const [key, texts] of Object.entries(options)) {
+    if (!values.includes(key)) errors.push({ field: `${at}.${key}`, code: 'notFound', message: `"${key}" is not one of the choices: ${values.join(', ')}` });
+    else checkTexts(texts, `${at}.${key}`, errors);
+  }
+}
+
+/** What an answer reads as: the option's label for a choice, the value itself otherwise. */
+export function optionLabel(field: Pick<LayoutField, 'options'> | undefined, value: unknown, language: Language): string | undefined {
+  const texts = field?.options?.[String(value)];
+  return texts ? texts[language] : undefined;
+}
+
+/** The layout field of a top-level answer, wherever it is placed. */
+export function layoutFieldOf(definition: FormDefinition, name: string): LayoutField | undefined {
+  for (const page of definition.layout.pages) for (const section of page.sections) for (const f of section.fields) if (f.field === name) return f;
+  return undefined;
+}
+
 function checkFields(fields: unknown, objectSchema: unknown, path: string, errors: FieldError[], seen: Set<string>): void {
   if (!Array.isArray(fields) || !fields.length) {
     errors.push({ field: path, code: 'tooFew', message: 'a section needs at least one field' });
@@ -134,6 +172,7 @@ function checkFields(fields: unknown, objectSchema: unknown, path: string, error
       const other = isObject(f.showIf) && typeof f.showIf.field === 'string' ? f.showIf.field : '';
       if (!propertyOf(objectSchema, other) || other === name) errors.push({ field: `${at}.showIf.field`, code: 'notFound', message: `the condition names no other field of the schema ("${other}")` });
     }
+    if (f.options !== undefined && property) checkOptions(f.options, property, `${at}.options`, errors);
     if (f.items !== undefined) {
       const itemSchema = property && property.type === 'array' ? property.items : undefined;
       if (!isObject(itemSchema)) errors.push({ field: `${at}.items`, code: 'notAllowed', message: 'a repeating group needs an array of objects in the schema' });
@@ -216,7 +255,7 @@ export function checkDefinition(input: unknown, prefix = ''): FieldError[] {
 export function caseTitleOf(definition: FormDefinition, language: Language, answers: Record<string, unknown>): string {
   const title = definition.caseTitle[language].replace(/\{(\w+)\}/g, (_m, name: string) => {
     const v = answers[name];
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+    return typeof v === 'string' || typeof v === 'number' ? (optionLabel(layoutFieldOf(definition, name), v, language) ?? String(v)) : '';
   });
   return title.replace(/\s+/g, ' ').trim().slice(0, 1000) || definition.title[language];
 }

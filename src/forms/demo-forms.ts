@@ -40,7 +40,10 @@ export const buildingApplication: FormDefinition = {
         field('bnr', t4('Bruksnummer', 'Bruksnummer', 'Brukningsnummer (bnr)', 'Title number (bnr)')),
       ]),
       page(t4('Tiltaket', 'Tiltaket', 'Åtgärden', 'The work'), t4('Hva skal gjøres', 'Kva skal gjerast', 'Vad ska göras', 'What is to be done'), [
-        field('measure', t4('Type tiltak', 'Type tiltak', 'Typ av åtgärd', 'Kind of work'), { widget: 'choice' }),
+        field('measure', t4('Type tiltak', 'Type tiltak', 'Typ av åtgärd', 'Kind of work'), { widget: 'choice', options: {
+          'new-building': t4('Nybygg', 'Nybygg', 'Nybyggnad', 'New building'), extension: t4('Tilbygg', 'Tilbygg', 'Tillbyggnad', 'Extension'),
+          demolition: t4('Riving', 'Riving', 'Rivning', 'Demolition'), 'change-of-use': t4('Bruksendring', 'Bruksendring', 'Ändrad användning', 'Change of use'),
+        } }),
         field('description', t4('Beskrivelse', 'Skildring', 'Beskrivning', 'Description'), { widget: 'textarea' }),
         field('coApplicants', t4('Medsøkere', 'Medsøkjarar', 'Medsökande', 'Co-applicants'), {
           help: t4('Medsøkere får e-post og må signere før søknaden sendes.', 'Medsøkjarar får e-post og må signere før søknaden blir send.', 'Medsökande får e-post och måste signera innan ansökan skickas.', 'Co-applicants get an e-mail and must sign before the application is sent.'),
@@ -102,7 +105,11 @@ export const deviationReport: FormDefinition = {
   },
   layout: {
     pages: [page(t4('Avviket', 'Avviket', 'Avvikelsen', 'The deviation'), t4('Hva skjedde', 'Kva skjedde', 'Vad hände', 'What happened'), [
-      field('area', t4('Område', 'Område', 'Område', 'Area'), { widget: 'choice' }),
+      field('area', t4('Område', 'Område', 'Område', 'Area'), { widget: 'choice', options: {
+        hms: t4('Helse, miljø og sikkerhet', 'Helse, miljø og tryggleik', 'Arbetsmiljö', 'Health and safety'),
+        informasjonssikkerhet: t4('Informasjonssikkerhet', 'Informasjonstryggleik', 'Informationssäkerhet', 'Information security'),
+        personvern: t4('Personvern', 'Personvern', 'Dataskydd', 'Privacy'),
+      } }),
       field('happenedOn', t4('Dato', 'Dato', 'Datum', 'Date')),
       field('description', t4('Beskrivelse', 'Skildring', 'Beskrivning', 'Description'), { widget: 'textarea' }),
       field('measures', t4('Strakstiltak', 'Straksttiltak', 'Omedelbara åtgärder', 'Immediate measures'), { widget: 'textarea' }),
@@ -129,7 +136,10 @@ export const digitalSkillsSurvey: FormDefinition = {
   layout: {
     pages: [page(t4('Kompetanse', 'Kompetanse', 'Kompetens', 'Skills'), t4('Dine svar', 'Svara dine', 'Dina svar', 'Your answers'), [
       field('confidence', t4('Hvor trygg er du (1–5)?', 'Kor trygg er du (1–5)?', 'Hur säker är du (1–5)?', 'How confident are you (1–5)?'), { widget: 'scale' }),
-      field('wantsTraining', t4('Ønsket opplæring', 'Ønskt opplæring', 'Önskad utbildning', 'Training wanted'), { widget: 'choices' }),
+      field('wantsTraining', t4('Ønsket opplæring', 'Ønskt opplæring', 'Önskad utbildning', 'Training wanted'), { widget: 'choices', options: {
+        archive: t4('Arkiv og saksbehandling', 'Arkiv og sakshandsaming', 'Arkiv och ärendehantering', 'Archive and case handling'), office: t4('Kontorprogrammer', 'Kontorprogram', 'Kontorsprogram', 'Office software'),
+        security: t4('Informasjonssikkerhet', 'Informasjonstryggleik', 'Informationssäkerhet', 'Information security'), 'video-meetings': t4('Videomøter', 'Videomøte', 'Videomöten', 'Video meetings'),
+      } }),
       field('comment', t4('Kommentar', 'Kommentar', 'Kommentar', 'Comment'), { widget: 'textarea' }),
     ])],
   },

@@ -14,6 +14,7 @@ import type { Tenant } from '../tenants/tenant.ts';
 import { exampleDefinition } from './schema.ts';
 import { buildingApplication } from './demo-forms.ts';
 import { canonicalJson, sha256 } from '../signing/service.ts';
+import { pdfText } from './pdf-text.ts';
 
 type Json = Record<string, any>;
 let t: TestRadhus;
@@ -25,11 +26,16 @@ let ola: Record<string, string>;
 let form: Json;
 const api = (p: string) => `/api/v1/${tenant.slug}${p}`;
 
-async function citizen(subject: string, identityNumber: string, email: string): Promise<Record<string, string>> {
+/** An ID token as kept at login: only its claims are read again (its signature was checked then). */
+const idToken = (claims: Json) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
+
+/** A citizen logged in with e-ID (level high, now), or with the login given. */
+async function citizen(subject: string, identityNumber: string, email: string, login: { acr?: string; at?: Date } = {}): Promise<Record<string, string>> {
   return withoutTenant(t.ctx.db, async (tx) => {
     const id = await upsertUser(tx, { issuer: 'https://idp.test', subject, name: `Citizen ${subject}`, email, identityNumber }, t.clock.now());
     await grantLocalRole(tx, tenant.id, id, 'citizen', t.clock.now());
-    const { sessionId, csrfToken } = await createSession(tx, id, t.clock.now());
+    const token = 'acr' in login && login.acr === undefined ? undefined : idToken({ sub: subject, acr: login.acr ?? 'idporten-loa-high' });
+    const { sessionId, csrfToken } = await createSession(tx, id, login.at ?? t.clock.now(), token);
     return { cookie: `${SESSION_COOKIE}=${t.app.signCookie(sessionId)}`, [CSRF_HEADER]: csrfToken };
   });
 }
@@ -69,6 +75,16 @@ describe('form definitions', () => {
     again.layout.pages[0].sections[0].fields[0].field = 'nosuch';
     const layout = await t.app.inject({ method: 'POST', url: api('/forms'), headers: admin, payload: { definition: again } });
     expect(layout.json().errors).toEqual([expect.objectContaining({ field: 'definition.layout.pages.0.sections.0.fields.0.field', code: 'notFound' })]);
+    // Choice labels name exactly the enum's values, each in every language.
+    const options = structuredClone(exampleDefinition) as Json;
+    options.key = 'broken-options';
+    options.layout.pages[0].sections[0].fields[0].options = { road: { nb: 'Vei', nn: 'Veg', sv: 'Väg' }, lake: options.layout.pages[0].sections[0].fields[0].options.road };
+    options.layout.pages[0].sections[0].fields[2].options = { x: options.layout.pages[0].sections[0].fields[0].options.road };
+    const labelled = await t.app.inject({ method: 'POST', url: api('/forms'), headers: admin, payload: { definition: options } });
+    expect(labelled.json().errors.map((e: Json) => `${e.field}:${e.code}`).sort()).toEqual([
+      'definition.layout.pages.0.sections.0.fields.0.options.lake:notFound', 'definition.layout.pages.0.sections.0.fields.0.options.road.en:required',
+      'definition.layout.pages.0.sections.0.fields.0.options.water:required', 'definition.layout.pages.0.sections.0.fields.2.options:notAllowed',
+    ]);
     expect(await installationSnapshot(t)).toEqual(before);
   });
 
@@ -120,12 +136,18 @@ describe('submitting', () => {
     expect(out.attachments).toEqual([expect.objectContaining({ field: 'photo', mimeType: 'image/png', size: png.length })]);
 
     const kase = await t.app.inject({ url: api(`/case-files/${out.caseFileId}`), headers: officer });
-    expect(kase.json().title).toBe('Feilmelding: road');
+    // A choice reads as its label, in the case title and in the answers' PDF the officer opens.
+    expect(kase.json().title).toBe('Feilmelding: Vei');
     const entryId = kase.json().registryEntries[0].id;
     const entry = (await t.app.inject({ url: api(`/registry-entries/${entryId}`), headers: officer })).json();
     expect(entry.type).toBe('incoming');
     expect(entry.correspondents[0]).toMatchObject({ name: 'Citizen kari', role: 'sender' });
     expect(entry.documents.map((d: Json) => d.documentType ?? d.title)).toHaveLength(4);
+    const answersPdf = await t.app.inject({ url: api(`/documents/${entry.documents[0].id}/content`), headers: officer });
+    expect(answersPdf.headers['content-type']).toBe('application/pdf');
+    const lines = pdfText(answersPdf.rawPayload).split('\n');
+    expect(lines).toEqual(expect.arrayContaining(['Hva gjelder det?', 'Vei']));
+    expect(lines).not.toContain('road');
 
     const receipt = await t.app.inject({ url: out.receiptUrl, headers: kari });
     expect(receipt.statusCode).toBe(200);
@@ -224,8 +246,18 @@ describe('signing by co-applicants', () => {
     const token = /token=([A-Za-z0-9_-]+)/.exec(invite.rows[0]!.payload.mail.text)![1]!;
     expect((await submit(answers)).json().detail).toContain('Ola Nordmann');
 
-    // A signature on other words is refused and changes nothing; then Ola signs what Kari signed.
+    // A signature on other words is refused and changes nothing; so is one made with a login that is
+    // not fresh (6 minutes old), at a lower level, or of no known level; then Ola signs what Kari signed.
+    const logins = [{ at: new Date(t.clock.now().getTime() - 6 * 60_000) }, { acr: 'idporten-loa-substantial' }, { acr: undefined }];
+    const staleSessions = await Promise.all(logins.map((login) => citizen('ola', '01010012356', 'ola@example.no', login)));
     const before = await installationSnapshot(t);
+    for (const [i, login] of logins.entries()) {
+      const stale = staleSessions[i]!;
+      const refused = await t.app.inject({ method: 'POST', url: api(`/signings/${signingId}/sign`), headers: stale, payload: { token, contentSha256 } });
+      expect(refused.statusCode, JSON.stringify(login)).toBe(401);
+      expect(refused.json().detail).toMatch(/log in again/);
+    }
+    expect(await installationSnapshot(t)).toEqual(before);
     const forged = await t.app.inject({ method: 'POST', url: api(`/signings/${signingId}/sign`), headers: ola, payload: { token, contentSha256: sha256('other words') } });
     expect(forged.statusCode).toBe(409);
     expect((await t.app.inject({ method: 'POST', url: api(`/signings/${signingId}/sign`), headers: ola, payload: { token: 'gjett', contentSha256 } })).statusCode).toBe(403);
@@ -234,6 +266,8 @@ describe('signing by co-applicants', () => {
     expect(signed.statusCode, signed.body).toBe(200);
     expect(signed.json()).toMatchObject({ complete: true, waitingFor: [], level: 'high' });
     expect(signed.json().signatures.map((g: Json) => g.name)).toEqual(['Citizen kari', 'Citizen ola']);
+    // Each signature records the level and the time of the login made for it.
+    expect(signed.json().signatures).toEqual([expect.objectContaining({ level: 'high', authenticatedAt: t.clock.now().toISOString() }), expect.objectContaining({ level: 'high', authenticatedAt: t.clock.now().toISOString() })]);
 
     // Answers changed after signing are not filed; the signed ones are.
     expect((await submit({ ...answers, description: 'Tilbygg på 200 m²' })).statusCode).toBe(409);

@@ -2,7 +2,10 @@
 // The PDFs a submission leaves in the archive: the answers (the municipality, the case number and
 // every answer, as the form labels them) and the receipt (case and registry number, time, and the
 // SHA-256 of everything filed). PDF/A-1b with the Inter font embedded (Designsystemet's typeface,
-// already shipped for the public pages), so the archive takes them as they are. The creation date
+// already shipped for the public pages), so the archive takes them as they are. Fontsource ships
+// Inter cut in subsets: the Latin one lacks the Sámi letters (á č đ ŋ š ŧ ž), which are in the
+// Latin Extended one, so every text is written in runs, each in the subset that has its letters
+// (both are the same typeface: the line reads as one). The creation date
 // is the submission's, never the wall clock, so the same submission gives the same bytes.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,16 +14,48 @@ import type { Language } from '../common/languages.ts';
 import { woffToSfnt } from './woff.ts';
 
 const require = createRequire(import.meta.url);
-// The Latin subset covers Norwegian and Swedish letters (æ ø å ä ö é), § and the dashes.
-// Read, unwrapped from WOFF (woff.ts says why) and parsed by fontkit once: pdfkit takes a parsed
-// font as it is, where it would parse bytes again for every PDF (fontkit's table reading was then
-// the largest part of a PDF's CPU time). Each document still embeds its own subset
-// (EmbeddedFont.createSubset); the font object is only read. pdfkit's own fontkit, so the two agree.
+// Inter's Latin subset covers Norwegian and Swedish letters (æ ø å ä ö é), § and the dashes; the
+// Latin Extended one the Sámi letters. Each is read, unwrapped from WOFF (woff.ts says why) and
+// parsed by fontkit once: pdfkit takes a parsed font as it is, where it would parse bytes again for
+// every PDF (fontkit's table reading was then the largest part of a PDF's CPU time). Each document
+// still embeds its own subset (EmbeddedFont.createSubset); the font object is only read. pdfkit's
+// own fontkit, so the two agree.
 const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Buffer): object };
-const inter = (weight: string) => fontkit.create(woffToSfnt(readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`))));
 // pdfkit's types name only file names and bytes; its code (PDFFontFactory.open) takes a font object too.
-const regular = inter('400') as unknown as Buffer;
-const bold = inter('700') as unknown as Buffer;
+const font = (name: string) => fontkit.create(woffToSfnt(readFileSync(require.resolve(`@fontsource/inter/files/inter-${name}-normal.woff`)))) as unknown as Buffer;
+const fonts = { regular: font('latin-400'), bold: font('latin-700'), 'regular-ext': font('latin-ext-400'), 'bold-ext': font('latin-ext-700') };
+type Weight = 'regular' | 'bold';
+type FontName = keyof typeof fonts;
+
+/**
+ * Whether a letter is in Fontsource's Latin Extended subset rather than the Latin one (their
+ * `unicode-range`s): Latin Extended-A/B and IPA, Latin Extended Additional, Extended-C and -D, less
+ * the few of those (ı Œ œ ʻ ʼ ˆ ˚ ˜) the Latin subset has.
+ */
+export function inExtended(codePoint: number): boolean {
+  if ([0x131, 0x152, 0x153, 0x2bb, 0x2bc, 0x2c6, 0x2da, 0x2dc].includes(codePoint)) return false;
+  return (codePoint >= 0x100 && codePoint <= 0x2ff) || (codePoint >= 0x1e00 && codePoint <= 0x1eff) || (codePoint >= 0x2c60 && codePoint <= 0x2c7f) || (codePoint >= 0xa720 && codePoint <= 0xa7ff);
+}
+
+/** The text cut where it passes between the two subsets. */
+export function runsOf(text: string): { text: string; extended: boolean }[] {
+  const runs: { text: string; extended: boolean }[] = [];
+  for (const ch of text) {
+    const extended = inExtended(ch.codePointAt(0)!);
+    const last = runs.at(-1);
+    if (last && last.extended === extended) last.text += ch;
+    else runs.push({ text: ch, extended });
+  }
+  return runs;
+}
+
+/** One paragraph in runs; `continued` keeps them on one line and wraps them as one text. */
+function write(doc: PDFKit.PDFDocument, weight: Weight, text: string): void {
+  const runs = runsOf(text);
+  runs.forEach((run, i) => {
+    useFont(doc, run.extended ? `${weight}-ext` : weight).text(run.text, { continued: i < runs.length - 1 });
+  });
+}
 
 export interface PdfLine {
   label?: string | undefined;
@@ -44,7 +79,7 @@ const sharedLayouts = new Map<string, Record<string, unknown>>();
 let rendered = 0;
 const WORDS = 20_000;
 
-function useFont(doc: PDFKit.PDFDocument, name: 'regular' | 'bold'): PDFKit.PDFDocument {
+function useFont(doc: PDFKit.PDFDocument, name: FontName): PDFKit.PDFDocument {
   doc.font(name);
   const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
   let cache = sharedLayouts.get(name);
@@ -59,23 +94,22 @@ export function renderPdf(content: PdfContent): Promise<Buffer> {
     size: 'A4', margin: 56, subset: 'PDF/A-1b', pdfVersion: '1.4', tagged: true, displayTitle: true, lang: content.language,
     info: { Title: content.title, Creator: 'Rådhus', Producer: 'Rådhus', CreationDate: content.at, ModDate: content.at },
   });
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
+  for (const [name, bytes] of Object.entries(fonts)) doc.registerFont(name, bytes);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  useFont(doc, 'bold').fontSize(16).text(content.title);
+  write(doc.fontSize(16), 'bold', content.title);
   doc.moveDown(0.5);
   for (const line of content.lines) {
     if (line.heading) {
-      useFont(doc.moveDown(0.5), 'bold').fontSize(12).text(line.text);
+      write(doc.moveDown(0.5).fontSize(12), 'bold', line.text);
       continue;
     }
-    if (line.label) useFont(doc, 'bold').fontSize(10).text(line.label);
-    useFont(doc, 'regular').fontSize(10).text(line.text || '–');
+    if (line.label) write(doc.fontSize(10), 'bold', line.label);
+    write(doc.fontSize(10), 'regular', line.text || '–');
     doc.moveDown(0.3);
   }
   doc.end();

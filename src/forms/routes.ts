@@ -3,27 +3,27 @@
 // also see unpublished forms: the preview). Tenant administrators: create, new version, publish,
 // adopt. Citizens and staff: saveDraft/getDraft, submitForm, getSubmissionReceipt.
 import type { FastifyRequest } from 'fastify';
-import type { ErrorObject } from 'ajv';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import type { App } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
-import { withPublic, withTenant, type Tx } from '../platform/db/transaction.ts';
-import { FileTooLargeError, type StagedFile } from '../platform/files/store.ts';
-import { ProblemError, invalid, notFound, type FieldError } from '../platform/http/problem.ts';
-import { fieldErrors, unstorableFields, unstorableText, validatorCompiler } from '../platform/http/validation.ts';
+import { withPublic } from '../platform/db/transaction.ts';
+import type { StagedFile } from '../platform/files/store.ts';
+import { ProblemError, invalid, notFound } from '../platform/http/problem.ts';
+import { fieldErrors } from '../platform/http/validation.ts';
 import type { Role } from '../platform/http/auth.ts';
 import { newId, isUuid } from '../platform/ids.ts';
 import { isMailAddress } from '../platform/mail/send.ts';
 import { isLanguage, type Language } from '../common/languages.ts';
-import { sniffFormat } from '../archive/service.ts';
 import { adoptFormDefinition, createFormDefinition, publishFormDefinition, readFormDefinition, updateFormDefinition, type FormView } from './definitions.ts';
 import { selectDraft, selectDraftsOf, selectForms, selectPerson, selectPublicForm, selectPublicForms, selectSubmission, upsertDraft } from './repository.ts';
-import { contentHash, formToSubmit, isStaff, ownerOf, submitForm, type ReceivedFile, type SubmitInput } from './submissions.ts';
+import { contentHash, formToSubmit, isStaff, ownerOf, submitForm } from './submissions.ts';
+import { inTenant, receiveSubmission, submitCompiler } from './receive.ts';
 import { answersValidator } from './definition.ts';
 import { requestSignatures } from '../signing/service.ts';
 import { AdoptBody, DefinitionBody, DraftBody, DraftOut, MyDraftList, SigningStarted, FormList, FormOut, PublishBody, ServiceList, ServicesQuery, SubmitBody, SubmittedOut, VersionQuery } from './schema.ts';
 import { searchServices } from './catalogue.ts';
+import { anonymousSubmissionRoute } from './anonymous.ts';
 
 const tags = ['forms'];
 const admins: readonly Role[] = ['tenant-admin'];
@@ -32,13 +32,6 @@ const readers: readonly Role[] = ['tenant-admin', 'case-officer', 'archivist'];
 const submitters: readonly Role[] = ['citizen', 'case-officer', 'archivist', 'tenant-admin', 'politician'];
 const TenantOnly = Type.Object({ tenant: Type.String() });
 const TenantAndId = Type.Object({ tenant: Type.String(), id: Type.String({ format: 'uuid' }) });
-
-function inTenant<T>(ctx: AppContext, request: FastifyRequest, work: (tx: Tx, c: { tenantId: string; actor: string; at: Date }) => Promise<T>): Promise<T> {
-  const { tenant, principal } = request;
-  if (!tenant || !principal) throw new ProblemError('unauthenticated', 'log in, or send "Authorization: Bearer <token>"');
-  return withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: principal.kind, id: principal.id, name: principal.name } }, (tx) =>
-    work(tx, { tenantId: tenant.id, actor: `${principal.kind}:${principal.id}:${principal.name}`, at: ctx.clock.now() }));
-}
 
 export const presentForm = (v: FormView) => ({
   id: v.form.id, key: v.form.key, version: v.version, currentVersion: v.form.current_version, publishedVersion: v.form.published_version, adoptedFrom: v.form.adopted_from,
@@ -49,94 +42,6 @@ export const presentForm = (v: FormView) => ({
 
 /** The staff of this municipality see unpublished forms and earlier versions (preview); others see the published one. */
 const staffHere = (request: FastifyRequest): boolean => Boolean(request.principal && request.principal.roles.some((r) => readers.includes(r)));
-
-const checkSubmission = validatorCompiler({ schema: SubmitBody, httpPart: 'body', method: 'POST', url: '/api/v1/:tenant/submissions' }) as unknown as ((v: unknown) => boolean) & { errors?: ErrorObject[] | null };
-
-/**
- * A submission as JSON, or as multipart: first the part "submission" (the JSON), then the files in
- * parts named by the form's attachment fields. Knowing the form first, each file is held to its
- * field's size limit while it streams, and its format is read from its bytes on the way.
- */
-async function receiveSubmission(ctx: AppContext, request: FastifyRequest, staged: StagedFile[]): Promise<{ input: SubmitInput; files: ReceivedFile[] }> {
-  if (!request.isMultipart()) {
-    if (!request.body || typeof request.body !== 'object') throw invalid([{ field: 'body', code: 'wrongType', message: 'must be object' }]);
-    return { input: request.body as SubmitInput, files: [] };
-  }
-  const files: ReceivedFile[] = [];
-  const errors: FieldError[] = [];
-  let input: SubmitInput | undefined;
-  let limits: Map<string, number> | undefined;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        if (part.fieldname !== 'submission' || input) {
-          errors.push({ field: part.fieldname, code: 'unknownField', message: 'send one part "submission" (JSON) first, then the files' });
-          continue;
-        }
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(String(part.value));
-        } catch {
-          throw invalid([{ field: 'submission', code: 'invalidJson', message: 'the part "submission" must be JSON' }]);
-        }
-        // What the central check does for JSON bodies: no NUL or lone surrogate reaches the database.
-        const unstorable = unstorableFields(parsed, 'submission');
-        if (unstorable.length) throw invalid(unstorable);
-        if (!checkSubmission(parsed)) throw invalid(fieldErrors(checkSubmission.errors ?? [], 'submission').map((e) => ({ ...e, field: e.field === 'submission' ? e.field : `submission.${e.field}` })));
-        input = parsed as SubmitInput;
-        const form = await inTenant(ctx, request, (tx) => formToSubmit(tx, input!.formId, input!.version));
-        limits = new Map(form.definition.attachments.map((a) => [a.field, Math.min(a.maxBytes, ctx.config.uploadMaxBytes)]));
-        continue;
-      }
-      if (!limits) {
-        part.file.resume();
-        throw invalid([{ field: 'submission', code: 'required', message: 'send the part "submission" (JSON) before the files' }]);
-      }
-      const nameProblem = unstorableText(part.filename ?? '') ?? unstorableText(part.mimetype ?? '') ?? unstorableText(part.fieldname);
-      const limit = limits.get(part.fieldname);
-      if (nameProblem || limit === undefined) {
-        part.file.resume();
-        errors.push(nameProblem ? { field: `attachments.${part.fieldname.replace(/[\u0000\ud800-\udfff]/g, '\ufffd')}`, code: 'invalidCharacters', message: nameProblem } : { field: `attachments.${part.fieldname}`, code: 'unexpectedFile', message: 'the form takes no files in this field' });
-        continue;
-      }
-      const sniffed = sniffFormat(part.file);
-      let file: StagedFile;
-      try {
-        file = await ctx.files.stage(sniffed.stream, { maxBytes: limit });
-      } catch (error) {
-        if (error instanceof FileTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ProblemError('payloadTooLarge', `${part.filename} is larger than ${limit} bytes, the limit of "${part.fieldname}"`);
-        throw error;
-      }
-      staged.push(file);
-      if (part.file.truncated) throw new ProblemError('payloadTooLarge', `${part.filename} is larger than the installation allows`);
-      const claimed = part.mimetype || 'application/octet-stream';
-      files.push({ field: part.fieldname, index: files.filter((f) => f.field === part.fieldname).length, fileName: (part.filename ?? '').split(/[\\/]/).pop() || 'attachment', claimedType: claimed, staged: file, detected: sniffed.detect(claimed) });
-    }
-  } catch (error) {
-    if (error instanceof ProblemError || ((error as { statusCode?: number }).statusCode ?? 500) < 500) throw error;
-    if (error instanceof FileTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ProblemError('payloadTooLarge', 'an attachment is larger than its field allows');
-    throw invalid([{ field: 'body', code: 'invalidFormat', message: `the body is not well-formed multipart/form-data (${(error as Error).message})` }]);
-  }
-  if (!input) errors.push({ field: 'submission', code: 'required', message: 'send the submission as JSON in the part "submission"' });
-  if (errors.length) throw invalid(errors);
-  return { input: input!, files };
-}
-
-// JSON is validated as usual; a multipart body (undefined here) is checked part by part above.
-// Fastify reads a failing validator's `errors` from the function itself, so they are passed on.
-const submitCompiler: typeof validatorCompiler = (input) => {
-  if (input.httpPart !== 'body') return validatorCompiler(input);
-  const json = validatorCompiler(input) as unknown as ((value: unknown) => boolean) & { errors?: unknown };
-  const validate = (value: unknown): boolean => {
-    // A multipart body is not parsed here (undefined or null); the handler reads its parts.
-    if (value === undefined || value === null) return true;
-    const ok = json(value);
-    validate.errors = ok ? null : json.errors;
-    return ok;
-  };
-  validate.errors = null as unknown;
-  return validate as never;
-};
 
 export async function formRoutes(app: App, ctx: AppContext): Promise<void> {
   await app.register(multipart, { preservePath: true, limits: { fileSize: ctx.config.uploadMaxBytes, files: 40, fields: 2, fieldSize: 1024 * 1024 } });
@@ -257,13 +162,15 @@ export async function formRoutes(app: App, ctx: AppContext): Promise<void> {
       const hash = contentHash(formId, version, draft.answers);
       const signing = await requestSignatures(tx, {
         tenantId: c.tenantId, subjectType: 'form-draft', subjectId: draft.id, contentSha256: hash, level: definition.loginLevel, at: c.at, invitees,
-        requester: { id: ownerOf(principal), name: person?.name ?? principal.name, identityNumber: person?.identity_number ?? undefined },
+        requester: { id: ownerOf(principal), name: person?.name ?? principal.name, identityNumber: person?.identity_number ?? undefined, login: principal.login },
         mail: { municipality: tenant.name, what: definition.title[tenant.language], language: tenant.language, url: (id, token) => `${ctx.config.publicUrl}/app/${tenant.slug}/signing/${id}?token=${encodeURIComponent(token)}` },
       });
       return { signingId: signing.id, contentSha256: hash, waitingFor: invitees.map((i) => i.name) };
     });
     return reply.status(201).send(started);
   });
+
+  await anonymousSubmissionRoute(app, ctx);
 
   app.post('/api/v1/:tenant/submissions', {
     config: { roles: submitters },

@@ -30,7 +30,7 @@ export const exampleDefinition = {
       sections: [{
         title: t4('Hva og hvor', 'Kva og kvar', 'Vad och var', 'What and where'),
         fields: [
-          { field: 'what', label: t4('Hva gjelder det?', 'Kva gjeld det?', 'Vad gäller det?', 'What is it about?'), widget: 'choice' },
+          { field: 'what', label: t4('Hva gjelder det?', 'Kva gjeld det?', 'Vad gäller det?', 'What is it about?'), widget: 'choice', options: { road: t4('Vei', 'Veg', 'Väg', 'Road'), water: t4('Vann og avløp', 'Vatn og avløp', 'Vatten och avlopp', 'Water and sewage') } },
           { field: 'position', label: t4('Plassering på kartet', 'Plassering på kartet', 'Plats på kartan', 'Position on the map'), widget: 'map' },
           { field: 'details', label: t4('Beskrivelse', 'Skildring', 'Beskrivning', 'Description'), widget: 'textarea' },
         ],
@@ -38,7 +38,8 @@ export const exampleDefinition = {
     }],
   },
   attachments: [{ field: 'photo', label: t4('Bilde', 'Bilete', 'Foto', 'Photo'), types: ['image/png', 'image/jpeg'], maxBytes: 10485760, maxFiles: 3, required: false }],
-  loginLevel: 'substantial',
+  // Anyone may report a hole in the road: no login (an e-mail address for the receipt if they like).
+  loginLevel: 'none',
   submitter: 'person',
   audience: 'public',
   caseType: 'feilmelding',

@@ -17,7 +17,7 @@ import { writeEvent } from '../platform/outbox.ts';
 import { isMailAddress, sendMail } from '../platform/mail/send.ts';
 import { parseIdentityNumber } from '../common/idnumbers.ts';
 import { addDocument, createCaseFile, createRegistryEntry, dateIn, formatNumber, type DetectedFormat } from '../archive/service.ts';
-import { answersValidator, caseTitleOf, type FormDefinition, type LayoutField } from './definition.ts';
+import { answersValidator, caseTitleOf, optionLabel, type FormDefinition, type LayoutField } from './definition.ts';
 import { deleteDraft, insertSubmission, selectDraft, selectForm, selectPerson, selectVersion, type SubmissionAttachment, type SubmissionRow } from './repository.ts';
 import { receiptMail } from './mail.ts';
 import { renderPdf, type PdfLine } from './pdf.ts';
@@ -40,7 +40,15 @@ export interface SubmitInput {
    * the person, who is not logged in and gives a name and address only if they wish.
    */
   reporter?: { name?: string | undefined; email?: string | undefined; channel: 'open311' } | undefined;
+  /**
+   * Nobody logged in (submitFormAnonymously): only a form whose login level is `none` takes it; the
+   * party is the e-mail address given for the receipt, or "anonymous".
+   */
+  anonymous?: { email?: string | undefined } | undefined;
 }
+
+/** Who submits when nobody is logged in: a principal no token or session can be. */
+export const anonymousPrincipal: Principal = { kind: 'system', id: 'anonymous', name: 'anonymous', roles: [] };
 
 /** A file received with the submission, staged (not yet in the store) with its detected format. */
 export interface ReceivedFile {
@@ -96,6 +104,9 @@ function checkAttachments(d: FormDefinition, files: ReceivedFile[]): FieldError[
 function answerLines(d: FormDefinition, language: 'nb' | 'nn' | 'sv' | 'en', answers: Record<string, unknown>): PdfLine[] {
   const w = words[language];
   const show = (v: unknown): string => (v === true ? w.yes : v === false ? w.no : v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  // A choice reads as its label (several choices as a list of them), never as the stored value.
+  const shown = (f: LayoutField, v: unknown): string =>
+    f.options && Array.isArray(v) ? v.map((one) => optionLabel(f, one, language) ?? show(one)).join(', ') : (optionLabel(f, v, language) ?? show(v));
   const lines: PdfLine[] = [];
   const field = (f: LayoutField, values: Record<string, unknown>, prefix: string) => {
     const value = values[f.field];
@@ -104,7 +115,7 @@ function answerLines(d: FormDefinition, language: 'nb' | 'nn' | 'sv' | 'en', ans
       value.forEach((item, i) => {
         for (const sub of f.items!) field(sub, (item ?? {}) as Record<string, unknown>, `${prefix}${f.label[language]} ${i + 1}: `);
       });
-    } else if (value !== undefined) lines.push({ label: `${prefix}${f.label[language]}`, text: show(value) });
+    } else if (value !== undefined) lines.push({ label: `${prefix}${f.label[language]}`, text: shown(f, value) });
   };
   for (const page of d.layout.pages) {
     lines.push({ text: page.title[language], heading: true });
@@ -133,7 +144,13 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   // Who it is for: the citizen staff name by identity number, or the person logged in.
   let party: { name: string; identityNumber?: string | undefined; email?: string | undefined };
   let channel: SubmissionRow['channel'] = 'web';
-  if (input.reporter) {
+  if (input.anonymous) {
+    if (principal !== anonymousPrincipal || input.onBehalfOf || input.reporter) throw forbidden('an anonymous submission is made by nobody logged in, for nobody else');
+    if (definition.loginLevel !== 'none' || definition.audience !== 'public') throw new ProblemError('unauthenticated', `this form needs a login (level ${definition.loginLevel}): log in and submit it with submitForm`);
+    const email = input.anonymous.email?.trim();
+    if (email && !isMailAddress(email)) errors.push({ field: 'email', code: 'invalidEmail', message: 'not an e-mail address: correct it, or leave it out to get no receipt by mail' });
+    party = { name: email || w.anonymous, ...(email ? { email } : {}) };
+  } else if (input.reporter) {
     if (principal.kind !== 'system' || input.onBehalfOf) throw forbidden('only an API key of the municipality files a report through Open311');
     party = { name: input.reporter.name?.trim() || w.unnamed, email: input.reporter.email };
     channel = input.reporter.channel;
@@ -158,7 +175,7 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
 
   // Co-applicants sign the answers before they are filed; a signature holds only for the words signed.
   let signatures: SignatureRow[] = [];
-  if (!input.onBehalfOf && !input.reporter) {
+  if (!input.onBehalfOf && !input.reporter && !input.anonymous) {
     const draft = await selectDraft(tx, formId, ownerOf(principal));
     const signing = draft && (await signingOf(tx, 'form-draft', draft.id));
     const coApplicants = Array.isArray(input.answers.coApplicants) ? input.answers.coApplicants.length : 0;
@@ -206,7 +223,7 @@ export async function submitForm(tx: Tx, ctx: AppContext, tenant: TenantRef, pri
   const receipt = await stage(await renderPdf({ title: `${w.receipt} – ${definition.title[language]}`, language, at, lines: [
     ...header, { label: `${w.checksum} – ${w.answers}`, text: answersPdf.checksum },
     ...attachments.map((a) => ({ label: `${w.checksum} – ${a.fileName}`, text: a.checksum })),
-    ...signatures.map((g) => ({ label: `${w.signedBy}: ${g.signer_name}`, text: `${g.signed_at.toISOString()} · ${g.level} · SHA-256 ${g.content_sha256}` })),
+    ...signatures.map((g) => ({ label: `${w.signedBy}: ${g.signer_name}`, text: `${g.signed_at.toISOString()} · ${g.level}${g.authenticated_at ? ` (login ${g.authenticated_at.toISOString()})` : ''} · SHA-256 ${g.content_sha256}` })),
   ] }));
   await addDocument(tx, c, entryId, { title: `${w.receipt} ${caseNumber}`, relation: 'attachment', documentType: 'receipt' }, { ...receipt, fileName: `kvittering-${caseNumber.replace('/', '-')}.pdf`, mimeType: 'application/pdf' });
 

@@ -57,19 +57,20 @@ export function registerAuthRoutes(app: App, ctx: AppContext, login: OidcLogin |
           tenant: Type.Optional(Type.String({ maxLength: 40 })),
           returnTo: Type.Optional(Type.String({ maxLength: 2000 })),
           lang: Type.Optional(Language),
+          level: Type.Optional(Type.Union([Type.Literal('substantial'), Type.Literal('high')], { description: 'log in afresh at this level at least (signing)' })),
         }),
       },
     },
     async (request, reply) => {
       const oidc = requireLogin();
-      const query = request.query as { tenant?: string; returnTo?: string; lang?: string };
+      const query = request.query as { tenant?: string; returnTo?: string; lang?: string; level?: 'substantial' | 'high' };
       const returnTo = safeReturnTo(query.returnTo);
       if (!returnTo) throw invalid([{ field: 'returnTo', code: 'notSameOrigin', message: 'must be a path on this site starting with a single "/", e.g. /balsfjord' }]);
       const tenant = query.tenant ? await withoutTenant(ctx.db, (tx) => findTenantBySlug(tx, query.tenant!)) : undefined;
       if (query.tenant && !tenant) throw invalid([{ field: 'tenant', code: 'notFound', message: `no municipality "${query.tenant}" here; GET /api/v1/tenants lists them` }]);
       let started: Awaited<ReturnType<OidcLogin['start']>>;
       try {
-        started = await oidc.start({ returnTo, tenant: tenant?.slug, uiLocales: query.lang ?? tenant?.language });
+        started = await oidc.start({ returnTo, tenant: tenant?.slug, uiLocales: query.lang ?? tenant?.language, level: query.level });
       } catch (error) {
         // The provider's discovery or keys cannot be fetched: a page that says so, not a 500.
         request.log.error({ err: error }, 'the identity provider could not be reached');

@@ -70,3 +70,14 @@ describe('the demo login page', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
+
+describe('the level of a login', () => {
+  it('reads ID-porten’s, the older and the Swedish acr values, and nothing else', async () => {
+    const { loginLevelOf, idTokenClaims } = await import('./claims.ts');
+    expect(['idporten-loa-high', 'Level4', 'http://id.elegnamnden.se/loa/1.0/loa4'].map(loginLevelOf)).toEqual(['high', 'high', 'high']);
+    expect(['idporten-loa-substantial', 'Level3', 'http://id.elegnamnden.se/loa/1.0/loa3'].map(loginLevelOf)).toEqual(['substantial', 'substantial', 'substantial']);
+    expect(['idporten-loa-low', 'Level2', '', 'highish', 4, undefined].map(loginLevelOf)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(idTokenClaims(`e30.${Buffer.from('{"acr":"Level4"}').toString('base64url')}.x`)).toEqual({ acr: 'Level4' });
+    expect([idTokenClaims(null), idTokenClaims('garbage'), idTokenClaims('a.%%%.b')]).toEqual([{}, {}, {}]);
+  });
+});

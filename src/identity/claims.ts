@@ -31,3 +31,30 @@ export function identityFromClaims(issuer: string, claims: Record<string, unknow
   const emailVerified = Boolean(email) && (claims.email_verified === true || claims.email_verified === 'true' || options.trustEmail === true);
   return { issuer, subject, name: name.slice(0, 200), email, identityNumber, emailVerified };
 }
+
+/**
+ * The assurance level an `acr` claim names: ID-porten's (idporten-loa-*, and the older Level3/4),
+ * eIDAS's and the Swedish profile's (loa3/loa4); anything else is no known level.
+ */
+export function loginLevelOf(acr: unknown): 'substantial' | 'high' | undefined {
+  if (typeof acr !== 'string') return undefined;
+  const value = acr.toLowerCase();
+  if (/(^|[-/:])(idporten-loa-high|level4|high|loa4)$/.test(value)) return 'high';
+  if (/(^|[-/:])(idporten-loa-substantial|level3|substantial|loa3)$/.test(value)) return 'substantial';
+  return undefined;
+}
+
+/** The `acr` values to ask a provider for a level (ID-porten's names; the demo provider uses them too). */
+export const acrValuesFor = (level: 'substantial' | 'high'): string => (level === 'high' ? 'idporten-loa-high' : 'idporten-loa-substantial idporten-loa-high');
+
+/** The claims of an ID token kept at login (verified then): its payload, or {} when it cannot be read. */
+export function idTokenClaims(idToken: string | null | undefined): Record<string, unknown> {
+  const payload = idToken?.split('.')[1];
+  if (!payload) return {};
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -77,6 +77,8 @@ async function createProvider(ctx: AppContext, log: App['log']): Promise<Provide
     },
     // Rådhus reads the claims from the ID token, as it does with ID-porten.
     conformIdTokenClaims: false,
+    // The levels of ID-porten: a demo person stands for someone with BankID, so every login is high.
+    acrValues: ['idporten-loa-substantial', 'idporten-loa-high'],
     cookies: { keys: [createHmac('sha256', secret).update('demo-idp cookies').digest('base64url')] },
     jwks: { keys: [signingKey(secret)] },
     adapter: oidcAdapterFactory(ctx),
@@ -159,7 +161,7 @@ export async function mountDemoProvider(app: App, ctx: AppContext): Promise<void
         await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
         await previous?.destroy();
       }
-      const returnTo = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
+      const returnTo = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: user.id, acr: 'idporten-loa-high', amr: ['BankID'] } }, { mergeWithLastSubmission: false });
       return reply.redirect(returnTo, 303);
     });
 

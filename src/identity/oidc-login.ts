@@ -5,6 +5,7 @@
 // so any app server behind a load balancer can finish a login another one started.
 import * as client from 'openid-client';
 import type { AppContext } from '../platform/context.ts';
+import { acrValuesFor } from './claims.ts';
 import { DEMO_CLIENT_ID, DEMO_SCOPES, demoClientSecret, demoIssuer } from './demo-client.ts';
 
 export interface IdentityProviderSettings {
@@ -68,7 +69,7 @@ export class OidcLogin {
     return this.#configuration;
   }
 
-  async start(input: { returnTo: string; tenant: string | undefined; uiLocales: string | undefined }): Promise<{ url: string; pending: PendingLogin }> {
+  async start(input: { returnTo: string; tenant: string | undefined; uiLocales: string | undefined; level?: 'substantial' | 'high' | undefined }): Promise<{ url: string; pending: PendingLogin }> {
     const configuration = await this.configuration();
     const pending: PendingLogin = {
       state: client.randomState(),
@@ -87,7 +88,18 @@ export class OidcLogin {
     };
     if (input.uiLocales) parameters.ui_locales = input.uiLocales;
     // The demo lets anyone be anyone: always ask who, rather than silently reusing the last choice.
-    if (this.settings.demo) parameters.prompt = 'login';
+    if (this.settings.demo) {
+      parameters.prompt = 'login';
+      // ID-porten always names the level (acr); the demo provider names it only when asked.
+      parameters.acr_values = acrValuesFor('substantial');
+    }
+    if (input.level) {
+      // A fresh login at a level (signing): the provider must authenticate the person again now,
+      // whatever session it holds, at that level or higher.
+      parameters.prompt = 'login';
+      parameters.max_age = '0';
+      parameters.acr_values = acrValuesFor(input.level);
+    }
     return { url: client.buildAuthorizationUrl(configuration, parameters).href, pending };
   }
 

@@ -11,6 +11,7 @@ import { ProblemError } from '../platform/http/problem.ts';
 import type { Principal } from '../platform/http/auth.ts';
 import { hashToken } from './tokens.ts';
 import { rolesIn } from './users.ts';
+import { idTokenClaims, loginLevelOf } from './claims.ts';
 
 export const SESSION_COOKIE = 'radhus_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -22,11 +23,13 @@ interface SessionRow {
   user_id: string;
   csrf_token: string;
   name: string;
+  created_at: Date;
+  id_token: string | null;
 }
 
 async function findSession(tx: Tx, sessionId: string, at: Date): Promise<SessionRow | undefined> {
   const result = await sql<SessionRow>`
-    select s.user_id, s.csrf_token, u.name from sessions s join users u on u.id = s.user_id
+    select s.user_id, s.csrf_token, u.name, s.created_at, s.id_token from sessions s join users u on u.id = s.user_id
     where s.id_hash = ${hashToken(sessionId)} and s.expires_at > ${at}`.execute(tx);
   return result.rows[0];
 }
@@ -71,5 +74,7 @@ export async function authenticateSession(ctx: AppContext, request: FastifyReque
   const { session, roles } = found;
   if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrf_token)
     throw new ProblemError('forbidden', `a logged-in request that changes something must send the ${CSRF_HEADER} header from GET /api/v1/session`);
-  return { kind: 'user', id: session.user_id, name: session.name, roles, csrfToken: session.csrf_token };
+  // A session begins at a login: its creation is when the person authenticated.
+  const login = { at: session.created_at, level: loginLevelOf(idTokenClaims(session.id_token).acr) };
+  return { kind: 'user', id: session.user_id, name: session.name, roles, csrfToken: session.csrf_token, login };
 }

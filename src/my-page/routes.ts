@@ -13,10 +13,11 @@ import type { Role } from '../platform/http/auth.ts';
 import { caseOfParty, casesNamingProperty, casesOfParty, dateIn, documentOfParty, numberVariants, type ArchiveCtx, type PartyDocument } from '../archive/service.ts';
 import { identityNumberOf } from '../identity/service.ts';
 import { myProperties, myProperty } from '../properties/service.ts';
+import { listMyAccessRequests } from '../access-requests/service.ts';
 import { addDocumentsToMyCase, expectedDecisions, isOpen, type Person } from './cases.ts';
 import { listMyMessages, presentMessage, readMyMessage, sendCaseMessage } from './messages.ts';
 import { messagesOf } from './repository.ts';
-import { AddDocumentsBody, AddedDocumentsOut, MyCaseOut, MyCasesOut, MyMessageOut, MyMessagesOut, MyPropertiesOut, MyPropertyOut, SendMessageBody, SentMessageOut, TenantAndId, TenantOnly } from './schema.ts';
+import { AddDocumentsBody, AddedDocumentsOut, MyAccessRequestsOut, MyCaseOut, MyCasesOut, MyMessageOut, MyMessagesOut, MyPropertiesOut, MyPropertyOut, SendMessageBody, SentMessageOut, TenantAndId, TenantOnly } from './schema.ts';
 
 const tags = ['my-page'];
 const citizen: readonly Role[] = ['citizen'];
@@ -160,6 +161,19 @@ export async function myPageRoutes(app: App, ctx: AppContext): Promise<void> {
         const { message, documents } = await readMyMessage(tx, c, person.identityNumbers, request.params.id);
         return { ...presentMessage(message), text: message.body, documents: documents.map(presentDocument(request.tenant!.slug)) };
       }),
+  );
+
+  app.get(
+    '/api/v1/:tenant/my/access-requests',
+    { config: { roles: citizen }, schema: { operationId: 'listMyAccessRequests', tags, summary: 'My access requests (innsynskrav) to this municipality, newest first, with status and deadline', params: TenantOnly, response: { 200: MyAccessRequestsOut } } },
+    async (request) => {
+      const { tenant, principal } = request;
+      if (!tenant || !principal) throw new ProblemError('unauthenticated', 'log in first');
+      // Made by a login, found by it: a token or a system principal has made none.
+      if (principal.kind !== 'user') return { items: [] };
+      const items = await listMyAccessRequests(ctx, tenant.id, principal.id);
+      return { items: items.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), receivedAt: r.receivedAt?.toISOString() ?? null, decidedAt: r.decidedAt?.toISOString() ?? null })) };
+    },
   );
 
   app.get(

@@ -116,3 +116,22 @@ export const MyPropertyOut = Type.Object({
     buildingCases: Type.Array(Type.Object({ id: Id, caseNumber: Type.String(), publicTitle: Type.String(), status: Type.String(), caseDate: Day, mine: Type.Boolean({ description: 'you are a party: open it with getMyCase' }) })),
     buildingCasesMatchedBy: Type.String({ description: 'how cases were tied to the property' }),
 });
+
+export const MyAccessRequestsOut = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Id,
+      orderId: Id,
+      kind: Type.Union([Type.Literal('request'), Type.Literal('appeal')]),
+      status: Type.Union([Type.Literal('unconfirmed'), Type.Literal('received'), Type.Literal('in-progress'), Type.Literal('decided')]),
+      outcome: Type.Union([Type.Literal('granted'), Type.Literal('partly-granted'), Type.Literal('refused'), Type.Null()]),
+      unitName: Nullable(Type.String()),
+      entries: Type.Integer({ description: 'how many registry entries it asks for' }),
+      createdAt: DateTime,
+      receivedAt: Nullable(DateTime),
+      deadline: Nullable(Type.String({ format: 'date', description: 'the last day to answer, once received' })),
+      decidedAt: Nullable(DateTime),
+      statusUrl: Type.String({ description: 'the page where the request is followed (getAccessRequest)' }),
+    }),
+  ),
+});

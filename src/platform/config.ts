@@ -38,7 +38,7 @@ export interface Config {
    * /auth/callback, the demo identity provider) and the token endpoints; `failedTokensPerMinute`
    * for unknown bearer tokens. 0 turns a limit off.
    */
-  rateLimit: { authPerMinute: number; failedTokensPerMinute: number };
+  rateLimit: { authPerMinute: number; failedTokensPerMinute: number; anonymousFormsPerMinute: number };
   /** Outgoing mail: the SMTP server (none: mail waits, retried, until one is configured) and the sender. */
   mail: MailConfig;
   /**
@@ -147,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: {
       authPerMinute: perMinute(env, 'RATE_LIMIT_AUTH_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 300),
       failedTokensPerMinute: perMinute(env, 'RATE_LIMIT_FAILED_TOKENS_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 30),
+      // Forms sent without a login (login level none), per client address and municipality.
+      anonymousFormsPerMinute: perMinute(env, 'RATE_LIMIT_ANONYMOUS_FORMS_PER_MINUTE', env.NODE_ENV === 'test' ? 0 : 5),
     },
     mail,
     uploadMaxBytes,

@@ -37,6 +37,8 @@ export interface SignatureRow {
   level: Level;
   content_sha256: string;
   signed_at: Date;
+  /** When the signer logged in afresh to sign (null for signatures older than this rule). */
+  authenticated_at: Date | null;
 }
 
 export async function insertRequest(tx: Tx, r: RequestRow): Promise<void> {
@@ -50,8 +52,8 @@ export async function insertInvitation(tx: Tx, r: InvitationRow): Promise<void> 
 }
 
 export async function insertSignature(tx: Tx, r: SignatureRow): Promise<void> {
-  await sql`insert into signatures (id, tenant_id, request_id, signer, signer_name, identity_number, level, content_sha256, signed_at)
-    values (${r.id}, ${r.tenant_id}, ${r.request_id}, ${r.signer}, ${r.signer_name}, ${r.identity_number}, ${r.level}, ${r.content_sha256}, ${r.signed_at})`.execute(tx);
+  await sql`insert into signatures (id, tenant_id, request_id, signer, signer_name, identity_number, level, content_sha256, signed_at, authenticated_at)
+    values (${r.id}, ${r.tenant_id}, ${r.request_id}, ${r.signer}, ${r.signer_name}, ${r.identity_number}, ${r.level}, ${r.content_sha256}, ${r.signed_at}, ${r.authenticated_at})`.execute(tx);
 }
 
 export async function selectRequest(tx: Tx, id: string): Promise<RequestRow | undefined> {

@@ -23,14 +23,14 @@ const SigningOut = Type.Object({
   subjectId: Type.String({ format: 'uuid' }),
   contentSha256: Type.String(),
   level: Type.String(),
-  signatures: Type.Array(Type.Object({ name: Type.String(), level: Type.String(), signedAt: Type.String({ format: 'date-time' }) })),
+  signatures: Type.Array(Type.Object({ name: Type.String(), level: Type.String({ description: 'the level of the login the signer made to sign' }), signedAt: Type.String({ format: 'date-time' }), authenticatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'when the signer logged in to sign' }) })),
   waitingFor: Type.Array(Type.String()),
   complete: Type.Boolean(),
 });
 
 const present = (s: SigningStatus) => ({
   id: s.request.id, subjectType: s.request.subject_type, subjectId: s.request.subject_id, contentSha256: s.request.content_sha256, level: s.request.level,
-  signatures: s.signatures.map((g) => ({ name: g.signer_name, level: g.level, signedAt: g.signed_at.toISOString() })), waitingFor: s.waitingFor, complete: s.waitingFor.length === 0,
+  signatures: s.signatures.map((g) => ({ name: g.signer_name, level: g.level, signedAt: g.signed_at.toISOString(), authenticatedAt: g.authenticated_at?.toISOString() ?? null })), waitingFor: s.waitingFor, complete: s.waitingFor.length === 0,
 });
 
 const signerId = (p: Principal) => `${p.kind}:${p.id}`;
@@ -66,7 +66,7 @@ export async function signingRoutes(app: App, ctx: AppContext): Promise<void> {
     const principal = request.principal!;
     const status = await inTenant(ctx, request, async (tx) => {
       const person = principal.kind === 'user' ? await selectSigner(tx, principal.id) : undefined;
-      const signer: Signer = { id: signerId(principal), name: person?.name ?? principal.name, identityNumber: person?.identity_number ?? undefined };
+      const signer: Signer = { id: signerId(principal), name: person?.name ?? principal.name, identityNumber: person?.identity_number ?? undefined, login: principal.login };
       await sign(tx, { requestId: request.params.id, token: request.body.token, contentSha256: request.body.contentSha256, signer, at: ctx.clock.now() });
       return (await signingById(tx, request.params.id))!;
     });

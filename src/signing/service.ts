@@ -6,7 +6,7 @@
 // (forms now, citizen proposals later) call these functions in their own transactions.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Tx } from '../platform/db/transaction.ts';
-import { conflict, forbidden, notFound } from '../platform/http/problem.ts';
+import { ProblemError, conflict, forbidden, notFound } from '../platform/http/problem.ts';
 import { sendMail } from '../platform/mail/send.ts';
 import { newId, isUuid } from '../platform/ids.ts';
 import { writeEvent } from '../platform/outbox.ts';
@@ -30,6 +30,27 @@ export interface Signer {
   id: string;
   name: string;
   identityNumber?: string | undefined;
+  /** The signer's login (Principal.login): when, and at which level. */
+  login?: { at: Date; level: 'substantial' | 'high' | undefined } | undefined;
+}
+
+/** How fresh a login must be to sign with it: the signer has just authenticated again. */
+export const FRESH_LOGIN_MS = 5 * 60_000;
+const rank = { none: 0, substantial: 1, high: 2 } as const;
+
+/**
+ * A signature needs a login made for it (issue 9 §2): within the last few minutes, at the level the
+ * signing asks for or higher. Otherwise 401: log in again at /auth/login?level=… and sign then.
+ * Returns the level and time the signature records.
+ */
+export function freshLogin(signer: Signer, required: Level, at: Date): { level: Level; at: Date | null } {
+  if (required === 'none') return { level: signer.login?.level ?? 'none', at: signer.login?.at ?? null };
+  const login = signer.login;
+  if (!login || at.getTime() - login.at.getTime() > FRESH_LOGIN_MS)
+    throw new ProblemError('unauthenticated', `to sign, log in again (at /auth/login?level=${required}): the login must be less than ${FRESH_LOGIN_MS / 60_000} minutes old`);
+  if (!login.level || rank[login.level] < rank[required])
+    throw new ProblemError('unauthenticated', `to sign, log in again at level ${required} (at /auth/login?level=${required}): this login is at level ${login.level ?? 'unknown'}`);
+  return { level: login.level, at: login.at };
 }
 
 export interface NewSigning {
@@ -48,8 +69,9 @@ export interface NewSigning {
 /** Opens a signing: the requester's own signature, and an invitation mailed to each invitee. */
 export async function requestSignatures(tx: Tx, s: NewSigning): Promise<RequestRow> {
   const request: RequestRow = { id: newId(), tenant_id: s.tenantId, subject_type: s.subjectType, subject_id: s.subjectId, content_sha256: s.contentSha256, level: s.level, requested_by: s.requester.id, created_at: s.at };
+  const login = freshLogin(s.requester, s.level, s.at);
   await insertRequest(tx, request);
-  await insertSignature(tx, { id: newId(), tenant_id: s.tenantId, request_id: request.id, signer: s.requester.id, signer_name: s.requester.name, identity_number: s.requester.identityNumber ?? null, level: s.level, content_sha256: s.contentSha256, signed_at: s.at });
+  await insertSignature(tx, { id: newId(), tenant_id: s.tenantId, request_id: request.id, signer: s.requester.id, signer_name: s.requester.name, identity_number: s.requester.identityNumber ?? null, level: login.level, content_sha256: s.contentSha256, signed_at: s.at, authenticated_at: login.at });
   for (const invitee of s.invitees) {
     const token = randomBytes(24).toString('base64url');
     await insertInvitation(tx, { id: newId(), tenant_id: s.tenantId, request_id: request.id, name: invitee.name, email: invitee.email, token_hash: sha256(token), signature_id: null, created_at: s.at });
@@ -73,7 +95,8 @@ export async function sign(tx: Tx, input: { requestId: string; token: string; co
   const invitation = (await selectInvitations(tx, request.id, { forUpdate: true })).find((i) => sameHash(i.token_hash, sha256(input.token)));
   if (!invitation) throw forbidden('this link does not invite you to sign');
   if (invitation.signature_id) throw conflict('this invitation is signed already');
-  const signature: SignatureRow = { id: newId(), tenant_id: request.tenant_id, request_id: request.id, signer: input.signer.id, signer_name: input.signer.name, identity_number: input.signer.identityNumber ?? null, level: request.level, content_sha256: request.content_sha256, signed_at: input.at };
+  const login = freshLogin(input.signer, request.level, input.at);
+  const signature: SignatureRow = { id: newId(), tenant_id: request.tenant_id, request_id: request.id, signer: input.signer.id, signer_name: input.signer.name, identity_number: input.signer.identityNumber ?? null, level: login.level, content_sha256: request.content_sha256, signed_at: input.at, authenticated_at: login.at };
   if ((await selectSignatures(tx, request.id)).some((s) => s.signer === signature.signer)) throw conflict('you have signed this already');
   await insertSignature(tx, signature);
   await markInvitationSigned(tx, invitation.id, signature.id);

@@ -23,6 +23,11 @@ export interface Principal {
   roles: Role[];
   /** Set for cookie sessions: unsafe methods must echo it (CSRF). */
   csrfToken?: string;
+  /**
+   * For cookie sessions: when the person authenticated at the identity provider (each login makes
+   * a new session) and at which assurance level its `acr` claim said, if any. Signing asks for both.
+   */
+  login?: { at: Date; level: 'substantial' | 'high' | undefined };
 }
 
 export interface TenantRef {

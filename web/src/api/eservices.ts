@@ -13,6 +13,8 @@ export interface LayoutField {
   showIf?: { field: string; equals: unknown };
   widget?: string;
   items?: LayoutField[];
+  /** The label of each choice (the enum's values), in every language. */
+  options?: Record<string, Texts>;
 }
 export interface LayoutSection { title: Texts; help?: Texts; fields: LayoutField[] }
 export interface LayoutPage { title: Texts; sections: LayoutSection[] }

@@ -18,6 +18,23 @@ export type MyProperty = ResponseBody<'getMyProperty', 200>;
 export type SentMessage = ResponseBody<'sendCaseMessage', 201>;
 export type AddedDocuments = ResponseBody<'addDocumentsToMyCase', 201>;
 export type MyDrafts = ResponseBody<'listMyDrafts', 200>;
+/** listMyAccessRequests, written out until docs/openapi.json (and schema.d.ts) are regenerated with it. */
+export interface MyAccessRequests {
+  items: {
+    id: string;
+    orderId: string;
+    kind: 'request' | 'appeal';
+    status: 'unconfirmed' | 'received' | 'in-progress' | 'decided';
+    outcome: 'granted' | 'partly-granted' | 'refused' | null;
+    unitName: string | null;
+    entries: number;
+    createdAt: string;
+    receivedAt: string | null;
+    deadline: string | null;
+    decidedAt: string | null;
+    statusUrl: string;
+  }[];
+}
 
 export const listMyCases = (tenant: string, signal?: AbortSignal) => api<MyCases>(`${base(tenant)}/my/cases`, opts(signal));
 export const getMyCase = (tenant: string, id: string, signal?: AbortSignal) => api<MyCase>(`${base(tenant)}/my/cases/${encodeURIComponent(id)}`, opts(signal));
@@ -26,6 +43,7 @@ export const addDocumentsToMyCase = (tenant: string, id: string, body: RequestBo
 export const listMyMessages = (tenant: string, signal?: AbortSignal) => api<MyMessages>(`${base(tenant)}/my/messages`, opts(signal));
 export const readMyMessage = (tenant: string, id: string, signal?: AbortSignal) => api<MyMessage>(`${base(tenant)}/my/messages/${encodeURIComponent(id)}`, opts(signal));
 export const listMyDrafts = (tenant: string, signal?: AbortSignal) => api<MyDrafts>(`${base(tenant)}/my/drafts`, opts(signal));
+export const listMyAccessRequests = (tenant: string, signal?: AbortSignal) => api<MyAccessRequests>(`${base(tenant)}/my/access-requests`, opts(signal));
 export const listMyProperties = (tenant: string, signal?: AbortSignal) => api<MyProperties>(`${base(tenant)}/my/properties`, opts(signal));
 export const getMyProperty = (tenant: string, id: string, signal?: AbortSignal) => api<MyProperty>(`${base(tenant)}/my/properties/${encodeURIComponent(id)}`, opts(signal));
 export const sendCaseMessage = (tenant: string, caseFileId: string, body: RequestBody<'sendCaseMessage'>) =>

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The layout → react-jsonschema-form mapping, on the real demo forms.
 import { describe, expect, it } from 'vitest';
-import { buildingApplication, kindergartenApplication, problemReport } from '../../../src/forms/demo-forms.ts';
+import { optionsList, type RJSFSchema } from '@rjsf/utils';
+import { buildingApplication, digitalSkillsSurvey, kindergartenApplication, problemReport } from '../../../src/forms/demo-forms.ts';
 import type { FormDefinitionView } from '../api/eservices.ts';
 import { fieldLabels, fileProblem, isShown, pageOf, sectionForm, visibleAnswers } from './layout.ts';
 
@@ -21,6 +22,19 @@ describe('e-service layout', () => {
     // A repeating group: its items' fields in the layout's order, with their own labels.
     expect(uiSchema.coApplicants.items).toMatchObject({ 'ui:order': ['name', 'email'], name: { 'ui:title': 'Navn' }, email: { 'ui:title': 'E-post' } });
     expect(uiSchema.coApplicants['ui:options'].help).toMatch(/signere/);
+  });
+
+  it('offers a choice by its labels in the reader’s language, one choice or several, the values unchanged', () => {
+    const page2 = building.layout.pages[1]!.sections[0]!;
+    const { schema, uiSchema } = sectionForm(building, page2, {}, 'sv', texts);
+    expect(optionsList(schema.properties!.measure as RJSFSchema, uiSchema.measure)).toEqual([
+      { value: 'new-building', label: 'Nybyggnad' }, { value: 'extension', label: 'Tillbyggnad' }, { value: 'demolition', label: 'Rivning' }, { value: 'change-of-use', label: 'Ändrad användning' },
+    ]);
+    const survey = view(digitalSkillsSurvey);
+    const section = survey.layout.pages[0]!.sections[0]!;
+    const several = sectionForm(survey, section, {}, 'en', texts);
+    const items = (several.schema.properties!.wantsTraining as RJSFSchema).items as RJSFSchema;
+    expect(optionsList(items, several.uiSchema.wantsTraining!.items)?.map((o) => o.label)).toEqual(['Archive and case handling', 'Office software', 'Information security', 'Video meetings']);
   });
 
   it('shows a conditional field only while its condition holds, and drops its answer otherwise', () => {

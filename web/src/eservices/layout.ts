@@ -21,6 +21,13 @@ function uiFor(field: LayoutField, schema: RJSFSchema, language: Language, texts
   if (field.widget === 'textarea') ui['ui:widget'] = 'textarea';
   if (field.widget === 'choice' || field.widget === 'scale') ui['ui:widget'] = 'radio';
   if (field.widget === 'choices') ui['ui:widget'] = 'checkboxes';
+  // A choice shows its label in the reader's language, never the stored value; several choices
+  // take the labels from the items' uiSchema, where react-jsonschema-form looks for them.
+  if (field.options) {
+    const enumNames = Object.fromEntries(Object.entries(field.options).map(([value, label]) => [value, label[language]]));
+    if (schema.type === 'array') ui.items = { 'ui:enumNames': enumNames };
+    else ui['ui:enumNames'] = enumNames;
+  }
   if (field.widget === 'map') {
     // A map position is two numbers, with a note on where to find them: no map widget to depend on.
     options.note = texts.mapNote;

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
+import { freshLoginUrl, here } from '../eservices/freshLogin.ts';
 import { getDraft, getFormDefinition, getSigning, requestDraftSigning, saveDraft, submitForm, type Answers, type FormDefinitionView, type OnBehalfOf, type SigningStatus } from '../api/eservices.ts';
 import { ApiError } from '../api/problem.ts';
 import type { FieldError, Role, Tenant } from '../api/types.ts';
@@ -103,7 +104,14 @@ function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; defi
 
   const requestSigning = () => submit.run(async () => {
     await save();
-    const started = await requestDraftSigning(tenant.slug, definition.id);
+    let started;
+    try {
+      started = await requestDraftSigning(tenant.slug, definition.id);
+    } catch (error) {
+      // The login is too old or too weak to sign with: log in afresh at the form's level, come back, sign again.
+      if (error instanceof ApiError && error.status === 401 && definition.loginLevel !== 'none') return window.location.assign(freshLoginUrl(tenant.slug, definition.loginLevel, here()));
+      throw error;
+    }
     setSigning(await getSigning(tenant.slug, started.signingId));
   });
   const refreshSigning = () => submit.run(async () => {

@@ -11,7 +11,8 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { useSubmit } from '../forms/useSubmit.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useLoad } from '../session/useLoad.ts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { freshLoginUrl, here, takeFreshLoginMark } from '../eservices/freshLogin.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 export function SigningPage({ tenant, id, token }: { tenant: Tenant; id: string; token: string | undefined }) {
@@ -20,6 +21,15 @@ export function SigningPage({ tenant, id, token }: { tenant: Tenant; id: string;
   const [loaded, reload] = useLoad((signal) => getSigning(tenant.slug, id, token, signal), [tenant.slug, id, token]);
   const [signed, setSigned] = useState<SigningStatus | undefined>();
   const submit = useSubmit();
+  // Back from the fresh login made to sign: sign now, once, with it.
+  const fresh = useRef<boolean | undefined>(undefined);
+  fresh.current ??= takeFreshLoginMark();
+  const ready = loaded.status === 'ready' ? loaded.data : undefined;
+  useEffect(() => {
+    if (!ready || !fresh.current || !token) return;
+    fresh.current = false;
+    void submit.run(async () => setSigned(await signContent(tenant.slug, id, token, ready.contentSha256)));
+  }, [ready, token, tenant.slug, id, submit]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorState error={loaded.error} onRetry={reload} tenant={tenant} />;
   const status = signed ?? loaded.data;
@@ -41,7 +51,8 @@ export function SigningPage({ tenant, id, token }: { tenant: Tenant; id: string;
       ) : (
         token && (
           <div className="button-row">
-            <Button disabled={submit.submitting} onClick={() => void submit.run(async () => setSigned(await signContent(tenant.slug, id, token, status.contentSha256)))}>
+            <Paragraph data-size="sm">{t('signing.freshLogin')}</Paragraph>
+            <Button disabled={submit.submitting} onClick={() => window.location.assign(freshLoginUrl(tenant.slug, status.level, here()))}>
               {t('signing.sign')}
             </Button>
           </div>

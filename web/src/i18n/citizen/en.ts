@@ -119,6 +119,19 @@ export const enCitizen = {
   'my.drafts.empty': 'You have no unfinished forms. A form you start is saved by itself and shown here until you submit it.',
   'my.drafts.saved': 'Last saved {date}',
   'my.drafts.continue': 'Continue: {title}',
+  'my.access.heading': 'My access requests',
+  'my.access.empty': 'You have asked for access to no documents of this municipality while logged in. Ask from the public journal (postliste).',
+  'my.access.request': 'Access request of {date} ({count} entries)',
+  'my.access.appeal': 'Appeal of {date}',
+  'my.access.status.unconfirmed': 'Waiting for your confirmation',
+  'my.access.status.received': 'Received',
+  'my.access.status.in-progress': 'Being handled',
+  'my.access.status.decided': 'Answered',
+  'my.access.deadline': 'answer due by {date}',
+  'my.access.outcome.granted': 'access granted',
+  'my.access.outcome.partly-granted': 'access granted in part',
+  'my.access.outcome.refused': 'access refused',
+  'signing.freshLogin': 'To sign, you log in again with your electronic ID: the signature records that login.',
 } as const;
 
 export type CitizenKey = keyof typeof enCitizen;

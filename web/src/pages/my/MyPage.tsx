@@ -3,7 +3,7 @@
 // their messages from case officers (unread marked) and the properties they own. Each part loads on
 // its own, so one that fails does not hide the others; each says what to do when it is empty.
 import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { listMyCases, listMyDrafts, listMyMessages, listMyProperties, type MyCaseSummary, type MyMessages } from '../../api/myPage.ts';
+import { listMyAccessRequests, listMyCases, listMyDrafts, listMyMessages, listMyProperties, type MyCaseSummary, type MyMessages } from '../../api/myPage.ts';
 import type { CaseFileStatus, Tenant } from '../../api/types.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -15,7 +15,7 @@ import { href } from '../../router/routes.ts';
 import { useLoad } from '../../session/useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ExpectedDecision } from './ExpectedDecision.tsx';
-import { formatDateTime } from '../../../../src/common/format.ts';
+import { formatDate, formatDateTime } from '../../../../src/common/format.ts';
 
 export function MyPage({ tenant }: { tenant: Tenant }) {
   const { t } = useI18n();
@@ -27,6 +27,7 @@ export function MyPage({ tenant }: { tenant: Tenant }) {
       <CasesSection tenant={tenant} />
       <DraftsSection tenant={tenant} />
       <MessagesSection tenant={tenant} limit={5} />
+      <AccessRequestsSection tenant={tenant} />
       <PropertiesSection tenant={tenant} />
     </section>
   );
@@ -78,6 +79,39 @@ function DraftsSection({ tenant }: { tenant: Tenant }) {
               <li key={d.formId}>
                 <AppLink href={href({ name: 'eform', tenant: tenant.slug, id: d.formId })}>{t('my.drafts.continue', { title: d.title[language] ?? d.title.nb ?? d.formId })}</AppLink>
                 <span className="muted"> · {t('my.drafts.saved', { date: formatDateTime(language, d.updatedAt) })}</span>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}
+
+/** Access requests (innsynskrav) I made logged in, followed on their own status page. */
+function AccessRequestsSection({ tenant }: { tenant: Tenant }) {
+  const { t, language } = useI18n();
+  const [load, reload] = useLoad((signal) => listMyAccessRequests(tenant.slug, signal), [tenant.slug]);
+  return (
+    <section className="stack" aria-labelledby="my-access-requests">
+      <Heading level={2} data-size="sm" id="my-access-requests">
+        {t('my.access.heading')}
+      </Heading>
+      {load.status === 'loading' && <Loading />}
+      {load.status === 'error' && <ErrorState error={load.error} onRetry={reload} tenant={tenant} inline />}
+      {load.status === 'ready' &&
+        (load.data.items.length === 0 ? (
+          <Paragraph>{t('my.access.empty')}</Paragraph>
+        ) : (
+          <ul className="my-list">
+            {load.data.items.map((r) => (
+              <li key={r.id}>
+                <a href={r.statusUrl}>{t(r.kind === 'appeal' ? 'my.access.appeal' : 'my.access.request', { date: formatDate(language, r.createdAt), count: r.entries })}</a>
+                <span className="muted">
+                  {' '}
+                  · {t(`my.access.status.${r.status}`)}
+                  {r.status !== 'decided' && r.deadline ? ` · ${t('my.access.deadline', { date: formatDate(language, r.deadline) })}` : ''}
+                  {r.outcome ? ` · ${t(`my.access.outcome.${r.outcome}`)}` : ''}
+                </span>
               </li>
             ))}
           </ul>
