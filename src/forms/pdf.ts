@@ -70,26 +70,14 @@ export interface PdfContent {
   lines: PdfLine[];
 }
 
-// pdfkit lays out each word once per document (EmbeddedFont.layoutCache) and then only copies the
-// result; the layout depends on the word and the font alone, and fontkit's OpenType shaping of it
-// was the largest cost left in a PDF (a CPU profile of the deadline spike). So the documents share
-// one cache per weight: the labels, headings and common words of every receipt are shaped once.
-// Bounded: checked every 100 PDFs, and begun afresh past 20 000 words.
-const sharedLayouts = new Map<string, Record<string, unknown>>();
-let rendered = 0;
-const WORDS = 20_000;
-
+// Each document lays out its own words (pdfkit's per-document layout cache). Sharing that cache
+// between documents was tried for the deadline spike and garbled the text of later PDFs read back
+// (src/forms/pdf.test.ts after woff.test.ts in one process), so it is not done.
 function useFont(doc: PDFKit.PDFDocument, name: FontName): PDFKit.PDFDocument {
-  doc.font(name);
-  const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
-  let cache = sharedLayouts.get(name);
-  if (!cache) sharedLayouts.set(name, (cache = Object.create(null) as Record<string, unknown>));
-  if (font?.layoutCache && font.layoutCache !== cache) font.layoutCache = cache;
-  return doc;
+  return doc.font(name);
 }
 
 export function renderPdf(content: PdfContent): Promise<Buffer> {
-  if (++rendered % 100 === 0) for (const [name, cache] of sharedLayouts) if (Object.keys(cache).length > WORDS) sharedLayouts.delete(name);
   const doc = new PDFDocument({
     size: 'A4', margin: 56, subset: 'PDF/A-1b', pdfVersion: '1.4', tagged: true, displayTitle: true, lang: content.language,
     info: { Title: content.title, Creator: 'Rådhus', Producer: 'Rådhus', CreationDate: content.at, ModDate: content.at },
