@@ -25,7 +25,9 @@ let fixtures: LeakFixture[];
 const markers = new Map<string, string[]>();
 
 /** The tables and views radhus_public may read; everything else in the schema is closed to it. */
-const publicRelations = ['public_case_files', 'public_documents', 'public_registry_entries', 'public_tenants', 'public_access_request_statistics', 'public_forms'];
+const publicRelations = ['public_case_files', 'public_documents', 'public_registry_entries', 'public_tenants', 'public_access_request_statistics', 'public_forms',
+  // The council's projection (migration 0022): politicians without e-mail or login, agendas once public, closed items without decisions.
+  'public_council_terms', 'public_council_parties', 'public_council_persons', 'public_council_bodies', 'public_council_memberships', 'public_council_meetings', 'public_council_agenda_items', 'public_council_notices'];
 
 beforeAll(async () => {
   radhus = await createTestRadhus();
@@ -61,7 +63,10 @@ describe(`nothing screened reaches the public (${testEngine()})`, () => {
   it('no marker in any answer of any public route or page, anonymously, in any language; the public values are shown', async () => {
     // Every entry of the archive by id, screened and void ones too: the public journal must answer 404 for those.
     const entryIds = (await sql<{ id: string }>`select id from registry_entries order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
-    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds });
+    // Every council meeting and item, closed and unpublished ones too.
+    const meetingIds = (await sql<{ id: string }>`select id from council_meetings order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
+    const itemIds = (await sql<{ id: string }>`select id from council_agenda_items order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
+    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds, meetingIds, itemIds });
     expect(plan.untaught, 'public routes the walk cannot fill').toEqual([]);
     expect(plan.publicOperations).toEqual(expect.arrayContaining(['listTenants', 'getTenant']));
     const visits = await walkPublic(radhus, plan);

@@ -6,6 +6,7 @@ import { rosterRoutes } from './roster-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { councilProjection, publishAgendaJob } from './projection.ts';
+import { seedCouncilDemo } from './demo.ts';
 
 export const councilModule: Module = {
   name: 'council',
@@ -16,4 +17,5 @@ export const councilModule: Module = {
   },
   consumers: [councilProjection],
   jobs: [publishAgendaJob],
+  demo: seedCouncilDemo,
 };
