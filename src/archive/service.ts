@@ -26,3 +26,4 @@ export {
   type ImportedSeries, type ImportedSystem, type ImportedClass, type ImportedRetention, type ImportedRemark, type ImportedObject, type ImportedDocument,
   type ImportedCorrespondent, type ImportedFollowUp, type ImportedEntry, type ImportedCase,
 } from './import-writes.ts';
+export { changeDocumentPublication } from './screening.ts';

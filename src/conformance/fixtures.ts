@@ -127,6 +127,22 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   // Open311: a key of the municipality (the walk revokes it, or another's, by id).
   const open311Key = await call(radhus, admin, 'POST', api('/open311/keys'), { name: `App ${tag}` });
 
+  // The council (issue 10): a body, a term, a party, a person seated in the body; a planned meeting
+  // (the walk changes, summons and cancels it) and one summoned late, so its agenda is public at
+  // once, with an item on the other case file whose case presentation is a memo of that case.
+  const sec = tokens.secretariat;
+  const council = (path: string) => api(`/council${path}`);
+  const councilTerm = await call(radhus, sec, 'POST', council('/terms'), { name: `Periode ${tag}`, startsOn: '2023-10-01', endsOn: '2027-09-30' });
+  const councilParty = await call(radhus, sec, 'POST', council('/parties'), { code: 'WP', name: `Parti ${tag}` });
+  const councilPerson = await call(radhus, sec, 'POST', council('/persons'), { givenName: 'Politiker', familyName: tag, partyId: councilParty.id, email: `politiker-${tag}@example.org` });
+  const councilBody = await call(radhus, sec, 'POST', council('/bodies'), { code: 'walk-body', kind: 'council', name: `Kommunestyret ${tag}` });
+  const councilMembership = await call(radhus, sec, 'POST', council(`/bodies/${councilBody.id}/memberships`), { termId: councilTerm.id, personId: councilPerson.id, role: 'member' });
+  const councilMeeting = await call(radhus, sec, 'POST', council('/meetings'), { bodyId: councilBody.id, startsAt: '2026-06-01T16:00:00Z' });
+  const summoned = await call(radhus, sec, 'POST', council('/meetings'), { bodyId: councilBody.id, startsAt: '2026-03-03T16:00:00Z' });
+  const presentation = await call(radhus, t, 'POST', api(`/case-files/${otherCaseFile.id}/registry-entries`), { type: 'internal-without-followup', title: `Saksframlegg ${tag}` });
+  const councilItem = await call(radhus, sec, 'POST', council(`/meetings/${summoned.id}/agenda-items`), { caseFileId: otherCaseFile.id, presentationEntryId: presentation.id });
+  await call(radhus, sec, 'POST', council(`/meetings/${summoned.id}/summons`), { late: true });
+
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
   // A deposit export, finished by the settle below (a job still queued would be run by the next
@@ -162,9 +178,18 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       signing: signing.signingId,
       depositJob,
       open311Key: open311Key.id,
+      councilTerm: councilTerm.id,
+      councilParty: councilParty.id,
+      councilPerson: councilPerson.id,
+      councilBody: councilBody.id,
+      councilMembership: councilMembership.id,
+      councilMeeting: councilMeeting.id,
+      councilItem: councilItem.id,
+      councilPresentation: presentation.id,
       searchText: titles.caseFile,
     },
-    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId, depositJob],
+    secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId, depositJob,
+      councilTerm.id, councilParty.id, councilPerson.id, councilBody.id, councilMembership.id, councilMeeting.id, summoned.id, councilItem.id, presentation.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
     person,
   };

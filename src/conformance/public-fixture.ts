@@ -106,6 +106,20 @@ export async function seedLeakMunicipality(radhus: TestRadhus, country: 'NO' | '
   const secretCase = await post('/case-files', { title: `Sak om ${s.wholeCase}`, screening: wholly });
   await post(`/case-files/${secretCase.id}/registry-entries`, { type: 'incoming', title: `Brev om ${s.wholeCaseEntry}`, correspondents: [{ name: `Avsender ${s.wholeCaseEntry}`, kind: 'person', role: 'sender' }] });
 
+  // The council (issue 10): a politician's e-mail, a closed item's decision text (written as the
+  // decisions' side records it, before the summons projects the meeting), and an item on the wholly
+  // screened case must stay out of every public answer; the agenda is public at once (late summons).
+  const secretariat = await radhus.token(tenant, 'secretariat');
+  const council = (path: string, payload: object) => call(radhus, secretariat, 'POST', api(`/council${path}`), payload);
+  const councilSecrets = { decision: `Vedtak-${hex()}`, email: `politiker-${hex()}@example.org` };
+  const body = await council('/bodies', { code: 'kommunestyret', kind: 'council', name: no ? 'Kommunestyret' : 'Kommunfullmäktige' });
+  await council('/persons', { givenName: 'Offentlig', familyName: 'Politiker', email: councilSecrets.email });
+  const meeting = await council('/meetings', { bodyId: body.id, startsAt: '2026-03-03T16:00:00Z' });
+  const closedItem = await council(`/meetings/${meeting.id}/agenda-items`, { title: 'Tilsetting', closed: true, closedLegalBasis: no ? 'kommuneloven § 11-5' : 'OSL 39 kap. 3 §' });
+  await council(`/meetings/${meeting.id}/agenda-items`, { caseFileId: secretCase.id });
+  await sql`update council_agenda_items set decision_text = ${councilSecrets.decision} where id = ${closedItem.id}`.execute(radhus.ctx.db.kysely);
+  await council(`/meetings/${meeting.id}/summons`, { late: true });
+
   // Published first, withdrawn after: the void entry and the later screening must leave the projection.
   await radhus.settle();
   for (const marker of [s.voidEntry, s.laterScreened]) {
@@ -118,7 +132,7 @@ export async function seedLeakMunicipality(radhus: TestRadhus, country: 'NO' | '
 
   return {
     tenant,
-    secrets: { ...Object.fromEntries(kinds.map((k) => [s[k], k])), [email]: 'email' },
+    secrets: { ...Object.fromEntries(kinds.map((k) => [s[k], k])), [email]: 'email', [councilSecrets.decision]: 'councilClosedDecision', [councilSecrets.email]: 'councilEmail' },
     identityNumbers: [idScreened, idPublicParty],
     shown: [p.caseTitle!, p.e1!, p.e2!, p.e3!, p.e6!, p.e7!, p.e8!, p.person!, p.org!],
     projected: [p.unit!],

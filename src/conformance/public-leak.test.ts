@@ -64,7 +64,10 @@ describe(`nothing screened reaches the public (${testEngine()})`, () => {
   it('no marker in any answer of any public route or page, anonymously, in any language; the public values are shown', async () => {
     // Every entry of the archive by id, screened and void ones too: the public journal must answer 404 for those.
     const entryIds = (await sql<{ id: string }>`select id from registry_entries order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
-    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds });
+    // Every council meeting and item, closed and unpublished ones too.
+    const meetingIds = (await sql<{ id: string }>`select id from council_meetings order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
+    const itemIds = (await sql<{ id: string }>`select id from council_agenda_items order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
+    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds, meetingIds, itemIds });
     expect(plan.untaught, 'public routes the walk cannot fill').toEqual([]);
     expect(plan.publicOperations).toEqual(expect.arrayContaining(['listTenants', 'getTenant']));
     const visits = await walkPublic(radhus, plan);

@@ -31,6 +31,9 @@ export interface WalkInput {
    * screened, void and excluded ones too, so their public addresses are asked as well.
    */
   entryIds?: string[];
+  /** The council's meetings and agenda items (public or not yet), filled into `{meetingId}` and `{itemId}`. */
+  meetingIds?: string[];
+  itemIds?: string[];
 }
 
 /** Path parameters the walk can fill besides `{tenant}`, and with what. */
@@ -39,6 +42,8 @@ const fillers: Record<string, (input: WalkInput) => string[]> = {
   // Ids whose secret the visitor lacks (an access request and its files): they meet a 404.
   id: () => ['0190c0de-0000-7000-8000-000000000000'],
   fileId: () => ['0190c0de-0000-7000-8000-000000000001'],
+  meetingId: (input) => [...(input.meetingIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
+  itemId: (input) => [...(input.itemIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
 };
 
 /** How the walk fills each public route that is not in the OpenAPI document; `[]` means "reached by links". */

@@ -68,7 +68,8 @@ export const tenantPrefix = '/api/v1/{tenant}/';
 export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => operationsOf(doc).filter((o) => o.path.startsWith(tenantPrefix));
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
-export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob', 'open311Key'] as const;
+export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob', 'open311Key',
+  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -100,7 +101,11 @@ const pathIdKinds: Record<string, IdKind> = {
 };
 
 /** Path parameters named otherwise than {id}, and the id they take. */
-const namedPathIds: Record<string, IdKind> = { entryId: 'registryEntry' };
+const namedPathIds: Record<string, IdKind> = {
+  entryId: 'registryEntry',
+  // The council's API (issue 10) names its ids by what they are.
+  bodyId: 'councilBody', personId: 'councilPerson', membershipId: 'councilMembership', meetingId: 'councilMeeting', itemId: 'councilItem',
+};
 
 /** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
 const subPathIdKinds: Record<string, IdKind> = { fileId: 'document' };
@@ -136,6 +141,14 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   sourceFormId: () => 'otherForm',
   // The export a verification checks.
   exportJobId: () => 'depositJob',
+  // The council: a meeting of the fixture's body, a seat for a term, a person of a party; an item's
+  // case presentation is an entry of the item's case (the other case file, where the fixture's item is).
+  bodyId: () => 'councilBody',
+  body: () => 'councilBody',
+  termId: () => 'councilTerm',
+  personId: () => 'councilPerson',
+  partyId: () => 'councilParty',
+  presentationEntryId: () => 'councilPresentation',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
@@ -164,8 +177,10 @@ const searchFields = new Set(['q']);
 
 export class PlanError extends Error {}
 
+// An object or a list of objects (the request body itself, the council's attendance `entries`) is
+// not an id, whatever its name.
 const isIdField = (name: string, schema: JsonSchema | undefined): boolean =>
-  name in fieldIdKinds || /(Id|Ids)$/.test(name) || schema?.format === 'uuid' || schema?.items?.format === 'uuid';
+  schema?.type !== 'object' && !(schema?.type === 'array' && schema.items?.type === 'object') && (name in fieldIdKinds || /(Id|Ids)$/.test(name) || schema?.format === 'uuid' || schema?.items?.format === 'uuid');
 
 function resolve(schema: JsonSchema, doc: OpenApiDocument): JsonSchema {
   if (!schema.$ref) return schema;

@@ -7,6 +7,7 @@ import { meetingRoutes } from './meeting-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 import { registerCouncilDecisionRoutes } from './decisions-routes.ts';
 import { councilProjection, publishAgendaJob } from './projection.ts';
+import { seedCouncilDemo } from './demo.ts';
 
 export const councilModule: Module = {
   name: 'council',
@@ -18,4 +19,5 @@ export const councilModule: Module = {
   },
   consumers: [councilProjection],
   jobs: [publishAgendaJob],
+  demo: seedCouncilDemo,
 };

@@ -27,6 +27,9 @@ export async function selectMeetings(tx: Tx, f: { bodyId?: string | undefined; f
   if (f.to) q = q.where('starts_at', '<=', f.to);
   return (await q.orderBy('starts_at').orderBy('id').limit(1000).execute()).map(meeting);
 }
+/** The meetings with an item on this case (to project again when the case's public title changes). */
+export const selectMeetingIdsOfCase = async (tx: Tx, caseFileId: string) =>
+  (await db(tx).selectFrom('council_agenda_items').select('meeting_id').distinct().where('case_file_id', '=', caseFileId).execute()).map((r) => r.meeting_id);
 export const selectMeetingIds = async (tx: Tx) => (await db(tx).selectFrom('council_meetings').select('id').execute()).map((r) => r.id);
 
 export const insertItem = async (tx: Tx, row: ItemRow) => void (await db(tx).insertInto('council_agenda_items').values(row).execute());

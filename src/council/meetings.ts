@@ -153,4 +153,7 @@ export async function recordAttendance(tx: Tx, c: CouncilCtx, id: string, entrie
   return rows;
 }
 
-export const listMeetings = repo.selectMeetings;
+export async function listMeetings(tx: Tx, f: Parameters<typeof repo.selectMeetings>[1]): Promise<repo.MeetingRow[]> {
+  if (f.bodyId && !(isUuid(f.bodyId) && (await selectBody(tx, f.bodyId)))) throw notFound(`council body ${f.bodyId}`);
+  return repo.selectMeetings(tx, f);
+}

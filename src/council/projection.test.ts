@@ -124,3 +124,20 @@ describe(`council projection and public API (${testEngine()})`, () => {
     expect(after.public_council_persons).toEqual(before.public_council_persons);
   });
 });
+
+describe(`council projection follows the archive (${testEngine()})`, () => {
+  it('screening the case later screens the agenda item’s public title too', async () => {
+    const officer = { authorization: `Bearer ${await t.token(tenant, 'case-officer')}` };
+    const created = await t.app.inject({ method: 'POST', url: `/api/v1/${tenant.slug}/case-files`, headers: officer, payload: { title: 'Skjenkebevilling Svein Hemmeligsen' } });
+    const meeting = await createMeeting(t, tenant, { bodyId: council.body.id, startsAt: new Date(t.clock.now().getTime() + 2 * DAY).toISOString() });
+    await createAgendaItem(t, tenant, meeting.id, { caseFileId: created.json().id });
+    await publishSummons(t, tenant, meeting.id, { late: true });
+    await t.settle();
+    expect(JSON.stringify((await get(`/meetings/${meeting.id}`)).json().items)).toContain('Hemmeligsen');
+    const screened = await t.app.inject({ method: 'PATCH', url: `/api/v1/${tenant.slug}/case-files/${created.json().id}`, headers: officer, payload: { screening: { legalBasis: 'Offl. § 13', titleWords: ['Hemmeligsen'] } } });
+    expect(screened.statusCode, screened.body).toBe(200);
+    await t.settle();
+    expect(JSON.stringify((await get(`/meetings/${meeting.id}`)).json().items)).not.toContain('Hemmeligsen');
+    expect(JSON.stringify(await publicDump())).not.toContain('Hemmeligsen');
+  });
+});

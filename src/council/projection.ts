@@ -54,8 +54,10 @@ export async function projectMeeting(tx: Tx, meetingId: string, now: Date, count
     const closed = i.closed || !m.open;
     const r = records.get(i.id)!;
     const caseView = i.case_file_id ? await publicViewOfCaseFile(tx, i.case_file_id) : null;
+    // The case's public title as the archive screens it now (a later screening reaches the agenda).
+    const publicTitle = i.case_file_id ? (caseView?.caseFile?.publicTitle ?? '*****') : i.public_title;
     rows.push({
-      id: i.id, tenant_id: i.tenant_id, meeting_id: m.id, position: i.position, item_number: i.item_number, public_title: i.public_title,
+      id: i.id, tenant_id: i.tenant_id, meeting_id: m.id, position: i.position, item_number: i.item_number, public_title: publicTitle,
       case_file_id: caseView?.caseFile ? i.case_file_id : null, case_number: caseView?.caseFile?.caseNumber ?? null,
       presentation_entry_id: closed ? null : i.presentation_entry_id, late: i.late, closed, closed_legal_basis: closed ? (i.closed_legal_basis ?? 'closed meeting') : null,
       decision_text: closed ? null : i.decision_text, decided_at: i.decided_at,
@@ -80,10 +82,16 @@ async function countryOf(tx: Tx, tenantId: string): Promise<'NO' | 'SE'> {
 
 export const councilProjection: EventConsumer = {
   name: 'council-projection',
-  types: ['council.meeting.changed', 'council.roster.changed'],
+  // A case's title or screening changes the public title of its agenda items.
+  types: ['council.meeting.changed', 'council.roster.changed', 'case-file.updated'],
   async handle(tx, event, ctx) {
     const now = ctx.clock.now();
     if (event.type === 'council.roster.changed') return projectRoster(tx, now);
+    if (event.type === 'case-file.updated') {
+      const country = await countryOf(tx, event.tenantId);
+      for (const meetingId of await repo.selectMeetingIdsOfCase(tx, event.aggregateId)) await projectMeeting(tx, meetingId, now, country);
+      return;
+    }
     const meetingId = String(event.payload.meetingId ?? event.aggregateId);
     await projectMeeting(tx, meetingId, now, await countryOf(tx, event.tenantId));
   },

@@ -4,7 +4,8 @@
 // the votes per party and per member. Shared by the own API, the council site and OParl.
 import { createHash } from 'node:crypto';
 import type { Tx } from '../platform/db/transaction.ts';
-import { invalid, notFound } from '../platform/http/problem.ts';
+import { invalid, notFound, ProblemError } from '../platform/http/problem.ts';
+import { getPublicJournalEntry, type PublicJournalDocument } from '../journal/service.ts';
 import { isUuid } from '../platform/ids.ts';
 import * as pub from './public-repository.ts';
 
@@ -42,25 +43,34 @@ const meetingSummary = (m: pub.PublicMeetingRow, body: { id: string; code: strin
 export async function listPublicMeetings(tx: Tx, tenantId: string, f: MeetingFilter) {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
   const after = f.cursor ? decodeCursor(f.cursor, f) : undefined;
-  const rows = await pub.selectPublicMeetings(tx, { tenantId, bodyId: f.bodyId, from: f.from, to: f.to, after, limit: limit + 1 });
   const bodies = await bodiesOf(tx, tenantId);
+  if (f.bodyId && !bodies.has(f.bodyId)) throw notFound(`body ${f.bodyId}`);
+  const rows = await pub.selectPublicMeetings(tx, { tenantId, bodyId: f.bodyId, from: f.from, to: f.to, after, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { items: page.map((m) => meetingSummary(m, bodies.get(m.body_id))), nextCursor: rows.length > limit && last ? encodeCursor(last.starts_at, last.id, f) : null };
 }
 
-const documentView = (d: Awaited<ReturnType<typeof pub.selectPublicDocuments>>[number]) => ({
-  id: d.id, documentNumber: d.document_number, title: d.public_title, publishedInFull: d.published_in_full, fileName: d.file_name, mimeType: d.mime_type, size: d.size === null ? null : Number(d.size),
-});
 
-export async function getPublicMeeting(tx: Tx, tenant: { id: string; slug: string }, meetingId: string) {
+/** The entry's documents as the public journal shows them now (none while the entry is not yet visible there). */
+async function journalDocuments(tx: Tx, tenantId: string, entryId: string, now: Date): Promise<PublicJournalDocument[]> {
+  try {
+    return (await getPublicJournalEntry(tx, tenantId, entryId, now)).documents;
+  } catch (error) {
+    if (error instanceof ProblemError && error.code === 'notFound') return [];
+    throw error;
+  }
+}
+
+export async function getPublicMeeting(tx: Tx, tenant: { id: string; slug: string }, meetingId: string, now: Date) {
   const m = isUuid(meetingId) ? await pub.selectPublicMeeting(tx, tenant.id, meetingId) : undefined;
   if (!m) throw notFound(`meeting ${meetingId}`);
   const bodies = await bodiesOf(tx, tenant.id);
   const items = await pub.selectPublicItems(tx, m.id);
   const entryIds = [...items.map((i) => i.presentation_entry_id).filter((id): id is string => id !== null), ...(m.minutes_entry_id ? [m.minutes_entry_id] : [])];
-  const documents = await pub.selectPublicDocuments(tx, tenant.id, entryIds);
-  const docsOf = (entryId: string | null) => (entryId ? documents.filter((d) => d.registry_entry_id === entryId).map(documentView) : []);
+  const documents = new Map<string, PublicJournalDocument[]>();
+  for (const id of new Set(entryIds)) documents.set(id, await journalDocuments(tx, tenant.id, id, now));
+  const docsOf = (entryId: string | null) => (entryId ? documents.get(entryId) ?? [] : []);
   const entryUrl = (entryId: string | null) => (entryId ? `/api/v1/${tenant.slug}/public-journal/${entryId}` : null);
   const notices = await pub.selectPublicNotices(tx, m.id);
   return {

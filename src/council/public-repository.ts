@@ -77,10 +77,3 @@ export const selectPublicParties = (tx: Tx, tenantId: string) => db(tx).selectFr
 export const selectPublicPersons = (tx: Tx, tenantId: string, ids: string[]) =>
   ids.length ? db(tx).selectFrom('public_council_persons').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute() : Promise.resolve([]);
 export const selectPublicNotices = (tx: Tx, meetingId: string) => db(tx).selectFrom('public_council_notices').selectAll().where('meeting_id', '=', meetingId).execute();
-/** The public documents of registry entries (the case presentations, the minutes), in order. */
-export async function selectPublicDocuments(tx: Tx, tenantId: string, entryIds: string[]) {
-  if (!entryIds.length) return [];
-  return (await sql<{ id: string; registry_entry_id: string; document_number: number; public_title: string; published_in_full: boolean; file_name: string | null; mime_type: string | null; size: string | number | null }>`
-    select id, registry_entry_id, document_number, public_title, published_in_full, file_name, mime_type, size from public_documents
-    where tenant_id = ${tenantId} and registry_entry_id = any(${entryIds}::uuid[]) order by registry_entry_id, document_number`.execute(tx)).rows;
-}

@@ -19,7 +19,7 @@ export async function publicRoutes(app: App, ctx: AppContext): Promise<void> {
   });
   app.get('/api/v1/:tenant/meetings/:meetingId', {
     config, schema: { operationId: 'getMeeting', tags, security: [], summary: 'A meeting: its body, the public agenda with papers, decisions and video offsets, and the minutes', params: PublicMeetingParams, response: { 200: PublicMeetingOut } },
-  }, async (request) => withPublic(ctx.db, (tx) => getPublicMeeting(tx, request.tenant!, request.params.meetingId)));
+  }, async (request) => withPublic(ctx.db, (tx) => getPublicMeeting(tx, request.tenant!, request.params.meetingId, ctx.clock.now())));
   app.get('/api/v1/:tenant/agenda-items/:itemId/decision', {
     config, schema: { operationId: 'getAgendaItemDecision', tags, security: [], summary: 'An item’s decision: the proposals, each vote with counts per option, per party and per member (never for a secret ballot), disqualifications and reservations', params: PublicItemParams, response: { 200: PublicDecisionOut } },
   }, async (request) => withPublic(ctx.db, (tx) => getPublicDecision(tx, request.tenant!.id, request.params.itemId)));

@@ -23,7 +23,7 @@ const summary = {
   agendaPublishedAt: Nullable(S), minutesPublishedAt: Nullable(S), liveStreamUrl: Nullable(S), recordingUrl: Nullable(S), updatedAt: S,
 };
 export const PublicMeetingList = Type.Object({ items: Type.Array(Type.Object(summary)), nextCursor: Nullable(S) });
-const Document = Type.Object({ id: Id, documentNumber: Type.Integer(), title: S, publishedInFull: Type.Boolean(), fileName: Nullable(S), mimeType: Nullable(S), size: Nullable(Type.Number()) });
+const Document = Type.Object({ documentNumber: Type.Integer(), relation: S, title: S, publishedInFull: Type.Boolean(), fileName: Nullable(S), mimeType: Nullable(S), size: Nullable(Type.Number()) });
 export const PublicMeetingOut = Type.Object({
   ...summary,
   items: Type.Array(Type.Object({

@@ -20,7 +20,7 @@ export const MembershipParams = Type.Object({ tenant: Type.String(), membershipI
 export const MeetingParams = Type.Object({ tenant: Type.String(), meetingId: Id });
 export const ItemParams = Type.Object({ tenant: Type.String(), itemId: Id });
 
-export const TermBody = Type.Object({ name: Text(100, { examples: ['2023–2027'] }), startsOn: DateOnly, endsOn: DateOnly }, strict);
+export const TermBody = Type.Object({ name: Text(100, { examples: ['2027–2031'] }), startsOn: Type.String({ format: 'date', examples: ['2027-10-01'] }), endsOn: Type.String({ format: 'date', examples: ['2031-09-30'] }) }, strict);
 export const PartyBody = Type.Object({ code: Text(20, { examples: ['Ap'] }), name: Text(200, { examples: ['Arbeiderpartiet'] }) }, strict);
 const personFields = {
   givenName: Text(100), familyName: Text(100),
