@@ -1276,6 +1276,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{tenant}/my/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My access requests (innsynskrav) to this municipality, newest first, with status and deadline */
+        get: operations["listMyAccessRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/{tenant}/my/properties": {
         parameters: {
             query?: never;
@@ -1449,6 +1466,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{tenant}/anonymous-submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a form whose login level is "none" without logging in; an e-mail address for the receipt is optional
+         * @description Filed like submitForm, with the e-mail address (or "anonymous") as the party. A few a minute from one address (RATE_LIMIT_ANONYMOUS_FORMS_PER_MINUTE, 5 by default; then 429 with Retry-After). A form that needs a login answers 401.
+         */
+        post: operations["submitFormAnonymously"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/{tenant}/submissions": {
         parameters: {
             query?: never;
@@ -1513,6 +1550,507 @@ export interface paths {
         post?: never;
         /** Revoke an Open311 API key: reports with it are refused from now on */
         delete: operations["revokeOpen311Key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Election periods (valgperiode / mandatperiod), newest first */
+        get: operations["listCouncilTerms"];
+        put?: never;
+        /** Add an election period */
+        post: operations["createCouncilTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The parties and lists of the municipality */
+        get: operations["listCouncilParties"];
+        put?: never;
+        /** Add a party or list (its letters are unique in the municipality) */
+        post: operations["createCouncilParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elected members and substitutes (with e-mail and login: never public) */
+        get: operations["listCouncilPersons"];
+        put?: never;
+        /** Add an elected person */
+        post: operations["createCouncilPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/persons/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a person’s name, party, login or e-mail */
+        patch: operations["updateCouncilPerson"];
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Political bodies: council, executive committee, committees */
+        get: operations["listCouncilBodies"];
+        put?: never;
+        /** Add a political body */
+        post: operations["createCouncilBody"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/bodies/{bodyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a body: name, publication rule, adjusters, unit */
+        patch: operations["updateCouncilBody"];
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/bodies/{bodyId}/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who sits in the body: leader, deputy, members, then substitutes in their order */
+        get: operations["listCouncilMemberships"];
+        put?: never;
+        /** Seat a person in the body for a term (substitutes with their order) */
+        post: operations["createCouncilMembership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/memberships/{membershipId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a seat: role, party, substitute order, dates */
+        patch: operations["updateCouncilMembership"];
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meeting plan, by body and time */
+        get: operations["listCouncilMeetings"];
+        put?: never;
+        /** Plan a meeting of a body */
+        post: operations["createCouncilMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the secretariat sees of a meeting (closed items too) and the actions possible now */
+        get: operations["getCouncilMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change time, place, open doors, live stream or recording */
+        patch: operations["updateCouncilMeeting"];
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/summons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Summon the meeting; Norway: the agenda is public the body’s number of days before the meeting, a late summons (409 unless {"late": true}) at once */
+        post: operations["publishSummons"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the meeting */
+        post: operations["cancelCouncilMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The meeting took place: minutes may be drafted */
+        post: operations["markMeetingHeld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an item, tied to a political case of this municipality */
+        post: operations["addAgendaItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/agenda-items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an item (before the summons only) */
+        delete: operations["removeAgendaItem"];
+        options?: never;
+        head?: never;
+        /** Change an item: title, number, presentation, late, closed with legal basis */
+        patch: operations["updateAgendaItem"];
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Who met, who was absent, which substitute met for whom */
+        put: operations["recordAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meeting plan of the political bodies, oldest first (filter by body and time) */
+        get: operations["listMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting: its body, the public agenda with papers, decisions and video offsets, and the minutes */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/agenda-items/{itemId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An item’s decision: the proposals, each vote with counts per option, per party and per member (never for a secret ballot), disqualifications and reservations */
+        get: operations["getAgendaItemDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/agenda-items/{itemId}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a proposal put forward on an agenda item (the recommendation, a proposal, an amendment) */
+        post: operations["addProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/agenda-items/{itemId}/disqualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a member is disqualified on an item (inhabilitet / jäv): they may not vote on it */
+        post: operations["declareDisqualification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/agenda-items/{itemId}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a vote: the count per option (adding up to the members present less the disqualified), optionally each member’s vote, and the outcome */
+        post: operations["recordVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/agenda-items/{itemId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record (or correct, until the minutes are approved) the decision on an item */
+        put: operations["recordDecision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/agenda-items/{itemId}/reservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a reservation against the decision (Sweden: reservation), by a member or a party group */
+        post: operations["addReservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the minutes: generated from the record as a PDF, filed in the body’s minutes case, the record closed (Norway: published; Sweden: then adjusted) */
+        post: operations["approveMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/adjusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sweden: appoint the members present who adjust (justerar) the minutes, as many as the body requires */
+        put: operations["appointAdjusters"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/adjusters/{personId}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sweden: an adjuster signs the approved minutes (or the secretariat records it for them); the last signature adjusts them, posts the notice and sets the appeal window */
+        post: operations["signMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/agenda-items/{itemId}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Where in the recording the item starts (seconds from its beginning) */
+        put: operations["setAgendaItemVideo"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/agenda-items/{itemId}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload the captions or transcript of the item’s recording as WebVTT (text/vtt, at most 2 MB) */
+        put: operations["uploadAgendaItemTranscript"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1758,7 +2296,7 @@ export interface operations {
                         tenants: {
                             slug: string;
                             name: string;
-                            roles: ("citizen" | "case-officer" | "archivist" | "politician" | "tenant-admin" | "system")[];
+                            roles: ("citizen" | "case-officer" | "archivist" | "politician" | "secretariat" | "tenant-admin" | "system")[];
                         }[];
                     };
                 };
@@ -1832,7 +2370,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {unknown} */
-                            role: "citizen" | "case-officer" | "archivist" | "politician" | "tenant-admin" | "system";
+                            role: "citizen" | "case-officer" | "archivist" | "politician" | "secretariat" | "tenant-admin" | "system";
                             name: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -1908,7 +2446,7 @@ export interface operations {
                      * @example system
                      * @enum {unknown}
                      */
-                    role: "citizen" | "case-officer" | "archivist" | "politician" | "tenant-admin" | "system";
+                    role: "citizen" | "case-officer" | "archivist" | "politician" | "secretariat" | "tenant-admin" | "system";
                     /** @description What the token is for, e.g. "Byggesak integration" */
                     name?: string;
                     /**
@@ -1932,7 +2470,7 @@ export interface operations {
                         /** @description Send as "Authorization: Bearer <token>"; it cannot be shown again */
                         token: string;
                         /** @enum {unknown} */
-                        role: "citizen" | "case-officer" | "archivist" | "politician" | "tenant-admin" | "system";
+                        role: "citizen" | "case-officer" | "archivist" | "politician" | "secretariat" | "tenant-admin" | "system";
                         name: string;
                         expiresAt: string | null;
                     };
@@ -2204,7 +2742,7 @@ export interface operations {
                     /** @description the identity provider's subject (sub) */
                     subject?: string;
                     /** @enum {unknown} */
-                    role: "citizen" | "case-officer" | "archivist" | "politician" | "tenant-admin";
+                    role: "citizen" | "case-officer" | "archivist" | "politician" | "secretariat" | "tenant-admin";
                 };
             };
         };
@@ -2320,7 +2858,7 @@ export interface operations {
                     /** @description the identity provider's subject (sub) */
                     subject?: string;
                     /** @enum {unknown} */
-                    role: "citizen" | "case-officer" | "archivist" | "politician" | "tenant-admin";
+                    role: "citizen" | "case-officer" | "archivist" | "politician" | "secretariat" | "tenant-admin";
                 };
             };
         };
@@ -9636,9 +10174,12 @@ export interface operations {
                         level: string;
                         signatures: {
                             name: string;
+                            /** @description the level of the login the signer made to sign */
                             level: string;
                             /** Format: date-time */
                             signedAt: string;
+                            /** @description when the signer logged in to sign */
+                            authenticatedAt: string | null;
                         }[];
                         waitingFor: string[];
                         complete: boolean;
@@ -9729,9 +10270,12 @@ export interface operations {
                         level: string;
                         signatures: {
                             name: string;
+                            /** @description the level of the login the signer made to sign */
                             level: string;
                             /** Format: date-time */
                             signedAt: string;
+                            /** @description when the signer logged in to sign */
+                            authenticatedAt: string | null;
                         }[];
                         waitingFor: string[];
                         complete: boolean;
@@ -10640,6 +11184,93 @@ export interface operations {
             };
         };
     };
+    listMyAccessRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            orderId: string;
+                            kind: "request" | "appeal";
+                            status: "unconfirmed" | "received" | "in-progress" | "decided";
+                            outcome: "granted" | "partly-granted" | "refused" | null;
+                            unitName: string | null;
+                            /** @description how many registry entries it asks for */
+                            entries: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            receivedAt: string | null;
+                            deadline: string | null;
+                            decidedAt: string | null;
+                            /** @description the page where the request is followed (getAccessRequest) */
+                            statusUrl: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     listMyProperties: {
         parameters: {
             query?: never;
@@ -11135,7 +11766,21 @@ export interface operations {
                      *                       "sv": "Vad gäller det?",
                      *                       "en": "What is it about?"
                      *                     },
-                     *                     "widget": "choice"
+                     *                     "widget": "choice",
+                     *                     "options": {
+                     *                       "road": {
+                     *                         "nb": "Vei",
+                     *                         "nn": "Veg",
+                     *                         "sv": "Väg",
+                     *                         "en": "Road"
+                     *                       },
+                     *                       "water": {
+                     *                         "nb": "Vann og avløp",
+                     *                         "nn": "Vatn og avløp",
+                     *                         "sv": "Vatten och avlopp",
+                     *                         "en": "Water and sewage"
+                     *                       }
+                     *                     }
                      *                   },
                      *                   {
                      *                     "field": "position",
@@ -11181,7 +11826,7 @@ export interface operations {
                      *           "required": false
                      *         }
                      *       ],
-                     *       "loginLevel": "substantial",
+                     *       "loginLevel": "none",
                      *       "submitter": "person",
                      *       "audience": "public",
                      *       "caseType": "feilmelding",
@@ -11529,7 +12174,21 @@ export interface operations {
                      *                       "sv": "Vad gäller det?",
                      *                       "en": "What is it about?"
                      *                     },
-                     *                     "widget": "choice"
+                     *                     "widget": "choice",
+                     *                     "options": {
+                     *                       "road": {
+                     *                         "nb": "Vei",
+                     *                         "nn": "Veg",
+                     *                         "sv": "Väg",
+                     *                         "en": "Road"
+                     *                       },
+                     *                       "water": {
+                     *                         "nb": "Vann og avløp",
+                     *                         "nn": "Vatn og avløp",
+                     *                         "sv": "Vatten och avlopp",
+                     *                         "en": "Water and sewage"
+                     *                       }
+                     *                     }
                      *                   },
                      *                   {
                      *                     "field": "position",
@@ -11575,7 +12234,7 @@ export interface operations {
                      *           "required": false
                      *         }
                      *       ],
-                     *       "loginLevel": "substantial",
+                     *       "loginLevel": "none",
                      *       "submitter": "person",
                      *       "audience": "public",
                      *       "caseType": "feilmelding",
@@ -12337,6 +12996,129 @@ export interface operations {
             };
         };
     };
+    submitFormAnonymously: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON; or multipart/form-data with this object as JSON in the first part "submission" and the files in parts named by the form’s attachment fields */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    formId: string;
+                    /** @description the version the answers were made with; refused when it is not the published one */
+                    version?: number;
+                    /** @description checked against the form’s JSON Schema */
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                    /** @description where to send the receipt; without it the submission is anonymous */
+                    email?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        submissionId: string;
+                        caseNumber: string;
+                        registryNumber: string;
+                        /** Format: uuid */
+                        caseFileId: string;
+                        /** Format: uuid */
+                        formId: string;
+                        version: number;
+                        receiptUrl: string;
+                        /** @description SHA-256 of the receipt PDF */
+                        receiptChecksum: string;
+                        /** @description SHA-256 of the answers PDF */
+                        answersChecksum: string;
+                        attachments: {
+                            field: string;
+                            fileName: string;
+                            mimeType: string;
+                            checksum: string;
+                            size: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     submitForm: {
         parameters: {
             query?: never;
@@ -12769,6 +13551,3896 @@ export interface operations {
             };
             /** @description The request conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listCouncilTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            startsOn: string;
+                            endsOn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createCouncilTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example 2027–2031 */
+                    name: string;
+                    /**
+                     * Format: date
+                     * @example 2027-10-01
+                     */
+                    startsOn: string;
+                    /**
+                     * Format: date
+                     * @example 2031-09-30
+                     */
+                    endsOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        startsOn: string;
+                        endsOn: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listCouncilParties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createCouncilParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Ap */
+                    code: string;
+                    /** @example Arbeiderpartiet */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listCouncilPersons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            givenName: string;
+                            familyName: string;
+                            name: string;
+                            partyId: string | null;
+                            userId: string | null;
+                            email: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createCouncilPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    givenName: string;
+                    familyName: string;
+                    partyId?: string | null;
+                    userId?: string | null;
+                    email?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        givenName: string;
+                        familyName: string;
+                        name: string;
+                        partyId: string | null;
+                        userId: string | null;
+                        email: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateCouncilPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    givenName?: string;
+                    familyName?: string;
+                    partyId?: string | null;
+                    userId?: string | null;
+                    email?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        givenName: string;
+                        familyName: string;
+                        name: string;
+                        partyId: string | null;
+                        userId: string | null;
+                        email: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listCouncilBodies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            kind: string;
+                            name: string;
+                            shortName: string | null;
+                            publishDaysBefore: number;
+                            adjustersRequired: number;
+                            unitId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createCouncilBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example kommunestyret */
+                    code: string;
+                    kind: "council" | "executive" | "committee" | "other";
+                    /** @example Kommunestyret */
+                    name: string;
+                    shortName?: string | null;
+                    /** @description Norway: agenda and papers public this many days before the meeting */
+                    publishDaysBefore?: number;
+                    /** @description Sweden: how many adjusters sign the minutes */
+                    adjustersRequired?: number;
+                    unitId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        kind: string;
+                        name: string;
+                        shortName: string | null;
+                        publishDaysBefore: number;
+                        adjustersRequired: number;
+                        unitId: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateCouncilBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                bodyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example kommunestyret */
+                    code?: string;
+                    kind?: "council" | "executive" | "committee" | "other";
+                    /** @example Kommunestyret */
+                    name?: string;
+                    shortName?: string | null;
+                    /** @description Norway: agenda and papers public this many days before the meeting */
+                    publishDaysBefore?: number;
+                    /** @description Sweden: how many adjusters sign the minutes */
+                    adjustersRequired?: number;
+                    unitId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        kind: string;
+                        name: string;
+                        shortName: string | null;
+                        publishDaysBefore: number;
+                        adjustersRequired: number;
+                        unitId: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listCouncilMemberships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                bodyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            /** Format: uuid */
+                            termId: string;
+                            /** Format: uuid */
+                            personId: string;
+                            role: string;
+                            partyId: string | null;
+                            substituteOrder: number | null;
+                            startsOn: string;
+                            endsOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createCouncilMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                bodyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    termId: string;
+                    /** Format: uuid */
+                    personId: string;
+                    role: "leader" | "deputy" | "member" | "substitute";
+                    partyId?: string | null;
+                    substituteOrder?: number | null;
+                    /** Format: date */
+                    startsOn?: string;
+                    endsOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        /** Format: uuid */
+                        termId: string;
+                        /** Format: uuid */
+                        personId: string;
+                        role: string;
+                        partyId: string | null;
+                        substituteOrder: number | null;
+                        startsOn: string;
+                        endsOn: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateCouncilMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                membershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role?: "leader" | "deputy" | "member" | "substitute";
+                    partyId?: string | null;
+                    substituteOrder?: number | null;
+                    /** Format: date */
+                    startsOn?: string;
+                    endsOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        /** Format: uuid */
+                        termId: string;
+                        /** Format: uuid */
+                        personId: string;
+                        role: string;
+                        partyId: string | null;
+                        substituteOrder: number | null;
+                        startsOn: string;
+                        endsOn: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listCouncilMeetings: {
+        parameters: {
+            query?: {
+                body?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            termId: string | null;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            status: string;
+                            open: boolean;
+                            summonedAt: string | null;
+                            agendaPublicFrom: string | null;
+                            liveStreamUrl: string | null;
+                            recordingUrl: string | null;
+                            minutesStatus: string;
+                            minutesEntryId: string | null;
+                            noticePostedOn: string | null;
+                            appealClosesOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createCouncilMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    bodyId: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                    endsAt?: string | null;
+                    location?: string | null;
+                    open?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        termId: string | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        status: string;
+                        open: boolean;
+                        summonedAt: string | null;
+                        agendaPublicFrom: string | null;
+                        liveStreamUrl: string | null;
+                        recordingUrl: string | null;
+                        minutesStatus: string;
+                        minutesEntryId: string | null;
+                        noticePostedOn: string | null;
+                        appealClosesOn: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getCouncilMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        termId: string | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        status: string;
+                        open: boolean;
+                        summonedAt: string | null;
+                        agendaPublicFrom: string | null;
+                        liveStreamUrl: string | null;
+                        recordingUrl: string | null;
+                        minutesStatus: string;
+                        minutesEntryId: string | null;
+                        noticePostedOn: string | null;
+                        appealClosesOn: string | null;
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            kind: string;
+                            name: string;
+                            shortName: string | null;
+                            publishDaysBefore: number;
+                            adjustersRequired: number;
+                            unitId: string | null;
+                        };
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            position: number;
+                            itemNumber: string;
+                            title: string;
+                            publicTitle: string;
+                            caseFileId: string | null;
+                            presentationEntryId: string | null;
+                            late: boolean;
+                            closed: boolean;
+                            closedLegalBasis: string | null;
+                            decisionText: string | null;
+                            decidedAt: string | null;
+                            videoOffsetSeconds: number | null;
+                            proposals: {
+                                [key: string]: unknown;
+                            }[];
+                            votes: {
+                                [key: string]: unknown;
+                            }[];
+                            disqualifications: {
+                                [key: string]: unknown;
+                            }[];
+                            reservations: {
+                                [key: string]: unknown;
+                            }[];
+                        }[];
+                        attendance: {
+                            /** Format: uuid */
+                            personId: string;
+                            status: string;
+                            substituteFor: string | null;
+                        }[];
+                        adjusters: {
+                            /** Format: uuid */
+                            personId: string;
+                            signedAt: string | null;
+                        }[];
+                        /** @description what the caller may do now: summon, cancel, markHeld, addItem, recordAttendance, … */
+                        actions: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateCouncilMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    startsAt?: string;
+                    endsAt?: string | null;
+                    location?: string | null;
+                    open?: boolean;
+                    liveStreamUrl?: string | null;
+                    recordingUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        termId: string | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        status: string;
+                        open: boolean;
+                        summonedAt: string | null;
+                        agendaPublicFrom: string | null;
+                        liveStreamUrl: string | null;
+                        recordingUrl: string | null;
+                        minutesStatus: string;
+                        minutesEntryId: string | null;
+                        noticePostedOn: string | null;
+                        appealClosesOn: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    publishSummons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the summons is later than the body’s publication rule allows: publish at once */
+                    late?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        termId: string | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        status: string;
+                        open: boolean;
+                        summonedAt: string | null;
+                        agendaPublicFrom: string | null;
+                        liveStreamUrl: string | null;
+                        recordingUrl: string | null;
+                        minutesStatus: string;
+                        minutesEntryId: string | null;
+                        noticePostedOn: string | null;
+                        appealClosesOn: string | null;
+                        late: boolean;
+                        publicFrom: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    cancelCouncilMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        termId: string | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        status: string;
+                        open: boolean;
+                        summonedAt: string | null;
+                        agendaPublicFrom: string | null;
+                        liveStreamUrl: string | null;
+                        recordingUrl: string | null;
+                        minutesStatus: string;
+                        minutesEntryId: string | null;
+                        noticePostedOn: string | null;
+                        appealClosesOn: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    markMeetingHeld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        termId: string | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        status: string;
+                        open: boolean;
+                        summonedAt: string | null;
+                        agendaPublicFrom: string | null;
+                        liveStreamUrl: string | null;
+                        recordingUrl: string | null;
+                        minutesStatus: string;
+                        minutesEntryId: string | null;
+                        noticePostedOn: string | null;
+                        appealClosesOn: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    addAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    caseFileId?: string | null;
+                    title?: string;
+                    /** @example PS 12/26 */
+                    itemNumber?: string;
+                    presentationEntryId?: string | null;
+                    late?: boolean;
+                    closed?: boolean;
+                    closedLegalBasis?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        meetingId: string;
+                        position: number;
+                        itemNumber: string;
+                        title: string;
+                        publicTitle: string;
+                        caseFileId: string | null;
+                        presentationEntryId: string | null;
+                        late: boolean;
+                        closed: boolean;
+                        closedLegalBasis: string | null;
+                        decisionText: string | null;
+                        decidedAt: string | null;
+                        videoOffsetSeconds: number | null;
+                        proposals: {
+                            [key: string]: unknown;
+                        }[];
+                        votes: {
+                            [key: string]: unknown;
+                        }[];
+                        disqualifications: {
+                            [key: string]: unknown;
+                        }[];
+                        reservations: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    removeAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @example PS 12/26 */
+                    itemNumber?: string;
+                    presentationEntryId?: string | null;
+                    late?: boolean;
+                    closed?: boolean;
+                    closedLegalBasis?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        meetingId: string;
+                        position: number;
+                        itemNumber: string;
+                        title: string;
+                        publicTitle: string;
+                        caseFileId: string | null;
+                        presentationEntryId: string | null;
+                        late: boolean;
+                        closed: boolean;
+                        closedLegalBasis: string | null;
+                        decisionText: string | null;
+                        decidedAt: string | null;
+                        videoOffsetSeconds: number | null;
+                        proposals: {
+                            [key: string]: unknown;
+                        }[];
+                        votes: {
+                            [key: string]: unknown;
+                        }[];
+                        disqualifications: {
+                            [key: string]: unknown;
+                        }[];
+                        reservations: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    recordAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entries: {
+                        /** Format: uuid */
+                        personId: string;
+                        status: "present" | "absent";
+                        substituteFor?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: {
+                            /** Format: uuid */
+                            personId: string;
+                            status: string;
+                            substituteFor: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: {
+                body?: string;
+                from?: string;
+                to?: string;
+                /** @description nextCursor of the previous page of the same list */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            body: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                kind: string;
+                                name: string;
+                                shortName: string | null;
+                            } | null;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            status: string;
+                            open: boolean;
+                            agendaPublishedAt: string | null;
+                            minutesPublishedAt: string | null;
+                            liveStreamUrl: string | null;
+                            recordingUrl: string | null;
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            kind: string;
+                            name: string;
+                            shortName: string | null;
+                        } | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        status: string;
+                        open: boolean;
+                        agendaPublishedAt: string | null;
+                        minutesPublishedAt: string | null;
+                        liveStreamUrl: string | null;
+                        recordingUrl: string | null;
+                        updatedAt: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            itemNumber: string;
+                            title: string;
+                            caseFileId: string | null;
+                            caseNumber: string | null;
+                            late: boolean;
+                            closed: boolean;
+                            closedLegalBasis: string | null;
+                            decisionText: string | null;
+                            decidedAt: string | null;
+                            presentationEntryId: string | null;
+                            presentationUrl: string | null;
+                            documents: {
+                                documentNumber: number;
+                                relation: string;
+                                title: string;
+                                publishedInFull: boolean;
+                                fileName: string | null;
+                                mimeType: string | null;
+                                size: number | null;
+                            }[];
+                            videoOffsetSeconds: number | null;
+                            hasTranscript: boolean;
+                        }[];
+                        minutes: {
+                            /** Format: uuid */
+                            entryId: string;
+                            url: string | null;
+                            publishedAt: string | null;
+                            documents: {
+                                documentNumber: number;
+                                relation: string;
+                                title: string;
+                                publishedInFull: boolean;
+                                fileName: string | null;
+                                mimeType: string | null;
+                                size: number | null;
+                            }[];
+                        } | null;
+                        notices: {
+                            kind: string;
+                            title: string;
+                            postedOn: string;
+                            appealClosesOn: string | null;
+                            removedOn: string | null;
+                        }[];
+                        noticePostedOn: string | null;
+                        appealClosesOn: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getAgendaItemDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        itemId: string;
+                        /** Format: uuid */
+                        meetingId: string;
+                        itemNumber: string;
+                        title: string;
+                        caseNumber: string | null;
+                        closed: boolean;
+                        closedLegalBasis: string | null;
+                        decisionText: string | null;
+                        decidedAt: string | null;
+                        proposals: {
+                            position: number;
+                            kind: string;
+                            text: string;
+                            proposer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            party: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            } | null;
+                        }[];
+                        votes: {
+                            position: number;
+                            subject: string;
+                            method: string;
+                            outcome: string | null;
+                            counts: {
+                                option: string;
+                                label: string;
+                                count: number;
+                            }[];
+                            parties: {
+                                party: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                option: string;
+                                count: number;
+                            }[];
+                            /** @description each member’s vote; never for a secret ballot */
+                            members: {
+                                person: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                party: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                option: string;
+                            }[];
+                        }[];
+                        disqualifications: {
+                            person: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            reason: string;
+                        }[];
+                        reservations: {
+                            person: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            party: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            } | null;
+                            text: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    addProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "recommendation" | "proposal" | "amendment";
+                    text: string;
+                    /** Format: uuid */
+                    proposerPersonId?: string;
+                    /** Format: uuid */
+                    partyId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        position: number;
+                        kind: string;
+                        text: string;
+                        proposerPersonId: string | null;
+                        partyId: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    declareDisqualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        reason: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    recordVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject: string;
+                    method: "show-of-hands" | "roll-call" | "secret" | "acclamation";
+                    counts: {
+                        /** @description 'for', 'against', 'abstain', or a proposal's key ('proposal-2') */
+                        option: string;
+                        label: string;
+                        count: number;
+                        /** Format: uuid */
+                        proposalId?: string;
+                    }[];
+                    ballots?: {
+                        /** Format: uuid */
+                        personId: string;
+                        /** @description 'for', 'against', 'abstain', or a proposal's key ('proposal-2') */
+                        option: string;
+                    }[];
+                    /** @description 'for', 'against', 'abstain', or a proposal's key ('proposal-2') */
+                    outcome: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        position: number;
+                        subject: string;
+                        method: string;
+                        outcome: string;
+                        counts: {
+                            option: string;
+                            label: string;
+                            count: number;
+                            proposalId: string | null;
+                        }[];
+                        ballots: {
+                            /** Format: uuid */
+                            personId: string;
+                            option: string;
+                            partyId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    recordDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        itemId: string;
+                        text: string;
+                        /** Format: date-time */
+                        decidedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    addReservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId?: string;
+                    /** Format: uuid */
+                    partyId?: string;
+                    text?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        personId: string | null;
+                        partyId: string | null;
+                        text: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    approveMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        meetingId: string;
+                        /** @enum {string} */
+                        minutesStatus: "approved";
+                        /** Format: uuid */
+                        minutesEntryId: string;
+                        /** Format: uuid */
+                        caseFileId: string;
+                        caseNumber: string;
+                        registryNumber: string;
+                        checksum: string;
+                        /** Format: date-time */
+                        approvedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    appointAdjusters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        meetingId: string;
+                        adjusters: {
+                            /** Format: uuid */
+                            personId: string;
+                            signedAt: null;
+                            signedBy: null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    signMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        meetingId: string;
+                        /** Format: uuid */
+                        personId: string;
+                        /** Format: date-time */
+                        signedAt: string;
+                        signedBy: string;
+                        waitingFor: string[];
+                        minutesStatus: "approved" | "adjusted";
+                        /** Format: date */
+                        noticePostedOn?: string;
+                        /** Format: date */
+                        appealClosesOn?: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    setAgendaItemVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    offsetSeconds: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        itemId: string;
+                        offsetSeconds: number | null;
+                        transcriptSha256: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    uploadAgendaItemTranscript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        /** @description a WebVTT file: "WEBVTT", then cues "hh:mm:ss.ttt --> hh:mm:ss.ttt" and their text */
+        requestBody: {
+            content: {
+                "text/vtt": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        itemId: string;
+                        offsetSeconds: number | null;
+                        transcriptSha256: string;
+                        size: number;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
