@@ -61,8 +61,9 @@ describe('route access declarations', () => {
     // reached by their secret link; the day's offentligJournal.xml and the transparency statistics
     // (§3) are public values only. The service catalogue and a published form's definition (issue 9
     // §1) read public_forms under withPublic; a form of login level `none` is submitted without a
-    // login (submitFormAnonymously, limited per address).
-    expect(publicOperations.sort()).toEqual(['appealAccessRequest', 'confirmAccessRequest', 'createAccessRequest', 'downloadAccessRequestFile', 'exportPublicJournalXml', 'getAccessRequest', 'getFormDefinition', 'getPublicJournalEntry', 'getSession', 'getTenant', 'getTransparencyStatistics', 'listServices', 'listTenants', 'logout', 'searchAllPublicJournals', 'searchPublicJournal', 'submitFormAnonymously']);
+    // login (submitFormAnonymously, limited per address); the council's meetings and decisions, read from
+    // their public projection (listMeetings, getMeeting, getAgendaItemDecision).
+    expect(publicOperations.sort()).toEqual(['appealAccessRequest', 'confirmAccessRequest', 'createAccessRequest', 'downloadAccessRequestFile', 'exportPublicJournalXml', 'getAccessRequest', 'getAgendaItemDecision', 'getFormDefinition', 'getMeeting', 'getPublicJournalEntry', 'getSession', 'getTenant', 'getTransparencyStatistics', 'listMeetings', 'listServices', 'listTenants', 'logout', 'searchAllPublicJournals', 'searchPublicJournal', 'submitFormAnonymously']);
 
     // Fastify's own HEAD routes carry their GET route's declaration.
     expect(declared).toContainEqual({ method: 'HEAD', url: '/api/v1/tenants', access: 'public' });
