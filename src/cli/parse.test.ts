@@ -51,7 +51,7 @@ describe('command line parsing', () => {
     expect(usage('token', 'create', '--tenant')).toBe('--tenant needs a value: --tenant <slug>');
     expect(usage('token', 'create', '--tenant', '--role', 'system')).toBe('--tenant needs a value: --tenant <slug>');
     expect(usage('token', 'create', '--tenant', 'x', '--role', 'admin')).toBe(
-      '--role must be one of citizen, case-officer, archivist, politician, tenant-admin, system (got "admin")',
+      '--role must be one of citizen, case-officer, archivist, politician, secretariat, tenant-admin, system (got "admin")',
     );
     expect(usage('tenant', 'add', '--slug', 'x', '--number', '1', '--name', 'X', '--country', 'DK', '--language', 'de')).toBe(
       '--country must be one of NO, SE (got "DK"); --language must be one of nb, nn, sv, en (got "de")',
