@@ -56,6 +56,7 @@ describe('tenant isolation through every API operation', () => {
 
     const failures: string[] = [];
     let reader: Fixture | undefined;
+    let writer: Fixture | undefined;
     const exercised = new Set<string>();
     let nonce = 0;
     // `person`: sent with a person's session instead of the token (My page answers a person, by identity number).
@@ -102,17 +103,31 @@ describe('tenant isolation through every API operation', () => {
       }
       // 4. Control: the same request with A's own ids works for some role (or meets a state rule),
       // so the refusals above came from isolation, not from a malformed request.
-      // Reads share one municipality; each write gets a fresh one, so earlier controls never block it.
-      const own = op.method === 'GET' ? (reader ??= await municipality('Lesar')) : await municipality('Kontroll');
+      // Reads share one municipality. A write first tries the municipality the previous writes used;
+      // only when that answers anything but success (an earlier write closed, revoked or deleted what
+      // it needs) is the answer discarded and the write repeated on a fresh municipality, which is
+      // judged exactly as before and then serves the next writes. Seeding one municipality per write
+      // was four fifths of the walk's time (docs/testing.md).
+      const tryControl = async (own: Fixture): Promise<{ role: string; res: Response } | undefined> => {
+        for (const role of ['case-officer', 'archivist', 'system', 'tenant-admin', 'politician', 'citizen'] as const) {
+          // The citizen is the fixture's person: a citizen token is no person, so My page has nothing of its.
+          const { res } = await send(op, { slug: own.tenant.slug, token: own.tokens[role], path: own.ids, fields: () => own.ids, ...(role === 'citizen' ? { person: own.person } : {}) });
+          if (res.statusCode !== 403) return { role, res };
+        }
+        return undefined;
+      };
+      let answer: { role: string; res: Response } | undefined;
+      if (op.method === 'GET') answer = await tryControl((reader ??= await municipality('Lesar')));
+      else {
+        if (writer) answer = await tryControl(writer);
+        if (!answer || answer.res.statusCode >= 300) answer = await tryControl((writer = await municipality('Kontroll')));
+      }
       let control: string | undefined;
-      for (const role of ['case-officer', 'archivist', 'system', 'tenant-admin', 'politician', 'citizen'] as const) {
-        // The citizen is the fixture's person: a citizen token is no person, so My page has nothing of its.
-        const { res } = await send(op, { slug: own.tenant.slug, token: own.tokens[role], path: own.ids, fields: () => own.ids, ...(role === 'citizen' ? { person: own.person } : {}) });
-        if (res.statusCode === 403) continue;
+      if (answer) {
+        const { role, res } = answer;
         control = `${role}: ${res.statusCode}`;
         if (res.statusCode < 300 || res.statusCode === 409) exercised.add(op.name);
         else failures.push(`${op.name} with the tenant's own ids as ${role} fails (${res.statusCode} ${res.body.slice(0, 300)}): the walk's request is wrong, so its refusals prove nothing`);
-        break;
       }
       if (!control) failures.push(`${op.name}: every role was refused (403), so the walk exercised nothing`);
     }
@@ -124,7 +139,8 @@ describe('tenant isolation through every API operation', () => {
 
     expect(await apiSnapshot(radhus, b)).toEqual(apiBefore);
     expect(await databaseSnapshot(radhus, b.tenant.id)).toEqual(dbBefore);
-    // Every operation is walked with a fresh municipality per write: the council's routes (issue 10) took it past four minutes.
+    // A fresh municipality per write took the walk past nine minutes on a loaded machine once the
+    // council's routes (issue 10) came; one is now seeded only when the previous one cannot serve.
   }, 900_000);
 
   it('the snapshots notice a change, so the comparison above can fail', async () => {

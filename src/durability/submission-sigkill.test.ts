@@ -7,9 +7,11 @@
 // half-made is left by the ones cut off: no case file without its entry, no entry without its
 // documents, no document without its file, no submission without its case. On PGlite (a data
 // folder) by default; on PostgreSQL with RADHUS_TEST_DATABASE_URL.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRadhus, openContext } from '../radhus.ts';
@@ -20,6 +22,8 @@ import { syntheticNorwegianNumber } from '../common/idnumbers.ts';
 import { createFormDefinition, publishFormDefinition } from '../forms/definitions.ts';
 import { problemReport } from '../forms/demo-forms.ts';
 import { freshDatabaseUrl, testEngine } from '../test-support/app.ts';
+import { PGLITE_TEMPLATE_ENV } from '../test-support/global-setup.ts';
+import { durablePgliteOptions } from '../platform/db/durable-pglite.ts';
 import { sha256 } from './api-client.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 import { addTenantWithToken, testConfig } from './tenant-setup.ts';
@@ -53,6 +57,7 @@ describe(`a deadline spike killed mid-way (${testEngine()})`, () => {
   it('keeps every submission answered 201, whole, and leaves no half case', { timeout: 120_000 }, async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'radhus-spike-kill-'));
     const databaseUrl = await freshDatabaseUrl({ migrated: true });
+    if (!databaseUrl) await migratedDataFolder(dataDir);
     const { formId, version, citizens } = await prepare(testConfig(dataDir, databaseUrl));
 
     const first = await startServer({ dataDir, databaseUrl });
@@ -138,6 +143,20 @@ describe(`a deadline spike killed mid-way (${testEngine()})`, () => {
     }
   });
 });
+
+/**
+ * On PGlite: the data folder starts as a copy of the run's migrated template (global-setup.ts), as
+ * the PostgreSQL run's database does, written through the same durable file system the server uses.
+ * initdb and every migration with fsync on took 15-20 s of the test's 45; what is tested is the
+ * server killed mid-spike and the folder opened again, not how the folder was first made (the
+ * migrations on an empty data folder are the CLI's and sigkill.test.ts's).
+ */
+async function migratedDataFolder(dataDir: string): Promise<void> {
+  const template = process.env[PGLITE_TEMPLATE_ENV];
+  if (!template) return;
+  const pglite = await PGlite.create({ ...durablePgliteOptions(join(dataDir, 'pglite')), extensions: { btree_gin }, loadDataDir: new Blob([await readFile(template)]) });
+  await pglite.close();
+}
 
 /** The municipality, the published demo form and the citizens' sessions; then closes the database. */
 async function prepare(config: ReturnType<typeof testConfig>) {
