@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Recording one agenda item during the meeting: proposals, declared disqualifications, votes,
-// the decision, and afterwards the item's moment in the recording and its transcript (WebVTT).
+// the decision, reservations, and afterwards the item's moment in the recording and its transcript (WebVTT).
 // One item at a time, so the forms' field ids are unique on the screen.
 import { useState, type FormEvent } from 'react';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
@@ -22,6 +22,7 @@ import { SelectField } from '../components/SelectField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MeetingRoster } from './meeting.ts';
 import { formatOffset, parseOffset, personName, useSubmit } from './useSubmit.ts';
+import { Reservations } from './ReservationForm.tsx';
 import { VoteForm } from './VoteForm.tsx';
 import { VoteResult } from './VoteResult.tsx';
 
@@ -75,6 +76,10 @@ export function ItemRecord({ tenant, item, roster, present, onChanged }: Props) 
         {t('council.decision.heading')}
       </Heading>
       <DecisionForm tenant={tenant} item={item} onSaved={onChanged} />
+      <Heading level={3} data-size="xs">
+        {t('council.reservation.heading')}
+      </Heading>
+      <Reservations tenant={tenant} item={item} roster={roster} present={present} onAdded={onChanged} />
       <Heading level={3} data-size="xs">
         {t('council.video.heading')}
       </Heading>
