@@ -185,6 +185,9 @@ function VideoForm({ tenant, item, onSaved }: { tenant: Tenant; item: AgendaItem
   const { t } = useI18n();
   const [offset, setOffset] = useState(formatOffset(item.videoOffsetSeconds));
   const [file, setFile] = useState<File | undefined>();
+  // getCouncilMeeting does not say whether an item has a transcript (its schema leaves the checksum
+  // out), so the screen knows only of the one uploaded while it is open.
+  const [hasTranscript, setHasTranscript] = useState(false);
   const submit = useSubmit('video');
   const upload = useSubmit();
   async function onOffset(event: FormEvent) {
@@ -207,7 +210,8 @@ function VideoForm({ tenant, item, onSaved }: { tenant: Tenant; item: AgendaItem
     }
     const text = await file.text();
     const ok = await upload.run(async () => {
-      await uploadAgendaItemTranscript(tenant.slug, item.id, text);
+      const saved = await uploadAgendaItemTranscript(tenant.slug, item.id, text);
+      setHasTranscript(saved.transcriptSha256 !== '');
       onSaved(t('council.video.uploaded', { number: item.itemNumber }));
     });
     if (ok) setFile(undefined);
@@ -225,7 +229,7 @@ function VideoForm({ tenant, item, onSaved }: { tenant: Tenant; item: AgendaItem
       </form>
       <form className="stack" onSubmit={onUpload} noValidate aria-label={t('council.video.upload')}>
         <FormErrorSummary errors={upload.errors} code={upload.code} fields={{ file: t('council.video.transcript') }} />
-        {item.transcriptSha256 && <Paragraph data-size="sm">{t('council.video.hasTranscript')}</Paragraph>}
+        {hasTranscript && <Paragraph data-size="sm">{t('council.video.hasTranscript')}</Paragraph>}
         <FileField label={t('council.video.transcript')} description={t('council.video.transcriptHint')} file={file} onChange={setFile} errors={upload.errors} />
         <div className="button-row">
           <Button type="submit" variant="secondary" aria-disabled={upload.busy || undefined}>
