@@ -109,7 +109,7 @@ function CreateBody({ tenant, onCreated }: { tenant: Tenant; onCreated: (body: C
     <Details open={open} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
       <Details.Summary>{t('council.body.create')}</Details.Summary>
       <Details.Content>
-        <form className="stack" onSubmit={onSubmit} noValidate>
+        <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('council.body.create')}>
           <FormErrorSummary errors={submit.errors} code={submit.code} fields={fields} />
           <FormField field="name" label={fields.name} value={name} onChange={setName} errors={submit.errors} required />
           <FormField field="code" label={fields.code} description={t('council.body.codeHint')} value={code} onChange={setCode} errors={submit.errors} required />
