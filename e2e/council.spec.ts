@@ -49,13 +49,15 @@ test('the secretariat builds an agenda, publishes it, records a split vote and a
   await accessibleAtBothWidths(page, 'the list of bodies');
 
   // A council of its own for this test, so the vote does not depend on the demo's seats: the body
-  // through the UI, its election period, parties and people through the API (no screens for them).
+  // through the UI, its election period, parties and people through the API (shorter here; their
+  // screens are walked in e2e/council-sweden.spec.ts).
   await page.getByText('Legg til et organ', { exact: true }).first().click();
-  await page.getByLabel(/^Navn/).fill(bodyName);
-  await page.getByLabel(/^Kortkode/).fill(bodyCode);
-  await page.getByLabel('Type').selectOption('council');
+  const bodyForm = page.getByRole('form', { name: 'Legg til et organ' });
+  await bodyForm.getByLabel(/^Navn/).fill(bodyName);
+  await bodyForm.getByLabel(/^Kortkode/).fill(bodyCode);
+  await bodyForm.getByLabel('Type').selectOption('council');
   await accessibleAtBothWidths(page, 'the form to add a body');
-  await page.locator('form').getByRole('button', { name: 'Legg til et organ' }).click();
+  await bodyForm.getByRole('button', { name: 'Legg til et organ' }).click();
   await expect(page.getByRole('status').filter({ hasText: `${bodyName} er lagt til.` })).toBeVisible();
   const session = await (await page.request.get('/api/v1/session')).json();
   const headers = { 'x-csrf-token': session.csrfToken };
@@ -194,7 +196,8 @@ test('a citizen finds the meeting, opens the item at its video moment and sees h
   test.skip(!meetingPath, 'needs the meeting the secretariat recorded');
   const meetingId = meetingPath.split('/').at(-1)!;
   await page.goto('/balsfjord');
-  await page.getByRole('link', { name: 'Møter, saker og vedtak i kommunestyret og utvalgene' }).click();
+  // The site's start page links the council's pages as 'Politikk'.
+  await page.getByRole('link', { name: 'Politikk', exact: true }).click();
   await expect(page).toHaveURL(/\/balsfjord\/politikk$/);
   // The public pages read the projection, which the outbox fills a moment after the record.
   const meeting = page.locator(`a[href$="/politikk/mote/${meetingId}"]`).first();

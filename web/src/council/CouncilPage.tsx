@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The secretariat's council start (issue 10 §1): the municipality's political bodies, each linking
-// to its members and meeting plan, and a form to add a body (kommunestyre, formannskap, nämnd …).
+// to its members and meeting plan, a form to add a body (kommunestyre, formannskap, nämnd …), and the
+// roster a new municipality sets up first (election periods, parties, persons: RosterSection).
 import { useState, type FormEvent } from 'react';
 import { Button, Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { bodyKinds, createCouncilBody, listCouncilBodies, type BodyKind, type CouncilBody } from '../api/council.ts';
@@ -14,6 +15,7 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { RosterSection } from './RosterSection.tsx';
 import { TableScroll } from './TableScroll.tsx';
 import type { Flash } from '../session/flash.ts';
 import { href } from '../router/routes.ts';
@@ -46,6 +48,7 @@ export function CouncilPage({ tenant }: { tenant: Tenant }) {
           reload();
         }}
       />
+      <RosterSection tenant={tenant} onAdded={(text) => setFlash({ kind: 'success', text })} />
     </section>
   );
 }
@@ -106,7 +109,7 @@ function CreateBody({ tenant, onCreated }: { tenant: Tenant; onCreated: (body: C
     <Details open={open} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
       <Details.Summary>{t('council.body.create')}</Details.Summary>
       <Details.Content>
-        <form className="stack" onSubmit={onSubmit} noValidate>
+        <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('council.body.create')}>
           <FormErrorSummary errors={submit.errors} code={submit.code} fields={fields} />
           <FormField field="name" label={fields.name} value={name} onChange={setName} errors={submit.errors} required />
           <FormField field="code" label={fields.code} description={t('council.body.codeHint')} value={code} onChange={setCode} errors={submit.errors} required />

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Recording one agenda item during the meeting: proposals, declared disqualifications, votes,
-// the decision, and afterwards the item's moment in the recording and its transcript (WebVTT).
+// the decision, reservations, and afterwards the item's moment in the recording and its transcript (WebVTT).
 // One item at a time, so the forms' field ids are unique on the screen.
 import { useState, type FormEvent } from 'react';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
@@ -22,6 +22,7 @@ import { SelectField } from '../components/SelectField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MeetingRoster } from './meeting.ts';
 import { formatOffset, parseOffset, personName, useSubmit } from './useSubmit.ts';
+import { Reservations } from './ReservationForm.tsx';
 import { VoteForm } from './VoteForm.tsx';
 import { VoteResult } from './VoteResult.tsx';
 
@@ -75,6 +76,10 @@ export function ItemRecord({ tenant, item, roster, present, onChanged }: Props) 
         {t('council.decision.heading')}
       </Heading>
       <DecisionForm tenant={tenant} item={item} onSaved={onChanged} />
+      <Heading level={3} data-size="xs">
+        {t('council.reservation.heading')}
+      </Heading>
+      <Reservations tenant={tenant} item={item} roster={roster} present={present} onAdded={onChanged} />
       <Heading level={3} data-size="xs">
         {t('council.video.heading')}
       </Heading>
@@ -180,6 +185,9 @@ function VideoForm({ tenant, item, onSaved }: { tenant: Tenant; item: AgendaItem
   const { t } = useI18n();
   const [offset, setOffset] = useState(formatOffset(item.videoOffsetSeconds));
   const [file, setFile] = useState<File | undefined>();
+  // getCouncilMeeting does not say whether an item has a transcript (its schema leaves the checksum
+  // out), so the screen knows only of the one uploaded while it is open.
+  const [hasTranscript, setHasTranscript] = useState(false);
   const submit = useSubmit('video');
   const upload = useSubmit();
   async function onOffset(event: FormEvent) {
@@ -202,7 +210,8 @@ function VideoForm({ tenant, item, onSaved }: { tenant: Tenant; item: AgendaItem
     }
     const text = await file.text();
     const ok = await upload.run(async () => {
-      await uploadAgendaItemTranscript(tenant.slug, item.id, text);
+      const saved = await uploadAgendaItemTranscript(tenant.slug, item.id, text);
+      setHasTranscript(saved.transcriptSha256 !== '');
       onSaved(t('council.video.uploaded', { number: item.itemNumber }));
     });
     if (ok) setFile(undefined);
@@ -220,7 +229,7 @@ function VideoForm({ tenant, item, onSaved }: { tenant: Tenant; item: AgendaItem
       </form>
       <form className="stack" onSubmit={onUpload} noValidate aria-label={t('council.video.upload')}>
         <FormErrorSummary errors={upload.errors} code={upload.code} fields={{ file: t('council.video.transcript') }} />
-        {item.transcriptSha256 && <Paragraph data-size="sm">{t('council.video.hasTranscript')}</Paragraph>}
+        {hasTranscript && <Paragraph data-size="sm">{t('council.video.hasTranscript')}</Paragraph>}
         <FileField label={t('council.video.transcript')} description={t('council.video.transcriptHint')} file={file} onChange={setFile} errors={upload.errors} />
         <div className="button-row">
           <Button type="submit" variant="secondary" aria-disabled={upload.busy || undefined}>

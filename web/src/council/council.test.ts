@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CouncilMembership, CouncilPerson, Meeting, Vote } from '../api/council.ts';
 import { allowed, partyTally, sortMembers, type MeetingRoster } from './meeting.ts';
 
-const person = (id: string, givenName: string, partyId: string): CouncilPerson => ({ id, givenName, familyName: 'X', partyId });
+const person = (id: string, givenName: string, partyId: string): CouncilPerson => ({ id, givenName, familyName: 'X', name: `${givenName} X`, partyId, userId: null, email: null });
 const persons = [person('a', 'Åse', 'ap'), person('b', 'Bjørn', 'h'), person('c', 'Cecilie', 'h'), person('d', 'Dag', 'ap'), person('e', 'Eli', 'ap')];
 const seat = (personId: string, role: CouncilMembership['role'], substituteOrder: number | null = null): CouncilMembership =>
   ({ id: `m-${personId}`, bodyId: 'b', termId: 't', personId, role, partyId: null, substituteOrder, startsOn: '2023-10-01', endsOn: null });
@@ -23,9 +23,9 @@ describe('the council workspace', () => {
   it('sums ballots per party from the party each member met for', () => {
     const vote: Vote = {
       id: 'v', position: 1, subject: 's', method: 'roll-call', outcome: 'for',
-      counts: [{ option: 'for', label: 'For', count: 3 }, { option: 'against', label: 'Mot', count: 2 }],
+      counts: [{ option: 'for', label: 'For', count: 3, proposalId: null }, { option: 'against', label: 'Mot', count: 2, proposalId: null }],
       // Eli (Ap) met for a Høyre member: her ballot counts for the party she met for.
-      ballots: [{ personId: 'a', option: 'for' }, { personId: 'd', option: 'for' }, { personId: 'b', option: 'against' }, { personId: 'c', option: 'against' }, { personId: 'e', option: 'for', partyId: 'h' }],
+      ballots: [{ personId: 'a', option: 'for', partyId: null }, { personId: 'd', option: 'for', partyId: null }, { personId: 'b', option: 'against', partyId: null }, { personId: 'c', option: 'against', partyId: null }, { personId: 'e', option: 'for', partyId: 'h' }],
     };
     expect(partyTally(vote, roster)).toEqual([
       { party: 'Arbeiderpartiet', option: 'for', count: 2 },
