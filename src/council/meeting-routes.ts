@@ -7,7 +7,7 @@ import * as meetings from './meetings.ts';
 import * as agenda from './agenda.ts';
 import { meetingDetail, presentItem, presentMeeting } from './present.ts';
 import { inCouncil, secretariat, tags } from './request.ts';
-import { AttendanceBody, AttendanceOut, ItemBody, ItemOut, ItemParams, ItemPatch, list, MeetingBody, MeetingDetail, MeetingOut, MeetingParams, MeetingPatch, MeetingsQuery, SummonsBody, SummonsOut, TenantOnly } from './schema.ts';
+import { AgendaOrderBody, AttendanceBody, AttendanceOut, ItemBody, ItemOut, ItemParams, ItemPatch, list, MeetingBody, MeetingDetail, MeetingOut, MeetingParams, MeetingPatch, MeetingsQuery, SummonsBody, SummonsOut, TenantOnly } from './schema.ts';
 import { Type } from 'typebox';
 
 const config = { roles: secretariat };
@@ -52,6 +52,11 @@ export async function meetingRoutes(app: App, ctx: AppContext): Promise<void> {
       await inCouncil(ctx, request, (tx, c) => agenda.removeAgendaItem(tx, c, request.params.itemId));
       return reply.status(204).send(null);
     });
+  app.put(`${base}/meetings/:meetingId/agenda-order`, { config, schema: { operationId: 'reorderAgenda', tags, summary: 'Put the agenda items in a new order (every item once), until the minutes are approved', params: MeetingParams, body: AgendaOrderBody, response: { 200: MeetingDetail } } },
+    async (request) => inCouncil(ctx, request, async (tx, c) => {
+      await agenda.reorderAgenda(tx, c, request.params.meetingId, request.body.itemIds);
+      return meetingDetail(tx, await meetings.meetingOrThrow(tx, request.params.meetingId), c.at);
+    }));
   app.put(`${base}/meetings/:meetingId/attendance`, { config, schema: { operationId: 'recordAttendance', tags, summary: 'Who met, who was absent, which substitute met for whom', params: MeetingParams, body: AttendanceBody, response: { 200: AttendanceOut } } },
     async (request) => {
       const rows = await inCouncil(ctx, request, (tx, c) => meetings.recordAttendance(tx, c, request.params.meetingId, request.body.entries));

@@ -68,6 +68,7 @@ const itemFields = {
 };
 export const ItemBody = Type.Object({ caseFileId: Type.Optional(Nullable(Id)), ...itemFields }, strict);
 export const ItemPatch = Type.Object(itemFields, { ...strict, minProperties: 1 });
+export const AgendaOrderBody = Type.Object({ itemIds: Type.Array(Id, { maxItems: 500, description: 'every item of the meeting, once, in the new order' }) }, strict);
 export const AttendanceBody = Type.Object({
   entries: Type.Array(Type.Object({ personId: Id, status: Type.Union([Type.Literal('present'), Type.Literal('absent')]), substituteFor: Type.Optional(Nullable(Id)) }, strict), { maxItems: 200 }),
 }, strict);
