@@ -128,7 +128,7 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const open311Key = await call(radhus, admin, 'POST', api('/open311/keys'), { name: `App ${tag}` });
 
   // The council (issue 10): a body, a term, a party, a person seated in the body; a planned meeting
-  // (the walk changes, summons and cancels it) and one summoned late, so its agenda is public at
+  // with an item of its own (the walk changes, summons, reorders and cancels it) and one summoned late, so its agenda is public at
   // once, with an item on the other case file whose case presentation is a memo of that case.
   const sec = tokens.secretariat;
   const council = (path: string) => api(`/council${path}`);
@@ -142,6 +142,8 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const presentation = await call(radhus, t, 'POST', api(`/case-files/${otherCaseFile.id}/registry-entries`), { type: 'internal-without-followup', title: `Saksframlegg ${tag}` });
   const councilItem = await call(radhus, sec, 'POST', council(`/meetings/${summoned.id}/agenda-items`), { caseFileId: otherCaseFile.id, presentationEntryId: presentation.id });
   await call(radhus, sec, 'POST', council(`/meetings/${summoned.id}/summons`), { late: true });
+  const councilPlannedItem = await call(radhus, sec, 'POST', council(`/meetings/${councilMeeting.id}/agenda-items`), { title: `Planlagt sak ${tag}` });
+  const councilProposal = await call(radhus, sec, 'POST', council(`/agenda-items/${councilItem.id}/proposals`), { kind: 'recommendation', text: `Innstilling ${tag}` });
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
@@ -186,10 +188,12 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       councilMeeting: councilMeeting.id,
       councilItem: councilItem.id,
       councilPresentation: presentation.id,
+      councilProposal: councilProposal.id,
+      councilPlannedItem: councilPlannedItem.id,
       searchText: titles.caseFile,
     },
     secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId, depositJob,
-      councilTerm.id, councilParty.id, councilPerson.id, councilBody.id, councilMembership.id, councilMeeting.id, summoned.id, councilItem.id, presentation.id],
+      councilTerm.id, councilParty.id, councilPerson.id, councilBody.id, councilMembership.id, councilMeeting.id, summoned.id, councilItem.id, presentation.id, councilProposal.id, councilPlannedItem.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
     person,
   };

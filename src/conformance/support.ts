@@ -69,7 +69,7 @@ export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => opera
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
 export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob', 'open311Key',
-  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation'] as const;
+  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -110,6 +110,12 @@ const namedPathIds: Record<string, IdKind> = {
 /** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
 const subPathIdKinds: Record<string, IdKind> = { fileId: 'document' };
 
+/** The id kind of a path parameter other than the first id (named, or one after `{id}`). */
+const pathParamKind = (name: string): IdKind => namedPathIds[name] ?? subPathIdKinds[name]!;
+
+/** Whether the operation's path carries any id (so an answer to another municipality's ids is a leak). */
+export const hasPathIds = (op: Pick<WalkOperation, 'path'>): boolean => /\{(?!tenant\})\w+\}/.test(op.path);
+
 /**
  * Which id a body or query field takes, by its name. Each value is chosen so that the request with
  * the tenant's own ids succeeds: a reply answers another entry, a cross reference points elsewhere.
@@ -149,6 +155,11 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   personId: () => 'councilPerson',
   partyId: () => 'councilParty',
   presentationEntryId: () => 'councilPresentation',
+  proposerPersonId: () => 'councilPerson',
+  personIds: () => 'councilPerson',
+  proposalId: () => 'councilProposal',
+  // The agenda order of the planned meeting ({meetingId}) lists that meeting's own item.
+  itemIds: () => 'councilPlannedItem',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
@@ -160,6 +171,16 @@ const fieldHints: Record<string, unknown> = {
   onBehalfOf: { nationalId: '15076500565', channel: 'phone' },
   answers: { what: 'road', position: { lat: 69.2, lon: 19.4 } },
 };
+
+/**
+ * Values for free strings of these names (not for a const or enum of the same name, such as an access
+ * decision's outcome): a council vote's option matches its pattern and the outcome is a counted
+ * option. The walk's meeting records nobody present, so a count of 0 adds up.
+ */
+const stringHints: Record<string, string> = { option: 'for', outcome: 'for' };
+
+/** Bodies of media types other than JSON and multipart: a valid sample of each. */
+const textBodies: Record<string, string> = { 'text/vtt': 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nWalk caption\n' };
 
 /**
  * Hints that depend on the field's schema: a screening must screen something, but a party's own
@@ -228,6 +249,7 @@ function sample(input: JsonSchema, field: string, c: SampleContext, parent: Reco
       if (schema.format === 'date') return '2026-03-02';
       if (schema.format === 'date-time') return '2026-03-02T10:00:00Z';
       if (schema.format === 'email') return 'walk@example.org';
+      if (field in stringHints) return stringHints[field];
       return `Walk ${field}`.padEnd(schema.minLength ?? 1, 'x');
     case 'integer':
     case 'number':
@@ -282,7 +304,8 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
     if ((p.in === 'header' || p.in === 'cookie') && p.required) throw new PlanError(`${where}: required ${p.in} parameter ${p.name} is not supported by the walk`);
   }
   // A named id parameter (the issue's contract spells it so, e.g. {entryId}) is walked as {id}.
-  const segments = op.path.split('/').map((s) => (namedPathIds[s.slice(1, -1)] ? '{id}' : s));
+  const template = op.path.split('/');
+  const segments = template.map((s) => (namedPathIds[s.slice(1, -1)] ? '{id}' : s));
   const idIndex = segments.indexOf('{id}');
   const named = op.path.split('/')[idIndex]?.slice(1, -1);
   const pathKind = idIndex > 0 ? (named && namedPathIds[named]) || pathIdKinds[segments[idIndex - 1]!] : undefined;
@@ -302,7 +325,8 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
 
   const build = (o: BuildOptions): InjectOptions => {
     const c: SampleContext = { doc, ids: (field) => o.fields(field), where };
-    const url = segments.map((s) => (s === '{tenant}' ? o.slug : s === '{id}' ? o.path[pathKind!] : /^\{\w+\}$/.test(s) ? o.path[subPathIdKinds[s.slice(1, -1)]!] : s)).join('/');
+    // Every `{…}` gets its own kind: {meetingId}/…/{personId} takes a meeting's id and a person's.
+    const url = template.map((s, i) => (s === '{tenant}' ? o.slug : i === idIndex ? o.path[pathKind!] : /^\{\w+\}$/.test(s) ? o.path[pathParamKind(s.slice(1, -1))] : s)).join('/');
     const params = new URLSearchParams();
     for (const p of query) {
       if (searchFields.has(p.name)) params.set(p.name, o.fields(p.name).searchText);
@@ -324,6 +348,8 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
       const form = multipartBody(parts);
       return { ...request, headers: { ...headers, ...form.headers }, payload: form.body };
     }
+    const text = textBodies[mediaType];
+    if (text !== undefined) return { ...request, headers: { ...headers, 'content-type': mediaType }, payload: text };
     throw new PlanError(`${where}: cannot send a body of type ${mediaType}`);
   };
   // Build once now so that what cannot be filled fails the plan, not a request later.

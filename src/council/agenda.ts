@@ -96,6 +96,29 @@ export async function updateAgendaItem(tx: Tx, c: CouncilCtx, id: string, input:
   return { ...item, ...changes };
 }
 
+/**
+ * Puts the meeting's items in the order given (every item once). Also after the summons (the meeting
+ * may take an item earlier), until the minutes are approved: then the record is closed.
+ */
+export async function reorderAgenda(tx: Tx, c: CouncilCtx, meetingId: string, itemIds: string[]): Promise<void> {
+  const m = await meetingOrThrow(tx, meetingId);
+  if (m.status === 'cancelled') throw conflict('the meeting is cancelled');
+  if (m.minutes_status === 'approved' || m.minutes_status === 'adjusted')
+    throw conflict('the minutes of this meeting are approved: its record can no longer be changed', [{ field: 'meetingId', code: 'minutesApproved', message: 'the minutes are approved' }]);
+  const items = new Set((await repo.selectItems(tx, meetingId)).map((i) => i.id));
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  itemIds.forEach((id, i) => {
+    if (seen.has(id)) errors.push({ field: `itemIds.${i}`, code: 'duplicate', message: 'listed twice' });
+    else if (!items.has(id)) errors.push({ field: `itemIds.${i}`, code: 'notFound', message: 'not an item of this meeting' });
+    seen.add(id);
+  });
+  if (!errors.length && seen.size !== items.size) errors.push({ field: 'itemIds', code: 'invalid', message: `list every item of the meeting once (${items.size})` });
+  refuse(errors);
+  await repo.reorderItems(tx, meetingId, itemIds, c.at);
+  await meetingChanged(tx, c, meetingId);
+}
+
 /** Before the summons only: once summoned, the agenda is what the members were called to. */
 export async function removeAgendaItem(tx: Tx, c: CouncilCtx, id: string): Promise<void> {
   const item = await itemOrThrow(tx, id);

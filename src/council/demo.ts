@@ -17,7 +17,8 @@ import { createMeeting, markHeld, meetingChanged, publishSummons, recordAttendan
 import { addAgendaItem } from './agenda.ts';
 import { demoCouncils, type DemoCouncilText } from './demo-data.ts';
 import { simplePdf } from './demo-pdf.ts';
-import { insertDemoProposal, insertDemoVote, setDemoDecision } from './demo-repository.ts';
+import { addProposal, recordDecision, recordVote } from './decisions.ts';
+import { setAgendaItemVideo } from './video.ts';
 
 const SLUGS = ['balsfjord', 'aneby', 'eksjo', 'nassjo', 'savsjo', 'vetlanda'];
 const actor = { kind: 'cli', id: 'demo', name: 'Demodata' } as const;
@@ -124,24 +125,31 @@ async function seedTenant(tx: Tx, ctx: AppContext, tenant: Tenant, text: DemoCou
     await recordAttendance(tx, c, meeting.id, entries);
     await markHeld(tx, c, meeting.id);
     const present = [...members.filter((m) => m !== absent), substitute];
+    // The record goes through the secretariat's own services, so the demo passes the same rules
+    // (the counts add up to those present, each ballot is a present member's); dated at the meeting.
+    const rc = { tenantId: tenant.id, at: meeting.starts_at };
     for (const [i, kase] of cases.entries()) {
       const itemId = items[i]!;
-      await insertDemoProposal(tx, { tenantId: tenant.id, itemId, position: 1, kind: 'recommendation', text: kase.recommendation, partyId: null, at: now });
+      await addProposal(tx, rc, itemId, { kind: 'recommendation', text: kase.recommendation });
       if (kase.amendment) {
         const party = present.find((m) => m.partyCode === kase.amendment!.party)!;
-        await insertDemoProposal(tx, { tenantId: tenant.id, itemId, position: 2, kind: 'proposal', text: kase.amendment.text, partyId: party.partyId, at: now });
+        await addProposal(tx, rc, itemId, { kind: 'proposal', text: kase.amendment.text, partyId: party.partyId });
         // The split: the amendment's party and the smallest party vote against, everyone else for.
         const against = new Set([kase.amendment.party, text.parties.at(-1)!.code]);
-        const ballots = present.map((m) => ({ personId: m.personId, partyId: m.partyId, option: against.has(m.partyCode) ? 'against' : 'for' }));
+        const ballots = present.map((m) => ({ personId: m.personId, option: against.has(m.partyCode) ? 'against' : 'for' }));
         const no = ballots.filter((b) => b.option === 'against').length;
-        await insertDemoVote(tx, {
-          tenantId: tenant.id, itemId, position: 1, subject: text.labels.vote, method: 'roll-call', outcome: 'for', at: now, ballots,
+        await recordVote(tx, rc, itemId, {
+          subject: text.labels.vote, method: 'roll-call', outcome: 'for', ballots,
           counts: [{ option: 'for', label: text.labels.for, count: ballots.length - no }, { option: 'against', label: text.labels.against, count: no }],
         });
       }
-      await setDemoDecision(tx, itemId, kase.decision, meeting.starts_at, 120 + i * 1500);
+      await recordDecision(tx, rc, itemId, { text: kase.decision });
+      await setAgendaItemVideo(tx, rc, itemId, { offsetSeconds: 120 + i * 1500 });
     }
-    if (closed) await setDemoDecision(tx, closed, text.closed.decision, meeting.starts_at, 120 + cases.length * 1500);
+    if (closed) {
+      await recordDecision(tx, rc, closed, { text: text.closed.decision });
+      await setAgendaItemVideo(tx, rc, closed, { offsetSeconds: 120 + cases.length * 1500 });
+    }
     await meetingChanged(tx, c, meeting.id);
   }
 }

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The secretariat's meeting API (issue 10 §1–§2): the meeting plan, the full view of a meeting,
-// summons, cancellation, holding it, agenda items and attendance.
+// summons, cancellation, holding it, agenda items (with their order and the lookup of the political
+// case, since the secretariat may not search the archive) and attendance.
 import type { App } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import * as meetings from './meetings.ts';
 import * as agenda from './agenda.ts';
+import { listPoliticalCaseCandidates } from './case-lookup.ts';
 import { meetingDetail, presentItem, presentMeeting } from './present.ts';
 import { inCouncil, secretariat, tags } from './request.ts';
-import { AttendanceBody, AttendanceOut, ItemBody, ItemOut, ItemParams, ItemPatch, list, MeetingBody, MeetingDetail, MeetingOut, MeetingParams, MeetingPatch, MeetingsQuery, SummonsBody, SummonsOut, TenantOnly } from './schema.ts';
+import { AgendaOrderBody, AttendanceBody, CaseCandidateOut, CaseCandidatesQuery, AttendanceOut, ItemBody, ItemOut, ItemParams, ItemPatch, list, MeetingBody, MeetingDetail, MeetingOut, MeetingParams, MeetingPatch, MeetingsQuery, SummonsBody, SummonsOut, TenantOnly } from './schema.ts';
 import { Type } from 'typebox';
 
 const config = { roles: secretariat };
@@ -43,6 +45,8 @@ export async function meetingRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(`${base}/meetings/:meetingId/held`, { config, schema: { operationId: 'markMeetingHeld', tags, summary: 'The meeting took place: minutes may be drafted', params: MeetingParams, response: { 200: MeetingOut } } },
     async (request) => presentMeeting(await inCouncil(ctx, request, (tx, c) => meetings.markHeld(tx, c, request.params.meetingId))));
 
+  app.get(`${base}/cases`, { config, schema: { operationId: 'listPoliticalCaseCandidates', tags, summary: 'Find the political case for an agenda item: number, public title, status and the entries that may be its presentation', params: TenantOnly, querystring: CaseCandidatesQuery, response: { 200: list(CaseCandidateOut) } } },
+    async (request) => ({ items: await inCouncil(ctx, request, (tx) => listPoliticalCaseCandidates(tx, request.query)) }));
   app.post(`${base}/meetings/:meetingId/agenda-items`, { config, schema: { operationId: 'addAgendaItem', tags, summary: 'Add an item, tied to a political case of this municipality', params: MeetingParams, body: ItemBody, response: { 201: ItemOut } } },
     async (request, reply) => reply.status(201).send(presentItem(await inCouncil(ctx, request, (tx, c) => agenda.addAgendaItem(tx, c, request.params.meetingId, request.body)))));
   app.patch(`${base}/agenda-items/:itemId`, { config, schema: { operationId: 'updateAgendaItem', tags, summary: 'Change an item: title, number, presentation, late, closed with legal basis', params: ItemParams, body: ItemPatch, response: { 200: ItemOut } } },
@@ -52,6 +56,11 @@ export async function meetingRoutes(app: App, ctx: AppContext): Promise<void> {
       await inCouncil(ctx, request, (tx, c) => agenda.removeAgendaItem(tx, c, request.params.itemId));
       return reply.status(204).send(null);
     });
+  app.put(`${base}/meetings/:meetingId/agenda-order`, { config, schema: { operationId: 'reorderAgenda', tags, summary: 'Put the agenda items in a new order (every item once), until the minutes are approved', params: MeetingParams, body: AgendaOrderBody, response: { 200: MeetingDetail } } },
+    async (request) => inCouncil(ctx, request, async (tx, c) => {
+      await agenda.reorderAgenda(tx, c, request.params.meetingId, request.body.itemIds);
+      return meetingDetail(tx, await meetings.meetingOrThrow(tx, request.params.meetingId), c.at);
+    }));
   app.put(`${base}/meetings/:meetingId/attendance`, { config, schema: { operationId: 'recordAttendance', tags, summary: 'Who met, who was absent, which substitute met for whom', params: MeetingParams, body: AttendanceBody, response: { 200: AttendanceOut } } },
     async (request) => {
       const rows = await inCouncil(ctx, request, (tx, c) => meetings.recordAttendance(tx, c, request.params.meetingId, request.body.entries));

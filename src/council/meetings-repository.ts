@@ -36,6 +36,12 @@ export const insertItem = async (tx: Tx, row: ItemRow) => void (await db(tx).ins
 export const selectItems = (tx: Tx, meetingId: string) => db(tx).selectFrom('council_agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
 export const selectItem = (tx: Tx, id: string) => db(tx).selectFrom('council_agenda_items').selectAll().where('id', '=', id).executeTakeFirst();
 export const updateItemRow = async (tx: Tx, id: string, changes: Partial<ItemRow>) => void (await db(tx).updateTable('council_agenda_items').set(changes).where('id', '=', id).execute());
+/** New positions 1…n in the order given; shifted out of the way first, since (meeting_id, position) is unique. */
+export async function reorderItems(tx: Tx, meetingId: string, itemIds: string[], at: Date): Promise<void> {
+  await sql`update council_agenda_items set position = position + 100000 where meeting_id = ${meetingId}`.execute(tx);
+  for (const [i, id] of itemIds.entries())
+    await db(tx).updateTable('council_agenda_items').set({ position: i + 1, updated_at: at }).where('id', '=', id).where('meeting_id', '=', meetingId).execute();
+}
 export const deleteItemRow = async (tx: Tx, id: string) => void (await db(tx).deleteFrom('council_agenda_items').where('id', '=', id).execute());
 export const nextItemPosition = async (tx: Tx, meetingId: string) =>
   Number((await sql<{ n: number }>`select coalesce(max(position), 0) + 1 as n from council_agenda_items where meeting_id = ${meetingId}`.execute(tx)).rows[0]!.n);

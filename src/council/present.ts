@@ -34,6 +34,7 @@ export function actionsOf(m: repo.MeetingRow, now: Date): string[] {
   if (m.status === 'planned') actions.push('summon', 'removeItem');
   if (m.status === 'summoned' && m.starts_at <= now) actions.push('markHeld');
   actions.push('recordAttendance');
+  if (m.minutes_status !== 'approved' && m.minutes_status !== 'adjusted') actions.push('reorderAgenda');
   if (m.status === 'held') actions.push('recordVote', 'recordDecision', m.minutes_status === 'approved' || m.minutes_status === 'adjusted' ? 'appointAdjusters' : 'approveMinutes');
   return actions;
 }

@@ -68,6 +68,12 @@ const itemFields = {
 };
 export const ItemBody = Type.Object({ caseFileId: Type.Optional(Nullable(Id)), ...itemFields }, strict);
 export const ItemPatch = Type.Object(itemFields, { ...strict, minProperties: 1 });
+export const CaseCandidatesQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 200, description: 'words of the case’s public title, or a case number like 2026/12' })) }, strict);
+export const CaseCandidateOut = Type.Object({
+  id: Id, caseNumber: Type.String(), title: Type.String({ description: 'the public (screened) title, as the agenda shows it' }), status: Type.String(), caseDate: Type.String(),
+  presentations: Type.Array(Type.Object({ id: Id, registryNumber: Type.String(), title: Type.String(), type: Type.String(), documentDate: Nullable(Type.String()) })),
+});
+export const AgendaOrderBody = Type.Object({ itemIds: Type.Array(Id, { maxItems: 500, description: 'every item of the meeting, once, in the new order' }) }, strict);
 export const AttendanceBody = Type.Object({
   entries: Type.Array(Type.Object({ personId: Id, status: Type.Union([Type.Literal('present'), Type.Literal('absent')]), substituteFor: Type.Optional(Nullable(Id)) }, strict), { maxItems: 200 }),
 }, strict);

@@ -1783,6 +1783,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{tenant}/council/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find the political case for an agenda item: number, public title, status and the entries that may be its presentation */
+        get: operations["listPoliticalCaseCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/{tenant}/council/meetings/{meetingId}/agenda-items": {
         parameters: {
             query?: never;
@@ -1816,6 +1833,23 @@ export interface paths {
         head?: never;
         /** Change an item: title, number, presentation, late, closed with legal basis */
         patch: operations["updateAgendaItem"];
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/agenda-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put the agenda items in a new order (every item once), until the minutes are approved */
+        put: operations["reorderAgenda"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/{tenant}/council/meetings/{meetingId}/attendance": {
@@ -15606,6 +15640,94 @@ export interface operations {
             };
         };
     };
+    listPoliticalCaseCandidates: {
+        parameters: {
+            query?: {
+                /** @description words of the case’s public title, or a case number like 2026/12 */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            caseNumber: string;
+                            /** @description the public (screened) title, as the agenda shows it */
+                            title: string;
+                            status: string;
+                            caseDate: string;
+                            presentations: {
+                                /** Format: uuid */
+                                id: string;
+                                registryNumber: string;
+                                title: string;
+                                type: string;
+                                documentDate: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
     addAgendaItem: {
         parameters: {
             query?: never;
@@ -15859,6 +15981,172 @@ export interface operations {
                         reservations: {
                             [key: string]: unknown;
                         }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    reorderAgenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description every item of the meeting, once, in the new order */
+                    itemIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        termId: string | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        status: string;
+                        open: boolean;
+                        summonedAt: string | null;
+                        agendaPublicFrom: string | null;
+                        liveStreamUrl: string | null;
+                        recordingUrl: string | null;
+                        minutesStatus: string;
+                        minutesEntryId: string | null;
+                        noticePostedOn: string | null;
+                        appealClosesOn: string | null;
+                        body: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            kind: string;
+                            name: string;
+                            shortName: string | null;
+                            publishDaysBefore: number;
+                            adjustersRequired: number;
+                            unitId: string | null;
+                        };
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            position: number;
+                            itemNumber: string;
+                            title: string;
+                            publicTitle: string;
+                            caseFileId: string | null;
+                            presentationEntryId: string | null;
+                            late: boolean;
+                            closed: boolean;
+                            closedLegalBasis: string | null;
+                            decisionText: string | null;
+                            decidedAt: string | null;
+                            videoOffsetSeconds: number | null;
+                            proposals: {
+                                [key: string]: unknown;
+                            }[];
+                            votes: {
+                                [key: string]: unknown;
+                            }[];
+                            disqualifications: {
+                                [key: string]: unknown;
+                            }[];
+                            reservations: {
+                                [key: string]: unknown;
+                            }[];
+                        }[];
+                        attendance: {
+                            /** Format: uuid */
+                            personId: string;
+                            status: string;
+                            substituteFor: string | null;
+                        }[];
+                        adjusters: {
+                            /** Format: uuid */
+                            personId: string;
+                            signedAt: string | null;
+                        }[];
+                        /** @description what the caller may do now: summon, cancel, markHeld, addItem, recordAttendance, … */
+                        actions: string[];
                     };
                 };
             };
