@@ -15,14 +15,11 @@ import { woffToSfnt } from './woff.ts';
 
 const require = createRequire(import.meta.url);
 // Inter's Latin subset covers Norwegian and Swedish letters (æ ø å ä ö é), § and the dashes; the
-// Latin Extended one the Sámi letters. Each is read, unwrapped from WOFF (woff.ts says why) and
-// parsed by fontkit once: pdfkit takes a parsed font as it is, where it would parse bytes again for
-// every PDF (fontkit's table reading was then the largest part of a PDF's CPU time). Each document
-// still embeds its own subset (EmbeddedFont.createSubset); the font object is only read. pdfkit's
-// own fontkit, so the two agree.
-const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Buffer): object };
-// pdfkit's types name only file names and bytes; its code (PDFFontFactory.open) takes a font object too.
-const font = (name: string) => fontkit.create(woffToSfnt(readFileSync(require.resolve(`@fontsource/inter/files/inter-${name}-normal.woff`)))) as unknown as Buffer;
+// Latin Extended one the Sámi letters. Each is read and unwrapped from WOFF once (woff.ts says why);
+// pdfkit parses the bytes for each document. Handing every document one parsed fontkit font was
+// tried for the deadline spike (9 ms against 22 ms a PDF) and garbled the text of later PDFs read
+// back (forms.test then pdf.test in one worker): fontkit's font object keeps state between layouts.
+const font = (name: string) => woffToSfnt(readFileSync(require.resolve(`@fontsource/inter/files/inter-${name}-normal.woff`)));
 const fonts = { regular: font('latin-400'), bold: font('latin-700'), 'regular-ext': font('latin-ext-400'), 'bold-ext': font('latin-ext-700') };
 type Weight = 'regular' | 'bold';
 type FontName = keyof typeof fonts;

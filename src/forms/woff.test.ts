@@ -45,7 +45,7 @@ describe('woffToSfnt', () => {
     expect(pdf.toString('latin1')).toMatch(/Inter/);
   });
 
-  it('gives the same bytes every time, though the parsed font is shared by every PDF', async () => {
+  it('gives the same bytes every time, whatever was rendered before', async () => {
     const content = { title: 'Kvittering – svar', language: 'nb' as const, at: new Date('2026-11-30T12:00:00Z'), lines: [{ label: 'Søker', text: 'Åse Ærø' }] };
     const first = await renderPdf(content);
     await renderPdf({ ...content, lines: [{ text: 'Andre tegn: ÄÖé§', heading: true }] });
