@@ -78,7 +78,7 @@ describe(`the dispatcher after SIGKILL (${testEngine()})`, () => {
       const io = captureOutput();
       const code = await main(['events', 'status'], io, env);
       expect(code, io.stderr.join('\n')).toBe(0);
-      const match = /^journal-projection\s+(\d+)\s+(\d+)\s/.exec(io.stdout[1] ?? '');
+      const match = /^journal-projection\s+(\d+)\s+(\d+)\s/m.exec(io.stdout.join('\n'));
       expect(match, io.stdout.join('\n')).not.toBeNull();
       return { position: Number(match![1]), lag: Number(match![2]) };
     };
