@@ -94,6 +94,12 @@ export const addAgendaItem = (t: string, meetingId: string, input: AgendaItemInp
   api<ResponseBody<'addAgendaItem', 201>>(`${base(t)}/meetings/${id(meetingId)}/agenda-items`, { json: input });
 export const updateAgendaItem = (t: string, itemId: string, patch: RequestBody<'updateAgendaItem'>) =>
   api<ResponseBody<'updateAgendaItem', 200>>(`${base(t)}/agenda-items/${id(itemId)}`, { method: 'PATCH', json: patch });
+/** The political cases the secretariat may put on an agenda: number, public title and possible presentations. */
+export type CaseCandidate = ResponseBody<'listPoliticalCaseCandidates', 200>['items'][number];
+export const listPoliticalCaseCandidates = (t: string, q: string, s?: AbortSignal) =>
+  api<ResponseBody<'listPoliticalCaseCandidates', 200>>(`${base(t)}/cases${query({ q })}`, opt(s));
+export const reorderAgenda = (t: string, meetingId: string, itemIds: string[]) =>
+  api<Meeting>(`${base(t)}/meetings/${id(meetingId)}/agenda-order`, { method: 'PUT', json: { itemIds } });
 export const removeAgendaItem = (t: string, itemId: string) => api<void>(`${base(t)}/agenda-items/${id(itemId)}`, { method: 'DELETE' });
 export const recordAttendance = (t: string, meetingId: string, entries: RequestBody<'recordAttendance'>['entries']) =>
   api<ResponseBody<'recordAttendance', 200>>(`${base(t)}/meetings/${id(meetingId)}/attendance`, { method: 'PUT', json: { entries } });

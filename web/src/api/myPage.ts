@@ -18,23 +18,7 @@ export type MyProperty = ResponseBody<'getMyProperty', 200>;
 export type SentMessage = ResponseBody<'sendCaseMessage', 201>;
 export type AddedDocuments = ResponseBody<'addDocumentsToMyCase', 201>;
 export type MyDrafts = ResponseBody<'listMyDrafts', 200>;
-/** listMyAccessRequests, written out until docs/openapi.json (and schema.d.ts) are regenerated with it. */
-export interface MyAccessRequests {
-  items: {
-    id: string;
-    orderId: string;
-    kind: 'request' | 'appeal';
-    status: 'unconfirmed' | 'received' | 'in-progress' | 'decided';
-    outcome: 'granted' | 'partly-granted' | 'refused' | null;
-    unitName: string | null;
-    entries: number;
-    createdAt: string;
-    receivedAt: string | null;
-    deadline: string | null;
-    decidedAt: string | null;
-    statusUrl: string;
-  }[];
-}
+export type MyAccessRequests = ResponseBody<'listMyAccessRequests', 200>;
 
 export const listMyCases = (tenant: string, signal?: AbortSignal) => api<MyCases>(`${base(tenant)}/my/cases`, opts(signal));
 export const getMyCase = (tenant: string, id: string, signal?: AbortSignal) => api<MyCase>(`${base(tenant)}/my/cases/${encodeURIComponent(id)}`, opts(signal));

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Building the agenda (saksliste / föredragningslista): the items in the order they were added
-// (the API keeps that order), removed before the summons; a new item picked from the political cases in the archive (with its
-// case presentation, saksframlegg / tjänsteskrivelse), marked late or closed with its legal basis.
+// (moved up and down until the minutes are approved), removed before the summons; a new item picked
+// from the political cases in the archive through the secretariat's own lookup (case number, public
+// title and its case presentation, saksframlegg / tjänsteskrivelse), marked late or closed with its
+// legal basis.
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { ApiError } from '../api/problem.ts';
-import { getCaseFile, listCaseFiles } from '../api/archive.ts';
-import { addAgendaItem, removeAgendaItem, type Meeting } from '../api/council.ts';
+import { Button, Checkbox, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { addAgendaItem, listPoliticalCaseCandidates, removeAgendaItem, reorderAgenda, type CaseCandidate, type Meeting } from '../api/council.ts';
 import { allowed } from './meeting.ts';
-import type { CaseFile, CaseFileSummary, Tenant } from '../api/types.ts';
+import type { Tenant } from '../api/types.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
 import { FormField } from '../components/FormField.tsx';
@@ -30,6 +30,15 @@ export function AgendaSection({ tenant, meeting, onChanged }: Props) {
   const items = [...meeting.items].sort((a, b) => a.position - b.position);
   // Items are removed only before the summons; afterwards the agenda is public and stays as summoned.
   const draft = allowed(meeting, 'removeItem');
+  const reorder = allowed(meeting, 'reorderAgenda') && items.length > 1;
+  // Moves one item a place up or down: the API takes the whole new order.
+  const moveItem = (from: number, to: number) =>
+    void move.run(async () => {
+      const ids = items.map((i) => i.id);
+      ids.splice(to, 0, ids.splice(from, 1)[0]!);
+      await reorderAgenda(tenant.slug, meeting.id, ids);
+      onChanged(t('council.agenda.moved', { title: items[from]!.title, position: String(to + 1) }));
+    });
   return (
     <section className="stack" aria-labelledby="meeting-agenda">
       <Heading level={2} data-size="sm" id="meeting-agenda">
@@ -50,7 +59,7 @@ export function AgendaSection({ tenant, meeting, onChanged }: Props) {
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {items.map((item) => (
+              {items.map((item, index) => (
                 <Table.Row key={item.id}>
                   <Table.Cell className="nowrap">{item.itemNumber}</Table.Cell>
                   <Table.Cell>
@@ -67,6 +76,16 @@ export function AgendaSection({ tenant, meeting, onChanged }: Props) {
                     )}
                   </Table.Cell>
                   <Table.Cell className="nowrap">
+                    {reorder && index > 0 && (
+                      <Button variant="tertiary" data-size="sm" onClick={() => moveItem(index, index - 1)}>
+                        {t('council.agenda.moveUp', { title: item.title })}
+                      </Button>
+                    )}
+                    {reorder && index < items.length - 1 && (
+                      <Button variant="tertiary" data-size="sm" onClick={() => moveItem(index, index + 1)}>
+                        {t('council.agenda.moveDown', { title: item.title })}
+                      </Button>
+                    )}
                     {draft && (
                       <Button variant="tertiary" data-color="danger" data-size="sm" onClick={() => void move.run(async () => { await removeAgendaItem(tenant.slug, item.id); onChanged(); })}>
                         {t('council.agenda.remove', { title: item.title })}
@@ -88,9 +107,9 @@ function AddItem({ tenant, meeting, onAdded }: { tenant: Tenant; meeting: Meetin
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<CaseFileSummary[] | undefined>();
+  const [hits, setHits] = useState<CaseCandidate[] | undefined>();
   const [searchError, setSearchError] = useState<unknown>();
-  const [picked, setPicked] = useState<CaseFile | undefined>();
+  const [picked, setPicked] = useState<CaseCandidate | undefined>();
   const [presentation, setPresentation] = useState('');
   const [title, setTitle] = useState('');
   // After the summons anything added is a late item (kommuneloven § 11-3 / KL 5 kap. 58 §).
@@ -104,21 +123,15 @@ function AddItem({ tenant, meeting, onAdded }: { tenant: Tenant; meeting: Meetin
     event.preventDefault();
     setSearchError(undefined);
     try {
-      setHits((await listCaseFiles(tenant.slug, { q, limit: 10 })).items);
+      setHits((await listPoliticalCaseCandidates(tenant.slug, q)).items);
     } catch (error) {
       setSearchError(error);
     }
   }
-  async function pick(hit: CaseFileSummary) {
-    setSearchError(undefined);
-    try {
-      const file = await getCaseFile(tenant.slug, hit.id);
-      setPicked(file);
-      setPresentation(file.registryEntries.find((e) => e.type === 'case-memo')?.id ?? '');
-      document.getElementById(fieldId('title'))?.focus();
-    } catch (error) {
-      setSearchError(error);
-    }
+  function pick(hit: CaseCandidate) {
+    setPicked(hit);
+    setPresentation(hit.presentations.find((e) => e.type === 'case-memo')?.id ?? '');
+    document.getElementById(fieldId('title'))?.focus();
   }
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -142,7 +155,7 @@ function AddItem({ tenant, meeting, onAdded }: { tenant: Tenant; meeting: Meetin
       setBasis('');
     }
   }
-  const entries = picked?.registryEntries ?? [];
+  const entries = picked?.presentations ?? [];
   return (
     <Details open={open} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
       <Details.Summary>{t('council.agenda.add')}</Details.Summary>
@@ -156,20 +169,13 @@ function AddItem({ tenant, meeting, onAdded }: { tenant: Tenant; meeting: Meetin
               </Button>
             </div>
           </form>
-          {searchError instanceof ApiError && searchError.status === 403 ? (
-            // The archive decides who may read it: a secretariat without archive access adds items by title.
-            <Alert data-color="warning">
-              <Paragraph>{t('council.agenda.noArchiveAccess')}</Paragraph>
-            </Alert>
-          ) : (
-            searchError !== undefined && <ErrorState error={searchError} tenant={tenant} inline />
-          )}
+          {searchError !== undefined && <ErrorState error={searchError} tenant={tenant} inline />}
           {hits && hits.length === 0 && <Paragraph role="status">{t('council.agenda.noHits')}</Paragraph>}
           {hits && hits.length > 0 && (
             <ul className="stack" aria-label={t('council.agenda.hits')}>
               {hits.map((hit) => (
                 <li key={hit.id}>
-                  <Button variant="tertiary" data-size="sm" aria-pressed={picked?.id === hit.id} onClick={() => void pick(hit)}>
+                  <Button variant="tertiary" data-size="sm" aria-pressed={picked?.id === hit.id} onClick={() => pick(hit)}>
                     {t('council.agenda.pick', { number: hit.caseNumber, title: hit.title })}
                   </Button>
                 </li>

@@ -13,9 +13,11 @@ export interface MeetingRoster {
 }
 
 /** What may be done now: the API's `actions` where it says, else what the meeting's state allows. */
-export function allowed(meeting: Meeting, action: 'summon' | 'markHeld' | 'cancel' | 'approveMinutes' | 'removeItem'): boolean {
+export function allowed(meeting: Meeting, action: 'summon' | 'markHeld' | 'cancel' | 'approveMinutes' | 'removeItem' | 'reorderAgenda'): boolean {
   if (meeting.actions) return meeting.actions.includes(action);
   switch (action) {
+    case 'reorderAgenda':
+      return meeting.status !== 'cancelled' && meeting.minutesStatus !== 'approved' && meeting.minutesStatus !== 'adjusted';
     case 'removeItem':
       return meeting.status === 'planned';
     case 'summon':

@@ -84,7 +84,6 @@ export const enCouncil = {
   'council.agenda.searchHint': 'Words of the title or a case number such as 2026/12.',
   'council.agenda.searchButton': 'Search',
   'council.agenda.hits': 'Cases found',
-  'council.agenda.noArchiveAccess': "You may not search the archive, so the item cannot be tied to its case here. Add it by its title, or ask the archive to give the secretariat read access.",
   'council.agenda.noHits': 'No case matches the search.',
   'council.agenda.pick': 'Choose {number} {title}',
   'council.agenda.picked': 'Chosen case: {number} {title}',
@@ -221,6 +220,9 @@ export const enCouncil = {
   'council.reservation.noParty': 'No party',
   'council.reservation.add': 'Record a reservation',
   'council.reservation.added': 'The reservation on item {number} is recorded.',
+  'council.agenda.moveUp': 'Move “{title}” up',
+  'council.agenda.moveDown': 'Move “{title}” down',
+  'council.agenda.moved': '“{title}” is now item {position} on the agenda.',
 } as const;
 
 export type CouncilKey = keyof typeof enCouncil;

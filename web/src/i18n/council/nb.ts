@@ -86,7 +86,6 @@ export const nbCouncil: Record<CouncilKey, string> = {
   'council.agenda.searchHint': 'Ord fra tittelen eller et saksnummer som 2026/12.',
   'council.agenda.searchButton': 'Søk',
   'council.agenda.hits': 'Saker funnet',
-  'council.agenda.noArchiveAccess': "Du har ikke tilgang til å søke i arkivet, så saken kan ikke knyttes til sin arkivsak her. Legg den til med tittel, eller be arkivet gi sekretariatet lesetilgang.",
   'council.agenda.noHits': 'Ingen sak passer med søket.',
   'council.agenda.pick': 'Velg {number} {title}',
   'council.agenda.picked': 'Valgt sak: {number} {title}',
@@ -223,4 +222,7 @@ export const nbCouncil: Record<CouncilKey, string> = {
   'council.reservation.noParty': 'Uten parti',
   'council.reservation.add': 'Før dissens',
   'council.reservation.added': 'Dissensen i sak {number} er ført.',
+  'council.agenda.moveUp': 'Flytt «{title}» opp',
+  'council.agenda.moveDown': 'Flytt «{title}» ned',
+  'council.agenda.moved': '«{title}» er nå sak nummer {position} på sakslisten.',
 };

@@ -86,7 +86,6 @@ export const nnCouncil: Record<CouncilKey, string> = {
   'council.agenda.searchHint': 'Ord frå tittelen eller eit saksnummer som 2026/12.',
   'council.agenda.searchButton': 'Søk',
   'council.agenda.hits': 'Saker funne',
-  'council.agenda.noArchiveAccess': "Du har ikkje tilgang til å søkje i arkivet, så saka kan ikkje knytast til arkivsaka si her. Legg ho til med tittel, eller be arkivet gi sekretariatet lesetilgang.",
   'council.agenda.noHits': 'Inga sak passar med søket.',
   'council.agenda.pick': 'Vel {number} {title}',
   'council.agenda.picked': 'Vald sak: {number} {title}',
@@ -223,4 +222,7 @@ export const nnCouncil: Record<CouncilKey, string> = {
   'council.reservation.noParty': 'Utan parti',
   'council.reservation.add': 'Før dissens',
   'council.reservation.added': 'Dissensen i sak {number} er ført.',
+  'council.agenda.moveUp': 'Flytt «{title}» opp',
+  'council.agenda.moveDown': 'Flytt «{title}» ned',
+  'council.agenda.moved': '«{title}» er no sak nummer {position} på sakslista.',
 };

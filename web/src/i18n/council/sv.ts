@@ -86,7 +86,6 @@ export const svCouncil: Record<CouncilKey, string> = {
   'council.agenda.searchHint': 'Ord ur rubriken eller ett diarienummer som 2026/12.',
   'council.agenda.searchButton': 'Sök',
   'council.agenda.hits': 'Hittade ärenden',
-  'council.agenda.noArchiveAccess': "Du har inte behörighet att söka i arkivet, så punkten kan inte kopplas till sitt ärende här. Lägg till den med rubrik, eller be arkivet ge sekretariatet läsbehörighet.",
   'council.agenda.noHits': 'Inget ärende matchar sökningen.',
   'council.agenda.pick': 'Välj {number} {title}',
   'council.agenda.picked': 'Valt ärende: {number} {title}',
@@ -223,4 +222,7 @@ export const svCouncil: Record<CouncilKey, string> = {
   'council.reservation.noParty': 'Utan parti',
   'council.reservation.add': 'Anteckna en reservation',
   'council.reservation.added': 'Reservationen i ärende {number} är antecknad.',
+  'council.agenda.moveUp': 'Flytta ”{title}” uppåt',
+  'council.agenda.moveDown': 'Flytta ”{title}” nedåt',
+  'council.agenda.moved': '”{title}” är nu punkt {position} på föredragningslistan.',
 };
