@@ -23,7 +23,7 @@ const empty: ItemRecords = { proposals: [], votes: [], disqualifications: [], re
 export const presentItem = (i: repo.ItemRow, records: ItemRecords = empty) => ({
   id: i.id, meetingId: i.meeting_id, position: i.position, itemNumber: i.item_number, title: i.title, publicTitle: i.public_title, caseFileId: i.case_file_id,
   presentationEntryId: i.presentation_entry_id, late: i.late, closed: i.closed, closedLegalBasis: i.closed_legal_basis, decisionText: i.decision_text,
-  decidedAt: iso(i.decided_at), videoOffsetSeconds: i.video_offset_seconds, ...records,
+  decidedAt: iso(i.decided_at), videoOffsetSeconds: i.video_offset_seconds, transcriptSha256: i.transcript_sha256, ...records,
 });
 
 /** What may be done with the meeting now (the UI shows these buttons; the API refuses the rest). */

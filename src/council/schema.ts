@@ -88,7 +88,7 @@ export const MembershipOut = Type.Object({ id: Id, bodyId: Id, termId: Id, perso
 export const ItemOut = Type.Object({
   id: Id, meetingId: Id, position: Type.Integer(), itemNumber: Type.String(), title: Type.String(), publicTitle: Type.String(), caseFileId: Nullable(Id),
   presentationEntryId: Nullable(Id), late: Type.Boolean(), closed: Type.Boolean(), closedLegalBasis: Nullable(Type.String()), decisionText: Nullable(Type.String()),
-  decidedAt: Nullable(Type.String()), videoOffsetSeconds: Nullable(Type.Integer()),
+  decidedAt: Nullable(Type.String()), videoOffsetSeconds: Nullable(Type.Integer()), transcriptSha256: Nullable(Type.String({ description: "the WebVTT captions' SHA-256, when uploaded" })),
   proposals: Type.Array(Any), votes: Type.Array(Any), disqualifications: Type.Array(Any), reservations: Type.Array(Any),
 });
 const meetingFields = {

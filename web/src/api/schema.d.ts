@@ -15122,6 +15122,7 @@ export interface operations {
                             decisionText: string | null;
                             decidedAt: string | null;
                             videoOffsetSeconds: number | null;
+                            transcriptSha256: string | null;
                             proposals: {
                                 [key: string]: unknown;
                             }[];
@@ -15776,6 +15777,7 @@ export interface operations {
                         decisionText: string | null;
                         decidedAt: string | null;
                         videoOffsetSeconds: number | null;
+                        transcriptSha256: string | null;
                         proposals: {
                             [key: string]: unknown;
                         }[];
@@ -15969,6 +15971,7 @@ export interface operations {
                         decisionText: string | null;
                         decidedAt: string | null;
                         videoOffsetSeconds: number | null;
+                        transcriptSha256: string | null;
                         proposals: {
                             [key: string]: unknown;
                         }[];
@@ -16121,6 +16124,7 @@ export interface operations {
                             decisionText: string | null;
                             decidedAt: string | null;
                             videoOffsetSeconds: number | null;
+                            transcriptSha256: string | null;
                             proposals: {
                                 [key: string]: unknown;
                             }[];

@@ -185,9 +185,7 @@ function VideoForm({ tenant, item, onSaved }: { tenant: Tenant; item: AgendaItem
   const { t } = useI18n();
   const [offset, setOffset] = useState(formatOffset(item.videoOffsetSeconds));
   const [file, setFile] = useState<File | undefined>();
-  // getCouncilMeeting does not say whether an item has a transcript (its schema leaves the checksum
-  // out), so the screen knows only of the one uploaded while it is open.
-  const [hasTranscript, setHasTranscript] = useState(false);
+  const [hasTranscript, setHasTranscript] = useState(!!item.transcriptSha256);
   const submit = useSubmit('video');
   const upload = useSubmit();
   async function onOffset(event: FormEvent) {
