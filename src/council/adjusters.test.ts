@@ -81,6 +81,9 @@ describe(`justering (${testEngine()})`, () => {
     await t.settle();
     const [notice] = (await sql<{ kind: string; posted_on: string; appeal_closes_on: string }>`select kind, to_char(posted_on, 'YYYY-MM-DD') as posted_on, to_char(appeal_closes_on, 'YYYY-MM-DD') as appeal_closes_on from public_council_notices where meeting_id = ${meeting} and kind = 'minutes'`.execute(t.ctx.db.kysely)).rows;
     expect(notice).toEqual({ kind: 'minutes', posted_on: '2026-06-03', appeal_closes_on: '2026-06-24' });
+    // And the diarium lists the adjusted minutes' PDF with their entry.
+    const files = (await sql<{ n: number }>`select count(*)::int as n from public_documents d join council_meetings m on m.minutes_entry_id = d.registry_entry_id where m.id = ${meeting}`.execute(t.ctx.db.kysely)).rows[0]!.n;
+    expect(files).toBe(1);
     const [published] = (await sql<{ minutes_published_at: Date | null }>`select minutes_published_at from public_council_meetings where id = ${meeting}`.execute(t.ctx.db.kysely)).rows;
     expect(published!.minutes_published_at).toEqual(t.clock.now());
   });

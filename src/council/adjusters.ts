@@ -10,7 +10,7 @@ import { conflict, forbidden, invalid, notFound, ProblemError, type FieldError }
 import { addDays } from '../common/calendar/dates.ts';
 import { addWorkingDays, type WorkingDayCalendar } from '../common/calendar/working-days.ts';
 import { workingDayCalendar } from '../calendar/service.ts';
-import { dateIn } from '../archive/service.ts';
+import { changeDocumentPublication, dateIn, documentsForAccess } from '../archive/service.ts';
 import { meetingChanged } from './decisions.ts';
 import { timeZoneOf } from './minutes.ts';
 import { lockMeeting, replaceAdjusters, selectAdjusters, selectAttendance, selectBody, selectPersons, signAdjuster, updateMeeting } from './decisions-repository.ts';
@@ -76,6 +76,10 @@ export async function signMinutes(tx: Tx, tenant: TenantRef, meetingId: string, 
     const postedOn = dateIn(at, timeZoneOf(tenant));
     const closesOn = appealClosesOn(postedOn, await workingDayCalendar(tx, tenant));
     await updateMeeting(tx, meeting.id, { minutes_status: 'adjusted', minutes_adjusted_at: at, notice_posted_on: postedOn, appeal_closes_on: closesOn, updated_at: at });
+    // Adjusted minutes are public in full: the diarium lists the PDF with the entry from now on.
+    if (meeting.minutes_entry_id) {
+      for (const d of await documentsForAccess(tx, meeting.minutes_entry_id)) await changeDocumentPublication(tx, { tenantId: tenant.id, actor: by, at }, d.documentId, { publishedInFull: true });
+    }
     adjusted = { noticePostedOn: postedOn, appealClosesOn: closesOn };
   }
   await meetingChanged(tx, { tenantId: tenant.id, at }, meeting.id);

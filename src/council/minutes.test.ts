@@ -72,6 +72,10 @@ describe(`council minutes (${testEngine()})`, () => {
     await t.settle();
     const [published] = await q(sql<{ minutes_entry_id: string | null }>`select minutes_entry_id from public_council_meetings where id = ${m.meeting.id}`);
     expect(published!.minutes_entry_id).toBe(body.minutesEntryId);
+    // Norway: the meeting record appears in the public journal (issue 10 §2), with the PDF.
+    const [journal] = await q(sql<{ public_title: string; files: string }>`select e.public_title, (select count(*) from public_documents d where d.registry_entry_id = e.id) as files from public_registry_entries e where e.id = ${body.minutesEntryId}`);
+    expect(journal).toMatchObject({ public_title: entry!.title });
+    expect(Number(journal!.files)).toBe(1);
 
     const entriesBefore = await q(sql<{ n: string }>`select count(*) as n from registry_entries`);
     const again = await call('POST', `/meetings/${m.meeting.id}/minutes`);

@@ -11,7 +11,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { TenantRef } from '../platform/http/auth.ts';
 import { conflict, notFound } from '../platform/http/problem.ts';
 import { Readable } from 'node:stream';
-import { addDocument, createCaseFile, createRegistryEntry, dateIn, formatNumber } from '../archive/service.ts';
+import { addDocument, changeDocumentPublication, createCaseFile, createRegistryEntry, dateIn, formatNumber } from '../archive/service.ts';
 import { closedRecord, meetingChanged, minutesClosed } from './decisions.ts';
 import { renderMinutesPdf, type MinutesLine } from './minutes-pdf.ts';
 import { minutesWords } from './minutes-texts.ts';
@@ -111,7 +111,10 @@ export async function approveMinutes(tx: Tx, ctx: Pick<AppContext, 'files'>, mee
   });
   const pdf = await ctx.files.stage(Readable.from([await renderMinutesPdf({ title, language: tenant.language, at, lines })]));
   staged.push(pdf);
-  await addDocument(tx, c, registered.entry.id, { title, relation: 'main', documentType: 'minutes' }, { ...pdf, fileName: `${title.replace(/[^\p{L}\p{N}-]+/gu, '-')}.pdf`, mimeType: 'application/pdf' });
+  const { document } = await addDocument(tx, c, registered.entry.id, { title, relation: 'main', documentType: 'minutes' }, { ...pdf, fileName: `${title.replace(/[^\p{L}\p{N}-]+/gu, '-')}.pdf`, mimeType: 'application/pdf' });
+  // Norway: approved minutes are public in full (closed items show only their title and legal
+  // basis), so the public journal lists the PDF with the entry. Sweden: once adjusted (adjusters.ts).
+  if (tenant.country === 'NO') await changeDocumentPublication(tx, c, document.id, { publishedInFull: true });
   await updateMeeting(tx, meeting.id, { minutes_status: 'approved', minutes_entry_id: registered.entry.id, minutes_approved_at: at, minutes_approved_by: input.actor, updated_at: at });
   await meetingChanged(tx, { tenantId: tenant.id, at }, meeting.id);
   return {
