@@ -7,7 +7,6 @@
 import type { Tx } from '../platform/db/transaction.ts';
 import { conflict, invalid, notFound, type FieldError } from '../platform/http/problem.ts';
 import { newId } from '../platform/ids.ts';
-import { writeEvent } from '../platform/outbox.ts';
 import { dateIn } from '../archive/service.ts';
 import type { ProposalKind, VoteMethod } from './tables.ts';
 import {
@@ -17,8 +16,8 @@ import {
 
 export interface RecordCtx { tenantId: string; at: Date }
 
-export const meetingChanged = (tx: Tx, c: RecordCtx, meetingId: string) =>
-  writeEvent(tx, { tenantId: c.tenantId, type: 'council.meeting.changed', aggregateType: 'council-meeting', aggregateId: meetingId, payload: { meetingId }, at: c.at });
+import { meetingChanged } from './meetings.ts';
+export { meetingChanged };
 
 export const minutesClosed = (meeting: MeetingRow): boolean => meeting.minutes_status === 'approved' || meeting.minutes_status === 'adjusted';
 

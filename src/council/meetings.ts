@@ -15,7 +15,8 @@ import * as repo from './meetings-repository.ts';
 export const PUBLISH_AGENDA_JOB = 'council.publish-agenda';
 const DAY_MS = 86_400_000;
 
-export const meetingChanged = (tx: Tx, c: CouncilCtx, meetingId: string) =>
+/** The one event of anything about a meeting: the projection re-projects the whole meeting. */
+export const meetingChanged = (tx: Tx, c: Pick<CouncilCtx, 'tenantId' | 'at'>, meetingId: string) =>
   writeEvent(tx, { tenantId: c.tenantId, type: 'council.meeting.changed', aggregateType: 'council-meeting', aggregateId: meetingId, payload: { meetingId }, at: c.at });
 
 export async function meetingOrThrow(tx: Tx, id: string): Promise<repo.MeetingRow> {

@@ -9,7 +9,6 @@ import type { AppContext } from '../platform/context.ts';
 import { withTenant, type Tx } from '../platform/db/transaction.ts';
 import type { EventConsumer } from '../platform/events/types.ts';
 import type { JobHandler } from '../platform/jobs/types.ts';
-import { writeEvent } from '../platform/outbox.ts';
 import { newId } from '../platform/ids.ts';
 import { publicViewOfCaseFile } from '../archive/service.ts';
 import { listTenants } from '../tenants/service.ts';
@@ -17,7 +16,7 @@ import * as roster from './roster-repository.ts';
 import * as repo from './meetings-repository.ts';
 import * as pub from './public-repository.ts';
 import { recordsOf } from './records.ts';
-import { PUBLISH_AGENDA_JOB } from './meetings.ts';
+import { meetingChanged, PUBLISH_AGENDA_JOB } from './meetings.ts';
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -106,6 +105,6 @@ export const publishAgendaJob: JobHandler = {
   async run(job, ctx: AppContext) {
     const meetingId = String(job.payload.meetingId);
     await withTenant(ctx.db, { tenantId: job.tenantId!, actor: { kind: 'system', id: 'council', name: 'council agenda publication' } }, (tx) =>
-      writeEvent(tx, { tenantId: job.tenantId!, type: 'council.meeting.changed', aggregateType: 'council-meeting', aggregateId: meetingId, payload: { meetingId }, at: ctx.clock.now() }));
+      meetingChanged(tx, { tenantId: job.tenantId!, at: ctx.clock.now() }, meetingId));
   },
 };
