@@ -49,7 +49,7 @@ export async function createMeeting(tx: Tx, c: CouncilCtx, input: MeetingInput):
     id: newId(), tenant_id: c.tenantId, body_id: input.bodyId, term_id: term?.id ?? null, starts_at: startsAt, ends_at: endsAt,
     location: input.location?.trim() || null, status: 'planned', open: input.open ?? true, summoned_at: null, agenda_public_from: null,
     live_stream_url: null, recording_url: null, minutes_status: 'none', minutes_entry_id: null, minutes_approved_at: null, minutes_approved_by: null,
-    minutes_adjusted_at: null, notice_posted_on: null, appeal_closes_on: null, created_at: c.at, updated_at: c.at,
+    minutes_adjusted_at: null, notice_posted_on: null, appeal_closes_on: null, current_item_id: null, created_at: c.at, updated_at: c.at,
   };
   await repo.insertMeeting(tx, row);
   await meetingChanged(tx, c, row.id);

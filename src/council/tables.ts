@@ -32,6 +32,8 @@ export interface CouncilMeetingsTable extends Stamped {
   minutes_status: MinutesStatus; minutes_entry_id: string | null;
   minutes_approved_at: Date | null; minutes_approved_by: string | null; minutes_adjusted_at: Date | null;
   notice_posted_on: string | null; appeal_closes_on: string | null;
+  // The item under discussion now (migration 0028), set by the secretariat during the meeting.
+  current_item_id: string | null;
 }
 export interface CouncilAgendaItemsTable extends Stamped {
   id: string; tenant_id: string; meeting_id: string; position: number; item_number: string;
