@@ -21,7 +21,7 @@ export const AnonymousSubmitBody = Type.Object(
     formId: Type.String({ format: 'uuid' }),
     version: Type.Optional(Type.Integer({ minimum: 1, description: 'the version the answers were made with; refused when it is not the published one' })),
     answers: Type.Object({}, { additionalProperties: true, description: 'checked against the form’s JSON Schema' }),
-    email: Type.Optional(Type.String({ maxLength: 254, description: 'where to send the receipt; without it the submission is anonymous' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254, description: 'where to send the receipt; without it the submission is anonymous' })),
   },
   { additionalProperties: false, description: 'JSON; or multipart/form-data with this object as JSON in the first part "submission" and the files in parts named by the form’s attachment fields' },
 );

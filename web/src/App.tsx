@@ -93,7 +93,17 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void reload()} />;
-  if (!state.session.user) return <LoginPage returnTo={location.pathname + location.search} only={tenantOf(route)} />;
+  if (!state.session.user) {
+    // A form of login level `none` and its receipt are open without a login (EFormPage asks for one
+    // when the form needs it); everything else begins with the login.
+    if ((route.name === 'eform' || route.name === 'receipt') && tenant.status === 'ready' && tenant.data) {
+      return route.name === 'eform'
+        ? <Suspense fallback={<Loading />}><EFormPage key={route.id} tenant={tenant.data} id={route.id} roles={[]} anonymous /></Suspense>
+        : <ReceiptPage tenant={tenant.data} id={route.id} />;
+    }
+    if ((route.name === 'eform' || route.name === 'receipt') && tenant.status === 'loading') return <Loading />;
+    return <LoginPage returnTo={location.pathname + location.search} only={tenantOf(route)} />;
+  }
   if (route.name === 'home') return single ? <Loading /> : <TenantPickerPage session={state.session} />;
   if (route.name === 'notFound') return <NotFoundPage path={route.path} />;
   if (tenant.status === 'loading') return <Loading />;

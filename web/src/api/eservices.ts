@@ -98,4 +98,14 @@ export function submitForm(tenant: string, body: { formId: string; version: numb
   return api<Submitted>(`${base(tenant)}/submissions`, { form });
 }
 
+/** A form of login level `none`, without a session: the e-mail address (optional) gets the receipt. */
+export function submitFormAnonymously(tenant: string, body: { formId: string; version: number; answers: Answers; email?: string }, files: Record<string, File[]>): Promise<Submitted> {
+  const all = Object.entries(files).filter(([, list]) => list.length > 0);
+  if (all.length === 0) return api<Submitted>(`${base(tenant)}/anonymous-submissions`, { json: body });
+  const form = new FormData();
+  form.append('submission', JSON.stringify(body));
+  for (const [field, list] of all) for (const file of list) form.append(field, file, file.name);
+  return api<Submitted>(`${base(tenant)}/anonymous-submissions`, { form });
+}
+
 export const receiptHref = (tenant: string, submissionId: string) => `${base(tenant)}/submissions/${encodeURIComponent(submissionId)}/receipt`;

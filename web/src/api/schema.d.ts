@@ -13051,7 +13051,10 @@ export interface operations {
                     answers: {
                         [key: string]: unknown;
                     };
-                    /** @description where to send the receipt; without it the submission is anonymous */
+                    /**
+                     * Format: email
+                     * @description where to send the receipt; without it the submission is anonymous
+                     */
                     email?: string;
                 };
             };

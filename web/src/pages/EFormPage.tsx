@@ -3,13 +3,15 @@
 // by react-jsonschema-form (themed with Designsystemet, eservices/theme.tsx), one page of the
 // layout at a time; the answers save themselves as a draft; the last step takes the attachments,
 // asks co-applicants to sign, and submits. Staff may submit for a citizen who came by letter,
-// phone or to the counter.
+// phone or to the counter. A form of login level `none` (a problem on the road) is open to anyone
+// without a login: no draft is kept (there is nobody to keep it for), an e-mail address for the
+// receipt is asked for, and it goes to submitFormAnonymously.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import { freshLoginUrl, here } from '../eservices/freshLogin.ts';
-import { getDraft, getFormDefinition, getSigning, requestDraftSigning, saveDraft, submitForm, type Answers, type FormDefinitionView, type OnBehalfOf, type SigningStatus } from '../api/eservices.ts';
+import { getDraft, getFormDefinition, getSigning, requestDraftSigning, saveDraft, submitForm, submitFormAnonymously, type Answers, type FormDefinitionView, type OnBehalfOf, type SigningStatus } from '../api/eservices.ts';
 import { ApiError } from '../api/problem.ts';
 import type { FieldError, Role, Tenant } from '../api/types.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -27,14 +29,16 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { navigate } from '../router/navigation.ts';
 import { href } from '../router/routes.ts';
 import { useLoad } from '../session/useLoad.ts';
+import { LoginPage } from './LoginPage.tsx';
 import { usePageTitle } from './usePageTitle.ts';
 
 /** How long typing may pause before the draft is saved. */
 const SAVE_AFTER_MS = 800;
 
-export function EFormPage({ tenant, id, roles }: { tenant: Tenant; id: string; roles: readonly Role[] }) {
+export function EFormPage({ tenant, id, roles, anonymous = false }: { tenant: Tenant; id: string; roles: readonly Role[]; anonymous?: boolean }) {
   const [loaded, reload] = useLoad(async (signal) => {
     const definition = await getFormDefinition(tenant.slug, id, signal);
+    if (anonymous) return { definition, answers: {} };
     // No draft yet is the usual case, not an error.
     const draft = await getDraft(tenant.slug, id, signal).catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 404) return undefined;
@@ -44,12 +48,14 @@ export function EFormPage({ tenant, id, roles }: { tenant: Tenant; id: string; r
   }, [tenant.slug, id]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorState error={loaded.error} onRetry={reload} tenant={tenant} />;
-  return <FormFlow tenant={tenant} definition={loaded.data.definition} initial={loaded.data.answers} staff={roles.includes('case-officer')} />;
+  // Without a login only a form of level `none` can be filled in; any other asks for the login first.
+  if (anonymous && loaded.data.definition.loginLevel !== 'none') return <LoginPage returnTo={location.pathname + location.search} only={tenant.slug} />;
+  return <FormFlow tenant={tenant} definition={loaded.data.definition} initial={loaded.data.answers} staff={roles.includes('case-officer')} anonymous={anonymous} />;
 }
 
 type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
-function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; definition: FormDefinitionView; initial: Answers; staff: boolean }) {
+function FormFlow({ tenant, definition, initial, staff, anonymous }: { tenant: Tenant; definition: FormDefinitionView; initial: Answers; staff: boolean; anonymous: boolean }) {
   const { t, language } = useI18n();
   const title = definition.title[language];
   usePageTitle(title, tenant.name);
@@ -62,11 +68,13 @@ function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; defi
   const [fileErrors, setFileErrors] = useState<FieldError[]>([]);
   const [signing, setSigning] = useState<SigningStatus | undefined>();
   const [onBehalf, setOnBehalf] = useState<OnBehalfOf>({ nationalId: '', name: '', channel: 'counter' });
+  const [email, setEmail] = useState('');
   const submit = useSubmit();
   const errors = [...submit.errors, ...fileErrors];
 
   // Drafts save by themselves: after a pause in typing, only when the answers changed.
   const save = async (): Promise<void> => {
+    if (anonymous) return;
     const body = visibleAnswers(definition, answers);
     const text = JSON.stringify(body);
     if (text === lastSaved.current) return;
@@ -100,7 +108,7 @@ function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; defi
   const fieldTexts = { optional: t('common.optional'), mapNote: t('eform.mapNote'), lat: t('eform.lat'), lon: t('eform.lon') };
   const coApplicants = Array.isArray(answers.coApplicants) ? answers.coApplicants.length : 0;
   const sendStep = step === pages.length;
-  const labels = { ...fieldLabels(definition, answers, language), 'onBehalfOf.nationalId': t('eform.nationalId') };
+  const labels = { ...fieldLabels(definition, answers, language), 'onBehalfOf.nationalId': t('eform.nationalId'), email: t('eform.receiptEmail') };
 
   const requestSigning = () => submit.run(async () => {
     await save();
@@ -121,8 +129,10 @@ function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; defi
     // The browser's own file errors are already listed; stop here, without sending anything.
     if (fileErrors.length) throw new ApiError(400, 'validation', 'files');
     const body = { formId: definition.id, version: definition.publishedVersion ?? definition.version, answers: visibleAnswers(definition, answers), ...(staff && onBehalf.nationalId.trim() ? { onBehalfOf: { nationalId: onBehalf.nationalId.trim(), channel: onBehalf.channel, ...(onBehalf.name?.trim() ? { name: onBehalf.name.trim() } : {}) } } : {}) };
-    const result = await submitForm(tenant.slug, body, files);
-    rememberReceipt(result, title);
+    const result = anonymous
+      ? await submitFormAnonymously(tenant.slug, { formId: body.formId, version: body.version, answers: body.answers, ...(email.trim() ? { email: email.trim() } : {}) }, files)
+      : await submitForm(tenant.slug, body, files);
+    rememberReceipt(result, title, anonymous ? { mailed: Boolean(email.trim()) } : undefined);
     navigate(href({ name: 'receipt', tenant: tenant.slug, id: result.submissionId }));
   });
 
@@ -203,6 +213,7 @@ function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; defi
               </Card>
             )}
             {staff && <OnBehalfFields value={onBehalf} onChange={setOnBehalf} errors={errors} />}
+            {anonymous && <ReceiptEmailField value={email} onChange={setEmail} errors={errors} />}
             <Paragraph data-size="sm">{definition.rights[language]}</Paragraph>
           </div>
         )}
@@ -215,6 +226,25 @@ function FormFlow({ tenant, definition, initial, staff }: { tenant: Tenant; defi
       </form>
       {saved === 'failed' && <Alert data-color="warning"><Paragraph>{t('eform.saveFailedHint')}</Paragraph></Alert>}
     </section>
+  );
+}
+
+/** Without a login: where the receipt goes; left empty, the report is anonymous and has no receipt by mail. */
+function ReceiptEmailField({ value, onChange, errors }: { value: string; onChange(v: string): void; errors: readonly FieldError[] }) {
+  const { t, language } = useI18n();
+  const own = errorsFor(errors, 'email');
+  const error = own.length ? [...new Set(own.map((e) => fieldMessage(language, e)))].join(' ') : undefined;
+  return (
+    <Textfield
+      id={fieldId('email')}
+      type="email"
+      autoComplete="email"
+      label={`${t('eform.receiptEmail')} ${t('common.optional')}`}
+      description={t('eform.receiptEmailHint')}
+      value={value}
+      {...(error ? { error } : {})}
+      onChange={(event) => onChange(event.target.value)}
+    />
   );
 }
 

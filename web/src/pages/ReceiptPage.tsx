@@ -38,11 +38,12 @@ export function ReceiptPage({ tenant, id }: { tenant: Tenant; id: string }) {
               </div>
             ))}
           </dl>
-          <Paragraph>{t('receipt.mail')}</Paragraph>
+          <Paragraph>{kept.anonymous ? t(kept.anonymous.mailed ? 'receipt.mail' : 'receipt.noMail') : t('receipt.mail')}</Paragraph>
         </>
       )}
       <div className="button-row">
-        <ButtonLink href={receiptHref(tenant.slug, id)}>{t('receipt.pdf')}</ButtonLink>
+        {/* The PDF is fetched with a login; a report sent without one has its receipt in the mail only. */}
+        {!kept?.anonymous && <ButtonLink href={receiptHref(tenant.slug, id)}>{t('receipt.pdf')}</ButtonLink>}
         <ButtonLink variant="secondary" href={href({ name: 'services', tenant: tenant.slug })}>{t('services.title')}</ButtonLink>
       </div>
     </section>

@@ -132,6 +132,9 @@ export const enCitizen = {
   'my.access.outcome.partly-granted': 'access granted in part',
   'my.access.outcome.refused': 'access refused',
   'signing.freshLogin': 'To sign, you log in again with your electronic ID: the signature records that login.',
+  'eform.receiptEmail': 'Your e-mail address, for the receipt',
+  'eform.receiptEmailHint': 'You need not log in to send this. Give an address to get the receipt and the case number by e-mail; without one the report is anonymous.',
+  'receipt.noMail': 'You gave no e-mail address, so no receipt was sent. Note the case number above if you want to ask about the report.',
 } as const;
 
 export type CitizenKey = keyof typeof enCitizen;

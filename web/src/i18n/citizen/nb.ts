@@ -134,4 +134,7 @@ export const nbCitizen: Record<CitizenKey, string> = {
   'my.access.outcome.partly-granted': 'delvis innsyn',
   'my.access.outcome.refused': 'innsyn avslått',
   'signing.freshLogin': 'For å signere logger du inn på nytt med elektronisk ID: signaturen viser den innloggingen.',
+  'eform.receiptEmail': 'E-postadressen din, for kvitteringen',
+  'eform.receiptEmailHint': 'Du trenger ikke logge inn for å sende dette. Oppgi en adresse for å få kvitteringen og saksnummeret på e-post; uten adresse er meldingen anonym.',
+  'receipt.noMail': 'Du oppga ingen e-postadresse, så ingen kvittering ble sendt. Noter saksnummeret over hvis du vil spørre om meldingen.',
 };

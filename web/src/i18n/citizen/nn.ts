@@ -134,4 +134,7 @@ export const nnCitizen: Record<CitizenKey, string> = {
   'my.access.outcome.partly-granted': 'delvis innsyn',
   'my.access.outcome.refused': 'innsyn avslått',
   'signing.freshLogin': 'For å signere loggar du inn på nytt med elektronisk ID: signaturen viser den innlogginga.',
+  'eform.receiptEmail': 'E-postadressa di, for kvitteringa',
+  'eform.receiptEmailHint': 'Du treng ikkje logge inn for å sende dette. Oppgi ei adresse for å få kvitteringa og saksnummeret på e-post; utan adresse er meldinga anonym.',
+  'receipt.noMail': 'Du oppgav inga e-postadresse, så inga kvittering vart send. Noter saksnummeret over om du vil spørje om meldinga.',
 };

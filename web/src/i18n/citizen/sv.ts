@@ -134,4 +134,7 @@ export const svCitizen: Record<CitizenKey, string> = {
   'my.access.outcome.partly-granted': 'lämnas ut delvis',
   'my.access.outcome.refused': 'avslag',
   'signing.freshLogin': 'För att skriva under loggar du in igen med e-legitimation: underskriften visar den inloggningen.',
+  'eform.receiptEmail': 'Din e-postadress, för kvittot',
+  'eform.receiptEmailHint': 'Du behöver inte logga in för att skicka detta. Ange en adress för att få kvittot och diarienumret per e-post; utan adress är anmälan anonym.',
+  'receipt.noMail': 'Du angav ingen e-postadress, så inget kvitto skickades. Anteckna diarienumret ovan om du vill fråga om anmälan.',
 };
