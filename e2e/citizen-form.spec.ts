@@ -3,8 +3,9 @@
 // identity provider, fills the form rendered from its definition (drafts save by themselves),
 // attaches a drawing, signs and invites a co-applicant, who signs from the link in the e-mail
 // (read from the dev mailbox) after a fresh login at the provider; the application is submitted
-// and the receipt shown; the case officer finds the case in the staff UI with its documents and
-// reads the answers' PDF. axe checks every page at 360 and 1280 px.
+// and the receipt shown; the case officer finds the case in the staff UI with its documents, reads
+// the answers' PDF and sends the applicant a message, which she reads on My page beside the case and
+// its expected decision date. axe checks every page at 360 and 1280 px.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { logInAs } from './login.ts';
@@ -136,7 +137,30 @@ test('a citizen files a building application with a co-applicant and gets a rece
   const answersText = pdfText(await answers.body()).split('\n');
   expect(answersText).toEqual(expect.arrayContaining(['Type tiltak', 'Nybygg', 'Sigrid Pedersen']));
   expect(answersText).not.toContain('new-building');
+
+  // The officer sends the applicant a message on this very case…
+  const subject = `Vi trenger situasjonsplan ${bnr}`;
+  await staff.getByText('Send melding til innbyggeren').click();
+  await staff.getByLabel(/^Emne/).fill(subject);
+  await staff.getByLabel(/^Melding/).fill(`Hei!\n\nSend oss en situasjonsplan for gnr. 12 bnr. ${bnr}.`);
+  await staff.getByRole('button', { name: 'Send meldingen' }).click();
+  await expect(staff.getByRole('status').filter({ hasText: /Meldingen til Sigrid Pedersen er sendt og journalført som dokument/ })).toBeVisible();
   await staffContext.close();
+
+  // …and the citizen finds the case she just submitted on My page, with its expected decision
+  // date, and reads the message there.
+  await page.goto('/app/balsfjord/my');
+  const caseCard = page.locator('.ds-card').filter({ hasText: `Sak ${caseNumber}` });
+  await expect(caseCard).toBeVisible();
+  await expect(caseCard.getByText(/Forventet (svar innen \d{2}\.\d{2}\.\d{4}|vedtak mellom \d{2}\.\d{2}\.\d{4} og \d{2}\.\d{2}\.\d{4})/)).toBeVisible();
+  await accessibleAtBothWidths(page, 'My page with the submitted case');
+  await page.goto('/app/balsfjord/my/messages');
+  const message = page.locator('.my-messages li').filter({ hasText: subject });
+  await expect(message.getByText('Ulest')).toBeVisible();
+  await message.getByRole('link', { name: subject }).click();
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(page.getByText(`Send oss en situasjonsplan for gnr. 12 bnr. ${bnr}.`)).toBeVisible();
+  await accessibleAtBothWidths(page, 'the message on the submitted case');
 });
 
 test('a case officer files a problem report for a citizen who phoned, with the map position as two numbers', async ({ page }) => {
