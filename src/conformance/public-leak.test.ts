@@ -216,6 +216,8 @@ describe(`the public role (${testEngine()})`, () => {
     const files = [
       ...(await readdir(join(src, 'site'), { recursive: true })).filter((name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts')).map((name) => join(src, 'site', name)),
       join(src, 'tenants', 'routes.ts'),
+      // The participation pages (issue 11); their test factory writes projection rows as radhus_app.
+      ...(await readdir(join(src, 'participation-site'), { recursive: true })).filter((name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts') && name !== 'test-support.ts').map((name) => join(src, 'participation-site', name)),
       ...['routes.ts', 'service.ts', 'repository.ts', 'deleted.ts'].map((name) => join(src, 'oparl', name)),
       join(src, 'mail', 'mailbox-routes.ts'),
     ];

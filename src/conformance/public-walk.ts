@@ -105,6 +105,12 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
   '/:municipality/politikk/folg/:id/bekreft': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/bekreft?key=gjett`, `/${s}/politikk/folg/ukjent/bekreft`]),
   '/:municipality/politikk/folg/:id/avslutt': (slugs) => slugs.map((s) => `/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/avslutt?key=gjett`),
   '/:municipality/politikk/folg/:id/atom': (slugs) => slugs.map((s) => `/${s}/politikk/folg/0190c0de-0000-7000-8000-000000000000/atom`),
+  // The participation hub and the citizen proposals' pages (issue 11 §1): filters, search, paging,
+  // hostile values and unknown ids here; seeded proposals are reached by the hub's and list's links.
+  '/:municipality/deltakelse': (slugs) => slugs.map((s) => `/${s}/deltakelse`),
+  '/:municipality/deltakelse/forslag': (slugs) => slugs.flatMap((s) => [`/${s}/deltakelse/forslag`, `/${s}/deltakelse/forslag?status=open`, `/${s}/deltakelse/forslag?status=reached&q=skule`, `/${s}/deltakelse/forslag?status=ukjent`, `/${s}/deltakelse/forslag?page=2`, `/${s}/deltakelse/forslag?page=0`]),
+  '/:municipality/deltakelse/forslag/atom': (slugs) => slugs.map((s) => `/${s}/deltakelse/forslag/atom`),
+  '/:municipality/deltakelse/forslag/:proposalId': (slugs) => slugs.flatMap((s) => [`/${s}/deltakelse/forslag/0190c0de-0000-7000-8000-000000000000`, `/${s}/deltakelse/forslag/ukjent`]),
   // OParl 1.1: the system, the bodies, every list of each body (paged and filtered), unknown objects and files.
   '/oparl/v1/system': () => ['/oparl/v1/system'],
   '/oparl/v1/bodies': () => ['/oparl/v1/bodies', '/oparl/v1/bodies?elementsPerPage=1&omit_internal=true'],

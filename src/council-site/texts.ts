@@ -90,6 +90,7 @@ const nb = {
   'follow.confirmed': 'Du følger nå dette.',
   'follow.cancelled': 'Du følger ikke dette lenger.',
   'follow.case': 'Følg sak {number}',
+  'politics.participation': 'Medvirkning',
 };
 
 export type CouncilTextKey = keyof typeof nb;
@@ -182,6 +183,7 @@ const nn: Catalogue = {
   'follow.confirmed': 'Du følgjer no dette.',
   'follow.cancelled': 'Du følgjer ikkje dette lenger.',
   'follow.case': 'Følg sak {number}',
+  'politics.participation': 'Medverknad',
 };
 
 const sv: Catalogue = {
@@ -271,6 +273,7 @@ const sv: Catalogue = {
   'follow.confirmed': 'Du följer nu detta.',
   'follow.cancelled': 'Du följer inte detta längre.',
   'follow.case': 'Följ ärende {number}',
+  'politics.participation': 'Medverkan',
 };
 
 const en: Catalogue = {
@@ -360,6 +363,7 @@ const en: Catalogue = {
   'follow.confirmed': 'You now follow this.',
   'follow.cancelled': 'You no longer follow this.',
   'follow.case': 'Follow case {number}',
+  'politics.participation': 'Participation',
 };
 
 export const councilSiteTexts: Record<Language, Catalogue> = { nb, nn, sv, en };

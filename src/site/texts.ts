@@ -111,6 +111,7 @@ const nb = {
   'alert.cancelled': 'Varselet er avsluttet.',
   'results.countMoreThan': 'Mer enn {count} treff',
   'politics.heading': 'Politikk',
+  'participation.heading': 'Medvirkning',
 } as const;
 
 export type TextKey = keyof typeof nb;
@@ -224,6 +225,7 @@ const nn: Catalogue = {
   'alert.cancelled': 'Varselet er avslutta.',
   'results.countMoreThan': 'Meir enn {count} treff',
   'politics.heading': 'Politikk',
+  'participation.heading': 'Medverknad',
 };
 
 const sv: Catalogue = {
@@ -334,6 +336,7 @@ const sv: Catalogue = {
   'alert.cancelled': 'Bevakningen är avslutad.',
   'results.countMoreThan': 'Fler än {count} träffar',
   'politics.heading': 'Politik',
+  'participation.heading': 'Medverkan',
 };
 
 const en: Catalogue = {
@@ -444,6 +447,7 @@ const en: Catalogue = {
   'alert.cancelled': 'The alert is cancelled.',
   'results.countMoreThan': 'More than {count} results',
   'politics.heading': 'Politics',
+  'participation.heading': 'Participation',
 };
 
 export const siteTexts: Record<Language, Catalogue> = { nb, nn, sv, en };

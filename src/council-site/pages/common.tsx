@@ -55,6 +55,10 @@ export function CouncilLayout({ cf, title, children, head }: { cf: CouncilFrame;
           <a className="ds-link" href={`${root}/oppslagstavle`}>
             {tc('politics.noticeBoard')}
           </a>
+          {' · '}
+          <a className="ds-link" href={`/${municipality.slug}/deltakelse`}>
+            {tc('politics.participation')}
+          </a>
         </p>
       </nav>
       <div className="stack">

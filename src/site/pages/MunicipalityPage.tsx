@@ -67,6 +67,13 @@ export function MunicipalityPage({ frame, municipality, entries }: { frame: Page
           </a>
         </h2>
       </section>
+      <section className="stack">
+        <h2 className="ds-heading" data-size="md">
+          <a className="ds-link" href={`/${municipality.slug}/deltakelse`}>
+            {t('participation.heading')}
+          </a>
+        </h2>
+      </section>
       <section className="stack" aria-labelledby="staff-heading">
         <h2 className="ds-heading" data-size="sm" id="staff-heading">
           {t('staff.heading')}
