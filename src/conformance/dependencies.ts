@@ -18,6 +18,10 @@ const testFolders = new Set(['test-support', 'conformance', 'durability']);
 export const sharedFiles: Record<string, string> = {
   'src/tenants/tenant.ts': 'the Tenant type and its pure validation, handed to every module',
   'src/council/tables.ts': "the council schema's row types (issue 10), shared by council, its public pages and OParl",
+  // Participation (issue 11): the row types of 0028, read by the participation pages from the public projection.
+  'src/proposals/tables.ts': "the citizen proposals' row types (issue 11), shared by proposals and the participation pages",
+  'src/consultations/tables.ts': "the consultations' row types (issue 11), shared by consultations and the participation pages",
+  'src/questions/tables.ts': "the questions' row types (issue 11), shared by questions and the participation pages",
 };
 
 const isTest = (file: string): boolean => /\.test\.tsx?$/.test(file) || testFolders.has(file.split('/')[1] ?? '');

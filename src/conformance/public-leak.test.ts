@@ -28,7 +28,9 @@ const markers = new Map<string, string[]>();
 const publicRelations = ['public_case_files', 'public_documents', 'public_registry_entries', 'public_tenants', 'public_access_request_statistics', 'public_forms',
   // The council's public projection (0022) and OParl's record of deleted public objects (ids and times only).
   'public_council_terms', 'public_council_parties', 'public_council_persons', 'public_council_bodies', 'public_council_memberships',
-  'public_council_meetings', 'public_council_agenda_items', 'public_council_notices', 'oparl_deleted'];
+  'public_council_meetings', 'public_council_agenda_items', 'public_council_notices', 'oparl_deleted',
+  // Participation (0028): proposals with a signature count only, consultations and their published comments, questions.
+  'public_citizen_proposals', 'public_consultations', 'public_consultation_comments', 'public_council_questions'];
 
 beforeAll(async () => {
   radhus = await createTestRadhus();

@@ -113,10 +113,8 @@ const nb = {
   'politics.heading': 'Politikk',
   'participation.heading': 'Medvirkning',
 } as const;
-
 export type TextKey = keyof typeof nb;
 type Catalogue = Record<TextKey, string>;
-
 const nn: Catalogue = {
   'site.name': 'Rådhus',
   'site.tagline': 'Det døgnopne rådhuset',
@@ -227,7 +225,6 @@ const nn: Catalogue = {
   'politics.heading': 'Politikk',
   'participation.heading': 'Medverknad',
 };
-
 const sv: Catalogue = {
   'site.name': 'Rådhus',
   'site.tagline': 'Rådhuset som är öppet dygnet runt',
@@ -338,7 +335,6 @@ const sv: Catalogue = {
   'politics.heading': 'Politik',
   'participation.heading': 'Medverkan',
 };
-
 const en: Catalogue = {
   'site.name': 'Rådhus',
   'site.tagline': 'The 24-hour town hall',
@@ -449,5 +445,4 @@ const en: Catalogue = {
   'politics.heading': 'Politics',
   'participation.heading': 'Participation',
 };
-
 export const siteTexts: Record<Language, Catalogue> = { nb, nn, sv, en };
