@@ -195,19 +195,25 @@ const NO_BYTES = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b8
 /**
  * The row of the object a sletting deleted (the package names only the kind): a production format or
  * an earlier version (production variant), or a redacted variant, at the version the kind implies
- * where that is free, else after the document's last version.
+ * where that is free. Never where a download would pick it (the newest version, archival before
+ * production before redacted: pickObject) over a file the document still has.
  */
 async function insertDeletedObject(tx: Tx, c: ArchiveCtx, d: ImportedDocument, kind: DeletionKind): Promise<string> {
-  const versions = d.objects.map((o) => o.version);
-  const last = Math.max(1, ...versions);
-  const variant = kind === 'variant' ? 'redacted' : 'production';
-  const wanted = kind === 'earlier-version' ? Math.min(last, ...versions) - 1 : last;
-  const taken = (v: number) => d.objects.some((o) => o.version === v && o.variant === variant);
-  const version = wanted >= 1 && !taken(wanted) ? wanted : last + 1;
+  const preference = ['archival', 'production', 'redacted'] as const;
+  const last = Math.max(1, ...d.objects.map((o) => o.version));
+  const kindVariant: DocumentObjectsTable['variant'] = kind === 'variant' ? 'redacted' : 'production';
+  const taken = (v: number, variant: string) => d.objects.some((o) => o.version === v && o.variant === variant);
+  const hidden = (v: number, variant: DocumentObjectsTable['variant']) =>
+    d.objects.length === 0 || v < last || d.objects.some((o) => o.version === last && preference.indexOf(o.variant) < preference.indexOf(variant));
+  const versions = [...new Set([kind === 'earlier-version' ? last - 1 : last, ...Array.from({ length: last }, (_, i) => last - i)])].filter((v) => v >= 1);
+  // Never an archival variant: that is what a deletion must leave in place.
+  const variants = [...new Set([kindVariant, 'production', 'redacted'] as const)];
+  const slot = versions.flatMap((v) => variants.map((variant) => ({ version: v, variant })))
+    .find((x) => !taken(x.version, x.variant) && hidden(x.version, x.variant)) ?? { version: last + 1, variant: kindVariant };
   const id = newId();
   await db(tx).insertInto('document_objects').values({
-    id, tenant_id: c.tenantId, document_id: d.id, version, variant, format: 'UNKNOWN', format_details: null, mime_type: 'application/octet-stream',
-    file_name: 'slettet', checksum: NO_BYTES, size: 0, created_at: d.createdAt, created_by: d.createdBy, system_id: null,
+    id, tenant_id: c.tenantId, document_id: d.id, version: slot.version, variant: slot.variant, format: 'UNKNOWN', format_details: null,
+    mime_type: 'application/octet-stream', file_name: 'slettet', checksum: NO_BYTES, size: 0, created_at: d.createdAt, created_by: d.createdBy, system_id: null,
   }).execute();
   return id;
 }

@@ -230,8 +230,14 @@ describe.skipIf(!hasXmllint)('radhus import noark5: loads a valid package, refus
         join document_objects o on o.id = x.document_object_id join documents d on d.id = o.document_id order by d.system_id`.execute(tx)).rows;
       expect(deleted).toEqual([
         { document: sid(2111), kind: 'production-format', deleted_at: new Date('2024-01-20T11:00:00Z'), deleted_by: 'Slettemann', version: 1, variant: 'production', size: '0' },
-        { document: sid(2121), kind: 'earlier-version', deleted_at: new Date('2024-03-01T00:00:00Z'), deleted_by: 'Slettemann', version: 2, variant: 'production', size: '0' },
+        { document: sid(2121), kind: 'earlier-version', deleted_at: new Date('2024-03-01T00:00:00Z'), deleted_by: 'Slettemann', version: 1, variant: 'production', size: '0' },
       ]);
+      // A download of either document (newest version, archival first) still gets its file, not the deleted row.
+      const served = (await sql<{ document: string; size: string }>`
+        select distinct on (d.id) d.system_id as document, o.size::text from documents d join document_objects o on o.document_id = d.id
+        where d.system_id in (${sid(2111)}, ${sid(2121)}) order by d.id, o.version desc, array_position(array['archival', 'production', 'redacted'], o.variant)`.execute(tx)).rows;
+      expect(served.length).toBe(2);
+      for (const r of served) expect(r.size, r.document).not.toBe('0');
       const disposals = (await sql<{ target_type: string; executed_at: Date; executed_by: string }>`
         select x.target_type, x.executed_at, x.executed_by from executed_disposals x join documents d on d.id = x.target_id where d.system_id = ${sid(2121)}`.execute(tx)).rows;
       expect(disposals).toEqual([{ target_type: 'document', executed_at: new Date('2024-06-01T08:00:00Z'), executed_by: 'Kassasjonsansvarlig' }]);
