@@ -10,6 +10,13 @@
 // municipality like the numbers Rådhus allocates.
 // Imported rows are history, not changes: no change-log rows are written for them (the package's own
 // change log is loaded instead, insertChange), and the number series are not touched.
+// Konvertering, utført kassasjon and sletting are records of what happened in the other system: they
+// keep the package's own dates and persons (records.ts, `recorded`). A package holds only the object a
+// conversion made, not the one it was made from, so an imported conversion names that object as both
+// (from_object_id = to_object_id: "made by this conversion, from an object not kept here"). A sletting
+// says only that a file of the document was deleted, when and by whom: the deleted object gets a row
+// of its own as a deleted object has here (rows stay, bytes go) — no bytes, an unknown format, a
+// version and variant that fit the kind — so the export finds it deleted and writes the sletting again.
 import { sql } from 'kysely';
 import { tables, type Tx } from '../platform/db/transaction.ts';
 import { newId } from '../platform/ids.ts';
@@ -17,6 +24,7 @@ import { writeEvent } from '../platform/outbox.ts';
 import type { Screening } from '../common/screening.ts';
 import type { ArchiveCtx, EntityType } from './change-log.ts';
 import { formatNumber } from './numbering.ts';
+import { recordConversion, recordDeletion, recordDisposal, type DeletionKind, type RecordedAs } from './records.ts';
 import type { ArchiveTables, CaseFileStatus, CorrespondentsTable, DocumentObjectsTable, EntryStatus, EntryType, FollowUpMethod, RetentionDecisionsTable } from './tables.ts';
 
 const db = (tx: Tx) => tables<ArchiveTables>(tx);
@@ -33,13 +41,15 @@ export interface ImportedRetention {
   years: number; disposalDate: string; createdAt: Date; createdBy: string;
 }
 export interface ImportedRemark { type: string; text: string; createdAt: Date; createdBy: string }
+/** A konvertering of the object: it was made from fromFormat, at and by whom the package says. */
+export interface ImportedConversion { at: Date; by: string; fromFormat: string; toFormat: string; tool: string | null; comment: string | null }
 export interface ImportedObject {
   id: string; systemId: string; version: number; variant: DocumentObjectsTable['variant']; format: string; formatDetails: string | null; mimeType: string;
-  fileName: string; checksum: string; size: number; createdAt: Date; createdBy: string;
+  fileName: string; checksum: string; size: number; createdAt: Date; createdBy: string; conversions: ImportedConversion[];
 }
 export interface ImportedDocument {
   id: string; systemId: string; number: number; relation: 'main' | 'attachment'; title: string; type: string; status: 'draft' | 'final'; screening: Screening | null;
-  createdAt: Date; createdBy: string; remarks: ImportedRemark[]; disposal: { at: Date; by: string } | null; objects: ImportedObject[];
+  createdAt: Date; createdBy: string; remarks: ImportedRemark[]; disposal: RecordedAs | null; deletion: (RecordedAs & { kind: DeletionKind }) | null; objects: ImportedObject[];
 }
 export interface ImportedCorrespondent {
   role: CorrespondentsTable['role']; name: string; address: string | null; postalCode: string | null; postalTown: string | null; country: string | null; email: string | null;
@@ -144,14 +154,19 @@ export async function insertCaseFile(tx: Tx, c: ArchiveCtx, k: ImportedCase): Pr
         status: d.status, screening: json(d.screening), created_at: d.createdAt, created_by: d.createdBy, system_id: d.systemId,
       }).execute();
       await insertRemarks(tx, c, 'document', d.id, d.remarks);
-      for (const o of d.objects)
+      for (const o of d.objects) {
         await db(tx).insertInto('document_objects').values({
           id: o.id, tenant_id: c.tenantId, document_id: d.id, version: o.version, variant: o.variant, format: o.format, format_details: o.formatDetails,
           mime_type: o.mimeType, file_name: o.fileName, checksum: o.checksum, size: o.size, created_at: o.createdAt, created_by: o.createdBy, system_id: o.systemId,
         }).execute();
-      if (d.disposal)
-        await sql`insert into executed_disposals (id, tenant_id, target_type, target_id, executed_at, executed_by)
-          values (${newId()}, ${c.tenantId}, 'document', ${d.id}, ${d.disposal.at}, ${d.disposal.by})`.execute(tx);
+        for (const k of o.conversions)
+          await recordConversion(tx, c, {
+            fromObjectId: o.id, toObjectId: o.id, toChecksum: o.checksum, toSize: o.size, fromFormat: k.fromFormat, toFormat: k.toFormat,
+            toFormatDetails: k.toFormat === o.format ? o.formatDetails : null, tool: k.tool ?? '', comment: k.comment,
+          }, { at: k.at, by: k.by });
+      }
+      if (d.deletion) await recordDeletion(tx, c, await insertDeletedObject(tx, c, d, d.deletion.kind), d.deletion.kind, d.deletion);
+      if (d.disposal) await recordDisposal(tx, c, { type: 'document', id: d.id }, d.disposal);
     }
   }
   for (const e of k.entries)
@@ -172,6 +187,35 @@ export async function insertCaseFile(tx: Tx, c: ArchiveCtx, k: ImportedCase): Pr
   // The public journal follows (the projection reads the case as it now is; entries keep their journal dates).
   await writeEvent(tx, { tenantId: c.tenantId, type: 'case-file.created', aggregateType: 'case-file', aggregateId: k.id, payload: { caseNumber: formatNumber(k.year, k.sequence), imported: true }, at: c.at });
   return { unresolvedFollowUps };
+}
+
+/** SHA-256 of no bytes: the deleted object's row keeps no checksum of a file the package does not hold. */
+const NO_BYTES = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/**
+ * The row of the object a sletting deleted (the package names only the kind): a production format or
+ * an earlier version (production variant), or a redacted variant, at the version the kind implies
+ * where that is free. Never where a download would pick it (the newest version, archival before
+ * production before redacted: pickObject) over a file the document still has.
+ */
+async function insertDeletedObject(tx: Tx, c: ArchiveCtx, d: ImportedDocument, kind: DeletionKind): Promise<string> {
+  const preference = ['archival', 'production', 'redacted'] as const;
+  const last = Math.max(1, ...d.objects.map((o) => o.version));
+  const kindVariant: DocumentObjectsTable['variant'] = kind === 'variant' ? 'redacted' : 'production';
+  const taken = (v: number, variant: string) => d.objects.some((o) => o.version === v && o.variant === variant);
+  const hidden = (v: number, variant: DocumentObjectsTable['variant']) =>
+    d.objects.length === 0 || v < last || d.objects.some((o) => o.version === last && preference.indexOf(o.variant) < preference.indexOf(variant));
+  const versions = [...new Set([kind === 'earlier-version' ? last - 1 : last, ...Array.from({ length: last }, (_, i) => last - i)])].filter((v) => v >= 1);
+  // Never an archival variant: that is what a deletion must leave in place.
+  const variants = [...new Set([kindVariant, 'production', 'redacted'] as const)];
+  const slot = versions.flatMap((v) => variants.map((variant) => ({ version: v, variant })))
+    .find((x) => !taken(x.version, x.variant) && hidden(x.version, x.variant)) ?? { version: last + 1, variant: kindVariant };
+  const id = newId();
+  await db(tx).insertInto('document_objects').values({
+    id, tenant_id: c.tenantId, document_id: d.id, version: slot.version, variant: slot.variant, format: 'UNKNOWN', format_details: null,
+    mime_type: 'application/octet-stream', file_name: 'slettet', checksum: NO_BYTES, size: 0, created_at: d.createdAt, created_by: d.createdBy, system_id: null,
+  }).execute();
+  return id;
 }
 
 /** Predecessor and successor between the imported series, by the package's systemIDs; a series without a system of its own gets the one its case files are classified in. */

@@ -17,13 +17,13 @@ export { entryForAccess, findEntryForAccess, documentsForAccess, type AccessEntr
 export { closeSeriesPeriod, type ClosePeriodInput, type ClosePeriodResult } from './periods.ts';
 export { detectFormat, sniffFormat, type DetectedFormat } from './formats.ts';
 export { listArchiveCodes, codeNames, type ArchiveCode, type CodeList } from './codes.ts';
-export { recordConversion, recordDisposal, recordDeletion, type ConversionRecord } from './records.ts';
+export { deletionKindCodes, recordConversion, recordDisposal, recordDeletion, type ConversionRecord, type DeletionKind, type RecordedAs } from './records.ts';
 export { caseFileStatusCodes, correspondentRoleCodes, documentRelationCodes, documentStatusCodes, entryStatusCodes, entryTypeCodes, followUpCodes, retentionCodes, screeningMetadataCodes, variantCodes } from './noark-codes.ts';
 export { noarkElement, noarkValue } from './noark-elements.ts';
 export { casesOfParty, caseOfParty, documentOfParty, decisionHistory, casesNamingProperty, numberVariants, personPartiesOfCase, type PersonParty, type PartyCase, type PartyCaseSummary, type PartyEntry, type PartyDocument, type PartyDocumentObject, type DecisionHistory, type PropertyCase } from './party-cases.ts';
 export {
   importFonds, insertSeries, insertClassificationSystem, insertClass, insertRetention, insertCaseFile, linkImportedSeries, insertCrossReference, insertChange,
-  type ImportedSeries, type ImportedSystem, type ImportedClass, type ImportedRetention, type ImportedRemark, type ImportedObject, type ImportedDocument,
+  type ImportedSeries, type ImportedSystem, type ImportedClass, type ImportedRetention, type ImportedRemark, type ImportedObject, type ImportedConversion, type ImportedDocument,
   type ImportedCorrespondent, type ImportedFollowUp, type ImportedEntry, type ImportedCase,
 } from './import-writes.ts';
 export { changeDocumentPublication } from './screening.ts';

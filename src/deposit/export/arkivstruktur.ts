@@ -59,8 +59,10 @@ export async function loadBatch(tx: Tx, cases: repo.CaseRow[]): Promise<Batch> {
     followUps: group(await repo.readFollowUps(tx, entryIds), (r) => r.registry_entry_id),
     documents: group(documents, (d) => d.registry_entry_id),
     objects: group(objects, (o) => o.document_id),
-    // The newest conversion of an object is the one deposited.
-    conversions: new Map(conversions.map((c) => [c.from_object_id, c])),
+    // The newest conversion of an object is the one deposited, made for an extraction (no object of
+    // its own). A conversion that made an object (an imported one) is written with that object.
+    conversions: new Map(conversions.filter((c) => !c.to_object_id).map((c) => [c.from_object_id, c])),
+    produced: group(conversions.filter((c) => c.to_object_id), (c) => c.to_object_id!),
     remarks: group(await repo.readRemarks(tx, targets), (r) => r.target_id),
     crossRefs: group(await repo.readCrossReferences(tx, targets), (r) => r.from_id),
     retention: new Map((await repo.readRetention(tx, targets)).map((r) => [r.target_id, r])),

@@ -94,7 +94,7 @@ export async function convertToPdfA(ctx: AppContext, tenantId: string, actor: st
     const c: ArchiveCtx = { tenantId, actor, at };
     const record = { fromObjectId: object.id, toChecksum: stored.checksum, toSize: stored.size, fromFormat: object.format, toFormat: detected.format, toFormatDetails: detected.details, tool: version.trim() || 'LibreOffice', comment: 'made for a Noark 5 extraction' };
     const id = await withTenant(ctx.db, { tenantId, actor: { kind: 'cli', id: actor, name: actor } }, (tx) => recordConversion(tx, c, record));
-    return { id, from_object_id: object.id, to_checksum: stored.checksum, to_size: stored.size, from_format: object.format, to_format: detected.format, to_format_details: detected.details, converted_at: at, converted_by: actor, tool: record.tool, comment: record.comment };
+    return { id, from_object_id: object.id, to_object_id: null, to_checksum: stored.checksum, to_size: stored.size, from_format: object.format, to_format: detected.format, to_format_details: detected.details, converted_at: at, converted_by: actor, tool: record.tool, comment: record.comment };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -40,7 +40,7 @@ export interface ObjectRow {
   id: string; system_id: string; document_id: string; version: number; variant: string; format: string; format_details: string | null; mime_type: string;
   file_name: string; checksum: string; size: string | number; created_at: Date; created_by: string;
 }
-export interface ConversionRow { id: string; from_object_id: string; to_checksum: string; to_size: string | number; from_format: string; to_format: string; to_format_details: string | null; converted_at: Date; converted_by: string; tool: string; comment: string | null }
+export interface ConversionRow { id: string; from_object_id: string; to_object_id: string | null; to_checksum: string; to_size: string | number; from_format: string; to_format: string; to_format_details: string | null; converted_at: Date; converted_by: string; tool: string; comment: string | null }
 export interface RemarkRow { target_id: string; remark_type: string; text: string; created_at: Date; created_by: string }
 export interface CrossRefRow { from_id: string; to_type: string; to_system_id: string | null }
 export interface RetentionRow { target_id: string; decision: string; authority: string; preservation_years: number; disposal_date: string }
@@ -130,8 +130,8 @@ export const readObjects = (tx: Tx, documentIds: string[]) =>
 
 export const readConversions = (tx: Tx, objectIds: string[]) =>
   objectIds.length === 0 ? Promise.resolve([] as ConversionRow[]) : rows<ConversionRow>(tx, sql`
-    select id, from_object_id, to_checksum, to_size, from_format, to_format, to_format_details, converted_at, converted_by, tool, comment
-    from conversions where from_object_id in (${ids(objectIds)}) order by converted_at`);
+    select id, from_object_id, to_object_id, to_checksum, to_size, from_format, to_format, to_format_details, converted_at, converted_by, tool, comment
+    from conversions where from_object_id in (${ids(objectIds)}) or to_object_id in (${ids(objectIds)}) order by converted_at, id`);
 
 export const readRemarks = (tx: Tx, targetIds: string[]) =>
   targetIds.length === 0 ? Promise.resolve([] as RemarkRow[]) : rows<RemarkRow>(tx, sql`

@@ -16,6 +16,8 @@ export interface Batch {
   documents: Map<string, DocumentRow[]>;
   objects: Map<string, ObjectRow[]>;
   conversions: Map<string, ConversionRow>;
+  /** conversions that made an object, by the object they made */
+  produced: Map<string, ConversionRow[]>;
   remarks: Map<string, RemarkRow[]>;
   crossRefs: Map<string, CrossRefRow[]>;
   retention: Map<string, RetentionRow>;
@@ -227,14 +229,14 @@ function writeDocument(w: XmlWriter, c: CaseRow, e: EntryRow, d: DocumentRow, b:
         .required('sjekksum', file.checksum)
         .required('sjekksumAlgoritme', 'SHA256')
         .required('filstoerrelse', file.size);
-      if (conversion)
+      for (const k of [...(b.produced.get(o.id) ?? []), ...(conversion ? [conversion] : [])])
         w.start('konvertering')
-          .required('konvertertDato', conversion.converted_at)
-          .required('konvertertAv', conversion.converted_by)
-          .required('konvertertFraFormat', conversion.from_format)
-          .required('konvertertTilFormat', conversion.to_format)
-          .leaf('konverteringsverktoey', conversion.tool)
-          .leaf('konverteringskommentar', conversion.comment)
+          .required('konvertertDato', k.converted_at)
+          .required('konvertertAv', k.converted_by)
+          .required('konvertertFraFormat', k.from_format)
+          .required('konvertertTilFormat', k.to_format)
+          .leaf('konverteringsverktoey', k.tool)
+          .leaf('konverteringskommentar', k.comment)
           .end();
       w.end();
     }

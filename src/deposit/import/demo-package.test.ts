@@ -5,14 +5,18 @@
 // the same systemIDs with the same values, the same documents byte for byte, the same journals and
 // change log — once what must differ is set aside: the arkiv they hang in (another municipality's),
 // and the successor series, which is imported closed. The municipality the package came from refuses
-// it (its series are there already), writing nothing.
+// it (its series are there already), writing nothing. Three documents carry the records that only
+// grow: a conversion (konvertering), a deletion (sletting) and an executed disposal (utført
+// kassasjon), each dated and signed in the past; they come back with the same elements and values.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeSeries, closeSeriesPeriod } from '../../archive/service.ts';
+import { activeSeries, closeSeriesPeriod, recordConversion, recordDeletion, recordDisposal } from '../../archive/service.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { withoutTenant, withTenant } from '../../platform/db/transaction.ts';
 import { createTestRadhus, type TestRadhus } from '../../test-support/app.ts';
@@ -33,6 +37,9 @@ function canonical(n: XmlNode, skip: (n: XmlNode) => boolean = () => false): str
   return children.length ? `${n.name}{${children.join(',')}}` : `${n.name}=${n.text}`;
 }
 const text = (n: XmlNode, name: string) => n.children.find((c) => c.name === name)?.text ?? '';
+/** Every element of that name in the tree, as name=value lines of its children. */
+const records = (n: XmlNode, name: string): string[] =>
+  n.name === name ? [n.children.map((c) => `${c.name}=${c.text}`).join(';')] : n.children.flatMap((c) => records(c, name));
 
 describe.skipIf(!hasXmllint)('import noark5: the round trip of the demo municipality', { timeout: 300_000 }, () => {
   let radhus: TestRadhus;
@@ -48,6 +55,20 @@ describe.skipIf(!hasXmllint)('import noark5: the round trip of the demo municipa
     await withTenant(radhus.ctx.db, { tenantId: demo.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) => {
       const series = (await activeSeries(tx))!;
       await closeSeriesPeriod(tx, { tenantId: demo.id, actor: 'user:test:Arkivar', at: radhus.ctx.clock.now() }, series.id, { separation: 'sharp' });
+      // Three documents of the closed series with a file each: one converted, one with its file
+      // deleted, one disposed of — in the past, by someone else than whoever records it.
+      const docs = (await sql<{ id: string; object_id: string; format: string }>`
+        select d.id, o.id as object_id, o.format from documents d
+        join document_objects o on o.document_id = d.id and o.version = 1
+        join registry_entries e on e.id = d.registry_entry_id join case_files c on c.id = e.case_file_id
+        where c.series_id = ${series.id} order by e.entry_year, e.entry_sequence, d.document_number, o.variant limit 3`.execute(tx)).rows;
+      expect(new Set(docs.map((d) => d.id)).size).toBe(3);
+      const c = { tenantId: demo.id, actor: 'user:test:Arkivar', at: radhus.ctx.clock.now() };
+      const pdf = await radhus.ctx.files.put(Readable.from([Buffer.from('%PDF-1.4\n% converted for the round trip\n')]));
+      await recordConversion(tx, c, { fromObjectId: docs[0]!.object_id, toChecksum: pdf.checksum, toSize: pdf.size, fromFormat: docs[0]!.format, toFormat: 'fmt/18', tool: 'Konverterer 2.1', comment: 'Til arkivformat' },
+        { at: new Date('2021-03-04T05:06:07Z'), by: 'Konverteringsansvarlig' });
+      await recordDeletion(tx, c, docs[1]!.object_id, 'production-format', { at: new Date('2021-04-05T06:07:08Z'), by: 'Slettemann' });
+      await recordDisposal(tx, c, { type: 'document', id: docs[2]!.id }, { at: new Date('2022-05-06T07:08:09Z'), by: 'Kassasjonsansvarlig' });
     });
     first = await fresh();
     await exportNoark5(radhus.ctx, { tenant: demo, series: 'all', out: first, actor: 'cli:test', progress: progress(() => {}), warn: () => {}, soffice: null });
@@ -79,6 +100,13 @@ describe.skipIf(!hasXmllint)('import noark5: the round trip of the demo municipa
     // arkivstruktur.xml: every arkivdel of the first package, equal in the second (the municipality's
     // own empty series there is not part of it); the successor series is imported closed.
     const [a, b] = await Promise.all([readTree(join(first, 'arkivstruktur.xml')), readTree(join(second, 'arkivstruktur.xml'))]);
+    // The records that only grow, as they were recorded (not the time of the import), in both packages.
+    expect(records(a, 'konvertering')).toEqual([
+      `konvertertDato=2021-03-04T05:06:07Z;konvertertAv=Konverteringsansvarlig;konvertertFraFormat=${records(a, 'konvertering')[0]?.match(/FraFormat=([^;]*)/)?.[1]};konvertertTilFormat=fmt/18;konverteringsverktoey=Konverterer 2.1;konverteringskommentar=Til arkivformat`,
+    ]);
+    expect(records(a, 'sletting')).toEqual(['slettingstype=Sletting av produksjonsformat;slettetDato=2021-04-05T06:07:08Z;slettetAv=Slettemann']);
+    expect(records(a, 'utfoertKassasjon')).toEqual(['kassertDato=2022-05-06T07:08:09Z;kassertAv=Kassasjonsansvarlig']);
+    for (const element of ['konvertering', 'sletting', 'utfoertKassasjon']) expect(records(b, element), element).toEqual(records(a, element));
     const series = (root: XmlNode) => new Map(root.children.filter((c) => c.name === 'arkivdel').map((s) => [text(s, 'systemID'), s]));
     const [sa, sb] = [series(a), series(b)];
     expect(sa.size).toBe(2);

@@ -4,8 +4,11 @@
 // a wrong checksum, a missing or extra file, a broken reference, invalid XML, an unknown version, a
 // wrong namespace or a case number used twice in one series is refused with file, element and line;
 // one that fails halfway through writing is rolled back. Whenever a package is not loaded, nothing is
-// written (rows, outbox, number series, files in the store or its staging area).
+// written (rows, outbox, number series, files in the store or its staging area). Konvertering,
+// sletting and utført kassasjon load with the package's own dates and persons; an unknown slettingstype
+// or one of their dates that is no date refuses the package, naming file, element and line.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { appendFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -15,13 +18,27 @@ import { captureOutput } from '../../cli/io.ts';
 import { withoutTenant, withPublic, withTenant } from '../../platform/db/transaction.ts';
 import type { Tenant } from '../../tenants/service.ts';
 import { createTestRadhus, type TestRadhus } from '../../test-support/app.ts';
+import { bundledSchemaDir } from '../verify/structure.ts';
 import { buildPackage, sid, type FixtureOptions } from '../verify/test-fixtures.ts';
 
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 if (!hasXmllint) console.error('SKIPPED src/deposit/import/import.test.ts: xmllint is not installed (apt-get install libxml2-utils)');
 
 const tables = ['series', 'classification_systems', 'classes', 'case_files', 'registry_entries', 'correspondents', 'follow_ups', 'documents', 'document_objects',
-  'remarks', 'cross_references', 'retention_decisions', 'change_log', 'outbox', 'number_series', 'public_case_files', 'public_registry_entries'];
+  'remarks', 'cross_references', 'retention_decisions', 'change_log', 'outbox', 'number_series', 'public_case_files', 'public_registry_entries',
+  'conversions', 'deletions', 'executed_disposals'];
+
+/** Inserts XML into the dokumentbeskrivelse with this systemID: before its first dokumentobjekt, or after the filstoerrelse of that object. */
+function intoDocument(xml: string, documentSystemId: string, where: 'before-objects' | 'in-object', insert: string): string {
+  const start = xml.indexOf(`<systemID>${documentSystemId}</systemID>`);
+  const at = where === 'before-objects' ? xml.indexOf('<dokumentobjekt>', start) : xml.indexOf('</filstoerrelse>', start) + '</filstoerrelse>'.length;
+  return xml.slice(0, at) + insert + xml.slice(at);
+}
+const editStructure = (change: (xml: string) => string) => (files: Map<string, string | Buffer>) => files.set('arkivstruktur.xml', change(files.get('arkivstruktur.xml')!.toString()));
+const sletting = (type: string, date = '2024-01-20T12:00:00+01:00') =>
+  `<sletting><slettingstype>${type}</slettingstype><slettetDato>${date}</slettetDato><slettetAv>Slettemann</slettetAv></sletting>\n`;
+const konvertering = (date: string, from: string, tool?: string) =>
+  `<konvertering><konvertertDato>${date}</konvertertDato><konvertertAv>Konverterer</konvertertAv><konvertertFraFormat>${from}</konvertertFraFormat><konvertertTilFormat>fmt/95</konvertertTilFormat>${tool ? `<konverteringsverktoey>${tool}</konverteringsverktoey><konverteringskommentar>Til PDF/A</konverteringskommentar>` : ''}</konvertering>`;
 
 /** Every file under a folder, recursively (the file store with its staging area). */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -178,6 +195,79 @@ describe.skipIf(!hasXmllint)('radhus import noark5: loads a valid package, refus
     expect(row).toEqual({ entry_year: 2024, entry_sequence: 1_000_001 });
     await rm(dir, { recursive: true, force: true });
     before = await counts();
+  });
+
+  it('loads konvertering, sletting and utført kassasjon as the package dates and signs them, and says what it leaves out', async () => {
+    const other = await radhus.tenant({ slug: 'kassby' });
+    const dir = await buildPackage({
+      edit: editStructure((xml) => {
+        xml = intoDocument(xml, sid(2111), 'before-objects', sletting('Sletting av produksjonsformat'));
+        xml = intoDocument(xml, sid(2111), 'in-object', konvertering('2024-01-06T08:00:00+01:00', 'fmt/412') + konvertering('2024-01-07T09:30:00Z', 'fmt/18', 'LibreOffice 7.4'));
+        xml = intoDocument(xml, sid(2121), 'before-objects',
+          '<kassasjon><kassasjonsvedtak>Kasseres</kassasjonsvedtak><bevaringstid>5</bevaringstid><kassasjonsdato>2030-01-01</kassasjonsdato></kassasjon>\n'
+          + '<utfoertKassasjon><kassertDato>2024-06-01T10:00:00+02:00</kassertDato><kassertAv>Kassasjonsansvarlig</kassertAv></utfoertKassasjon>\n' + sletting('SV', '2024-03-01T00:00:00Z'));
+        return intoDocument(xml, sid(2211), 'before-objects', sletting('Sletting av hele innholdet i arkivdelen'));
+      }),
+      // The package description says it holds a disposal decision and an executed disposal (N5.44, N5.45).
+      editAddml: (xml) => xml.replace(/(name="(omfatterDokumenterSomErKassert|inneholderDokumenterSomSkalKasseres)">\s*<value>)false/g, '$1true'),
+    });
+    const result = await run(dir, 'kassby');
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('note: dokumentbeskrivelse/kassasjon (not loaded), 1×');
+    expect(result.stdout).toContain('note: dokumentbeskrivelse/sletting of type "Sletting av hele innholdet i arkivdelen" (not loaded), 1×');
+    expect(result.stdout).not.toMatch(/konvertering|produksjonsformat/);
+    await withTenant(radhus.ctx.db, { tenantId: other.id, actor: { kind: 'cli', id: 'test', name: 'test' } }, async (tx) => {
+      const conversions = (await sql<{ converted_at: Date; converted_by: string; from_format: string; to_format: string; tool: string; comment: string | null; same: boolean; checksum: boolean }>`
+        select k.converted_at, k.converted_by, k.from_format, k.to_format, k.tool, k.comment, k.from_object_id = k.to_object_id as same, k.to_checksum = o.checksum as checksum
+        from conversions k join document_objects o on o.id = k.to_object_id where o.system_id = ${sid(2112)} order by k.converted_at`.execute(tx)).rows;
+      expect(conversions).toEqual([
+        { converted_at: new Date('2024-01-06T07:00:00Z'), converted_by: 'Konverterer', from_format: 'fmt/412', to_format: 'fmt/95', tool: '', comment: null, same: true, checksum: true },
+        { converted_at: new Date('2024-01-07T09:30:00Z'), converted_by: 'Konverterer', from_format: 'fmt/18', to_format: 'fmt/95', tool: 'LibreOffice 7.4', comment: 'Til PDF/A', same: true, checksum: true },
+      ]);
+      // The deleted files: a row each, of the kind the package names, without bytes; the document's own file is untouched.
+      const deleted = (await sql<{ document: string; kind: string; deleted_at: Date; deleted_by: string; version: number; variant: string; size: string }>`
+        select d.system_id as document, x.kind, x.deleted_at, x.deleted_by, o.version, o.variant, o.size::text from deletions x
+        join document_objects o on o.id = x.document_object_id join documents d on d.id = o.document_id order by d.system_id`.execute(tx)).rows;
+      expect(deleted).toEqual([
+        { document: sid(2111), kind: 'production-format', deleted_at: new Date('2024-01-20T11:00:00Z'), deleted_by: 'Slettemann', version: 1, variant: 'production', size: '0' },
+        { document: sid(2121), kind: 'earlier-version', deleted_at: new Date('2024-03-01T00:00:00Z'), deleted_by: 'Slettemann', version: 1, variant: 'production', size: '0' },
+      ]);
+      // A download of either document (newest version, archival first) still gets its file, not the deleted row.
+      const served = (await sql<{ document: string; size: string }>`
+        select distinct on (d.id) d.system_id as document, o.size::text from documents d join document_objects o on o.document_id = d.id
+        where d.system_id in (${sid(2111)}, ${sid(2121)}) order by d.id, o.version desc, array_position(array['archival', 'production', 'redacted'], o.variant)`.execute(tx)).rows;
+      expect(served.length).toBe(2);
+      for (const r of served) expect(r.size, r.document).not.toBe('0');
+      const disposals = (await sql<{ target_type: string; executed_at: Date; executed_by: string }>`
+        select x.target_type, x.executed_at, x.executed_by from executed_disposals x join documents d on d.id = x.target_id where d.system_id = ${sid(2121)}`.execute(tx)).rows;
+      expect(disposals).toEqual([{ target_type: 'document', executed_at: new Date('2024-06-01T08:00:00Z'), executed_by: 'Kassasjonsansvarlig' }]);
+    });
+    await rm(dir, { recursive: true, force: true });
+    before = await counts();
+  });
+
+  it('refuses an unknown slettingstype and a date of a conversion, deletion or disposal that is no date, naming file, element and line', async () => {
+    const unknown = await importPackage({ edit: editStructure((xml) => intoDocument(xml, sid(2111), 'before-objects', sletting('Sletting av alt'))) });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/refused: invalidValue "Sletting av alt" \[file arkivstruktur\.xml, element slettingstype, line \d+\]/);
+    // The v5 schemas take no such date: the verification refuses it, naming the element.
+    const v5 = await importPackage({ edit: editStructure((xml) => intoDocument(xml, sid(2111), 'in-object', konvertering('2024-02-30T08:00:00Z', 'fmt/412'))) });
+    expect(v5.code).toBe(1);
+    expect(v5.stdout).toMatch(/konvertertDato/);
+    // An earlier version's own schema may (here: its metadatakatalog.xsd says any text): the import refuses it itself.
+    const lax = (files: Map<string, string | Buffer>) => {
+      const catalogue = readFileSync(join(bundledSchemaDir, 'metadatakatalog.xsd'), 'utf8');
+      files.set('metadatakatalog.xsd', catalogue.replace(/(<xs:simpleType name="(slettetDato|kassertDato|konvertertDato)">[\s\S]*?<xs:restriction base=")xs:dateTime/g, '$1xs:string'));
+    };
+    const v4 = (insert: (xml: string) => string, disposed = false) => importPackage({
+      edit: (files) => { lax(files); editStructure(insert)(files); },
+      editAddml: (xml) => xml.replace('<value>5.0</value>', '<value>4.0</value>').replace(/(name="omfatterDokumenterSomErKassert">\s*<value>)false/, `$1${disposed}`),
+    });
+    const noDate = await v4((xml) => intoDocument(xml, sid(2111), 'before-objects', sletting('SP', 'i fjor')));
+    expect(noDate.code, noDate.stdout + noDate.stderr).toBe(1);
+    expect(noDate.stderr).toMatch(/refused: invalidValue "i fjor" \[file arkivstruktur\.xml, element slettetDato, line \d+\]/);
+    const noDay = await v4((xml) => intoDocument(xml, sid(2111), 'before-objects', '<utfoertKassasjon><kassertDato>2024-02-30</kassertDato><kassertAv>x</kassertAv></utfoertKassasjon>'), true);
+    expect(noDay.stderr).toMatch(/refused: invalidValue "2024-02-30" \[file arkivstruktur\.xml, element kassertDato, line \d+\]/);
   });
 
   it('refuses a missing document file, an extra file, a broken reference and invalid XML, naming file and element', async () => {

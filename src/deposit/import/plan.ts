@@ -8,13 +8,14 @@
 // `own` so no parser chunk stays alive.
 import { join } from 'node:path';
 import { own, readXml, xsiNamespace } from '../verify/xml.ts';
+import { deletionKind, isDateValue, unmappedDeletionTypes } from './units.ts';
 
 export const arkivstrukturNamespace = 'http://www.arkivverket.no/standarder/noark5/arkivstruktur';
 /** Noark 5 versions whose extractions we take; all share the arkivstruktur namespace above. */
 export const importableVersions = ['3.1', '4.0', '5.0', '5.1', '5.2', '5.3', '5.4', '5.5'] as const;
 
 export interface ImportIssue {
-  message: 'wrongNamespace' | 'alreadyLoaded' | 'unsupportedVersion' | 'unmappedUnit' | 'unmappedElement' | 'duplicateCaseNumber' | 'duplicateEntryNumber' | 'missingNumber';
+  message: 'wrongNamespace' | 'alreadyLoaded' | 'unsupportedVersion' | 'unmappedUnit' | 'unmappedElement' | 'duplicateCaseNumber' | 'duplicateEntryNumber' | 'missingNumber' | 'invalidValue';
   file: string;
   element: string;
   line?: number;
@@ -53,6 +54,9 @@ const known = new Set([
   'nasjonalidentifikator', 'virksomhetsspesifikkeMetadata', 'presedens', 'elektroniskSignatur', 'dokumentmedium', 'oppbevaringssted', 'part',
   'partNavn', 'partRolle', 'partID', 'foedselsnummer', 'organisasjonsnummer', 'kontaktinformasjon', 'administrativEnhetNavn', 'saksbehandlerNavn',
 ]);
+/** Dates of the records the import loads (konvertering, sletting, utført kassasjon): one that is no date refuses the package. */
+const checkedDates = new Set(['konvertertDato', 'slettetDato', 'kassertDato']);
+
 /** Mappe and registrering kinds our model has a place for; others (møtemappe, møteregistrering, plain arkivnotat in v3.1) are reported. */
 const mappableFolders = new Set(['saksmappe']);
 const mappableRegistrations = new Set(['journalpost', 'arkivnotat']);
@@ -127,6 +131,12 @@ export async function planImport(dir: string, version: string | undefined): Prom
       const parent = stack.at(-1)?.name;
       const value = text.trim();
       text = '';
+      // A value the import would have to guess at refuses the package, before anything is written
+      // (the package's own XSDs may let it through: slettingstype is any text, older schemas are laxer).
+      if (tag.local === 'slettingstype' && parent === 'sletting' && !deletionKind(value) && !unmappedDeletionTypes.has(value.toLowerCase()))
+        plan.errors.push({ message: 'invalidValue', file, element: tag.local, line: top?.line ?? 0, detail: own(`"${value}"`) });
+      else if (checkedDates.has(tag.local) && !isDateValue(value))
+        plan.errors.push({ message: 'invalidValue', file, element: tag.local, line: top?.line ?? 0, detail: own(`"${value}"`) });
       if (tag.local === 'systemID') {
         if (parent === 'arkivdel') plan.seriesSystemIds.push(own(value));
         else if (parent === 'mappe' && folder) folder.systemId = own(value);

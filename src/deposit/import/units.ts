@@ -5,8 +5,8 @@
 import { basename, extname } from 'node:path';
 import type { Screening, ScreenedField } from '../../common/screening.ts';
 import {
-  caseFileStatusCodes, correspondentRoleCodes, documentRelationCodes, documentStatusCodes, entryStatusCodes, entryTypeCodes, followUpCodes, retentionCodes,
-  screeningMetadataCodes, variantCodes, type ImportedCase, type ImportedCorrespondent, type ImportedDocument, type ImportedEntry, type ImportedRemark, type ImportedRetention,
+  deletionKindCodes, caseFileStatusCodes, correspondentRoleCodes, documentRelationCodes, documentStatusCodes, entryStatusCodes, entryTypeCodes, followUpCodes, retentionCodes,
+  screeningMetadataCodes, variantCodes, type DeletionKind, type ImportedCase, type ImportedConversion, type ImportedCorrespondent, type ImportedDocument, type ImportedEntry, type ImportedRemark, type ImportedRetention,
 } from '../../archive/service.ts';
 import { newId } from '../../platform/ids.ts';
 
@@ -33,6 +33,14 @@ export const instant = (v: string | null): Date | null => {
   return new Date(/(Z|[+-]\d{2}:\d{2})$/.test(full) ? full : `${full}Z`);
 };
 export const day = (v: string | null): string | null => (v ? v.slice(0, 10) : null);
+/** Whether a text is an xs:date or xs:dateTime that is a real day and time (2024-02-30 is not). */
+export function isDateValue(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(v.trim());
+  if (!m) return false;
+  const at = instant(v.trim())!;
+  // Date rolls 2024-02-30 over into March: the day must come back as written.
+  return !Number.isNaN(at.getTime()) && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === `${m[1]}-${m[2]}-${m[3]}`;
+}
 
 /** Reverse of a code table: the Noark name (or code) → our code word. */
 const reverse = <K extends string>(codes: Record<K, { code: string; name: string }>) => {
@@ -52,6 +60,10 @@ const relation = reverse(documentRelationCodes);
 const documentStatus = reverse(documentStatusCodes);
 const variant = reverse(variantCodes);
 const retention = reverse(retentionCodes);
+/** slettingstype (name or code) → our kind; undefined for one our model has no kind for, or none at all. */
+export const deletionKind = reverse(deletionKindCodes);
+/** A slettingstype of the Noark 5 code list that has no kind here (the whole series emptied): loaded as a note. */
+export const unmappedDeletionTypes = new Set(['sa', 'sletting av hele innholdet i arkivdelen']);
 const screenedBy = new Map<string, ScreenedField>();
 for (const [field, codes] of Object.entries(screeningMetadataCodes) as [ScreenedField, { code: string; name: string }[]][])
   for (const c of codes) {
@@ -176,17 +188,43 @@ function entryOf(n: Node, position: number, caseYear: number, seriesId: string, 
   };
 }
 
+/** A date the plan has checked (plan.ts refuses a package with one that is no date): checked again, never stored as Invalid Date. */
+function dateOf(n: Node, name: string): Date {
+  const v = value(n, name);
+  if (!v || !isDateValue(v)) throw new Error(`arkivstruktur.xml line ${n.line}: ${n.name}/${name} "${v ?? ''}" is not a date`);
+  return instant(v)!;
+}
+
+function deletionOf(n: Node | undefined, m: Mapping): ImportedDocument['deletion'] {
+  if (!n) return null;
+  const type = value(n, 'slettingstype');
+  const kind: DeletionKind | undefined = deletionKind(type);
+  if (!kind && type && unmappedDeletionTypes.has(type.toLowerCase())) {
+    m.note(`dokumentbeskrivelse/sletting of type "${type}" (not loaded)`);
+    return null;
+  }
+  if (!kind) throw new Error(`arkivstruktur.xml line ${n.line}: slettingstype "${type ?? ''}" is not one we know`);
+  return { kind, at: dateOf(n, 'slettetDato'), by: value(n, 'slettetAv') ?? UNKNOWN };
+}
+
+function conversionOf(n: Node): ImportedConversion {
+  return {
+    at: dateOf(n, 'konvertertDato'), by: value(n, 'konvertertAv') ?? UNKNOWN, fromFormat: value(n, 'konvertertFraFormat') ?? 'UNKNOWN', toFormat: value(n, 'konvertertTilFormat') ?? 'UNKNOWN',
+    tool: value(n, 'konverteringsverktoey'), comment: value(n, 'konverteringskommentar'),
+  };
+}
+
 function documentOf(n: Node, m: Mapping): ImportedDocument {
   const disposal = child(n, 'utfoertKassasjon');
-  if (child(n, 'sletting')) m.note('dokumentbeskrivelse/sletting (not loaded)');
+  // Retention decisions here are on series, classes and case files; a document has no place for one.
   if (child(n, 'kassasjon')) m.note('dokumentbeskrivelse/kassasjon (not loaded)');
   return {
     id: newId(), systemId: value(n, 'systemID')!, number: Number(value(n, 'dokumentnummer') ?? 1), relation: relation(value(n, 'tilknyttetRegistreringSom')) ?? 'main',
     title: value(n, 'tittel') ?? '–', type: m.names.documentType(value(n, 'dokumenttype') ?? 'letter'), status: documentStatus(value(n, 'dokumentstatus')) ?? 'final',
     screening: screening(child(n, 'skjerming')), createdAt: instant(value(n, 'opprettetDato'))!, createdBy: value(n, 'opprettetAv') ?? UNKNOWN, remarks: remarks(n, m),
-    disposal: disposal ? { at: instant(value(disposal, 'kassertDato'))!, by: value(disposal, 'kassertAv') ?? UNKNOWN } : null,
+    disposal: disposal ? { at: dateOf(disposal, 'kassertDato'), by: value(disposal, 'kassertAv') ?? UNKNOWN } : null,
+    deletion: deletionOf(child(n, 'sletting'), m),
     objects: all(n, 'dokumentobjekt').map((o) => {
-      if (child(o, 'konvertering')) m.note('dokumentobjekt/konvertering (not loaded; the converted object is)');
       const path = value(o, 'referanseDokumentfil')!;
       const id = newId();
       m.objects.push({ path, checksum: (value(o, 'sjekksum') ?? '').toLowerCase(), size: Number(value(o, 'filstoerrelse') ?? -1), id });
@@ -194,7 +232,7 @@ function documentOf(n: Node, m: Mapping): ImportedDocument {
         id, systemId: value(o, 'systemID')!, version: Number(value(o, 'versjonsnummer') ?? 1), variant: variant(value(o, 'variantformat')) ?? 'archival',
         format: value(o, 'format') ?? 'UNKNOWN', formatDetails: value(o, 'formatDetaljer'), mimeType: mimeOf[extname(path).toLowerCase()] ?? 'application/octet-stream',
         fileName: basename(path), checksum: (value(o, 'sjekksum') ?? '').toLowerCase(), size: Number(value(o, 'filstoerrelse') ?? 0),
-        createdAt: instant(value(o, 'opprettetDato'))!, createdBy: value(o, 'opprettetAv') ?? UNKNOWN,
+        createdAt: instant(value(o, 'opprettetDato'))!, createdBy: value(o, 'opprettetAv') ?? UNKNOWN, conversions: all(o, 'konvertering').map(conversionOf),
       };
     }),
   };
