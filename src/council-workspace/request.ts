@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: EUPL-1.2
+// A politician's request in its municipality's transaction, with radhus.user_id set to the caller:
+// the policy on council_member_notes then shows and lets change only the caller's own notes, held
+// by the database and not only by the queries (migrations/0028_participation.sql).
+import { sql } from 'kysely';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../platform/context.ts';
+import { withTenant, type Tx } from '../platform/db/transaction.ts';
+import { ProblemError } from '../platform/http/problem.ts';
+import type { Language } from '../common/languages.ts';
+
+export interface WorkspaceCtx {
+  tenantId: string; actor: string; at: Date; userId: string;
+  tenant: { slug: string; name: string; language: Language; country: 'NO' | 'SE' };
+  publicUrl: string;
+}
+
+export const tags = ['council-workspace'];
+
+/** Runs the work as the user: tenant and radhus.user_id set for this transaction only. */
+export async function asUser<T>(tx: Tx, userId: string, work: () => Promise<T>): Promise<T> {
+  await sql`select set_config('radhus.user_id', ${userId}, true)`.execute(tx);
+  return work();
+}
+
+export function inWorkspace<T>(ctx: AppContext, request: FastifyRequest, work: (tx: Tx, c: WorkspaceCtx) => Promise<T>): Promise<T> {
+  const { tenant, principal } = request;
+  if (!tenant || !principal) throw new ProblemError('unauthenticated', 'log in, or send "Authorization: Bearer <token>"');
+  return withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: principal.kind, id: principal.id, name: principal.name } }, (tx) =>
+    asUser(tx, principal.id, () => work(tx, {
+      tenantId: tenant.id, actor: `${principal.kind}:${principal.id}:${principal.name}`, at: ctx.clock.now(), userId: principal.id,
+      tenant: { slug: tenant.slug, name: tenant.name, language: tenant.language, country: tenant.country }, publicUrl: ctx.config.publicUrl,
+    })));
+}
