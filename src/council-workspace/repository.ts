@@ -18,10 +18,10 @@ const ids = (list: readonly string[]) => sql.join(list.map((id) => sql`${id}::uu
 export const personsOfUser = async (tx: Tx, userId: string) =>
   db(tx).selectFrom('council_persons').select(['id', 'given_name', 'family_name', 'party_id', 'email']).where('user_id', '=', userId).execute();
 
-// A seat: a membership other than substitute in the meeting's body (and term), on the meeting day.
+// A seat: a membership other than substitute in the meeting's body on the meeting day (the
+// membership's dates lie within its term; the council's own seatsOn reads seats the same way).
 const seatOf = (persons: readonly string[]) => sql`exists (select 1 from council_memberships s where s.body_id = m.body_id and s.person_id in (${ids(persons)})
-  and s.role <> 'substitute' and (m.term_id is null or s.term_id = m.term_id)
-  and s.starts_on <= (m.starts_at at time zone 'UTC')::date and (s.ends_on is null or s.ends_on >= (m.starts_at at time zone 'UTC')::date))`;
+  and s.role <> 'substitute' and s.starts_on <= (m.starts_at at time zone 'UTC')::date and (s.ends_on is null or s.ends_on >= (m.starts_at at time zone 'UTC')::date))`;
 // A substitute called to this meeting who has not declined.
 const calledTo = (persons: readonly string[]) => sql`exists (select 1 from council_substitute_calls k where k.meeting_id = m.id
   and k.substitute_person_id in (${ids(persons)}) and k.status <> 'declined')`;
@@ -51,7 +51,7 @@ export async function seatInMeeting(tx: Tx, persons: readonly string[], meetingI
   return (await sql<{ person_id: string; party_id: string | null }>`
     select s.person_id, coalesce(s.party_id, p.party_id) as party_id
     from council_meetings m join council_memberships s on s.body_id = m.body_id join council_persons p on p.id = s.person_id
-    where m.id = ${meetingId}::uuid and s.person_id in (${ids(persons)}) and s.role <> 'substitute' and (m.term_id is null or s.term_id = m.term_id)
+    where m.id = ${meetingId}::uuid and s.person_id in (${ids(persons)}) and s.role <> 'substitute'
       and s.starts_on <= (m.starts_at at time zone 'UTC')::date and (s.ends_on is null or s.ends_on >= (m.starts_at at time zone 'UTC')::date)
     order by s.created_at limit 1`.execute(tx)).rows[0];
 }
@@ -66,7 +66,7 @@ export async function nextSubstitute(tx: Tx, meetingId: string, partyId: string 
   return (await sql<SubstituteCandidate>`
     select s.person_id, p.given_name, p.family_name, p.email
     from council_meetings m join council_memberships s on s.body_id = m.body_id join council_persons p on p.id = s.person_id
-    where m.id = ${meetingId}::uuid and s.role = 'substitute' and (m.term_id is null or s.term_id = m.term_id)
+    where m.id = ${meetingId}::uuid and s.role = 'substitute'
       and s.starts_on <= (m.starts_at at time zone 'UTC')::date and (s.ends_on is null or s.ends_on >= (m.starts_at at time zone 'UTC')::date)
       and coalesce(s.party_id, p.party_id) is not distinct from ${partyId}::uuid
       and not exists (select 1 from council_substitute_calls k where k.meeting_id = m.id and k.substitute_person_id = s.person_id)
