@@ -13,7 +13,7 @@ import { demoIssuer, findDemoUser, syncProviderRoles, upsertUser } from '../iden
 import { findTenantBySlug } from '../tenants/service.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import * as council from '../council/service.ts';
-import { simplePdf } from '../council/demo-pdf.ts';
+
 
 const SLUGS = ['balsfjord', 'aneby', 'eksjo', 'nassjo', 'savsjo', 'vetlanda'];
 const COUNCIL_CODE = { NO: 'kommunestyret', SE: 'kommunfullmaktige' } as const;
@@ -87,7 +87,7 @@ async function seedTenant(tx: Tx, ctx: AppContext, tenant: Tenant): Promise<bool
   const paper = async (title: string, line: string, published: boolean) => {
     const caseFile = await createCaseFile(tx, c, { title });
     const { entry } = await createRegistryEntry(tx, { ...c, country: tenant.country, isSystem: false }, caseFile.id, { type: 'internal-without-followup', title: `${tenant.country === 'NO' ? 'Saksframlegg' : 'Tjänsteskrivelse'}: ${title}` });
-    const pdf = simplePdf(title, [tenant.name, '', line]);
+    const pdf = council.simplePdf(title, [tenant.name, '', line]);
     const stored = await ctx.files.put(Readable.from(pdf));
     const { document } = await addDocument(tx, c, entry.id, { title, relation: 'main' }, { ...stored, fileName: `${caseFile.id}.pdf`, mimeType: 'application/pdf', detected: detectFormat(pdf, 'application/pdf') });
     if (published) await changeDocumentPublication(tx, c, document.id, { publishedInFull: true });

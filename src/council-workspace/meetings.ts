@@ -39,7 +39,7 @@ export async function myMeetingOrThrow(tx: Tx, c: WorkspaceCtx, meetingId: strin
 }
 
 const presentDocument = (d: AccessEntryDocument) => ({ id: d.documentId, number: d.documentNumber, title: d.title, fileName: d.fileName, mimeType: d.mimeType, size: d.size });
-export const presentNote = (n: repo.NoteRow) => ({ id: n.id, agendaItemId: n.agenda_item_id, registryEntryId: n.registry_entry_id, text: n.text, createdAt: iso(n.created_at)!, updatedAt: iso(n.updated_at)! });
+export const presentNote = (n: repo.NoteRow) => ({ id: n.id, agendaItemId: n.agenda_item_id, presentationEntryId: n.registry_entry_id, text: n.text, createdAt: iso(n.created_at)!, updatedAt: iso(n.updated_at)! });
 const presentCall = (k: repo.CallRow, names: Map<string, string>) => ({
   id: k.id, meetingId: k.meeting_id, absentPersonId: k.absent_person_id, absentName: names.get(k.absent_person_id) ?? '', substitutePersonId: k.substitute_person_id,
   substituteName: names.get(k.substitute_person_id) ?? '', status: k.status, calledAt: iso(k.called_at)!, answeredAt: iso(k.answered_at),

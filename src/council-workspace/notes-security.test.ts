@@ -8,7 +8,7 @@ import { createTestRadhus, testEngine, type TestRadhus } from '../test-support/a
 import { withTenant, type Tx } from '../platform/db/transaction.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { publishSummons, smallCouncil } from '../council/test-support.ts';
-import { itemWithPaper, politician } from './test-support.ts';
+import { itemWithPaper, politician } from '../test-support/council-workspace.ts';
 import { asUser } from './request.ts';
 import type { TestPerson } from '../test-support/person.ts';
 

@@ -38,15 +38,15 @@ export async function listNotes(tx: Tx, c: WorkspaceCtx, itemId: string) {
   return (await repo.selectNotes(tx, c.userId, [itemId])).map(presentNote);
 }
 
-export async function createNote(tx: Tx, c: WorkspaceCtx, itemId: string, input: { text: string; registryEntryId?: string | null }) {
+export async function createNote(tx: Tx, c: WorkspaceCtx, itemId: string, input: { text: string; presentationEntryId?: string | null }) {
   const item = await myItemOrThrow(tx, c, itemId);
   const errors: FieldError[] = [];
   const text = checkText(errors, input.text);
   // A note on a paper names the item's paper (its registry entry), nothing else.
-  if (input.registryEntryId && input.registryEntryId !== item.presentation_entry_id)
-    errors.push({ field: 'registryEntryId', code: 'notFound', message: 'not a paper of this item' });
+  if (input.presentationEntryId && input.presentationEntryId !== item.presentation_entry_id)
+    errors.push({ field: 'presentationEntryId', code: 'notFound', message: 'not a paper of this item' });
   if (errors.length) throw invalid(errors);
-  const row: repo.NoteRow = { id: newId(), tenant_id: c.tenantId, author_user_id: c.userId, agenda_item_id: item.id, registry_entry_id: input.registryEntryId ?? null, text, created_at: c.at, updated_at: c.at };
+  const row: repo.NoteRow = { id: newId(), tenant_id: c.tenantId, author_user_id: c.userId, agenda_item_id: item.id, registry_entry_id: input.presentationEntryId ?? null, text, created_at: c.at, updated_at: c.at };
   await repo.insertNote(tx, row);
   return presentNote(row);
 }

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../platform/context.ts';
 import { withTenant, type Tx } from '../platform/db/transaction.ts';
-import { ProblemError } from '../platform/http/problem.ts';
+import { forbidden, ProblemError } from '../platform/http/problem.ts';
 import type { Language } from '../common/languages.ts';
 
 export interface WorkspaceCtx {
@@ -23,9 +23,14 @@ export async function asUser<T>(tx: Tx, userId: string, work: () => Promise<T>):
   return work();
 }
 
-export function inWorkspace<T>(ctx: AppContext, request: FastifyRequest, work: (tx: Tx, c: WorkspaceCtx) => Promise<T>): Promise<T> {
+/**
+ * `person: false` for the secretariat's reads, which an integration's token may make; the member's
+ * own routes answer a logged-in person only: a token is nobody's notes, seat or absence.
+ */
+export function inWorkspace<T>(ctx: AppContext, request: FastifyRequest, work: (tx: Tx, c: WorkspaceCtx) => Promise<T>, options: { person?: boolean } = {}): Promise<T> {
   const { tenant, principal } = request;
   if (!tenant || !principal) throw new ProblemError('unauthenticated', 'log in, or send "Authorization: Bearer <token>"');
+  if (options.person !== false && principal.kind !== 'user') throw forbidden('the workspace is an elected member’s own: log in as the member (an API token is no person)');
   return withTenant(ctx.db, { tenantId: tenant.id, actor: { kind: principal.kind, id: principal.id, name: principal.name } }, (tx) =>
     asUser(tx, principal.id, () => work(tx, {
       tenantId: tenant.id, actor: `${principal.kind}:${principal.id}:${principal.name}`, at: ctx.clock.now(), userId: principal.id,

@@ -63,5 +63,5 @@ export async function workspaceRoutes(app: App, ctx: AppContext): Promise<void> 
     async (request) => inWorkspace(ctx, request, (tx, c) => answerSubstituteCall(tx, c, request.params.callId, request.body)));
 
   app.get('/api/v1/:tenant/council/meetings/:meetingId/substitute-calls', { config: { roles: secretariat }, schema: { operationId: 'listSubstituteCalls', tags: ['council'], summary: 'Who was called in for whom to the meeting, and their answers', params: MeetingParams, response: { 200: list(CallOut) } } },
-    async (request) => ({ items: await inWorkspace(ctx, request, (tx) => listSubstituteCalls(tx, request.params.meetingId)) }));
+    async (request) => ({ items: await inWorkspace(ctx, request, (tx) => listSubstituteCalls(tx, request.params.meetingId), { person: false }) }));
 }

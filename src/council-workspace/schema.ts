@@ -15,7 +15,7 @@ export const CallParams = Type.Object({ tenant: Type.String(), callId: Id });
 
 export const NoteBody = Type.Object({
   text: Type.String({ minLength: 1, maxLength: 20000 }),
-  registryEntryId: Type.Optional(Nullable(Id)),
+  presentationEntryId: Type.Optional(Nullable(Id)),
 }, strict);
 export const NotePatch = Type.Object({ text: Type.String({ minLength: 1, maxLength: 20000 }) }, strict);
 export const AbsenceBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000, description: 'why; the secretariat reads it' }) }, strict);
@@ -27,7 +27,7 @@ const meetingFields = {
   role: Type.Union([Type.Literal('member'), Type.Literal('substitute')]),
 };
 export const MyMeetingOut = Type.Object(meetingFields);
-export const NoteOut = Type.Object({ id: Id, agendaItemId: Id, registryEntryId: Nullable(Id), text: Type.String(), createdAt: Type.String(), updatedAt: Type.String() });
+export const NoteOut = Type.Object({ id: Id, agendaItemId: Id, presentationEntryId: Nullable(Id), text: Type.String(), createdAt: Type.String(), updatedAt: Type.String() });
 export const CallOut = Type.Object({
   id: Id, meetingId: Id, absentPersonId: Id, absentName: Type.String(), substitutePersonId: Id, substituteName: Type.String(),
   status: Type.String(), calledAt: Type.String(), answeredAt: Nullable(Type.String()),

@@ -14,7 +14,7 @@ import { grantLocalRole } from '../identity/users.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import * as council from '../council/service.ts';
 import { createMeeting, createMembership, createPerson, inCouncil, publishSummons, secretariatHeaders, smallCouncil, type SmallCouncil } from '../council/test-support.ts';
-import { itemWithPaper, politician } from './test-support.ts';
+import { itemWithPaper, politician } from '../test-support/council-workspace.ts';
 
 let t: TestRadhus;
 let a: Tenant;
@@ -98,7 +98,7 @@ describe(`the politician's workspace (${testEngine()})`, () => {
   });
 
   it("keeps a member's notes private: another member neither sees, changes nor deletes them (404, nothing changed)", async () => {
-    const made = await send(A, 'POST', `/workspace/agenda-items/${closed.item.id}/notes`, { text: 'Spør om forhandlingsrommet', registryEntryId: closed.entryId });
+    const made = await send(A, 'POST', `/workspace/agenda-items/${closed.item.id}/notes`, { text: 'Spør om forhandlingsrommet', presentationEntryId: closed.entryId });
     expect(made.statusCode).toBe(201);
     const note = made.json();
     expect((await get(B, `/workspace/agenda-items/${closed.item.id}/notes`)).json()).toEqual({ items: [] });
@@ -107,7 +107,7 @@ describe(`the politician's workspace (${testEngine()})`, () => {
     expect((await send(B, 'PATCH', `/workspace/notes/${note.id}`, { text: 'overskrevet' })).statusCode).toBe(404);
     expect((await send(B, 'DELETE', `/workspace/notes/${note.id}`)).statusCode).toBe(404);
     expect((await send(X, 'POST', `/workspace/agenda-items/${closed.item.id}/notes`, { text: 'fra utsiden' })).statusCode).toBe(404);
-    expect((await send(A, 'POST', `/workspace/agenda-items/${closed.item.id}/notes`, { text: 'feil papir', registryEntryId: open.entryId })).json().errors).toEqual([expect.objectContaining({ field: 'registryEntryId' })]);
+    expect((await send(A, 'POST', `/workspace/agenda-items/${closed.item.id}/notes`, { text: 'feil papir', presentationEntryId: open.entryId })).json().errors).toEqual([expect.objectContaining({ field: 'presentationEntryId' })]);
     expect(await snapshot()).toEqual(before);
     expect((await get(A, `/workspace/agenda-items/${closed.item.id}/notes`)).json().items).toEqual([expect.objectContaining({ id: note.id, text: 'Spør om forhandlingsrommet' })]);
     expect((await send(A, 'PATCH', `/workspace/notes/${note.id}`, { text: 'Spør om rammen' })).json()).toMatchObject({ text: 'Spør om rammen' });

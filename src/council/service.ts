@@ -7,3 +7,4 @@ export { addAgendaItem, updateAgendaItem, removeAgendaItem, itemOrThrow, type It
 export type { MeetingRow, ItemRow, AttendanceRow } from './meetings-repository.ts';
 export type { TermRow, PartyRow, PersonRow, BodyRow, MembershipRow } from './roster-repository.ts';
 export { setCurrentAgendaItem, markAttendance } from './members.ts';
+export { simplePdf } from './demo-pdf.ts';

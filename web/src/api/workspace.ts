@@ -14,7 +14,7 @@ export interface MyMeeting {
   status: 'planned' | 'summoned' | 'held' | 'cancelled'; agendaSent: boolean; currentItemId: string | null; role: 'member' | 'substitute';
 }
 export interface WorkspaceDocument { id: string; number: number; title: string; fileName: string; mimeType: string; size: number }
-export interface Note { id: string; agendaItemId: string; registryEntryId: string | null; text: string; createdAt: string; updatedAt: string }
+export interface Note { id: string; agendaItemId: string; presentationEntryId: string | null; text: string; createdAt: string; updatedAt: string }
 export interface SubstituteCall {
   id: string; meetingId: string; absentPersonId: string; absentName: string; substitutePersonId: string; substituteName: string;
   status: 'called' | 'accepted' | 'declined'; calledAt: string; answeredAt: string | null;
@@ -37,7 +37,7 @@ export const documentPath = (tenant: string, documentId: string) => `${base(tena
 
 export const listMyMeetings = (tenant: string, signal?: AbortSignal) => api<{ items: MyMeeting[] }>(`${base(tenant)}/meetings`, opt(signal));
 export const getWorkspaceMeeting = (tenant: string, meetingId: string, signal?: AbortSignal) => api<WorkspaceMeeting>(meetingPath(tenant, meetingId), opt(signal));
-export const createNote = (tenant: string, itemId: string, body: { text: string; registryEntryId?: string | null }) =>
+export const createNote = (tenant: string, itemId: string, body: { text: string; presentationEntryId?: string | null }) =>
   api<Note>(`${base(tenant)}/agenda-items/${id(itemId)}/notes`, { json: body });
 export const updateNote = (tenant: string, noteId: string, text: string) => api<Note>(`${base(tenant)}/notes/${id(noteId)}`, { method: 'PATCH', json: { text } });
 export const deleteNote = (tenant: string, noteId: string) => api<void>(`${base(tenant)}/notes/${id(noteId)}`, { method: 'DELETE' });

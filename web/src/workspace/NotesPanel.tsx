@@ -22,7 +22,7 @@ export function NotesPanel({ tenant, item, offline, onChanged }: Props) {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const done = await submit.run(async () => {
-      await createNote(tenant.slug, item.id, { text, registryEntryId: onPaper ? item.presentationEntryId : null });
+      await createNote(tenant.slug, item.id, { text, presentationEntryId: onPaper ? item.presentationEntryId : null });
     });
     if (done) {
       setText('');
@@ -49,7 +49,7 @@ export function NotesPanel({ tenant, item, offline, onChanged }: Props) {
         <Paragraph data-size="sm">{t('workspace.notes.offline')}</Paragraph>
       ) : (
         <form className="stack" onSubmit={onSubmit} noValidate>
-          <FormErrorSummary errors={submit.errors} code={submit.code} fields={{ [`${prefix}.text`]: t('workspace.notes.text'), [`${prefix}.registryEntryId`]: t('workspace.notes.onPaper') }} />
+          <FormErrorSummary errors={submit.errors} code={submit.code} fields={{ [`${prefix}.text`]: t('workspace.notes.text'), [`${prefix}.presentationEntryId`]: t('workspace.notes.onPaper') }} />
           <FormField field={`${prefix}.text`} label={t('workspace.notes.text')} value={text} onChange={setText} errors={submit.errors} multiline required />
           {item.presentationEntryId && <Checkbox label={t('workspace.notes.onPaper')} checked={onPaper} onChange={(event) => setOnPaper(event.target.checked)} />}
           <div className="button-row">
@@ -90,7 +90,7 @@ function NoteView({ tenant, note, offline, onChanged }: { tenant: Tenant; note: 
   return (
     <div className="workspace-note">
       <Paragraph className="workspace-note-text">{note.text}</Paragraph>
-      <Paragraph data-size="xs">{formatDateTime(language, note.updatedAt)}{note.registryEntryId ? ` · ${t('workspace.notes.onPaper')}` : ''}</Paragraph>
+      <Paragraph data-size="xs">{formatDateTime(language, note.updatedAt)}{note.presentationEntryId ? ` · ${t('workspace.notes.onPaper')}` : ''}</Paragraph>
       {!offline && (
         <div className="button-row">
           <Button variant="tertiary" data-size="sm" onClick={() => setEditing(true)}>{t('workspace.notes.edit')}</Button>

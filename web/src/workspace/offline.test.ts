@@ -32,7 +32,7 @@ const meeting = (): WorkspaceMeeting => ({
   currentItemId: null, role: 'member', myAttendance: null, substituteCalls: [], myPersonIds: ['p'], canReportAbsence: true,
   items: [
     { id: 'i1', position: 1, itemNumber: 'PS 1/26', title: 'Budsjett', publicTitle: 'Budsjett', caseFileId: null, presentationEntryId: 'e1', late: false, closed: false, closedLegalBasis: null, decisionText: null, documents: [doc('d1')], proposals: [], notes: [] },
-    { id: 'i2', position: 2, itemNumber: 'PS 2/26', title: 'Lukket', publicTitle: 'Lukket', caseFileId: null, presentationEntryId: 'e2', late: false, closed: true, closedLegalBasis: 'kl. § 11-5', decisionText: null, documents: [doc('d2')], proposals: [], notes: [{ id: 'n', agendaItemId: 'i2', registryEntryId: null, text: 'mitt notat', createdAt: '', updatedAt: '' }] },
+    { id: 'i2', position: 2, itemNumber: 'PS 2/26', title: 'Lukket', publicTitle: 'Lukket', caseFileId: null, presentationEntryId: 'e2', late: false, closed: true, closedLegalBasis: 'kl. § 11-5', decisionText: null, documents: [doc('d2')], proposals: [], notes: [{ id: 'n', agendaItemId: 'i2', presentationEntryId: null, text: 'mitt notat', createdAt: '', updatedAt: '' }] },
   ],
 });
 

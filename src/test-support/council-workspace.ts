@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Test factories of the workspace: a politician's session (a logged-in person with the role,
+// Test factories of the politician's workspace (src/council-workspace): a politician's session (a logged-in person with the role,
 // linked to a council person when one is given), and an agenda item with a paper in the archive.
 import { Readable } from 'node:stream';
 import { withoutTenant } from '../platform/db/transaction.ts';
 import { grantLocalRole } from '../identity/users.ts';
 import { addDocument, changeDocumentPublication, createCaseFile, createRegistryEntry, detectFormat } from '../archive/service.ts';
-import { loggedInPerson, type TestPerson } from '../test-support/person.ts';
-import type { TestRadhus } from '../test-support/app.ts';
+import { loggedInPerson, type TestPerson } from './person.ts';
+import type { TestRadhus } from './app.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import * as council from '../council/service.ts';
 import { inCouncil } from '../council/test-support.ts';
