@@ -6,7 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { formatDateTime, formatFileSize } from '../../../src/common/format.ts';
-import { answerSubstituteCall, getWorkspaceMeeting, reportAbsence, type WorkspaceDocument, type WorkspaceItem, type WorkspaceMeeting } from '../api/workspace.ts';
+import { answerSubstituteCall, documentPath, getWorkspaceMeeting, reportAbsence, type WorkspaceDocument, type WorkspaceItem, type WorkspaceMeeting } from '../api/workspace.ts';
 import type { Tenant } from '../api/types.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -21,7 +21,6 @@ import { href } from '../router/routes.ts';
 import type { Flash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { useSubmit } from '../council/useSubmit.ts';
-import { documentPath } from '../api/workspace.ts';
 import { browserDeps, documentBlob, loadMeeting, saveForOffline } from './offline.ts';
 import { NotesPanel } from './NotesPanel.tsx';
 
@@ -50,9 +49,14 @@ export function WorkspaceMeetingPage({ tenant, id }: { tenant: Tenant; id: strin
     reload();
   };
   const openDocument = (doc: WorkspaceDocument) => {
+    // Without the Cache API (an old browser) the paper opens straight from the server.
+    if (!deps) {
+      window.open(documentPath(tenant.slug, doc.id), '_blank', 'noopener');
+      return;
+    }
     // The window opens within the tap (a later one would be a blocked pop-up); the paper follows.
     const target = window.open('', '_blank');
-    documentBlob(deps!, tenant.slug, doc.id).then(
+    documentBlob(deps, tenant.slug, doc.id).then(
       (blob) => {
         const url = URL.createObjectURL(blob);
         if (target) target.location.href = url;
