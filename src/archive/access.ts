@@ -109,3 +109,9 @@ export async function documentsForAccess(tx: Tx, entryId: string): Promise<Acces
     .map((r) => ({ documentId: r.document_id, documentNumber: r.document_number, title: r.title, fileName: r.file_name, mimeType: r.mime_type, checksum: r.checksum, size: Number(r.size) }))
     .sort((a, b) => a.documentNumber - b.documentNumber);
 }
+
+/** The registry entry a document belongs to, for a reader that holds only the document's id (the members' workspace). */
+export async function entryOfDocument(tx: Tx, documentId: string): Promise<string | undefined> {
+  if (!isUuid(documentId)) return undefined;
+  return (await sql<{ registry_entry_id: string }>`select registry_entry_id from documents where id = ${documentId}::uuid`.execute(tx)).rows[0]?.registry_entry_id;
+}

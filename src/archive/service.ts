@@ -13,7 +13,7 @@ export { listCaseFiles } from './queries.ts';
 export { dateIn, formatNumber } from './numbering.ts';
 export type { CorrespondentInput } from './correspondents.ts';
 export type { EntryType } from './tables.ts';
-export { entryForAccess, findEntryForAccess, documentsForAccess, type AccessEntry, type AccessEntryDocument } from './access.ts';
+export { entryForAccess, findEntryForAccess, documentsForAccess, entryOfDocument, type AccessEntry, type AccessEntryDocument } from './access.ts';
 export { closeSeriesPeriod, type ClosePeriodInput, type ClosePeriodResult } from './periods.ts';
 export { detectFormat, sniffFormat, type DetectedFormat } from './formats.ts';
 export { listArchiveCodes, codeNames, type ArchiveCode, type CodeList } from './codes.ts';

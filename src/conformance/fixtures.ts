@@ -2,7 +2,7 @@
 // A municipality with something in every corner of its archive, made through the API, and
 // snapshots of everything it owns: through the API with its own tokens, and row by row in the
 // database as the owner. Comparing snapshots shows whether anything changed.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -144,6 +144,20 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   await call(radhus, sec, 'POST', council(`/meetings/${summoned.id}/summons`), { late: true });
   const councilPlannedItem = await call(radhus, sec, 'POST', council(`/meetings/${councilMeeting.id}/agenda-items`), { title: `Planlagt sak ${tag}` });
   const councilProposal = await call(radhus, sec, 'POST', council(`/agenda-items/${councilItem.id}/proposals`), { kind: 'recommendation', text: `Innstilling ${tag}` });
+  // The politician's workspace (issue 11): the fixture's person is also the seated politician (the
+  // member's routes answer a logged-in person, not a token), with a paper to read on the summoned
+  // item, a private note on it, and a call to meet as a substitute for another member.
+  const councilPaper = await upload(radhus, t, api(`/registry-entries/${presentation.id}/documents`), Buffer.from(`%PDF-1.7\n% paper ${tag}\n%%EOF\n`), { title: `Saksframlegg ${tag}` });
+  await withoutTenant(radhus.ctx.db, (tx) => grantLocalRole(tx, tenant.id, person.userId, 'politician', radhus.clock.now()));
+  await call(radhus, sec, 'PATCH', council(`/persons/${councilPerson.id}`), { userId: person.userId });
+  const noteRes = await radhus.app.inject({ method: 'POST', url: api(`/workspace/agenda-items/${councilItem.id}/notes`), headers: person.headers, payload: { text: `Notat ${tag}` } });
+  if (noteRes.statusCode !== 201) throw new Error(`the fixture's note was refused: ${noteRes.body}`);
+  const councilNote = noteRes.json().id as string;
+  const absentPerson = await call(radhus, sec, 'POST', council('/persons'), { givenName: 'Fraværende', familyName: tag, partyId: councilParty.id });
+  await call(radhus, sec, 'POST', council(`/bodies/${councilBody.id}/memberships`), { termId: councilTerm.id, personId: absentPerson.id, role: 'member' });
+  const councilCall = randomUUID();
+  await sql`insert into council_substitute_calls (id, tenant_id, meeting_id, absent_person_id, substitute_person_id, status, called_at)
+    values (${councilCall}, ${tenant.id}, ${councilMeeting.id}, ${absentPerson.id}, ${councilPerson.id}, 'called', ${radhus.clock.now()})`.execute(radhus.ctx.db.kysely);
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
@@ -190,10 +204,14 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       councilPresentation: presentation.id,
       councilProposal: councilProposal.id,
       councilPlannedItem: councilPlannedItem.id,
+      councilPaper: councilPaper.id,
+      councilNote,
+      councilCall,
       searchText: titles.caseFile,
     },
     secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId, depositJob,
-      councilTerm.id, councilParty.id, councilPerson.id, councilBody.id, councilMembership.id, councilMeeting.id, summoned.id, councilItem.id, presentation.id, councilProposal.id, councilPlannedItem.id],
+      councilTerm.id, councilParty.id, councilPerson.id, councilBody.id, councilMembership.id, councilMeeting.id, summoned.id, councilItem.id, presentation.id, councilProposal.id, councilPlannedItem.id,
+      councilPaper.id, councilNote, councilCall, absentPerson.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
     person,
   };

@@ -69,7 +69,8 @@ export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => opera
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
 export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob', 'open311Key',
-  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem'] as const;
+  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem',
+  'councilPaper', 'councilNote', 'councilCall'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -105,6 +106,8 @@ const namedPathIds: Record<string, IdKind> = {
   entryId: 'registryEntry',
   // The council's API (issue 10) names its ids by what they are.
   bodyId: 'councilBody', personId: 'councilPerson', membershipId: 'councilMembership', meetingId: 'councilMeeting', itemId: 'councilItem',
+  // The politician's workspace (issue 11): a paper of the summoned item, the fixture person's note and substitute call.
+  documentId: 'councilPaper', noteId: 'councilNote', callId: 'councilCall',
 };
 
 /** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
@@ -160,6 +163,8 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   proposalId: () => 'councilProposal',
   // The agenda order of the planned meeting ({meetingId}) lists that meeting's own item.
   itemIds: () => 'councilPlannedItem',
+  // The item under discussion (setCurrentAgendaItem) on the planned meeting ({meetingId}): its own item.
+  itemId: () => 'councilPlannedItem',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */

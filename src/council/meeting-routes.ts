@@ -6,10 +6,11 @@ import type { App } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import * as meetings from './meetings.ts';
 import * as agenda from './agenda.ts';
+import { setCurrentAgendaItem } from './members.ts';
 import { listPoliticalCaseCandidates } from './case-lookup.ts';
 import { meetingDetail, presentItem, presentMeeting } from './present.ts';
 import { inCouncil, secretariat, tags } from './request.ts';
-import { AgendaOrderBody, AttendanceBody, CaseCandidateOut, CaseCandidatesQuery, AttendanceOut, ItemBody, ItemOut, ItemParams, ItemPatch, list, MeetingBody, MeetingDetail, MeetingOut, MeetingParams, MeetingPatch, MeetingsQuery, SummonsBody, SummonsOut, TenantOnly } from './schema.ts';
+import { AgendaOrderBody, AttendanceBody, CurrentItemBody, CaseCandidateOut, CaseCandidatesQuery, AttendanceOut, ItemBody, ItemOut, ItemParams, ItemPatch, list, MeetingBody, MeetingDetail, MeetingOut, MeetingParams, MeetingPatch, MeetingsQuery, SummonsBody, SummonsOut, TenantOnly } from './schema.ts';
 import { Type } from 'typebox';
 
 const config = { roles: secretariat };
@@ -61,6 +62,8 @@ export async function meetingRoutes(app: App, ctx: AppContext): Promise<void> {
       await agenda.reorderAgenda(tx, c, request.params.meetingId, request.body.itemIds);
       return meetingDetail(tx, await meetings.meetingOrThrow(tx, request.params.meetingId), c.at);
     }));
+  app.put(`${base}/meetings/:meetingId/current-item`, { config, schema: { operationId: 'setCurrentAgendaItem', tags, summary: 'The item under discussion now (null: none); the members’ tablets highlight it', params: MeetingParams, body: CurrentItemBody, response: { 200: MeetingOut } } },
+    async (request) => presentMeeting(await inCouncil(ctx, request, (tx, c) => setCurrentAgendaItem(tx, c, request.params.meetingId, request.body.itemId))));
   app.put(`${base}/meetings/:meetingId/attendance`, { config, schema: { operationId: 'recordAttendance', tags, summary: 'Who met, who was absent, which substitute met for whom', params: MeetingParams, body: AttendanceBody, response: { 200: AttendanceOut } } },
     async (request) => {
       const rows = await inCouncil(ctx, request, (tx, c) => meetings.recordAttendance(tx, c, request.params.meetingId, request.body.entries));

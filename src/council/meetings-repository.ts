@@ -55,6 +55,10 @@ export async function replaceAttendance(tx: Tx, meetingId: string, rows: Attenda
   await db(tx).deleteFrom('council_attendance').where('meeting_id', '=', meetingId).execute();
   if (rows.length) await db(tx).insertInto('council_attendance').values(rows).execute();
 }
+/** One person's row, added or replaced (a member's own absence, a substitute who accepted the call). */
+export const upsertAttendance = async (tx: Tx, row: AttendanceRow) =>
+  void (await db(tx).insertInto('council_attendance').values(row)
+    .onConflict((oc) => oc.columns(['meeting_id', 'person_id']).doUpdateSet({ status: row.status, substitute_for: row.substitute_for, reported_at: row.reported_at })).execute());
 /** The persons with a seat (member, leader, deputy) or a substitute place in the body on a day. */
 export const seatsOn = async (tx: Tx, bodyId: string, day: string) =>
   db(tx).selectFrom('council_memberships').select(['person_id', 'role', 'party_id', 'substitute_order']).where('body_id', '=', bodyId)

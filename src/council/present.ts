@@ -18,6 +18,7 @@ export const presentMeeting = (m: repo.MeetingRow) => ({
   id: m.id, bodyId: m.body_id, termId: m.term_id, startsAt: m.starts_at.toISOString(), endsAt: iso(m.ends_at), location: m.location, status: m.status, open: m.open,
   summonedAt: iso(m.summoned_at), agendaPublicFrom: iso(m.agenda_public_from), liveStreamUrl: m.live_stream_url, recordingUrl: m.recording_url,
   minutesStatus: m.minutes_status, minutesEntryId: m.minutes_entry_id, noticePostedOn: m.notice_posted_on, appealClosesOn: m.appeal_closes_on,
+  currentItemId: m.current_item_id ?? null,
 });
 const empty: ItemRecords = { proposals: [], votes: [], disqualifications: [], reservations: [] };
 export const presentItem = (i: repo.ItemRow, records: ItemRecords = empty) => ({

@@ -73,6 +73,7 @@ export const CaseCandidateOut = Type.Object({
   id: Id, caseNumber: Type.String(), title: Type.String({ description: 'the public (screened) title, as the agenda shows it' }), status: Type.String(), caseDate: Type.String(),
   presentations: Type.Array(Type.Object({ id: Id, registryNumber: Type.String(), title: Type.String(), type: Type.String(), documentDate: Nullable(Type.String()) })),
 });
+export const CurrentItemBody = Type.Object({ itemId: Nullable(Id) }, strict);
 export const AgendaOrderBody = Type.Object({ itemIds: Type.Array(Id, { maxItems: 500, description: 'every item of the meeting, once, in the new order' }) }, strict);
 export const AttendanceBody = Type.Object({
   entries: Type.Array(Type.Object({ personId: Id, status: Type.Union([Type.Literal('present'), Type.Literal('absent')]), substituteFor: Type.Optional(Nullable(Id)) }, strict), { maxItems: 200 }),
@@ -95,6 +96,7 @@ const meetingFields = {
   id: Id, bodyId: Id, termId: Nullable(Id), startsAt: Type.String(), endsAt: Nullable(Type.String()), location: Nullable(Type.String()), status: Type.String(), open: Type.Boolean(),
   summonedAt: Nullable(Type.String()), agendaPublicFrom: Nullable(Type.String()), liveStreamUrl: Nullable(Type.String()), recordingUrl: Nullable(Type.String()),
   minutesStatus: Type.String(), minutesEntryId: Nullable(Id), noticePostedOn: Nullable(Type.String()), appealClosesOn: Nullable(Type.String()),
+  currentItemId: Type.Optional(Nullable(Id)),
 };
 export const MeetingOut = Type.Object(meetingFields);
 export const MeetingDetail = Type.Object({

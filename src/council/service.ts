@@ -6,3 +6,5 @@ export { createMeeting, updateMeeting, publishSummons, cancelMeeting, markHeld, 
 export { addAgendaItem, updateAgendaItem, removeAgendaItem, itemOrThrow, type ItemInput } from './agenda.ts';
 export type { MeetingRow, ItemRow, AttendanceRow } from './meetings-repository.ts';
 export type { TermRow, PartyRow, PersonRow, BodyRow, MembershipRow } from './roster-repository.ts';
+export { setCurrentAgendaItem, markAttendance } from './members.ts';
+export { simplePdf } from './demo-pdf.ts';

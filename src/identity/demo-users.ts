@@ -97,6 +97,18 @@ const municipalities: { slug: string; country: 'NO' | 'SE'; people: Person[] }[]
   },
 ];
 
+// The politician's workspace (issue 11) needs two members of one body and a substitute to log in as
+// each: a second politician and a substitute per municipality, linked to the demo council's seats by
+// src/council-workspace/demo.ts.
+const councilPeople: Record<string, [second: Person, substitute: Person]> = {
+  balsfjord: [['Eirik', 'Mikkelsen', '1975-08-14'], ['Lise', 'Hanssen', '1990-05-22']],
+  aneby: [['Gustav', 'Ahlström', '1970-06-11'], ['Maja', 'Lindahl', '1993-01-27']],
+  eksjo: [['Hugo', 'Sjöstrand', '1968-02-09'], ['Ebba', 'Nyström', '1992-12-03']],
+  nassjo: [['Axel', 'Runesson', '1973-04-18'], ['Klara', 'Öhman', '1989-10-30']],
+  savsjo: [['Erik', 'Wahlberg', '1966-11-24'], ['Ida', 'Sundqvist', '1995-07-08']],
+  vetlanda: [['Oscar', 'Lindblad', '1971-09-02'], ['Wilma', 'Hägg', '1997-03-16']],
+};
+
 const identityNumber = (country: 'NO' | 'SE', birthDate: string): string =>
   country === 'NO' ? syntheticNorwegianNumber(birthDate, 0) : syntheticSwedishNumber(birthDate, 0);
 
@@ -108,6 +120,10 @@ export const demoUsers: readonly DemoUser[] = [
   ...municipalities.flatMap(({ slug, country, people }) =>
     staffRoles.map((role, i) => user(`${slug}-${role}`, people[i]!, country, { [slug]: [role] })),
   ),
+  ...municipalities.flatMap(({ slug, country }) => [
+    user(`${slug}-politician-2`, councilPeople[slug]![0], country, { [slug]: ['politician'] }),
+    user(`${slug}-substitute`, councilPeople[slug]![1], country, { [slug]: ['politician'] }),
+  ]),
   // Höglandet shares case handling across municipal borders: one officer, two municipalities.
   user('hoglandet-case-officer', ['Kerstin', 'Lundgren', '1972-10-03'], 'SE', { eksjo: ['case-officer'], nassjo: ['case-officer'] }),
 ];

@@ -44,6 +44,9 @@ const EFormPage = lazy(() => import('./pages/EFormPage.tsx').then((m) => ({ defa
 const CouncilPage = lazy(() => import('./council/CouncilPage.tsx').then((m) => ({ default: m.CouncilPage })));
 const BodyPage = lazy(() => import('./council/BodyPage.tsx').then((m) => ({ default: m.BodyPage })));
 const MeetingPage = lazy(() => import('./council/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
+// The politician's workspace (issue 11 §3): loaded when opened.
+const WorkspacePage = lazy(() => import('./workspace/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
+const WorkspaceMeetingPage = lazy(() => import('./workspace/WorkspaceMeetingPage.tsx').then((m) => ({ default: m.WorkspaceMeetingPage })));
 
 export function App() {
   return (
@@ -127,6 +130,16 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
         {route.name === 'council' && <CouncilPage tenant={t} />}
         {route.name === 'councilBody' && <BodyPage key={route.id} tenant={t} id={route.id} />}
         {route.name === 'councilMeeting' && <MeetingPage key={route.id} tenant={t} id={route.id} />}
+      </Suspense>
+    );
+  }
+  // The workspace is the elected members' (the API answers for the role politician).
+  if (route.name === 'workspace' || route.name === 'workspaceMeeting') {
+    if (!roles.includes('politician')) return <StartPage tenant={t} roles={roles} name={name} notice />;
+    return (
+      <Suspense fallback={<Loading />}>
+        {route.name === 'workspace' && <WorkspacePage tenant={t} />}
+        {route.name === 'workspaceMeeting' && <WorkspaceMeetingPage key={route.id} tenant={t} id={route.id} />}
       </Suspense>
     );
   }

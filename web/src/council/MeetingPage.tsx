@@ -37,6 +37,7 @@ import { ItemRecord } from './ItemRecord.tsx';
 import { MinutesSection } from './MinutesSection.tsx';
 import { allowed, type MeetingRoster } from './meeting.ts';
 import { useSubmit } from './useSubmit.ts';
+import { CurrentItemSection, SubstituteCallsSection } from '../workspace/SecretariatSections.tsx';
 
 
 interface Loaded { meeting: Meeting; roster: MeetingRoster }
@@ -132,6 +133,8 @@ export function MeetingPage({ tenant, id }: { tenant: Tenant; id: string }) {
         )}
       </div>
       <AgendaSection tenant={tenant} meeting={m} onChanged={changed} />
+      {m.status !== 'cancelled' && <SubstituteCallsSection key={JSON.stringify(m.attendance)} tenant={tenant} meetingId={m.id} />}
+      {recording && items.length > 0 && <CurrentItemSection key={(m as { currentItemId?: string | null }).currentItemId ?? ''} tenant={tenant} meeting={{ ...m, items }} onChanged={changed} />}
       {recording && <AttendanceSection key={JSON.stringify(m.attendance)} tenant={tenant} meeting={m} roster={roster} onSaved={changed} />}
       {recording && item && (
         <section className="stack" aria-labelledby="meeting-items">

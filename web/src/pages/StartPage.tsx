@@ -54,7 +54,11 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
           </ButtonLink>
         </RoleSection>
       )}
-      {roles.includes('politician') && <RoleSection id="start-politician" heading="start.politician.heading" body="start.politician.body" />}
+      {roles.includes('politician') && (
+        <RoleSection id="start-politician" heading="start.politician.heading" body="workspace.start.body">
+          <ButtonLink href={href({ name: 'workspace', tenant: tenant.slug })}>{t('workspace.open')}</ButtonLink>
+        </RoleSection>
+      )}
       {roles.includes('citizen') && (
         <RoleSection id="start-citizen" heading="start.citizen.heading" body="start.citizen.body">
           <ButtonLink href={href({ name: 'myPage', tenant: tenant.slug })}>{t('my.title')}</ButtonLink>

@@ -48,6 +48,8 @@ export type Route =
   | { name: 'council'; tenant: string }
   | { name: 'councilBody'; tenant: string; id: string }
   | { name: 'councilMeeting'; tenant: string; id: string }
+  | { name: 'workspace'; tenant: string }
+  | { name: 'workspaceMeeting'; tenant: string; id: string }
   | { name: 'notFound'; path: string };
 
 /** The secretariat's council pages (issue 10 §1): bodies, a body's members and meeting plan, a meeting. */
@@ -119,6 +121,11 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (id === 'bodies' && sub !== undefined) return { name: 'councilBody', tenant, id: sub };
     if (id === 'meetings' && sub !== undefined) return { name: 'councilMeeting', tenant, id: sub };
   }
+  // The politician's workspace (issue 11 §3): my meetings, and one meeting.
+  if (section === 'workspace' && extra === undefined) {
+    if (id === undefined) return { name: 'workspace', tenant };
+    if (id === 'meetings' && sub !== undefined) return { name: 'workspaceMeeting', tenant, id: sub };
+  }
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
     if (id === 'units') return { name: 'adminUnits', tenant };
@@ -189,6 +196,10 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/council/bodies/${seg(route.id)}`;
     case 'councilMeeting':
       return `${BASE}/${seg(route.tenant)}/council/meetings/${seg(route.id)}`;
+    case 'workspace':
+      return `${BASE}/${seg(route.tenant)}/workspace`;
+    case 'workspaceMeeting':
+      return `${BASE}/${seg(route.tenant)}/workspace/meetings/${seg(route.id)}`;
   }
 }
 
