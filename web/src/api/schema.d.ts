@@ -1852,6 +1852,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/current-item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The item under discussion now (null: none); the members’ tablets highlight it */
+        put: operations["setCurrentAgendaItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/{tenant}/council/meetings/{meetingId}/attendance": {
         parameters: {
             query?: never;
@@ -2083,6 +2100,144 @@ export interface paths {
         get?: never;
         /** Upload the captions or transcript of the item’s recording as WebVTT (text/vtt, at most 2 MB) */
         put: operations["uploadAgendaItemTranscript"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/workspace/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upcoming meetings of the bodies I sit in, and those I am called to as a substitute */
+        get: operations["listMyMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/workspace/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting of mine: the whole agenda (closed items too) with papers, current item, proposals, my attendance and notes */
+        get: operations["getWorkspaceMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/workspace/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file of a paper on a meeting of mine (screened ones too); 404 for anything else */
+        get: operations["getWorkspaceDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/workspace/agenda-items/{itemId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My private notes on an item (nobody else’s) */
+        get: operations["listMyNotes"];
+        put?: never;
+        /** Write a private note on an item or its paper */
+        post: operations["createMyNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/workspace/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete my note (another member’s: 404) */
+        delete: operations["deleteMyNote"];
+        options?: never;
+        head?: never;
+        /** Change my note (another member’s: 404) */
+        patch: operations["updateMyNote"];
+        trace?: never;
+    };
+    "/api/v1/{tenant}/workspace/meetings/{meetingId}/absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report absence (forfall): the next substitute of my list is called, the secretariat told */
+        post: operations["reportAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/workspace/substitute-calls/{callId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline a call to meet as a substitute (declined: the next is called) */
+        post: operations["answerSubstituteCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{tenant}/council/meetings/{meetingId}/substitute-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who was called in for whom to the meeting, and their answers */
+        get: operations["listSubstituteCalls"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -14893,6 +15048,7 @@ export interface operations {
                             minutesEntryId: string | null;
                             noticePostedOn: string | null;
                             appealClosesOn: string | null;
+                            currentItemId?: string | null;
                         }[];
                     };
                 };
@@ -14992,6 +15148,7 @@ export interface operations {
                         minutesEntryId: string | null;
                         noticePostedOn: string | null;
                         appealClosesOn: string | null;
+                        currentItemId?: string | null;
                     };
                 };
             };
@@ -15097,6 +15254,7 @@ export interface operations {
                         minutesEntryId: string | null;
                         noticePostedOn: string | null;
                         appealClosesOn: string | null;
+                        currentItemId?: string | null;
                         body: {
                             /** Format: uuid */
                             id: string;
@@ -15251,6 +15409,7 @@ export interface operations {
                         minutesEntryId: string | null;
                         noticePostedOn: string | null;
                         appealClosesOn: string | null;
+                        currentItemId?: string | null;
                     };
                 };
             };
@@ -15363,6 +15522,7 @@ export interface operations {
                         minutesEntryId: string | null;
                         noticePostedOn: string | null;
                         appealClosesOn: string | null;
+                        currentItemId?: string | null;
                         late: boolean;
                         publicFrom: string;
                         message: string;
@@ -15471,6 +15631,7 @@ export interface operations {
                         minutesEntryId: string | null;
                         noticePostedOn: string | null;
                         appealClosesOn: string | null;
+                        currentItemId?: string | null;
                     };
                 };
             };
@@ -15576,6 +15737,7 @@ export interface operations {
                         minutesEntryId: string | null;
                         noticePostedOn: string | null;
                         appealClosesOn: string | null;
+                        currentItemId?: string | null;
                     };
                 };
             };
@@ -16099,6 +16261,7 @@ export interface operations {
                         minutesEntryId: string | null;
                         noticePostedOn: string | null;
                         appealClosesOn: string | null;
+                        currentItemId?: string | null;
                         body: {
                             /** Format: uuid */
                             id: string;
@@ -16154,6 +16317,118 @@ export interface operations {
                         }[];
                         /** @description what the caller may do now: summon, cancel, markHeld, addItem, recordAttendance, … */
                         actions: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    setCurrentAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    itemId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        termId: string | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        status: string;
+                        open: boolean;
+                        summonedAt: string | null;
+                        agendaPublicFrom: string | null;
+                        liveStreamUrl: string | null;
+                        recordingUrl: string | null;
+                        minutesStatus: string;
+                        minutesEntryId: string | null;
+                        noticePostedOn: string | null;
+                        appealClosesOn: string | null;
+                        currentItemId?: string | null;
                     };
                 };
             };
@@ -17736,6 +18011,956 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listMyMeetings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bodyId: string;
+                            bodyName: string;
+                            startsAt: string;
+                            endsAt: string | null;
+                            location: string | null;
+                            status: string;
+                            /** @description the summons is sent: the agenda and papers are the members’ */
+                            agendaSent: boolean;
+                            currentItemId: string | null;
+                            role: "member" | "substitute";
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getWorkspaceMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        bodyName: string;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        status: string;
+                        /** @description the summons is sent: the agenda and papers are the members’ */
+                        agendaSent: boolean;
+                        currentItemId: string | null;
+                        role: "member" | "substitute";
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            itemNumber: string;
+                            title: string;
+                            publicTitle: string;
+                            caseFileId: string | null;
+                            presentationEntryId: string | null;
+                            late: boolean;
+                            closed: boolean;
+                            closedLegalBasis: string | null;
+                            decisionText: string | null;
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                            }[];
+                            proposals: {
+                                position: number;
+                                kind: string;
+                                text: string;
+                                proposerPersonId: string | null;
+                                partyId: string | null;
+                            }[];
+                            notes: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                presentationEntryId: string | null;
+                                text: string;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        }[];
+                        myAttendance: {
+                            /** Format: uuid */
+                            personId: string;
+                            status: string;
+                            reportedAt: string | null;
+                            substituteFor: string | null;
+                        } | null;
+                        substituteCalls: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            /** Format: uuid */
+                            absentPersonId: string;
+                            absentName: string;
+                            /** Format: uuid */
+                            substitutePersonId: string;
+                            substituteName: string;
+                            status: string;
+                            calledAt: string;
+                            answeredAt: string | null;
+                        }[];
+                        myPersonIds: string[];
+                        canReportAbsence: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getWorkspaceDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listMyNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agendaItemId: string;
+                            presentationEntryId: string | null;
+                            text: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createMyNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    presentationEntryId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        agendaItemId: string;
+                        presentationEntryId: string | null;
+                        text: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    deleteMyNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                noteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateMyNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                noteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        agendaItemId: string;
+                        presentationEntryId: string | null;
+                        text: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    reportAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why; the secretariat reads it */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attendance: {
+                            /** Format: uuid */
+                            personId: string;
+                            status: string;
+                            reportedAt: string;
+                        };
+                        substituteCall: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            /** Format: uuid */
+                            absentPersonId: string;
+                            absentName: string;
+                            /** Format: uuid */
+                            substitutePersonId: string;
+                            substituteName: string;
+                            status: string;
+                            calledAt: string;
+                            answeredAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    answerSubstituteCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accept: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        meetingId: string;
+                        /** Format: uuid */
+                        absentPersonId: string;
+                        absentName: string;
+                        /** Format: uuid */
+                        substitutePersonId: string;
+                        substituteName: string;
+                        status: string;
+                        calledAt: string;
+                        answeredAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listSubstituteCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            /** Format: uuid */
+                            absentPersonId: string;
+                            absentName: string;
+                            /** Format: uuid */
+                            substitutePersonId: string;
+                            substituteName: string;
+                            status: string;
+                            calledAt: string;
+                            answeredAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description You may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
