@@ -4,11 +4,15 @@
 import type { Module } from '../platform/modules.ts';
 import { questionsProjection } from './projection.ts';
 import { questionRoutes } from './routes.ts';
+import { questionPageRoutes } from './page-routes.ts';
+import { questionTexts } from './texts.ts';
 
 export const questionsModule: Module = {
   name: 'questions',
   async register(app, ctx) {
     await questionRoutes(app, ctx);
+    await questionPageRoutes(app, ctx);
   },
+  texts: questionTexts,
   consumers: [questionsProjection],
 };
