@@ -6,6 +6,7 @@ import { questionsProjection } from './projection.ts';
 import { questionRoutes } from './routes.ts';
 import { questionPageRoutes } from './page-routes.ts';
 import { questionTexts } from './texts.ts';
+import { seedQuestionsDemo } from './demo.ts';
 
 export const questionsModule: Module = {
   name: 'questions',
@@ -15,4 +16,5 @@ export const questionsModule: Module = {
   },
   texts: questionTexts,
   consumers: [questionsProjection],
+  demo: seedQuestionsDemo,
 };

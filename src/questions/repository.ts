@@ -31,6 +31,7 @@ export async function selectQuestionsTo(tx: Tx, personIds: readonly string[], pa
     .orderBy((eb) => eb.case().when('status', '=', 'open').then(0).else(1).end())
     .orderBy('asked_at', 'desc').orderBy('id', 'desc').limit(500).execute();
 }
+export const anyQuestion = async (tx: Tx) => Boolean(await db(tx).selectFrom('council_questions').select('id').limit(1).executeTakeFirst());
 export const selectAllQuestionIds = async (tx: Tx) => (await db(tx).selectFrom('council_questions').select('id').execute()).map((r) => r.id);
 
 // --- public projection -------------------------------------------------------------------------

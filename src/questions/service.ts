@@ -20,6 +20,8 @@ export interface QuestionCtx {
   at: Date;
   /** The caller's users.id (a citizen asking or withdrawing, a politician answering). */
   userId: string;
+  /** false: no mail (the demo data, written as if in the past). */
+  mail?: boolean;
   municipality: { slug: string; name: string; language: Language };
   publicUrl: string;
 }
@@ -66,7 +68,7 @@ export async function askQuestion(tx: Tx, c: QuestionCtx, input: AskInput): Prom
   // The politician, or every member of the party group with an address; the municipality's language.
   const recipients = person ? [person] : persons.filter((p) => p.party_id === party!.id);
   const to = person ? personName(person) : party!.name;
-  for (const r of recipients)
+  for (const r of c.mail === false ? [] : recipients)
     if (r.email)
       await sendMail(tx, { to: r.email, template: questionAskedMail, language: c.municipality.language, tenantId: c.tenantId, at: c.at, key: `questions.asked:${row.id}:${r.id}`,
         params: { municipality: c.municipality.name, asker: askerName, to, text: body, url: `${c.publicUrl}${publicPath(c.municipality.slug, row.id)}` } });
@@ -97,7 +99,7 @@ export async function answerQuestion(tx: Tx, c: QuestionCtx, id: string, answer:
   // The asker's address as the identity provider vouches for it (the login, never shown publicly).
   const number = await identityNumberOf(tx, q.asker_user_id);
   const address = number ? (await verifiedEmailsOf(tx, [number]))[0] : undefined;
-  if (address)
+  if (address && c.mail !== false)
     await sendMail(tx, { to: address, template: questionAnsweredMail, language: q.language, tenantId: c.tenantId, at: c.at, key: `questions.answered:${q.id}`,
       params: { municipality: c.municipality.name, by: personName(as), url: `${c.publicUrl}${publicPath(c.municipality.slug, q.id)}` } });
   return { ...q, ...changes };
