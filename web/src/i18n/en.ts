@@ -4,6 +4,7 @@
 import { enCitizen } from './citizen/en.ts';
 import { enDeposit } from './deposit/en.ts';
 import { enCouncil } from './council/en.ts';
+import { enQuestions } from '../questions/i18n/en.ts';
 
 export const en = {
   'app.name': 'Rådhus',
@@ -371,6 +372,7 @@ export const en = {
   ...enCitizen,
   ...enDeposit,
   ...enCouncil,
+  ...enQuestions,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -54,13 +54,18 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
           </ButtonLink>
         </RoleSection>
       )}
-      {roles.includes('politician') && <RoleSection id="start-politician" heading="start.politician.heading" body="start.politician.body" />}
+      {roles.includes('politician') && (
+        <RoleSection id="start-politician" heading="start.politician.heading" body="start.politician.body">
+          <ButtonLink variant="secondary" href={href({ name: 'questionsAnswer', tenant: tenant.slug })}>{t('questions.link.answer')}</ButtonLink>
+        </RoleSection>
+      )}
       {roles.includes('citizen') && (
         <RoleSection id="start-citizen" heading="start.citizen.heading" body="start.citizen.body">
           <ButtonLink href={href({ name: 'myPage', tenant: tenant.slug })}>{t('my.title')}</ButtonLink>
           <ButtonLink variant="secondary" href={href({ name: 'services', tenant: tenant.slug })}>
             {t('services.link')}
           </ButtonLink>
+          <ButtonLink variant="secondary" href={href({ name: 'questionsNew', tenant: tenant.slug })}>{t('questions.link.ask')}</ButtonLink>
         </RoleSection>
       )}
     </section>

@@ -48,6 +48,9 @@ export type Route =
   | { name: 'council'; tenant: string }
   | { name: 'councilBody'; tenant: string; id: string }
   | { name: 'councilMeeting'; tenant: string; id: string }
+  | { name: 'questionsNew'; tenant: string }
+  | { name: 'questionsMine'; tenant: string }
+  | { name: 'questionsAnswer'; tenant: string }
   | { name: 'notFound'; path: string };
 
 /** The secretariat's council pages (issue 10 §1): bodies, a body's members and meeting plan, a meeting. */
@@ -119,6 +122,12 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (id === 'bodies' && sub !== undefined) return { name: 'councilBody', tenant, id: sub };
     if (id === 'meetings' && sub !== undefined) return { name: 'councilMeeting', tenant, id: sub };
   }
+  // Questions to politicians (issue 11 §2): the citizen asks and sees their own, the politician answers.
+  if (section === 'questions' && sub === undefined) {
+    if (id === undefined) return { name: 'questionsMine', tenant };
+    if (id === 'new') return { name: 'questionsNew', tenant };
+    if (id === 'answer') return { name: 'questionsAnswer', tenant };
+  }
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
     if (id === 'units') return { name: 'adminUnits', tenant };
@@ -189,6 +198,12 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/council/bodies/${seg(route.id)}`;
     case 'councilMeeting':
       return `${BASE}/${seg(route.tenant)}/council/meetings/${seg(route.id)}`;
+    case 'questionsNew':
+      return `${BASE}/${seg(route.tenant)}/questions/new`;
+    case 'questionsMine':
+      return `${BASE}/${seg(route.tenant)}/questions`;
+    case 'questionsAnswer':
+      return `${BASE}/${seg(route.tenant)}/questions/answer`;
   }
 }
 
