@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Test factories of the questions: a politician (a logged-in person with the politician role, linked
 // to a council person by user_id through the council's own service), a citizen, and the API calls.
-import { withoutTenant } from '../platform/db/transaction.ts';
-import { grantLocalRole } from '../identity/users.ts';
+import { withoutTenant, withTenant } from '../platform/db/transaction.ts';
+import { syncProviderRoles } from '../identity/service.ts';
 import type { TestRadhus } from '../test-support/app.ts';
 import { loggedInPerson, type TestPerson } from '../test-support/person.ts';
 import type { Tenant } from '../tenants/tenant.ts';
-import { inCouncil } from '../council/test-support.ts';
 import * as council from '../council/service.ts';
 
 /** Logs in a person as the politician of a council person (the roster links the login). */
 export async function politicianOf(t: TestRadhus, tenant: Tenant, person: council.PersonRow): Promise<TestPerson> {
   const login = await loggedInPerson(t, [tenant.id], { name: `${person.given_name} ${person.family_name}` });
-  await withoutTenant(t.ctx.db, (tx) => grantLocalRole(tx, tenant.id, login.userId, 'politician', t.clock.now()));
-  await inCouncil(t, tenant, (tx, c) => council.updatePerson(tx, c, person.id, { userId: login.userId }));
+  // As the identity provider grants it (the roles claim), beside the citizen role of the login.
+  await withoutTenant(t.ctx.db, (tx) => syncProviderRoles(tx, login.userId, new Map([[tenant.id, ['citizen', 'politician']]]), t.clock.now()));
+  await withTenant(t.ctx.db, { tenantId: tenant.id, actor: { kind: 'system', id: 'questions-test', name: 'questions test' } }, (tx) =>
+    council.updatePerson(tx, { tenantId: tenant.id, actor: 'system:questions-test:questions test', at: t.clock.now() }, person.id, { userId: login.userId }));
   return login;
 }
 
