@@ -144,6 +144,13 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   await call(radhus, sec, 'POST', council(`/meetings/${summoned.id}/summons`), { late: true });
   const councilPlannedItem = await call(radhus, sec, 'POST', council(`/meetings/${councilMeeting.id}/agenda-items`), { title: `Planlagt sak ${tag}` });
   const councilProposal = await call(radhus, sec, 'POST', council(`/agenda-items/${councilItem.id}/proposals`), { kind: 'recommendation', text: `Innstilling ${tag}` });
+  // Questions to politicians (issue 11): the fixture's person is also the politician (the walk's
+  // person answers for both roles), linked to the council person, and has asked that person.
+  await withoutTenant(radhus.ctx.db, (tx) => grantLocalRole(tx, tenant.id, person.userId, 'politician', radhus.clock.now()));
+  await call(radhus, sec, 'PATCH', council(`/persons/${councilPerson.id}`), { userId: person.userId });
+  const asked = await radhus.app.inject({ method: 'POST', url: api('/questions'), headers: person.headers, payload: { personId: councilPerson.id, text: `Spørsmål ${tag} til politikeren?`, askerName: `Kari ${tag}` } });
+  if (asked.statusCode !== 201) throw new Error(`the fixture's question was refused: ${asked.body}`);
+  const question = asked.json() as { id: string };
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
@@ -190,10 +197,11 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       councilPresentation: presentation.id,
       councilProposal: councilProposal.id,
       councilPlannedItem: councilPlannedItem.id,
+      question: question.id,
       searchText: titles.caseFile,
     },
     secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId, depositJob,
-      councilTerm.id, councilParty.id, councilPerson.id, councilBody.id, councilMembership.id, councilMeeting.id, summoned.id, councilItem.id, presentation.id, councilProposal.id, councilPlannedItem.id],
+      councilTerm.id, councilParty.id, councilPerson.id, councilBody.id, councilMembership.id, councilMeeting.id, summoned.id, councilItem.id, presentation.id, councilProposal.id, councilPlannedItem.id, question.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
     person,
   };

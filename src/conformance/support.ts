@@ -69,7 +69,8 @@ export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => opera
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
 export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob', 'open311Key',
-  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem'] as const;
+  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem',
+  'question'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -105,6 +106,8 @@ const namedPathIds: Record<string, IdKind> = {
   entryId: 'registryEntry',
   // The council's API (issue 10) names its ids by what they are.
   bodyId: 'councilBody', personId: 'councilPerson', membershipId: 'councilMembership', meetingId: 'councilMeeting', itemId: 'councilItem',
+  // Questions to politicians (issue 11): the fixture's person asked the fixture's politician.
+  questionId: 'question',
 };
 
 /** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
@@ -160,6 +163,9 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   proposalId: () => 'councilProposal',
   // The agenda order of the planned meeting ({meetingId}) lists that meeting's own item.
   itemIds: () => 'councilPlannedItem',
+  // The public question list's filters (listQuestions): a politician, a party.
+  person: () => 'councilPerson',
+  party: () => 'councilParty',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */

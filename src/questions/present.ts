@@ -64,9 +64,12 @@ function decodeCursor(cursor: string, f: PublicListFilter): { at: Date; id: stri
 /** Public list (newest first), read under withPublic. */
 export async function listPublicQuestions(tx: Tx, tenantId: string, f: PublicListFilter, now: Date) {
   const limit = f.limit ?? 50;
+  const names = await publicNames(tx, tenantId);
+  // A filter naming nobody of this municipality is a 404 (as listMeetings' body), not an empty list.
+  if (f.personId && !names.persons.has(f.personId)) throw notFound(`the politician "${f.personId}"`);
+  if (f.partyId && !names.parties.has(f.partyId)) throw notFound(`the party "${f.partyId}"`);
   const rows = await repo.selectPublicQuestions(tx, tenantId, { personId: f.personId, partyId: f.partyId, status: f.status, after: f.cursor ? decodeCursor(f.cursor, f) : undefined, limit });
   const page = rows.slice(0, limit);
-  const names = await publicNames(tx, tenantId);
   const last = page.at(-1);
   return { items: page.map((q) => presentQuestion(q, names, now)), nextCursor: rows.length > limit && last ? encodeCursor(last.asked_at, last.id, f) : null };
 }

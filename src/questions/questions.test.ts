@@ -89,8 +89,9 @@ describe('asking', () => {
     ['an unknown person', () => ({ personId: newId(), text, askerName: 'Ola' }), ['personId']],
     ['a person of another municipality', () => ({ personId: otherSmall.members[0]!.id, text, askerName: 'Ola' }), ['personId']],
     ['a party of another municipality', () => ({ partyId: otherSmall.parties[0]!.id, text, askerName: 'Ola' }), ['partyId']],
-    ['both a person and a party', () => ({ personId: small.members[0]!.id, partyId: small.parties[0]!.id, text, askerName: 'Ola' }), ['personId']],
-    ['nobody', () => ({ text, askerName: 'Ola' }), ['personId']],
+    // The schema's two shapes (to a person, to a party): both fields are named.
+    ['both a person and a party', () => ({ personId: small.members[0]!.id, partyId: small.parties[0]!.id, text, askerName: 'Ola' }), ['partyId', 'personId']],
+    ['nobody', () => ({ text, askerName: 'Ola' }), ['partyId', 'personId']],
     ['an empty text and no name', () => ({ personId: small.members[0]!.id, text: '   ', askerName: '' }), ['text', 'askerName']],
     ['a text too short', () => ({ personId: small.members[0]!.id, text: 'Hvorfor?', askerName: 'Ola' }), ['text']],
   ])('refuses %s with 400 naming the fields, and writes nothing', async (_what, payload, fields) => {

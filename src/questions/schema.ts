@@ -13,13 +13,17 @@ const Status = Type.Union([Type.Literal('open'), Type.Literal('answered'), Type.
 export const TenantParams = Type.Object({ tenant: S });
 export const QuestionParams = Type.Object({ tenant: S, questionId: Id });
 
-export const AskBody = Type.Object({
-  personId: Type.Optional(Type.String({ maxLength: 36, description: 'the council person asked (give this or partyId)' })),
-  partyId: Type.Optional(Type.String({ maxLength: 36, description: 'the party group asked (give this or personId)' })),
+const askFields = {
   text: Type.String({ maxLength: 5000, examples: ['Når blir gang- og sykkelveien langs Storgata ferdig?'] }),
   askerName: Type.String({ maxLength: 120, description: 'the name shown with the question; the login is never shown', examples: ['Kari N.'] }),
   language: Type.Optional(languageSchema),
-}, strict);
+};
+/** To a politician (personId) or to a party group (partyId): exactly one of them. */
+export const AskBody = Type.Union([
+  Type.Object({ personId: Type.String({ maxLength: 36, description: 'the council person asked' }), ...askFields }, strict),
+  Type.Object({ partyId: Type.String({ maxLength: 36, description: 'the party group asked' }), ...askFields }, strict),
+  // `type` too: an object either way, for the OpenAPI readers (and the conformance walk) that look at it.
+], { type: 'object' });
 export const AnswerBody = Type.Object({ text: Type.String({ maxLength: 5000 }) }, strict);
 export const RejectBody = Type.Object({ reason: Type.String({ maxLength: 1000, description: 'shown publicly with the question' }) }, strict);
 
