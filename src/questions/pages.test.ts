@@ -104,6 +104,16 @@ describe('one question', () => {
   });
 });
 
+describe('the council site', () => {
+  it('links a politician’s page to the questions to that politician', async () => {
+    const person = small.members[3]!;
+    const res = await page(`/${tenant.slug}/politikk/politiker/${person.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body).toContain(`href="/${tenant.slug}/deltakelse/sporsmal?til=person:${person.id}"`);
+    expect(res.body).toContain(`Spørsmål til ${person.given_name} ${person.family_name} og svarene`);
+  });
+});
+
 describe('texts', () => {
   it('has every key in nb, nn, sv and en, none empty, with the same placeholders', () => {
     const keys = Object.keys(questionTexts.nb).sort();
