@@ -158,6 +158,10 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const councilCall = randomUUID();
   await sql`insert into council_substitute_calls (id, tenant_id, meeting_id, absent_person_id, substitute_person_id, status, called_at)
     values (${councilCall}, ${tenant.id}, ${councilMeeting.id}, ${absentPerson.id}, ${councilPerson.id}, 'called', ${radhus.clock.now()})`.execute(radhus.ctx.db.kysely);
+  // Questions to politicians (issue 11): the fixture's person (the politician above) has asked that council person.
+  const asked = await radhus.app.inject({ method: 'POST', url: api('/questions'), headers: person.headers, payload: { personId: councilPerson.id, text: `Spørsmål ${tag} til politikeren?`, askerName: `Kari ${tag}` } });
+  if (asked.statusCode !== 201) throw new Error(`the fixture's question was refused: ${asked.body}`);
+  const question = asked.json() as { id: string };
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
@@ -207,11 +211,12 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       councilPaper: councilPaper.id,
       councilNote,
       councilCall,
+      question: question.id,
       searchText: titles.caseFile,
     },
     secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId, depositJob,
       councilTerm.id, councilParty.id, councilPerson.id, councilBody.id, councilMembership.id, councilMeeting.id, summoned.id, councilItem.id, presentation.id, councilProposal.id, councilPlannedItem.id,
-      councilPaper.id, councilNote, councilCall, absentPerson.id],
+      councilPaper.id, councilNote, councilCall, absentPerson.id, question.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
     person,
   };

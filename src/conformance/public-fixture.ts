@@ -11,6 +11,7 @@ import type { TestRadhus } from '../test-support/app.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { syntheticNorwegianNumber, syntheticSwedishNumber } from '../common/idnumbers.ts';
 import { call, upload } from './fixtures.ts';
+import { loggedInPerson, testIdentityNumber } from '../test-support/person.ts';
 
 export interface LeakFixture {
   tenant: Tenant;
@@ -120,6 +121,24 @@ export async function seedLeakMunicipality(radhus: TestRadhus, country: 'NO' | '
   await sql`update council_agenda_items set decision_text = ${councilSecrets.decision} where id = ${closedItem.id}`.execute(radhus.ctx.db.kysely);
   await council(`/meetings/${meeting.id}/summons`, { late: true });
 
+  // Questions to politicians (issue 11): the asker's login (name, identity number), a withdrawn
+  // question's text and a rejected one's text stay out; the name the asker chose is shown.
+  // Asked of a politician without an address: the dev mailbox (public in this set-up) stays empty of it.
+  const politician = await council('/persons', { givenName: 'Spurt', familyName: 'Politiker' });
+  const askerNumber = testIdentityNumber();
+  const asker = await loggedInPerson(radhus, [tenant.id], { name: `Innlogget-${hex()}`, identityNumber: askerNumber });
+  const questionSecrets = { withdrawn: `Trukket-${hex()}`, rejected: `Avvist-${hex()}` };
+  const askQuestion = async (text: string) => {
+    const res = await radhus.app.inject({ method: 'POST', url: api('/questions'), headers: asker.headers, payload: { personId: politician.id, text, askerName: p.person! } });
+    if (res.statusCode !== 201) throw new Error(`the leak fixture's question was refused: ${res.body}`);
+    return res.json() as { id: string };
+  };
+  await askQuestion('Et offentlig spørsmål til politikeren?');
+  const withdrawn = await askQuestion(`Spørsmål ${questionSecrets.withdrawn}?`);
+  await radhus.app.inject({ method: 'POST', url: api(`/questions/${withdrawn.id}/withdrawal`), headers: asker.headers });
+  const rejected = await askQuestion(`Spørsmål ${questionSecrets.rejected}?`);
+  await call(radhus, secretariat, 'POST', api(`/questions/${rejected.id}/rejection`), { reason: 'Bryter reglene' });
+
   // Published first, withdrawn after: the void entry and the later screening must leave the projection.
   await radhus.settle();
   for (const marker of [s.voidEntry, s.laterScreened]) {
@@ -132,8 +151,9 @@ export async function seedLeakMunicipality(radhus: TestRadhus, country: 'NO' | '
 
   return {
     tenant,
-    secrets: { ...Object.fromEntries(kinds.map((k) => [s[k], k])), [email]: 'email', [councilSecrets.decision]: 'councilClosedDecision', [councilSecrets.email]: 'councilEmail' },
-    identityNumbers: [idScreened, idPublicParty],
+    secrets: { ...Object.fromEntries(kinds.map((k) => [s[k], k])), [email]: 'email', [councilSecrets.decision]: 'councilClosedDecision', [councilSecrets.email]: 'councilEmail',
+      [asker.name]: 'questionAskerLogin', [questionSecrets.withdrawn]: 'withdrawnQuestion', [questionSecrets.rejected]: 'rejectedQuestionText' },
+    identityNumbers: [idScreened, idPublicParty, askerNumber],
     shown: [p.caseTitle!, p.e1!, p.e2!, p.e3!, p.e6!, p.e7!, p.e8!, p.person!, p.org!],
     projected: [p.unit!],
   };

@@ -69,7 +69,9 @@ describe(`nothing screened reaches the public (${testEngine()})`, () => {
     // Every council meeting and item, closed and unpublished ones too.
     const meetingIds = (await sql<{ id: string }>`select id from council_meetings order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
     const itemIds = (await sql<{ id: string }>`select id from council_agenda_items order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
-    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds, meetingIds, itemIds });
+    // Every question to a politician, withdrawn and rejected ones too.
+    const questionIds = (await sql<{ id: string }>`select id from council_questions order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
+    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds, meetingIds, itemIds, questionIds });
     expect(plan.untaught, 'public routes the walk cannot fill').toEqual([]);
     expect(plan.publicOperations).toEqual(expect.arrayContaining(['listTenants', 'getTenant']));
     const visits = await walkPublic(radhus, plan);

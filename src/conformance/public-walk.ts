@@ -34,6 +34,8 @@ export interface WalkInput {
   /** The council's meetings and agenda items (public or not yet), filled into `{meetingId}` and `{itemId}`. */
   meetingIds?: string[];
   itemIds?: string[];
+  /** Questions to politicians (withdrawn and rejected ones too), filled into `{questionId}`. */
+  questionIds?: string[];
 }
 
 /** Path parameters the walk can fill besides `{tenant}`, and with what. */
@@ -44,6 +46,7 @@ const fillers: Record<string, (input: WalkInput) => string[]> = {
   fileId: () => ['0190c0de-0000-7000-8000-000000000001'],
   meetingId: (input) => [...(input.meetingIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
   itemId: (input) => [...(input.itemIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
+  questionId: (input) => [...(input.questionIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
 };
 
 /** How the walk fills each public route that is not in the OpenAPI document; `[]` means "reached by links". */
@@ -95,6 +98,9 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
   '/:municipality/politikk/mote/:meetingId': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/mote/0190c0de-0000-7000-8000-000000000000`, `/${s}/politikk/mote/ukjent`]),
   '/:municipality/politikk/mote/:meetingId/sak/:position/tekst.vtt': (slugs) => slugs.map((s) => `/${s}/politikk/mote/0190c0de-0000-7000-8000-000000000000/sak/1/tekst.vtt`),
   '/:municipality/politikk/politiker/:personId': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/politiker/0190c0de-0000-7000-8000-000000000000`, `/${s}/politikk/politiker/ukjent`]),
+  // Questions to politicians (issue 11): the list with its filters; seeded questions are reached by its links.
+  '/:municipality/deltakelse/sporsmal': (slugs) => slugs.flatMap((s) => [`/${s}/deltakelse/sporsmal`, `/${s}/deltakelse/sporsmal?status=answered`, `/${s}/deltakelse/sporsmal?status=unanswered`, `/${s}/deltakelse/sporsmal?status=rejected`, `/${s}/deltakelse/sporsmal?til=ukjent`]),
+  '/:municipality/deltakelse/sporsmal/:questionId': (slugs) => slugs.flatMap((s) => [`/${s}/deltakelse/sporsmal/0190c0de-0000-7000-8000-000000000000`, `/${s}/deltakelse/sporsmal/ukjent`]),
   '/:municipality/politikk/sok': (slugs) => slugs.flatMap((s) => [`/${s}/politikk/sok`, `/${s}/politikk/sok?q=brev`]),
   '/:municipality/politikk/oppslagstavle': (slugs) => slugs.map((s) => `/${s}/politikk/oppslagstavle`),
   '/:municipality/politikk/ical': (slugs) => slugs.map((s) => `/${s}/politikk/ical`),

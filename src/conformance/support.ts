@@ -70,7 +70,7 @@ export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => opera
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
 export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob', 'open311Key',
   'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem',
-  'councilPaper', 'councilNote', 'councilCall'] as const;
+  'councilPaper', 'councilNote', 'councilCall', 'question'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -108,6 +108,8 @@ const namedPathIds: Record<string, IdKind> = {
   bodyId: 'councilBody', personId: 'councilPerson', membershipId: 'councilMembership', meetingId: 'councilMeeting', itemId: 'councilItem',
   // The politician's workspace (issue 11): a paper of the summoned item, the fixture person's note and substitute call.
   documentId: 'councilPaper', noteId: 'councilNote', callId: 'councilCall',
+  // Questions to politicians (issue 11): the fixture's person asked the fixture's politician.
+  questionId: 'question',
 };
 
 /** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
@@ -165,6 +167,9 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   itemIds: () => 'councilPlannedItem',
   // The item under discussion (setCurrentAgendaItem) on the planned meeting ({meetingId}): its own item.
   itemId: () => 'councilPlannedItem',
+  // The public question list's filters (listQuestions): a politician, a party.
+  person: () => 'councilPerson',
+  party: () => 'councilParty',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */

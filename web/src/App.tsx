@@ -47,6 +47,9 @@ const MeetingPage = lazy(() => import('./council/MeetingPage.tsx').then((m) => (
 // The politician's workspace (issue 11 §3): loaded when opened.
 const WorkspacePage = lazy(() => import('./workspace/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
 const WorkspaceMeetingPage = lazy(() => import('./workspace/WorkspaceMeetingPage.tsx').then((m) => ({ default: m.WorkspaceMeetingPage })));
+// Questions to politicians: the citizen's and the politician's pages, loaded when opened.
+const AskQuestionPage = lazy(() => import('./questions/AskQuestionPage.tsx').then((m) => ({ default: m.AskQuestionPage })));
+const AnswerQuestionsPage = lazy(() => import('./questions/AnswerQuestionsPage.tsx').then((m) => ({ default: m.AnswerQuestionsPage })));
 
 export function App() {
   return (
@@ -158,6 +161,16 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
       case 'myProperty':
         return <MyPropertyPage key={route.id} tenant={t} id={route.id} />;
     }
+  }
+  // Citizens ask (the API answers for the role citizen); politicians answer.
+  if (route.name === 'questionsNew' || route.name === 'questionsMine' || route.name === 'questionsAnswer') {
+    const allowed = route.name === 'questionsAnswer' ? roles.includes('politician') : roles.includes('citizen');
+    if (!allowed) return <StartPage tenant={t} roles={roles} name={name} notice />;
+    return (
+      <Suspense fallback={<Loading />}>
+        {route.name === 'questionsAnswer' ? <AnswerQuestionsPage tenant={t} /> : <AskQuestionPage key={route.name} tenant={t} name={name} ask={route.name === 'questionsNew'} />}
+      </Suspense>
+    );
   }
   // E-services are for everyone who belongs to the municipality, citizens first.
   if (route.name === 'services') return <ServicesPage tenant={t} />;

@@ -242,6 +242,12 @@ export function PersonPage({ cf, person, memberships, items, meetings, names }: 
           </ul>
         )}
       </section>
+      {/* Questions to politicians (issue 11 §2) live on the participation pages, filtered to this person. */}
+      <p className="ds-paragraph">
+        <a className="ds-link" href={`/${municipality.slug}/deltakelse/sporsmal?til=person:${person.id}`}>
+          {tc('person.questions', { name: personName(person) })}
+        </a>
+      </p>
       <FollowSection cf={cf} kind="person" target={person.id} />
     </CouncilLayout>
   );

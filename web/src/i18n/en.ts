@@ -5,6 +5,7 @@ import { enCitizen } from './citizen/en.ts';
 import { enDeposit } from './deposit/en.ts';
 import { enCouncil } from './council/en.ts';
 import { enWorkspace } from './workspace/en.ts';
+import { enQuestions } from '../questions/i18n/en.ts';
 
 export const en = {
   'app.name': 'Rådhus',
@@ -373,6 +374,7 @@ export const en = {
   ...enDeposit,
   ...enCouncil,
   ...enWorkspace,
+  ...enQuestions,
 } as const;
 
 export type MessageKey = keyof typeof en;

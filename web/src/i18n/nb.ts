@@ -5,6 +5,7 @@ import { nbCitizen } from './citizen/nb.ts';
 import { nbDeposit } from './deposit/nb.ts';
 import { nbCouncil } from './council/nb.ts';
 import { nbWorkspace } from './workspace/nb.ts';
+import { nbQuestions } from '../questions/i18n/nb.ts';
 
 export const nb: Catalogue = {
   'app.name': 'Rådhus',
@@ -373,4 +374,5 @@ export const nb: Catalogue = {
   ...nbDeposit,
   ...nbCouncil,
   ...nbWorkspace,
+  ...nbQuestions,
 };

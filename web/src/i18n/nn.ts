@@ -5,6 +5,7 @@ import { nnCitizen } from './citizen/nn.ts';
 import { nnDeposit } from './deposit/nn.ts';
 import { nnCouncil } from './council/nn.ts';
 import { nnWorkspace } from './workspace/nn.ts';
+import { nnQuestions } from '../questions/i18n/nn.ts';
 
 export const nn: Catalogue = {
   'app.name': 'Rådhus',
@@ -373,4 +374,5 @@ export const nn: Catalogue = {
   ...nnDeposit,
   ...nnCouncil,
   ...nnWorkspace,
+  ...nnQuestions,
 };

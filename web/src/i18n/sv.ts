@@ -5,6 +5,7 @@ import { svCitizen } from './citizen/sv.ts';
 import { svDeposit } from './deposit/sv.ts';
 import { svCouncil } from './council/sv.ts';
 import { svWorkspace } from './workspace/sv.ts';
+import { svQuestions } from '../questions/i18n/sv.ts';
 
 export const sv: Catalogue = {
   'app.name': 'Rådhus',
@@ -373,4 +374,5 @@ export const sv: Catalogue = {
   ...svDeposit,
   ...svCouncil,
   ...svWorkspace,
+  ...svQuestions,
 };

@@ -57,6 +57,7 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
       {roles.includes('politician') && (
         <RoleSection id="start-politician" heading="start.politician.heading" body="workspace.start.body">
           <ButtonLink href={href({ name: 'workspace', tenant: tenant.slug })}>{t('workspace.open')}</ButtonLink>
+          <ButtonLink variant="secondary" href={href({ name: 'questionsAnswer', tenant: tenant.slug })}>{t('questions.link.answer')}</ButtonLink>
         </RoleSection>
       )}
       {roles.includes('citizen') && (
@@ -65,6 +66,7 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
           <ButtonLink variant="secondary" href={href({ name: 'services', tenant: tenant.slug })}>
             {t('services.link')}
           </ButtonLink>
+          <ButtonLink variant="secondary" href={href({ name: 'questionsNew', tenant: tenant.slug })}>{t('questions.link.ask')}</ButtonLink>
         </RoleSection>
       )}
     </section>

@@ -35,6 +35,9 @@ describe('routes', () => {
     { name: 'council', tenant: 'balsfjord' },
     { name: 'councilBody', tenant: 'eksjo', id: 'b1' },
     { name: 'councilMeeting', tenant: 'balsfjord', id: 'm1' },
+    { name: 'questionsNew', tenant: 'balsfjord' },
+    { name: 'questionsMine', tenant: 'aneby' },
+    { name: 'questionsAnswer', tenant: 'balsfjord' },
   ];
 
   it('parses every link it builds back to the same route', () => {

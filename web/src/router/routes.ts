@@ -50,6 +50,9 @@ export type Route =
   | { name: 'councilMeeting'; tenant: string; id: string }
   | { name: 'workspace'; tenant: string }
   | { name: 'workspaceMeeting'; tenant: string; id: string }
+  | { name: 'questionsNew'; tenant: string }
+  | { name: 'questionsMine'; tenant: string }
+  | { name: 'questionsAnswer'; tenant: string }
   | { name: 'notFound'; path: string };
 
 /** The secretariat's council pages (issue 10 §1): bodies, a body's members and meeting plan, a meeting. */
@@ -126,6 +129,12 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (id === undefined) return { name: 'workspace', tenant };
     if (id === 'meetings' && sub !== undefined) return { name: 'workspaceMeeting', tenant, id: sub };
   }
+  // Questions to politicians (issue 11 §2): the citizen asks and sees their own, the politician answers.
+  if (section === 'questions' && sub === undefined) {
+    if (id === undefined) return { name: 'questionsMine', tenant };
+    if (id === 'new') return { name: 'questionsNew', tenant };
+    if (id === 'answer') return { name: 'questionsAnswer', tenant };
+  }
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
     if (id === 'units') return { name: 'adminUnits', tenant };
@@ -200,6 +209,12 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/workspace`;
     case 'workspaceMeeting':
       return `${BASE}/${seg(route.tenant)}/workspace/meetings/${seg(route.id)}`;
+    case 'questionsNew':
+      return `${BASE}/${seg(route.tenant)}/questions/new`;
+    case 'questionsMine':
+      return `${BASE}/${seg(route.tenant)}/questions`;
+    case 'questionsAnswer':
+      return `${BASE}/${seg(route.tenant)}/questions/answer`;
   }
 }
 
