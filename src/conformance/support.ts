@@ -69,7 +69,8 @@ export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => opera
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
 export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob', 'open311Key',
-  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem'] as const;
+  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem',
+  'consultation'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -105,6 +106,8 @@ const namedPathIds: Record<string, IdKind> = {
   entryId: 'registryEntry',
   // The council's API (issue 10) names its ids by what they are.
   bodyId: 'councilBody', personId: 'councilPerson', membershipId: 'councilMembership', meetingId: 'councilMeeting', itemId: 'councilItem',
+  // Consultations (issue 11 §2).
+  consultationId: 'consultation',
 };
 
 /** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
@@ -160,6 +163,8 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   proposalId: () => 'councilProposal',
   // The agenda order of the planned meeting ({meetingId}) lists that meeting's own item.
   itemIds: () => 'councilPlannedItem',
+  // A consultation's documents are entries of its case: the fixture's is on the other case file.
+  documentEntryIds: () => 'councilPresentation',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
@@ -178,6 +183,15 @@ const fieldHints: Record<string, unknown> = {
  * option. The walk's meeting records nobody present, so a count of 0 adds up.
  */
 const stringHints: Record<string, string> = { option: 'for', outcome: 'for' };
+
+/**
+ * Body fields an operation needs beyond its schema's required ones, by operationId: a comment without
+ * login names its author and address; a confirmation carries the fixture's known token.
+ */
+const operationHints: Record<string, Record<string, unknown>> = {
+  submitConsultationComment: { authorName: 'Walk Commenter', email: 'walk@example.org' },
+  confirmConsultationComment: { token: 'WalkConfirmationTokenExample0001' },
+};
 
 /** Bodies of media types other than JSON and multipart: a valid sample of each. */
 const textBodies: Record<string, string> = { 'text/vtt': 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nWalk caption\n' };
@@ -337,7 +351,7 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
     const headers: Record<string, string> = { authorization: `Bearer ${o.token}` };
     const request: InjectOptions = { method: op.method as InjectOptions['method'], url: qs ? `${url}?${qs}` : url, headers };
     if (!bodySchema || !mediaType) return request;
-    if (mediaType === 'application/json') return { ...request, payload: sample(bodySchema, 'body', c) as object };
+    if (mediaType === 'application/json') return { ...request, payload: { ...(sample(bodySchema, 'body', c) as object), ...operationHints[op.name] } };
     if (mediaType === 'multipart/form-data') {
       const schema = resolve(bodySchema, doc);
       const parts: Parameters<typeof multipartBody>[0] = {};

@@ -142,7 +142,8 @@ export async function staffView(tx: Tx, id: string): Promise<StaffConsultation> 
 }
 
 export async function listForStaff(tx: Tx, filter: { caseFileId?: string | undefined }): Promise<StaffConsultation[]> {
-  if (filter.caseFileId && !isUuid(filter.caseFileId)) return [];
+  // A case of another municipality (row-level security) is as unknown as one that never was.
+  if (filter.caseFileId && !(await publicViewOfCaseFile(tx, filter.caseFileId))) throw notFound(`case file ${filter.caseFileId}`);
   const rows = await repo.listConsultations(tx, filter);
   const counts = await repo.commentCounts(tx, rows.map((r) => r.id));
   const numbers = new Map<string, string | null>();

@@ -59,10 +59,10 @@ export const CommentBody = Type.Object({
   organisation: Type.Optional(Type.String({ maxLength: 200, description: 'on behalf of an organisation' })),
   email: Type.Optional(Type.String({ maxLength: 254, description: 'required without login: the confirmation link is sent there' })),
   language: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('sv'), Type.Literal('en')])),
-}, strict);
+}, { ...strict, examples: [{ text: 'Vi støtter forslaget, men ber om henting hver andre uke om sommeren.', authorName: 'Kari Nordmann', organisation: 'Velforeningen', email: 'kari@example.no' }] });
 export const CommentOut = Type.Object({
   commentId: Id, status: Type.Union([Type.Literal('filed'), Type.Literal('unconfirmed')]),
   registryNumber: Nullable(Type.String({ description: 'the registry entry it was filed as (null until confirmed)' })),
 });
-export const ConfirmBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) }, strict);
+export const ConfirmBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100, description: 'the token of the mailed link (…/bekreft?token=…)' }) }, strict);
 export const ConfirmOut = Type.Object({ commentId: Id, consultationId: Id, status: Type.Literal('filed') });
