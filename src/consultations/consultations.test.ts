@@ -177,3 +177,30 @@ describe(`consultations (${testEngine()})`, () => {
     expect((await t.app.inject({ method: 'GET', url: `${api(tenant.slug)}/consultations?status=closed` })).json().items.map((c: { id: string }) => c.id)).toEqual([consultationId]);
   });
 });
+
+describe(`comments without login are limited per address (${testEngine()})`, () => {
+  it('takes RATE_LIMIT_ANONYMOUS_FORMS_PER_MINUTE a minute from one address, then 429 writing nothing; a session is not limited', async () => {
+    const limited = await createTestRadhus({ RATE_LIMIT_ANONYMOUS_FORMS_PER_MINUTE: '2' });
+    try {
+      const place = await limited.tenant({ country: 'SE' });
+      const headers = { authorization: `Bearer ${await limited.token(place, 'case-officer')}` };
+      const kase = await limited.app.inject({ method: 'POST', url: `/api/v1/${place.slug}/case-files`, headers, payload: { title: 'Remiss' } });
+      const opened = await limited.app.inject({ method: 'POST', url: `/api/v1/${place.slug}/consultations`, headers, payload: { caseFileId: kase.json().id, title: 'Remiss om taxa', deadline: new Date(limited.clock.now().getTime() + DAY).toISOString() } });
+      const comment = (extra: Record<string, string> = {}) =>
+        limited.app.inject({ method: 'POST', url: `/api/v1/${place.slug}/consultations/${opened.json().id}/comments`, headers: extra, payload: { text: 'Synpunkt', ...(extra.cookie ? {} : { authorName: 'Anna', email: 'anna@example.se' }) } });
+      expect((await comment()).statusCode).toBe(202);
+      expect((await comment()).statusCode).toBe(202);
+      const before = await installationSnapshot(limited);
+      const third = await comment();
+      expect(third.statusCode).toBe(429);
+      expect(third.headers['retry-after']).toBeDefined();
+      expect(await installationSnapshot(limited)).toEqual(before);
+      const person = await loggedInPerson(limited, [place.id], { name: 'Anna Andersson' });
+      expect((await comment(person.headers)).statusCode).toBe(201);
+      limited.clock.advance(61_000);
+      expect((await comment()).statusCode).toBe(202);
+    } finally {
+      await limited.close();
+    }
+  }, 120_000);
+});
