@@ -93,6 +93,7 @@ describe(`consultation pages (${testEngine()})`, () => {
     const landing = await page(link);
     expect(landing.statusCode).toBe(200);
     expect(landing.body).toContain(`action="${base}/bekreft"`);
+    expect(landing.headers['cache-control']).toBe('no-store'); // the address carries the secret
     expect((await comments()).unconfirmed).toBe(1); // opening the link files nothing
     const token = new URL(link, 'http://x').searchParams.get('token')!;
     const confirmed = await form(`${base}/bekreft`, { token });

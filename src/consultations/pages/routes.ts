@@ -38,11 +38,11 @@ export async function consultationPages(app: App, ctx: AppContext): Promise<void
     return found;
   }
 
-  async function show(request: FastifyRequest, reply: FastifyReply, m: PublicMunicipality, path: string, render: (cf: ConsultationFrame) => ReactElement, status = 200) {
+  /** `own`: the visitor's own answer (a refused form, the page behind a mailed secret): never cached. */
+  async function show(request: FastifyRequest, reply: FastifyReply, m: PublicMunicipality, path: string, render: (cf: ConsultationFrame) => ReactElement, status = 200, own = status !== 200) {
     const { language, remember } = pageLanguage(request, m.language);
     const cf: ConsultationFrame = { frame: await publicPageFrame(path, language), tc: consultationTranslator(language), municipality: m };
-    if (status === 200) return sendPage(request, reply, render(cf), { remember, secureCookies });
-    // A refused form is the visitor's own answer: not cached, not an ETag.
+    if (!own) return sendPage(request, reply, render(cf), { remember, secureCookies });
     return reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderHtml(render(cf)));
   }
 
@@ -60,8 +60,7 @@ export async function consultationPages(app: App, ctx: AppContext): Promise<void
     const m = await municipalityOf(request);
     const token = (request.query as { token?: unknown }).token;
     const valid = typeof token === 'string' && /^[A-Za-z0-9_-]{20,64}$/.test(token);
-    reply.header('referrer-policy', 'no-referrer');
-    return show(request, reply, m, `${listPath(m)}/bekreft`, (cf) => createElement(ConfirmPage, { cf, token: valid ? token : undefined, message: valid ? undefined : 'unknownLink' }), valid ? 200 : 404);
+    return show(request, reply, m, `${listPath(m)}/bekreft`, (cf) => createElement(ConfirmPage, { cf, token: valid ? token : undefined, message: valid ? undefined : 'unknownLink' }), valid ? 200 : 404, true);
   });
 
   app.post('/:municipality/deltakelse/horinger/bekreft', page, async (request, reply) => {
