@@ -162,6 +162,14 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const asked = await radhus.app.inject({ method: 'POST', url: api('/questions'), headers: person.headers, payload: { personId: councilPerson.id, text: `Spørsmål ${tag} til politikeren?`, askerName: `Kari ${tag}` } });
   if (asked.statusCode !== 201) throw new Error(`the fixture's question was refused: ${asked.body}`);
   const question = asked.json() as { id: string };
+  // A public consultation on the other case file (issue 11 §2), open for a year, its document the presentation.
+  const consultation = await call(radhus, t, 'POST', api('/consultations'), { caseFileId: otherCaseFile.id, title: `Høring ${tag}`, deadline: new Date(radhus.clock.now().getTime() + 365 * 86_400_000).toISOString(), documentEntryIds: [presentation.id] });
+  // A comment waiting for its e-mail confirmation, whose link carries the token of confirmConsultationComment's
+  // example (the walk sends examples): the mailed secret is random, so its stored hash is set to that token's.
+  const waiting = await radhus.app.inject({ method: 'POST', url: api(`/consultations/${consultation.id}/comments`), payload: { text: `Uttalelse ${tag}`, authorName: `Kari ${tag}`, email: 'walk@example.org' } });
+  if (waiting.statusCode !== 202) throw new Error(`the fixture's comment: ${waiting.statusCode} ${waiting.body}`);
+  const walkHash = createHash('sha256').update('WalkConfirmationTokenExample0001').digest('hex');
+  await sql`update consultation_comments set confirm_hash = ${walkHash} where id = ${waiting.json().commentId}::uuid`.execute(radhus.ctx.db.kysely);
 
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
@@ -212,6 +220,7 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       councilNote,
       councilCall,
       question: question.id,
+      consultation: consultation.id,
       searchText: titles.caseFile,
     },
     secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId, depositJob,

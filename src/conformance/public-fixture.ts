@@ -138,6 +138,25 @@ export async function seedLeakMunicipality(radhus: TestRadhus, country: 'NO' | '
   await radhus.app.inject({ method: 'POST', url: api(`/questions/${withdrawn.id}/withdrawal`), headers: asker.headers });
   const rejected = await askQuestion(`Spørsmål ${questionSecrets.rejected}?`);
   await call(radhus, secretariat, 'POST', api(`/questions/${rejected.id}/rejection`), { reason: 'Bryter reglene' });
+  // A consultation (issue 11 §2) on the public case, its list published: a logged-in person's comment
+  // is shown; one whose parties are screened afterwards shows neither sender nor text; one never
+  // confirmed by e-mail is not public at all (its confirmation mail, in the dev mailbox, names no secret),
+  // nor is any commenter's e-mail address.
+  const consultationSecrets = { sender: `Høyring-${hex()}`, text: `Uttale-${hex()}`, unconfirmed: `Ubekrefta-${hex()}`, email: `kommentar-${hex()}@example.org` };
+  const publicComment = { title: `Høring-${hex()}`, text: `Offentlig-${hex()}` };
+  // Its own case: where any screening applies (the public case's title words), no document is public, so no comment text.
+  const consultationCase = await post('/case-files', { title: `Høringssak ${publicComment.title}`, responsibleUnitId: visible.id });
+  const consultation = await post('/consultations', { caseFileId: consultationCase.id, title: `Høring ${publicComment.title}`, deadline: new Date(radhus.clock.now().getTime() + 30 * 86_400_000).toISOString(), documentEntryIds: [] });
+  for (const [name, text] of [[`Innbygger ${p.person}`, `Uttalelse ${publicComment.text}`], [`Innbygger ${consultationSecrets.sender}`, `Uttalelse ${consultationSecrets.text}`]] as const) {
+    const person = await loggedInPerson(radhus, [tenant.id], { name });
+    const res = await radhus.app.inject({ method: 'POST', url: api(`/consultations/${consultation.id}/comments`), headers: person.headers, payload: { text, email: consultationSecrets.email } });
+    if (res.statusCode !== 201) throw new Error(`a consultation comment: ${res.statusCode} ${res.body}`);
+  }
+  const unconfirmed = await radhus.app.inject({ method: 'POST', url: api(`/consultations/${consultation.id}/comments`), payload: { text: `Uttalelse ${consultationSecrets.unconfirmed}`, authorName: `Navn ${consultationSecrets.unconfirmed}`, email: 'ventar@example.org' } });
+  if (unconfirmed.statusCode !== 202) throw new Error(`an unconfirmed comment: ${unconfirmed.statusCode} ${unconfirmed.body}`);
+  const filed = (await call(radhus, officer, 'GET', api(`/consultations/${consultation.id}/comments/staff`))).items as { authorName: string; registryEntryId: string }[];
+  await call(radhus, officer, 'POST', api(`/consultations/${consultation.id}/publication`));
+  await call(radhus, officer, 'PUT', api(`/registry-entries/${filed.find((c) => c.authorName.includes(consultationSecrets.sender))!.registryEntryId}/screening`), { screening: { legalBasis, fields: ['correspondents'] } });
 
   // Published first, withdrawn after: the void entry and the later screening must leave the projection.
   await radhus.settle();
@@ -152,9 +171,10 @@ export async function seedLeakMunicipality(radhus: TestRadhus, country: 'NO' | '
   return {
     tenant,
     secrets: { ...Object.fromEntries(kinds.map((k) => [s[k], k])), [email]: 'email', [councilSecrets.decision]: 'councilClosedDecision', [councilSecrets.email]: 'councilEmail',
-      [asker.name]: 'questionAskerLogin', [questionSecrets.withdrawn]: 'withdrawnQuestion', [questionSecrets.rejected]: 'rejectedQuestionText' },
+      [asker.name]: 'questionAskerLogin', [questionSecrets.withdrawn]: 'withdrawnQuestion', [questionSecrets.rejected]: 'rejectedQuestionText',
+      [consultationSecrets.sender]: 'consultationScreenedSender', [consultationSecrets.text]: 'consultationScreenedText', [consultationSecrets.unconfirmed]: 'consultationUnconfirmed', [consultationSecrets.email]: 'consultationEmail' },
     identityNumbers: [idScreened, idPublicParty, askerNumber],
-    shown: [p.caseTitle!, p.e1!, p.e2!, p.e3!, p.e6!, p.e7!, p.e8!, p.person!, p.org!],
-    projected: [p.unit!],
+    shown: [p.caseTitle!, p.e1!, p.e2!, p.e3!, p.e6!, p.e7!, p.e8!, p.person!, p.org!, publicComment.title],
+    projected: [p.unit!, publicComment.text],
   };
 }

@@ -71,7 +71,8 @@ describe(`nothing screened reaches the public (${testEngine()})`, () => {
     const itemIds = (await sql<{ id: string }>`select id from council_agenda_items order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
     // Every question to a politician, withdrawn and rejected ones too.
     const questionIds = (await sql<{ id: string }>`select id from council_questions order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
-    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds, meetingIds, itemIds, questionIds });
+    const consultationIds = (await sql<{ id: string }>`select id from consultations order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
+    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds, meetingIds, itemIds, questionIds, consultationIds });
     expect(plan.untaught, 'public routes the walk cannot fill').toEqual([]);
     expect(plan.publicOperations).toEqual(expect.arrayContaining(['listTenants', 'getTenant']));
     const visits = await walkPublic(radhus, plan);

@@ -36,6 +36,8 @@ export interface WalkInput {
   itemIds?: string[];
   /** Questions to politicians (withdrawn and rejected ones too), filled into `{questionId}`. */
   questionIds?: string[];
+  /** Consultations, filled into `{consultationId}` and the consultation pages. */
+  consultationIds?: string[];
 }
 
 /** Path parameters the walk can fill besides `{tenant}`, and with what. */
@@ -47,6 +49,8 @@ const fillers: Record<string, (input: WalkInput) => string[]> = {
   meetingId: (input) => [...(input.meetingIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
   itemId: (input) => [...(input.itemIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
   questionId: (input) => [...(input.questionIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
+  // Consultations (issue 11 §2): every one of the archive, and unknown ones.
+  consultationId: (input) => [...(input.consultationIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
 };
 
 /** How the walk fills each public route that is not in the OpenAPI document; `[]` means "reached by links". */
@@ -117,6 +121,11 @@ const pageAddresses: Record<string, (slugs: string[], input: WalkInput) => strin
   '/:municipality/deltakelse/forslag': (slugs) => slugs.flatMap((s) => [`/${s}/deltakelse/forslag`, `/${s}/deltakelse/forslag?status=open`, `/${s}/deltakelse/forslag?status=reached&q=skule`, `/${s}/deltakelse/forslag?status=ukjent`, `/${s}/deltakelse/forslag?page=2`, `/${s}/deltakelse/forslag?page=0`]),
   '/:municipality/deltakelse/forslag/atom': (slugs) => slugs.map((s) => `/${s}/deltakelse/forslag/atom`),
   '/:municipality/deltakelse/forslag/:proposalId': (slugs) => slugs.flatMap((s) => [`/${s}/deltakelse/forslag/0190c0de-0000-7000-8000-000000000000`, `/${s}/deltakelse/forslag/ukjent`]),
+  // Consultations (issue 11 §2): the list, each consultation's page under the first municipality and
+  // unknown ones under each, and the mailed link's page without a token, with a guessed one.
+  '/:municipality/deltakelse/horinger': (slugs) => slugs.map((s) => `/${s}/deltakelse/horinger`),
+  '/:municipality/deltakelse/horinger/:id': (slugs, input) => [...(input.consultationIds ?? []).map((id) => `/${slugs[0]}/deltakelse/horinger/${id}`), ...slugs.map((s) => `/${s}/deltakelse/horinger/ukjent`)],
+  '/:municipality/deltakelse/horinger/bekreft': (slugs) => slugs.flatMap((s) => [`/${s}/deltakelse/horinger/bekreft`, `/${s}/deltakelse/horinger/bekreft?token=${'g'.repeat(32)}`]),
   // OParl 1.1: the system, the bodies, every list of each body (paged and filtered), unknown objects and files.
   '/oparl/v1/system': () => ['/oparl/v1/system'],
   '/oparl/v1/bodies': () => ['/oparl/v1/bodies', '/oparl/v1/bodies?elementsPerPage=1&omit_internal=true'],
@@ -134,6 +143,8 @@ const formAddresses: Record<string, (slugs: string[]) => string[]> = {
   '/:municipality/postliste/innsyn': (slugs) => slugs.map((s) => `/${s}/postliste/innsyn`),
   '/:municipality/postliste/varsel': (slugs) => slugs.map((s) => `/${s}/postliste/varsel`),
   '/:municipality/politikk/folg': (slugs) => slugs.map((s) => `/${s}/politikk/folg`),
+  '/:municipality/deltakelse/horinger/:id/uttalelse': (slugs) => slugs.map((s) => `/${s}/deltakelse/horinger/0190c0de-0000-7000-8000-000000000000/uttalelse`),
+  '/:municipality/deltakelse/horinger/bekreft': (slugs) => slugs.map((s) => `/${s}/deltakelse/horinger/bekreft`),
   // Open311's report, posted without an api_key (refused in the spec's error format).
   '/open311/v2/:file': (slugs) => ['/open311/v2/requests.json', ...slugs.map((s) => `/open311/v2/requests.json?jurisdiction_id=${s}`)],
 };

@@ -70,7 +70,7 @@ export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => opera
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
 export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob', 'open311Key',
   'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem',
-  'councilPaper', 'councilNote', 'councilCall', 'question'] as const;
+  'councilPaper', 'councilNote', 'councilCall', 'question', 'consultation'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -110,6 +110,8 @@ const namedPathIds: Record<string, IdKind> = {
   documentId: 'councilPaper', noteId: 'councilNote', callId: 'councilCall',
   // Questions to politicians (issue 11): the fixture's person asked the fixture's politician.
   questionId: 'question',
+  // Consultations (issue 11 §2).
+  consultationId: 'consultation',
 };
 
 /** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
@@ -170,6 +172,8 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   // The public question list's filters (listQuestions): a politician, a party.
   person: () => 'councilPerson',
   party: () => 'councilParty',
+  // A consultation's documents are entries of its case: the fixture's is on the other case file.
+  documentEntryIds: () => 'councilPresentation',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
@@ -188,6 +192,15 @@ const fieldHints: Record<string, unknown> = {
  * option. The walk's meeting records nobody present, so a count of 0 adds up.
  */
 const stringHints: Record<string, string> = { option: 'for', outcome: 'for' };
+
+/**
+ * Body fields an operation needs beyond its schema's required ones, by operationId: a comment without
+ * login names its author and address; a confirmation carries the fixture's known token.
+ */
+const operationHints: Record<string, Record<string, unknown>> = {
+  submitConsultationComment: { authorName: 'Walk Commenter', email: 'walk@example.org' },
+  confirmConsultationComment: { token: 'WalkConfirmationTokenExample0001' },
+};
 
 /** Bodies of media types other than JSON and multipart: a valid sample of each. */
 const textBodies: Record<string, string> = { 'text/vtt': 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nWalk caption\n' };
@@ -347,7 +360,7 @@ export function planOperation(op: WalkOperation, doc: OpenApiDocument): PlannedO
     const headers: Record<string, string> = { authorization: `Bearer ${o.token}` };
     const request: InjectOptions = { method: op.method as InjectOptions['method'], url: qs ? `${url}?${qs}` : url, headers };
     if (!bodySchema || !mediaType) return request;
-    if (mediaType === 'application/json') return { ...request, payload: sample(bodySchema, 'body', c) as object };
+    if (mediaType === 'application/json') return { ...request, payload: { ...(sample(bodySchema, 'body', c) as object), ...operationHints[op.name] } };
     if (mediaType === 'multipart/form-data') {
       const schema = resolve(bodySchema, doc);
       const parts: Parameters<typeof multipartBody>[0] = {};

@@ -375,6 +375,23 @@ export const en = {
   ...enCouncil,
   ...enWorkspace,
   ...enQuestions,
+  'consultations.heading': 'Public consultations',
+  'consultations.open': 'Open a public consultation',
+  'consultations.title': 'Title',
+  'consultations.description': 'Description',
+  'consultations.deadline': 'Deadline (comments until the end of the day)',
+  'consultations.documents': 'Documents of the consultation (entries of this case)',
+  'consultations.openButton': 'Open the consultation',
+  'consultations.statusOpen': 'Open',
+  'consultations.statusClosed': 'Closed',
+  'consultations.published': 'Comments published',
+  'consultations.deadlineIs': 'Deadline {date}',
+  'consultations.counts': '{filed} filed, {unconfirmed} waiting for e-mail confirmation',
+  'consultations.publicPage': 'The public page of the consultation',
+  'consultations.comments': 'Comments ({count})',
+  'consultations.unconfirmed': '{count} comments are not confirmed by e-mail yet: they are not filed.',
+  'consultations.noComments': 'No comment is filed yet.',
+  'consultations.publish': 'Publish the comments',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -24,6 +24,7 @@ import { href } from '../router/routes.ts';
 import type { Flash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { usePageTitle } from './usePageTitle.ts';
+import { ConsultationSection } from '../consultations/ConsultationSection.tsx';
 
 export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
   const { t } = useI18n();
@@ -77,6 +78,7 @@ export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
         />
       )}
       <CaseDetails caseFile={c} />
+      <ConsultationSection tenant={tenant} caseFileId={c.id} entries={c.registryEntries} canOpen={can(c.actions, 'addEntry')} />
       <section className="stack" aria-labelledby="entries-heading">
         <Heading level={2} data-size="sm" id="entries-heading">
           {t('caseView.entries')}
