@@ -21,10 +21,11 @@ import { open311Module } from './open311/manifest.ts';
 import { councilModule } from './council/manifest.ts';
 import { councilSiteModule } from './council-site/manifest.ts';
 import { oparlModule } from './oparl/manifest.ts';
+import { proposalsModule } from './proposals/manifest.ts';
 
 // Order matters where modules depend on each other's set-up: units before the archive (responsible
 // units), the archive before the projection that reads it; demo data comes last. My page's demo and
 // the demo forms add to the demo municipalities, so they follow the demo module.
 export const modules: Module[] = [
-  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, depositModule, signingModule, webModule, siteModule, demoModule, myPageModule, formsModule, open311Module, councilModule, councilSiteModule, oparlModule,
+  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, depositModule, signingModule, webModule, siteModule, demoModule, myPageModule, formsModule, open311Module, councilModule, councilSiteModule, oparlModule, proposalsModule,
 ];
