@@ -26,6 +26,17 @@ export async function citizenSession(t: TestRadhus, tenant: Tenant, input: { nam
   });
 }
 
+/** A person of the secretariat logged in (paper lists need a person who answers for them, not a token). */
+export async function staffSession(t: TestRadhus, tenant: Tenant, role: 'secretariat' | 'tenant-admin' = 'secretariat'): Promise<Headers & { userId: string }> {
+  counter += 1;
+  return withoutTenant(t.ctx.db, async (tx) => {
+    const id = await upsertUser(tx, { issuer: 'https://idp.test', subject: `staff-${counter}-${Date.now()}`, name: `Sekretær ${counter}`, email: undefined, identityNumber: undefined }, t.clock.now());
+    await grantLocalRole(tx, tenant.id, id, role, t.clock.now());
+    const { sessionId, csrfToken } = await createSession(tx, id, t.clock.now());
+    return { cookie: `${SESSION_COOKIE}=${t.app.signCookie(sessionId)}`, [CSRF_HEADER]: csrfToken, userId: id };
+  });
+}
+
 export const headersOf = ({ userId: _u, ...h }: Headers & { userId?: string }): Headers => h;
 
 export async function proposalMails(t: TestRadhus): Promise<{ to: string; subject: string; text: string }[]> {
