@@ -69,7 +69,7 @@ export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => opera
 
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
 export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob', 'open311Key',
-  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem'] as const;
+  'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem', 'citizenProposal'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -105,6 +105,8 @@ const namedPathIds: Record<string, IdKind> = {
   entryId: 'registryEntry',
   // The council's API (issue 10) names its ids by what they are.
   bodyId: 'councilBody', personId: 'councilPerson', membershipId: 'councilMembership', meetingId: 'councilMeeting', itemId: 'councilItem',
+  // Citizen proposals (issue 11).
+  proposalId: 'citizenProposal',
 };
 
 /** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
@@ -160,6 +162,8 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   proposalId: () => 'councilProposal',
   // The agenda order of the planned meeting ({meetingId}) lists that meeting's own item.
   itemIds: () => 'councilPlannedItem',
+  // The body that decides citizen proposals (participation settings).
+  proposalBodyId: () => 'councilBody',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */

@@ -123,14 +123,16 @@ const signatureRow = (c: ProposalCtx, proposalId: string, s: Signer, email: stri
 const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 
 export async function signProposal(tx: Tx, ctx: AppContext, c: ProposalCtx, principal: Principal, proposalId: string, input: { notifyEmail?: string | undefined; identityNumber?: string | undefined }, staged: StagedFile[]): Promise<repo.ProposalRow> {
-  const signer = await signerOf(tx, principal, c.tenant.country, input.identityNumber);
+  const signer = await signerOf(tx, principal, c.tenant.country, undefined);
   // The row lock orders concurrent signers of one proposal: the second sees the first's signature.
   const p = await proposalOrThrow(tx, proposalId, { forUpdate: true });
+  if ((await repo.selectSignedNumbers(tx, p.id, [signer.identityNumber])).length)
+    throw conflict('you have signed this proposal already: one signature per person', [{ field: 'proposalId', code: 'alreadySigned', message: 'signed already' }]);
+  // Someone who has not signed, naming another's number: signing for someone else.
+  if (input.identityNumber !== undefined) await signerOf(tx, principal, c.tenant.country, input.identityNumber);
   const errors: FieldError[] = [];
   const email = checkEmail(errors, input.notifyEmail);
   if (errors.length) throw invalid(errors);
-  if ((await repo.selectSignedNumbers(tx, p.id, [signer.identityNumber])).length)
-    throw conflict('you have signed this proposal already: one signature per person', [{ field: 'proposalId', code: 'alreadySigned', message: 'signed already' }]);
   if (!signable(p, c.at)) throw notOpen(p);
   try {
     await repo.insertSignatures(tx, [signatureRow(c, p.id, signer, email)]);
@@ -146,6 +148,9 @@ export interface PaperSignature { name: string; identityNumber: string }
 
 /** Paper lists the secretariat collected: each number checked, none already signed or twice in the batch. */
 export async function registerPaperSignatures(tx: Tx, ctx: AppContext, c: ProposalCtx & { userId: string | null }, proposalId: string, signatures: PaperSignature[], staged: StagedFile[]): Promise<repo.ProposalRow> {
+  // The list's registrar is recorded as a person (registered_by references users): an API token
+  // may read and set, but cannot answer for a paper list.
+  if (!c.userId) throw new ProblemError('unprocessable', 'paper signatures are registered by a person of the secretariat, logged in, who answers for them: not with an API token');
   const p = await proposalOrThrow(tx, proposalId, { forUpdate: true });
   const errors: FieldError[] = [];
   const numbers = signatures.map((s, i) => {
@@ -156,7 +161,6 @@ export async function registerPaperSignatures(tx: Tx, ctx: AppContext, c: Propos
     return parsed.ok ? parsed.normalised : '';
   });
   if (errors.length) throw invalid(errors);
-  if (!c.userId) throw forbidden('paper signatures are registered by a person of the secretariat, logged in, who answers for them');
   const signed = new Set(await repo.selectSignedNumbers(tx, p.id, numbers));
   const seen = new Map<string, number>();
   numbers.forEach((n, i) => {

@@ -25,12 +25,14 @@ export function testIdentityNumber(): string {
   return syntheticNorwegianNumber(day.toISOString().slice(0, 10), counter % 20);
 }
 
-export async function loggedInPerson(t: TestRadhus, tenantIds: readonly string[], input: { name: string; identityNumber?: string; email?: string }): Promise<TestPerson> {
+/** `level`: the session's ID token names this assurance level (`acr`), as ID-porten's does; without it, none. */
+export async function loggedInPerson(t: TestRadhus, tenantIds: readonly string[], input: { name: string; identityNumber?: string; email?: string; level?: 'substantial' | 'high' }): Promise<TestPerson> {
   const identityNumber = input.identityNumber ?? testIdentityNumber();
   return withoutTenant(t.ctx.db, async (tx) => {
     const userId = await upsertUser(tx, { issuer: 'https://idporten.test', subject: `${identityNumber}-${randomBytes(3).toString('hex')}`, name: input.name, email: input.email, emailVerified: Boolean(input.email), identityNumber }, t.clock.now());
     for (const tenantId of tenantIds) await grantLocalRole(tx, tenantId, userId, 'citizen', t.clock.now());
-    const { sessionId, csrfToken } = await createSession(tx, userId, t.clock.now());
+    const idToken = input.level ? `e30.${Buffer.from(JSON.stringify({ acr: `idporten-loa-${input.level}` })).toString('base64url')}.sig` : undefined;
+    const { sessionId, csrfToken } = await createSession(tx, userId, t.clock.now(), idToken);
     return { userId, name: input.name, identityNumber, headers: { cookie: `${SESSION_COOKIE}=${t.app.signCookie(sessionId)}`, 'x-csrf-token': csrfToken } };
   });
 }
