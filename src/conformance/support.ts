@@ -204,8 +204,12 @@ export class PlanError extends Error {}
 
 // An object or a list of objects (the request body itself, the council's attendance `entries`) is
 // not an id, whatever its name.
+// A citizen proposal's `body` is its text, not the council body the name means elsewhere: a name
+// that is also a text field is an id only where its schema says uuid.
+const textNames = new Set(['body']);
 const isIdField = (name: string, schema: JsonSchema | undefined): boolean =>
-  schema?.type !== 'object' && !(schema?.type === 'array' && schema.items?.type === 'object') && (name in fieldIdKinds || /(Id|Ids)$/.test(name) || schema?.format === 'uuid' || schema?.items?.format === 'uuid');
+  schema?.type !== 'object' && !(schema?.type === 'array' && schema.items?.type === 'object') &&
+  ((name in fieldIdKinds && !(textNames.has(name) && schema?.format !== 'uuid')) || /(Id|Ids)$/.test(name) || schema?.format === 'uuid' || schema?.items?.format === 'uuid');
 
 function resolve(schema: JsonSchema, doc: OpenApiDocument): JsonSchema {
   if (!schema.$ref) return schema;

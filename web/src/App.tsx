@@ -33,7 +33,7 @@ import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { ServicesPage } from './pages/ServicesPage.tsx';
 import { SigningPage } from './pages/SigningPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
-import { href, isCouncilRoute, isMyPageRoute, tenantOf, type Route } from './router/routes.ts';
+import { href, isCouncilRoute, isMyPageRoute, isProposalRoute, tenantOf, type Route } from './router/routes.ts';
 import { isSecretariat } from './council/access.ts';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
 import { useLoad, type Load } from './session/useLoad.ts';
@@ -44,6 +44,11 @@ const EFormPage = lazy(() => import('./pages/EFormPage.tsx').then((m) => ({ defa
 const CouncilPage = lazy(() => import('./council/CouncilPage.tsx').then((m) => ({ default: m.CouncilPage })));
 const BodyPage = lazy(() => import('./council/BodyPage.tsx').then((m) => ({ default: m.BodyPage })));
 const MeetingPage = lazy(() => import('./council/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
+// Citizen proposals (issue 11): the citizen's pages and the secretariat's, loaded when opened.
+const ProposalsPage = lazy(() => import('./proposals/ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })));
+const NewProposalPage = lazy(() => import('./proposals/ProposalsPage.tsx').then((m) => ({ default: m.NewProposalPage })));
+const ProposalPage = lazy(() => import('./proposals/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })));
+const StaffProposalsPage = lazy(() => import('./proposals/StaffProposalsPage.tsx').then((m) => ({ default: m.StaffProposalsPage })));
 
 export function App() {
   return (
@@ -135,6 +140,21 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
       case 'myProperty':
         return <MyPropertyPage key={route.id} tenant={t} id={route.id} />;
     }
+  }
+  // Citizen proposals: the citizen writes and signs; the secretariat (and the tenant administrator)
+  // sets the rule and registers paper lists, and also reads a proposal's page.
+  if (isProposalRoute(route)) {
+    const staff = isSecretariat(roles);
+    if (route.name === 'proposalsStaff' ? !staff : route.name === 'proposal' ? !staff && !roles.includes('citizen') : !roles.includes('citizen'))
+      return <StartPage tenant={t} roles={roles} name={name} notice />;
+    return (
+      <Suspense fallback={<Loading />}>
+        {route.name === 'proposals' && <ProposalsPage tenant={t} />}
+        {route.name === 'proposalNew' && <NewProposalPage tenant={t} />}
+        {route.name === 'proposal' && <ProposalPage key={route.id} tenant={t} id={route.id} />}
+        {route.name === 'proposalsStaff' && <StaffProposalsPage tenant={t} />}
+      </Suspense>
+    );
   }
   // E-services are for everyone who belongs to the municipality, citizens first.
   if (route.name === 'services') return <ServicesPage tenant={t} />;

@@ -4,6 +4,7 @@
 import { enCitizen } from './citizen/en.ts';
 import { enDeposit } from './deposit/en.ts';
 import { enCouncil } from './council/en.ts';
+import { enProposals } from './proposals/en.ts';
 
 export const en = {
   'app.name': 'Rådhus',
@@ -371,6 +372,7 @@ export const en = {
   ...enCitizen,
   ...enDeposit,
   ...enCouncil,
+  ...enProposals,
 } as const;
 
 export type MessageKey = keyof typeof en;

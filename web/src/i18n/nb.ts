@@ -4,6 +4,7 @@ import type { Catalogue } from './en.ts';
 import { nbCitizen } from './citizen/nb.ts';
 import { nbDeposit } from './deposit/nb.ts';
 import { nbCouncil } from './council/nb.ts';
+import { nbProposals } from './proposals/nb.ts';
 
 export const nb: Catalogue = {
   'app.name': 'Rådhus',
@@ -371,4 +372,5 @@ export const nb: Catalogue = {
   ...nbCitizen,
   ...nbDeposit,
   ...nbCouncil,
+  ...nbProposals,
 };

@@ -4,6 +4,7 @@ import type { Catalogue } from './en.ts';
 import { nnCitizen } from './citizen/nn.ts';
 import { nnDeposit } from './deposit/nn.ts';
 import { nnCouncil } from './council/nn.ts';
+import { nnProposals } from './proposals/nn.ts';
 
 export const nn: Catalogue = {
   'app.name': 'Rådhus',
@@ -371,4 +372,5 @@ export const nn: Catalogue = {
   ...nnCitizen,
   ...nnDeposit,
   ...nnCouncil,
+  ...nnProposals,
 };

@@ -4,6 +4,7 @@ import type { Catalogue } from './en.ts';
 import { svCitizen } from './citizen/sv.ts';
 import { svDeposit } from './deposit/sv.ts';
 import { svCouncil } from './council/sv.ts';
+import { svProposals } from './proposals/sv.ts';
 
 export const sv: Catalogue = {
   'app.name': 'Rådhus',
@@ -371,4 +372,5 @@ export const sv: Catalogue = {
   ...svCitizen,
   ...svDeposit,
   ...svCouncil,
+  ...svProposals,
 };

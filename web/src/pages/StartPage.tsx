@@ -52,6 +52,9 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
           <ButtonLink variant="secondary" href={href({ name: 'council', tenant: tenant.slug })}>
             {t('council.open')}
           </ButtonLink>
+          <ButtonLink variant="secondary" href={href({ name: 'proposalsStaff', tenant: tenant.slug })}>
+            {t('proposals.staff.open')}
+          </ButtonLink>
         </RoleSection>
       )}
       {roles.includes('politician') && <RoleSection id="start-politician" heading="start.politician.heading" body="start.politician.body" />}
@@ -60,6 +63,9 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
           <ButtonLink href={href({ name: 'myPage', tenant: tenant.slug })}>{t('my.title')}</ButtonLink>
           <ButtonLink variant="secondary" href={href({ name: 'services', tenant: tenant.slug })}>
             {t('services.link')}
+          </ButtonLink>
+          <ButtonLink variant="secondary" href={href({ name: 'proposals', tenant: tenant.slug })}>
+            {t('proposals.title')}
           </ButtonLink>
         </RoleSection>
       )}

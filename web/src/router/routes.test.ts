@@ -35,6 +35,10 @@ describe('routes', () => {
     { name: 'council', tenant: 'balsfjord' },
     { name: 'councilBody', tenant: 'eksjo', id: 'b1' },
     { name: 'councilMeeting', tenant: 'balsfjord', id: 'm1' },
+    { name: 'proposals', tenant: 'balsfjord' },
+    { name: 'proposalNew', tenant: 'balsfjord' },
+    { name: 'proposal', tenant: 'aneby', id: 'p1' },
+    { name: 'proposalsStaff', tenant: 'balsfjord' },
   ];
 
   it('parses every link it builds back to the same route', () => {
