@@ -28,7 +28,9 @@ const markers = new Map<string, string[]>();
 const publicRelations = ['public_case_files', 'public_documents', 'public_registry_entries', 'public_tenants', 'public_access_request_statistics', 'public_forms',
   // The council's public projection (0022) and OParl's record of deleted public objects (ids and times only).
   'public_council_terms', 'public_council_parties', 'public_council_persons', 'public_council_bodies', 'public_council_memberships',
-  'public_council_meetings', 'public_council_agenda_items', 'public_council_notices', 'oparl_deleted'];
+  'public_council_meetings', 'public_council_agenda_items', 'public_council_notices', 'oparl_deleted',
+  // Participation (0028): citizen proposals, consultations and their comments, questions to politicians.
+  'public_citizen_proposals', 'public_consultations', 'public_consultation_comments', 'public_council_questions'];
 
 beforeAll(async () => {
   radhus = await createTestRadhus();
@@ -67,7 +69,8 @@ describe(`nothing screened reaches the public (${testEngine()})`, () => {
     // Every council meeting and item, closed and unpublished ones too.
     const meetingIds = (await sql<{ id: string }>`select id from council_meetings order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
     const itemIds = (await sql<{ id: string }>`select id from council_agenda_items order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
-    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds, meetingIds, itemIds });
+    const proposalIds = (await sql<{ id: string }>`select id from citizen_proposals order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
+    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds, meetingIds, itemIds, proposalIds });
     expect(plan.untaught, 'public routes the walk cannot fill').toEqual([]);
     expect(plan.publicOperations).toEqual(expect.arrayContaining(['listTenants', 'getTenant']));
     const visits = await walkPublic(radhus, plan);

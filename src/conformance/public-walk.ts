@@ -34,6 +34,8 @@ export interface WalkInput {
   /** The council's meetings and agenda items (public or not yet), filled into `{meetingId}` and `{itemId}`. */
   meetingIds?: string[];
   itemIds?: string[];
+  /** Citizen proposals, filled into `{proposalId}`. */
+  proposalIds?: string[];
 }
 
 /** Path parameters the walk can fill besides `{tenant}`, and with what. */
@@ -44,6 +46,7 @@ const fillers: Record<string, (input: WalkInput) => string[]> = {
   fileId: () => ['0190c0de-0000-7000-8000-000000000001'],
   meetingId: (input) => [...(input.meetingIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
   itemId: (input) => [...(input.itemIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
+  proposalId: (input) => [...(input.proposalIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
 };
 
 /** How the walk fills each public route that is not in the OpenAPI document; `[]` means "reached by links". */
