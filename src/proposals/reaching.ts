@@ -44,7 +44,7 @@ export async function reach(tx: Tx, ctx: AppContext, c: ProposalCtx, p: repo.Pro
   const caseNumber = formatNumber(caseFile.case_year, caseFile.case_sequence);
   const author = await repo.selectUser(tx, p.author_user_id);
   const sender = { name: p.author_name, kind: 'person' as const, role: 'sender' as const, ...(author?.identity_number ? { identityNumber: author.identity_number } : {}) };
-  const registered = await createRegistryEntry(tx, { ...a, country: c.tenant.country, isSystem: true }, caseFile.id, {
+  const registered = await createRegistryEntry(tx, { ...a, country: c.tenant.country, isSystem: false }, caseFile.id, {
     type: 'incoming', title, receivedDate: dateIn(c.at), correspondents: [sender], description: `${w.signatures}: ${p.signature_count}.`,
   });
   const reachedOn = dateIn(c.at);

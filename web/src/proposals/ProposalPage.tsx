@@ -30,8 +30,12 @@ const pause = (ms: number, signal: AbortSignal) => new Promise<void>((resolve) =
  * The public view, waiting a moment for a proposal just written: the public projection follows the
  * write within a second, so a 404 right after creating it is retried a few times.
  */
-async function loadProposal(tenant: string, id: string, signal: AbortSignal): Promise<{ proposal: PublicProposal; mine: MySignature }> {
-  const mine = await getMyProposalSignature(tenant, id, signal);
+async function loadProposal(tenant: string, id: string, signal: AbortSignal): Promise<{ proposal: PublicProposal; mine: MySignature | undefined }> {
+  // The secretariat reads the page too, but signs nothing: no signature of its own to ask for.
+  const mine = await getMyProposalSignature(tenant, id, signal).catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 403) return undefined;
+    throw error;
+  });
   for (let attempt = 0; ; attempt += 1) {
     try {
       return { proposal: await getProposal(tenant, id, signal), mine };
@@ -60,7 +64,8 @@ export function ProposalPage({ tenant, id }: { tenant: Tenant; id: string }) {
     event.preventDefault();
     await submit.run(async () => setSigned(await signProposal(tenant.slug, id, email.trim() ? { notifyEmail: email.trim() } : {})));
   }
-  const hasSigned = mine.signed || Boolean(signed);
+  const hasSigned = Boolean(mine?.signed) || Boolean(signed);
+  const canSign = mine !== undefined;
   return (
     <article className="stack">
       <AppLink href={href({ name: 'proposals', tenant: tenant.slug })}>{t('proposals.back')}</AppLink>
@@ -108,8 +113,8 @@ export function ProposalPage({ tenant, id }: { tenant: Tenant; id: string }) {
           <Paragraph>{t('proposals.signed')}</Paragraph>
         </Alert>
       )}
-      {!hasSigned && p.status !== 'open' && <Paragraph>{t('proposals.notOpen')}</Paragraph>}
-      {!hasSigned && p.status === 'open' && (
+      {canSign && !hasSigned && p.status !== 'open' && <Paragraph>{t('proposals.notOpen')}</Paragraph>}
+      {canSign && !hasSigned && p.status === 'open' && (
         <form className="stack" onSubmit={(e) => void onSign(e)} noValidate>
           <Heading level={2} data-size="sm">{t('proposals.sign')}</Heading>
           <Paragraph>{t('proposals.sign.intro')}</Paragraph>

@@ -14,15 +14,16 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useSubmit } from '../forms/useSubmit.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../i18n/catalogue.ts';
 import { usePageTitle } from '../pages/usePageTitle.ts';
 import { navigate } from '../router/navigation.ts';
 import { href } from '../router/routes.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { ProposalStatusTag, SignatureProgress } from './shared.tsx';
 
-function ProposalList({ tenant, items, empty }: { tenant: Tenant; items: (Proposal | PublicProposal)[]; empty: string }) {
+function ProposalList({ tenant, items, empty }: { tenant: Tenant; items: (Proposal | PublicProposal)[]; empty: MessageKey }) {
   const { t } = useI18n();
-  if (items.length === 0) return <Paragraph>{t(empty as 'proposals.open.empty')}</Paragraph>;
+  if (items.length === 0) return <Paragraph>{t(empty)}</Paragraph>;
   return (
     <ul className="stack my-list">
       {items.map((p) => (
