@@ -71,10 +71,11 @@ export const selectItemsOfMeeting = (tx: Tx, meetingId: string) =>
   council(tx).selectFrom('council_agenda_items').select(['id', 'meeting_id', 'case_file_id', 'closed', 'decision_text', 'decided_at']).where('meeting_id', '=', meetingId).where('case_file_id', 'is not', null).execute();
 export const selectItem = (tx: Tx, id: string) => council(tx).selectFrom('council_agenda_items').select(['id', 'meeting_id']).where('id', '=', id).executeTakeFirst();
 
-// The public projection.
+// The public projection. The search vector is 'simple' (no language's stemming: a proposal is in
+// any of four), the title weighing most, as the participation pages rank their matches.
 export async function upsertPublic(tx: Tx, row: Omit<PublicProposalRow, 'search'>): Promise<void> {
   const { id: _id, ...rest } = row;
-  await db(tx).insertInto('public_citizen_proposals').values({ ...row, search: sql`to_tsvector('simple', ${row.title} || ' ' || ${row.body} || ' ' || ${row.author_name})` as never })
+  await db(tx).insertInto('public_citizen_proposals').values({ ...row, search: sql`setweight(to_tsvector('simple', ${row.title}), 'A') || setweight(to_tsvector('simple', ${row.body}), 'B') || setweight(to_tsvector('simple', ${row.author_name}), 'C')` as never })
     .onConflict((oc) => oc.column('id').doUpdateSet({ ...rest, search: sql`excluded.search` as never })).execute();
 }
 export const deletePublic = async (tx: Tx, id: string) => void (await db(tx).deleteFrom('public_citizen_proposals').where('id', '=', id).execute());
