@@ -25,10 +25,11 @@ import { participationSiteModule } from './participation-site/manifest.ts';
 import { councilWorkspaceModule } from './council-workspace/manifest.ts';
 import { questionsModule } from './questions/manifest.ts';
 import { consultationsModule } from './consultations/manifest.ts';
+import { proposalsModule } from './proposals/manifest.ts';
 
 // Order matters where modules depend on each other's set-up: units before the archive (responsible
 // units), the archive before the projection that reads it; demo data comes last. My page's demo and
 // the demo forms add to the demo municipalities, so they follow the demo module.
 export const modules: Module[] = [
-  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, depositModule, signingModule, webModule, siteModule, demoModule, myPageModule, formsModule, open311Module, councilModule, councilSiteModule, oparlModule, councilWorkspaceModule, questionsModule, consultationsModule, participationSiteModule,
+  tenantsModule, identityModule, unitsModule, archiveModule, journalModule, calendarModule, mailModule, accessRequestsModule, journalAlertsModule, depositModule, signingModule, webModule, siteModule, demoModule, myPageModule, formsModule, open311Module, councilModule, councilSiteModule, oparlModule, councilWorkspaceModule, questionsModule, consultationsModule, proposalsModule, participationSiteModule,
 ];

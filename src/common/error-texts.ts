@@ -80,6 +80,9 @@ const nb: ErrorTexts = {
     minutesApproved: 'Møteboka er godkjent, og møtet kan ikke lenger endres.',
     notAdjuster: 'Personen er ikke oppnevnt til å justere protokollen.',
     invalidWebVtt: 'Filen er ikke en gyldig WebVTT-fil med teksting.',
+    alreadySigned: 'Denne personen har allerede skrevet under på forslaget.',
+    notYourIdentity: 'Du kan bare skrive under for deg selv: fødselsnummeret er ikke ditt.',
+    notConfigured: 'Kommunen har ikke satt opp innbyggerforslag ennå.',
   },
 };
 
@@ -153,6 +156,9 @@ const nn: ErrorTexts = {
     minutesApproved: 'Møteboka er godkjend, og møtet kan ikkje lenger endrast.',
     notAdjuster: 'Personen er ikkje oppnemnd til å justere protokollen.',
     invalidWebVtt: 'Fila er ikkje ei gyldig WebVTT-fil med teksting.',
+    alreadySigned: 'Denne personen har alt skrive under på forslaget.',
+    notYourIdentity: 'Du kan berre skrive under for deg sjølv: fødselsnummeret er ikkje ditt.',
+    notConfigured: 'Kommunen har ikkje sett opp innbyggjarforslag enno.',
   },
 };
 
@@ -226,6 +232,9 @@ const sv: ErrorTexts = {
     minutesApproved: 'Protokollet är godkänt och sammanträdet kan inte längre ändras.',
     notAdjuster: 'Personen är inte utsedd att justera protokollet.',
     invalidWebVtt: 'Filen är inte en giltig WebVTT-fil med textning.',
+    alreadySigned: 'Den här personen har redan skrivit under förslaget.',
+    notYourIdentity: 'Du kan bara skriva under för dig själv: personnumret är inte ditt.',
+    notConfigured: 'Kommunen har inte ställt in medborgarförslag än.',
   },
 };
 
@@ -299,6 +308,9 @@ const en: ErrorTexts = {
     minutesApproved: 'The minutes are approved: the meeting can no longer be changed.',
     notAdjuster: 'The person is not appointed to adjust the minutes.',
     invalidWebVtt: 'The file is not a valid WebVTT captions file.',
+    alreadySigned: 'This person has signed the proposal already.',
+    notYourIdentity: 'You can only sign for yourself: the identity number is not yours.',
+    notConfigured: 'The municipality has not set up citizen proposals yet.',
   },
 };
 

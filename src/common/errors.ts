@@ -87,6 +87,10 @@ export const fieldErrorCodes = [
   'minutesApproved',
   'notAdjuster',
   'invalidWebVtt',
+  // Citizen proposals (src/proposals)
+  'alreadySigned',
+  'notYourIdentity',
+  'notConfigured',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

@@ -66,7 +66,7 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const series = (await call(radhus, t, 'GET', api('/series'))).items;
   if (!classes.length || !series.length) throw new Error('a new tenant should have a series and classes');
   // The letter's sender is a person with an identity number, logged in: My page shows her the case.
-  const person = await loggedInPerson(radhus, [tenant.id], { name: `Kari ${tag}` });
+  const person = await loggedInPerson(radhus, [tenant.id], { name: `Kari ${tag}`, level: 'substantial' });
   const titles = { caseFile: `Byggesak ${tag}`, other: `Klage ${tag}`, entry: `Søknad ${tag}`, reply: `Svar ${tag}`, closed: `Avsluttet ${tag}`, sender: `Kari ${tag}`, remark: `Merknad ${tag}` };
 
   const caseFile = await call(radhus, t, 'POST', api('/case-files'), { title: titles.caseFile, classId: classes[0].id, keywords: [tag] });
@@ -171,6 +171,11 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
   const walkHash = createHash('sha256').update('WalkConfirmationTokenExample0001').digest('hex');
   await sql`update consultation_comments set confirm_hash = ${walkHash} where id = ${waiting.json().commentId}::uuid`.execute(radhus.ctx.db.kysely);
 
+  // Citizen proposals (issue 11): the rule, and a proposal the fixture's person wrote (her own
+  // signature is its first, so her signing it again meets the one-signature rule, 409).
+  await call(radhus, sec, 'PUT', api('/participation/settings'), { proposalThreshold: 50, proposalBodyId: councilBody.id });
+  const citizenProposal = (await radhus.app.inject({ method: 'POST', url: api('/proposals'), headers: person.headers, payload: { title: `Forslag ${tag}`, body: `Forslagstekst ${tag}` } })).json() as { id: string };
+
   const token = await sql<{ id: string }>`select id from api_tokens where tenant_id = ${tenant.id} order by id limit 1`.execute(radhus.ctx.db.kysely);
   const party = await sql<{ id: string }>`select id from correspondents where registry_entry_id = ${entry.id} order by position limit 1`.execute(radhus.ctx.db.kysely);
   // A deposit export, finished by the settle below (a job still queued would be run by the next
@@ -221,11 +226,12 @@ async function seedTenant(radhus: TestRadhus, tenant: Tenant, tokens: Record<Rol
       councilCall,
       question: question.id,
       consultation: consultation.id,
+      citizenProposal: citizenProposal.id,
       searchText: titles.caseFile,
     },
     secrets: [...Object.values(titles), tag, document.checksum, caseFile.id, otherCaseFile.id, entry.id, reply.id, document.id, closed.id, memo.id, token.rows[0]!.id, unit.id, otherUnit.id, user, closedDay.id, party.rows[0]!.id, accessRequest, person.identityNumber, message.id, property.rows[0]!.id, form.id, otherForm.id, submission.submissionId, submission.caseFileId, signing.signingId, depositJob,
       councilTerm.id, councilParty.id, councilPerson.id, councilBody.id, councilMembership.id, councilMeeting.id, summoned.id, councilItem.id, presentation.id, councilProposal.id, councilPlannedItem.id,
-      councilPaper.id, councilNote, councilCall, absentPerson.id, question.id],
+      councilPaper.id, councilNote, councilCall, absentPerson.id, question.id, citizenProposal.id],
     frozen: { caseFile: closed.id, registryEntry: memo.id },
     person,
   };

@@ -157,6 +157,19 @@ export async function seedLeakMunicipality(radhus: TestRadhus, country: 'NO' | '
   const filed = (await call(radhus, officer, 'GET', api(`/consultations/${consultation.id}/comments/staff`))).items as { authorName: string; registryEntryId: string }[];
   await call(radhus, officer, 'POST', api(`/consultations/${consultation.id}/publication`));
   await call(radhus, officer, 'PUT', api(`/registry-entries/${filed.find((c) => c.authorName.includes(consultationSecrets.sender))!.registryEntryId}/screening`), { screening: { legalBasis, fields: ['correspondents'] } });
+  // Citizen proposals (issue 11): the author's name, title and text are public; the signers (names,
+  // identity numbers), the author's identity number and the e-mails for news never are. Two
+  // signatures reach the threshold, so the case is filed with the author's number on its sender.
+  await call(radhus, secretariat, 'PUT', api('/participation/settings'), { proposalThreshold: 2, proposalBodyId: body.id });
+  const idAuthor = no ? syntheticNorwegianNumber('1944-02-14', 13) : syntheticSwedishNumber('1944-02-14', 13);
+  const idSigner = no ? syntheticNorwegianNumber('1952-06-30', 17) : syntheticSwedishNumber('1952-06-30', 17);
+  const proposalSecrets = { signer: `Underskriver-${hex()}`, authorEmail: `forslag-${hex()}@example.org`, signerEmail: `signert-${hex()}@example.org` };
+  const proposalTitle = `Forslag-${hex()}`;
+  const author = await loggedInPerson(radhus, [tenant.id], { name: `Forslagsstiller ${p.person}`, identityNumber: idAuthor, level: 'high' });
+  const proposal = (await radhus.app.inject({ method: 'POST', url: api('/proposals'), headers: author.headers, payload: { title: proposalTitle, body: 'Et forslag om noe godt for alle.', notifyEmail: proposalSecrets.authorEmail } })).json() as { id: string };
+  const signer = await loggedInPerson(radhus, [tenant.id], { name: proposalSecrets.signer, identityNumber: idSigner, level: 'high' });
+  const signed = await radhus.app.inject({ method: 'POST', url: api(`/proposals/${proposal.id}/signatures`), headers: signer.headers, payload: { notifyEmail: proposalSecrets.signerEmail } });
+  if (signed.statusCode !== 201) throw new Error(`the fixture's proposal was not signed: ${signed.body}`);
 
   // Published first, withdrawn after: the void entry and the later screening must leave the projection.
   await radhus.settle();
@@ -172,9 +185,11 @@ export async function seedLeakMunicipality(radhus: TestRadhus, country: 'NO' | '
     tenant,
     secrets: { ...Object.fromEntries(kinds.map((k) => [s[k], k])), [email]: 'email', [councilSecrets.decision]: 'councilClosedDecision', [councilSecrets.email]: 'councilEmail',
       [asker.name]: 'questionAskerLogin', [questionSecrets.withdrawn]: 'withdrawnQuestion', [questionSecrets.rejected]: 'rejectedQuestionText',
-      [consultationSecrets.sender]: 'consultationScreenedSender', [consultationSecrets.text]: 'consultationScreenedText', [consultationSecrets.unconfirmed]: 'consultationUnconfirmed', [consultationSecrets.email]: 'consultationEmail' },
-    identityNumbers: [idScreened, idPublicParty, askerNumber],
+      [consultationSecrets.sender]: 'consultationScreenedSender', [consultationSecrets.text]: 'consultationScreenedText', [consultationSecrets.unconfirmed]: 'consultationUnconfirmed', [consultationSecrets.email]: 'consultationEmail',
+      // (The e-mails for news on proposals are mailed, so the demo's /dev/mailbox shows them: not secrets here.)
+      [proposalSecrets.signer]: 'proposalSigner' },
+    identityNumbers: [idScreened, idPublicParty, askerNumber, idAuthor, idSigner],
     shown: [p.caseTitle!, p.e1!, p.e2!, p.e3!, p.e6!, p.e7!, p.e8!, p.person!, p.org!, publicComment.title],
-    projected: [p.unit!, publicComment.text],
+    projected: [p.unit!, publicComment.text, proposalTitle],
   };
 }

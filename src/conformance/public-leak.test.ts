@@ -72,7 +72,8 @@ describe(`nothing screened reaches the public (${testEngine()})`, () => {
     // Every question to a politician, withdrawn and rejected ones too.
     const questionIds = (await sql<{ id: string }>`select id from council_questions order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
     const consultationIds = (await sql<{ id: string }>`select id from consultations order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
-    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds, meetingIds, itemIds, questionIds, consultationIds });
+    const proposalIds = (await sql<{ id: string }>`select id from citizen_proposals order by id`.execute(radhus.ctx.db.kysely)).rows.map((r) => r.id);
+    const plan = planPublicWalk(radhus, { slugs: fixtures.map((f) => f.tenant.slug), doc, entryIds, meetingIds, itemIds, questionIds, consultationIds, proposalIds });
     expect(plan.untaught, 'public routes the walk cannot fill').toEqual([]);
     expect(plan.publicOperations).toEqual(expect.arrayContaining(['listTenants', 'getTenant']));
     const visits = await walkPublic(radhus, plan);

@@ -38,6 +38,8 @@ export interface WalkInput {
   questionIds?: string[];
   /** Consultations, filled into `{consultationId}` and the consultation pages. */
   consultationIds?: string[];
+  /** Citizen proposals, filled into `{proposalId}`. */
+  proposalIds?: string[];
 }
 
 /** Path parameters the walk can fill besides `{tenant}`, and with what. */
@@ -51,6 +53,7 @@ const fillers: Record<string, (input: WalkInput) => string[]> = {
   questionId: (input) => [...(input.questionIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
   // Consultations (issue 11 §2): every one of the archive, and unknown ones.
   consultationId: (input) => [...(input.consultationIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
+  proposalId: (input) => [...(input.proposalIds ?? []), '00000000-0000-7000-8000-000000000000', 'ukjent'],
 };
 
 /** How the walk fills each public route that is not in the OpenAPI document; `[]` means "reached by links". */

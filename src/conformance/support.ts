@@ -70,7 +70,7 @@ export const tenantOperations = (doc: OpenApiDocument): WalkOperation[] => opera
 /** The kinds of ids a fixture holds; the walk substitutes one tenant's for another's. */
 export const idKinds = ['caseFile', 'otherCaseFile', 'registryEntry', 'otherRegistryEntry', 'document', 'class', 'series', 'token', 'unit', 'otherUnit', 'user', 'closedDay', 'correspondent', 'accessRequest', 'message', 'property', 'form', 'otherForm', 'submission', 'signing', 'depositJob', 'open311Key',
   'councilTerm', 'councilParty', 'councilPerson', 'councilBody', 'councilMembership', 'councilMeeting', 'councilItem', 'councilPresentation', 'councilProposal', 'councilPlannedItem',
-  'councilPaper', 'councilNote', 'councilCall', 'question', 'consultation'] as const;
+  'councilPaper', 'councilNote', 'councilCall', 'question', 'consultation', 'citizenProposal'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 export interface Ids extends Record<IdKind, string> {
@@ -112,6 +112,8 @@ const namedPathIds: Record<string, IdKind> = {
   questionId: 'question',
   // Consultations (issue 11 §2).
   consultationId: 'consultation',
+  // Citizen proposals (issue 11).
+  proposalId: 'citizenProposal',
 };
 
 /** Path parameters after `{id}`: the file of an access request (no fixture has one: any id meets a 404). */
@@ -174,6 +176,8 @@ const fieldIdKinds: Record<string, (body: Record<string, unknown>) => IdKind> = 
   party: () => 'councilParty',
   // A consultation's documents are entries of its case: the fixture's is on the other case file.
   documentEntryIds: () => 'councilPresentation',
+  // The body that decides citizen proposals (participation settings).
+  proposalBodyId: () => 'councilBody',
 };
 
 /** Values the domain needs beyond what the schema says (an incoming letter has a sender). */
@@ -223,8 +227,12 @@ export class PlanError extends Error {}
 
 // An object or a list of objects (the request body itself, the council's attendance `entries`) is
 // not an id, whatever its name.
+// A citizen proposal's `body` is its text, not the council body the name means elsewhere: a name
+// that is also a text field is an id only where its schema says uuid.
+const textNames = new Set(['body']);
 const isIdField = (name: string, schema: JsonSchema | undefined): boolean =>
-  schema?.type !== 'object' && !(schema?.type === 'array' && schema.items?.type === 'object') && (name in fieldIdKinds || /(Id|Ids)$/.test(name) || schema?.format === 'uuid' || schema?.items?.format === 'uuid');
+  schema?.type !== 'object' && !(schema?.type === 'array' && schema.items?.type === 'object') &&
+  ((name in fieldIdKinds && !(textNames.has(name) && schema?.format !== 'uuid')) || /(Id|Ids)$/.test(name) || schema?.format === 'uuid' || schema?.items?.format === 'uuid');
 
 function resolve(schema: JsonSchema, doc: OpenApiDocument): JsonSchema {
   if (!schema.$ref) return schema;

@@ -126,6 +126,11 @@ export const demoUsers: readonly DemoUser[] = [
   ]),
   // Höglandet shares case handling across municipal borders: one officer, two municipalities.
   user('hoglandet-case-officer', ['Kerstin', 'Lundgren', '1972-10-03'], 'SE', { eksjo: ['case-officer'], nassjo: ['case-officer'] }),
+  // More citizens of Balsfjord and Aneby, to sign a citizen proposal up to the demo's lowered threshold (issue 11).
+  user('balsfjord-citizen-2', ['Ole', 'Hansen', '1990-05-14'], 'NO', { balsfjord: ['citizen'] }),
+  user('balsfjord-citizen-3', ['Liv', 'Andersen', '1969-08-30'], 'NO', { balsfjord: ['citizen'] }),
+  user('aneby-citizen-2', ['Erik', 'Nyström', '1992-04-18'], 'SE', { aneby: ['citizen'] }),
+  user('aneby-citizen-3', ['Maja', 'Holmberg', '1970-12-09'], 'SE', { aneby: ['citizen'] }),
 ];
 
 export const findDemoUser = (id: string): DemoUser | undefined => demoUsers.find((u) => u.id === id);

@@ -7,6 +7,7 @@ import { createSession, SESSION_COOKIE } from '../identity/sessions.ts';
 import { grantLocalRole, upsertUser } from '../identity/users.ts';
 import { syntheticNorwegianNumber } from '../common/idnumbers.ts';
 import type { TestRadhus } from './app.ts';
+import type { Role } from '../platform/http/auth.ts';
 
 export interface TestPerson {
   userId: string;
@@ -25,12 +26,17 @@ export function testIdentityNumber(): string {
   return syntheticNorwegianNumber(day.toISOString().slice(0, 10), counter % 20);
 }
 
-export async function loggedInPerson(t: TestRadhus, tenantIds: readonly string[], input: { name: string; identityNumber?: string; email?: string }): Promise<TestPerson> {
-  const identityNumber = input.identityNumber ?? testIdentityNumber();
+/**
+ * `level`: the session's ID token names this assurance level (`acr`), as ID-porten's does; without
+ * it, none. `identityNumber: null`: a login without one (not e-ID). `role`: citizen unless named.
+ */
+export async function loggedInPerson(t: TestRadhus, tenantIds: readonly string[], input: { name: string; identityNumber?: string | null; email?: string; level?: 'substantial' | 'high'; role?: Role }): Promise<TestPerson> {
+  const identityNumber = input.identityNumber === null ? '' : (input.identityNumber ?? testIdentityNumber());
   return withoutTenant(t.ctx.db, async (tx) => {
-    const userId = await upsertUser(tx, { issuer: 'https://idporten.test', subject: `${identityNumber}-${randomBytes(3).toString('hex')}`, name: input.name, email: input.email, emailVerified: Boolean(input.email), identityNumber }, t.clock.now());
-    for (const tenantId of tenantIds) await grantLocalRole(tx, tenantId, userId, 'citizen', t.clock.now());
-    const { sessionId, csrfToken } = await createSession(tx, userId, t.clock.now());
+    const userId = await upsertUser(tx, { issuer: 'https://idporten.test', subject: `${identityNumber || 'no-number'}-${randomBytes(3).toString('hex')}`, name: input.name, email: input.email, emailVerified: Boolean(input.email), identityNumber: identityNumber || undefined }, t.clock.now());
+    for (const tenantId of tenantIds) await grantLocalRole(tx, tenantId, userId, input.role ?? 'citizen', t.clock.now());
+    const idToken = input.level ? `e30.${Buffer.from(JSON.stringify({ acr: `idporten-loa-${input.level}` })).toString('base64url')}.sig` : undefined;
+    const { sessionId, csrfToken } = await createSession(tx, userId, t.clock.now(), idToken);
     return { userId, name: input.name, identityNumber, headers: { cookie: `${SESSION_COOKIE}=${t.app.signCookie(sessionId)}`, 'x-csrf-token': csrfToken } };
   });
 }

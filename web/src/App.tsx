@@ -33,7 +33,7 @@ import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { ServicesPage } from './pages/ServicesPage.tsx';
 import { SigningPage } from './pages/SigningPage.tsx';
 import { navigate, useRoute } from './router/navigation.ts';
-import { href, isCouncilRoute, isMyPageRoute, tenantOf, type Route } from './router/routes.ts';
+import { href, isCouncilRoute, isMyPageRoute, isProposalRoute, tenantOf, type Route } from './router/routes.ts';
 import { isSecretariat } from './council/access.ts';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
 import { useLoad, type Load } from './session/useLoad.ts';
@@ -50,6 +50,11 @@ const WorkspaceMeetingPage = lazy(() => import('./workspace/WorkspaceMeetingPage
 // Questions to politicians: the citizen's and the politician's pages, loaded when opened.
 const AskQuestionPage = lazy(() => import('./questions/AskQuestionPage.tsx').then((m) => ({ default: m.AskQuestionPage })));
 const AnswerQuestionsPage = lazy(() => import('./questions/AnswerQuestionsPage.tsx').then((m) => ({ default: m.AnswerQuestionsPage })));
+// Citizen proposals (issue 11): the citizen's pages and the secretariat's, loaded when opened.
+const ProposalsPage = lazy(() => import('./proposals/ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })));
+const NewProposalPage = lazy(() => import('./proposals/ProposalsPage.tsx').then((m) => ({ default: m.NewProposalPage })));
+const ProposalPage = lazy(() => import('./proposals/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })));
+const StaffProposalsPage = lazy(() => import('./proposals/StaffProposalsPage.tsx').then((m) => ({ default: m.StaffProposalsPage })));
 
 export function App() {
   return (
@@ -169,6 +174,21 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
     return (
       <Suspense fallback={<Loading />}>
         {route.name === 'questionsAnswer' ? <AnswerQuestionsPage tenant={t} /> : <AskQuestionPage key={route.name} tenant={t} name={name} ask={route.name === 'questionsNew'} />}
+      </Suspense>
+    );
+  }
+  // Citizen proposals: the citizen writes and signs; the secretariat (and the tenant administrator)
+  // sets the rule and registers paper lists, and also reads a proposal's page.
+  if (isProposalRoute(route)) {
+    const staff = isSecretariat(roles);
+    if (route.name === 'proposalsStaff' ? !staff : route.name === 'proposal' ? !staff && !roles.includes('citizen') : !roles.includes('citizen'))
+      return <StartPage tenant={t} roles={roles} name={name} notice />;
+    return (
+      <Suspense fallback={<Loading />}>
+        {route.name === 'proposals' && <ProposalsPage tenant={t} />}
+        {route.name === 'proposalNew' && <NewProposalPage tenant={t} />}
+        {route.name === 'proposal' && <ProposalPage key={route.id} tenant={t} id={route.id} />}
+        {route.name === 'proposalsStaff' && <StaffProposalsPage tenant={t} />}
       </Suspense>
     );
   }

@@ -6,6 +6,7 @@ import { enDeposit } from './deposit/en.ts';
 import { enCouncil } from './council/en.ts';
 import { enWorkspace } from './workspace/en.ts';
 import { enQuestions } from '../questions/i18n/en.ts';
+import { enProposals } from './proposals/en.ts';
 
 export const en = {
   'app.name': 'Rådhus',
@@ -392,6 +393,7 @@ export const en = {
   'consultations.unconfirmed': '{count} comments are not confirmed by e-mail yet: they are not filed.',
   'consultations.noComments': 'No comment is filed yet.',
   'consultations.publish': 'Publish the comments',
+  ...enProposals,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { nbDeposit } from './deposit/nb.ts';
 import { nbCouncil } from './council/nb.ts';
 import { nbWorkspace } from './workspace/nb.ts';
 import { nbQuestions } from '../questions/i18n/nb.ts';
+import { nbProposals } from './proposals/nb.ts';
 
 export const nb: Catalogue = {
   'app.name': 'Rådhus',
@@ -392,4 +393,5 @@ export const nb: Catalogue = {
   'consultations.unconfirmed': '{count} uttalelser er ikke bekreftet på e-post ennå og er ikke journalført.',
   'consultations.noComments': 'Ingen uttalelser er journalført ennå.',
   'consultations.publish': 'Publiser uttalelsene',
+  ...nbProposals,
 };

@@ -6,6 +6,7 @@ import { nnDeposit } from './deposit/nn.ts';
 import { nnCouncil } from './council/nn.ts';
 import { nnWorkspace } from './workspace/nn.ts';
 import { nnQuestions } from '../questions/i18n/nn.ts';
+import { nnProposals } from './proposals/nn.ts';
 
 export const nn: Catalogue = {
   'app.name': 'Rådhus',
@@ -392,4 +393,5 @@ export const nn: Catalogue = {
   'consultations.unconfirmed': '{count} fråsegner er ikkje stadfesta på e-post enno og er ikkje journalførte.',
   'consultations.noComments': 'Ingen fråsegner er journalførte enno.',
   'consultations.publish': 'Publiser fråsegnene',
+  ...nnProposals,
 };

@@ -6,6 +6,7 @@ import { svDeposit } from './deposit/sv.ts';
 import { svCouncil } from './council/sv.ts';
 import { svWorkspace } from './workspace/sv.ts';
 import { svQuestions } from '../questions/i18n/sv.ts';
+import { svProposals } from './proposals/sv.ts';
 
 export const sv: Catalogue = {
   'app.name': 'Rådhus',
@@ -392,4 +393,5 @@ export const sv: Catalogue = {
   'consultations.unconfirmed': '{count} svar är inte bekräftade via e-post än och är inte diarieförda.',
   'consultations.noComments': 'Inga svar är diarieförda än.',
   'consultations.publish': 'Publicera remissvaren',
+  ...svProposals,
 };

@@ -52,6 +52,9 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
           <ButtonLink variant="secondary" href={href({ name: 'council', tenant: tenant.slug })}>
             {t('council.open')}
           </ButtonLink>
+          <ButtonLink variant="secondary" href={href({ name: 'proposalsStaff', tenant: tenant.slug })}>
+            {t('proposals.staff.open')}
+          </ButtonLink>
         </RoleSection>
       )}
       {roles.includes('politician') && (
@@ -67,6 +70,9 @@ export function StartPage({ tenant, roles, name, notice = false }: { tenant: Ten
             {t('services.link')}
           </ButtonLink>
           <ButtonLink variant="secondary" href={href({ name: 'questionsNew', tenant: tenant.slug })}>{t('questions.link.ask')}</ButtonLink>
+          <ButtonLink variant="secondary" href={href({ name: 'proposals', tenant: tenant.slug })}>
+            {t('proposals.title')}
+          </ButtonLink>
         </RoleSection>
       )}
     </section>

@@ -38,6 +38,10 @@ describe('routes', () => {
     { name: 'questionsNew', tenant: 'balsfjord' },
     { name: 'questionsMine', tenant: 'aneby' },
     { name: 'questionsAnswer', tenant: 'balsfjord' },
+    { name: 'proposals', tenant: 'balsfjord' },
+    { name: 'proposalNew', tenant: 'balsfjord' },
+    { name: 'proposal', tenant: 'aneby', id: 'p1' },
+    { name: 'proposalsStaff', tenant: 'balsfjord' },
   ];
 
   it('parses every link it builds back to the same route', () => {

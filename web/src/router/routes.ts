@@ -53,6 +53,10 @@ export type Route =
   | { name: 'questionsNew'; tenant: string }
   | { name: 'questionsMine'; tenant: string }
   | { name: 'questionsAnswer'; tenant: string }
+  | { name: 'proposals'; tenant: string }
+  | { name: 'proposalNew'; tenant: string }
+  | { name: 'proposal'; tenant: string; id: string }
+  | { name: 'proposalsStaff'; tenant: string }
   | { name: 'notFound'; path: string };
 
 /** The secretariat's council pages (issue 10 §1): bodies, a body's members and meeting plan, a meeting. */
@@ -62,6 +66,10 @@ export const isCouncilRoute = (route: Route): route is Extract<Route, { name: 'c
 /** The citizen's My page (issue 9 §3): open to anyone logged in, not only to staff. */
 export const isMyPageRoute = (route: Route): route is Extract<Route, { name: 'myPage' | 'myCase' | 'myMessages' | 'myMessage' | 'myProperty' }> =>
   route.name === 'myPage' || route.name === 'myCase' || route.name === 'myMessages' || route.name === 'myMessage' || route.name === 'myProperty';
+
+/** Citizen proposals (issue 11 §1): the citizen's pages and the secretariat's. */
+export const isProposalRoute = (route: Route): route is Extract<Route, { name: 'proposals' | 'proposalNew' | 'proposal' | 'proposalsStaff' }> =>
+  route.name === 'proposals' || route.name === 'proposalNew' || route.name === 'proposal' || route.name === 'proposalsStaff';
 
 const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
 
@@ -134,6 +142,14 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (id === undefined) return { name: 'questionsMine', tenant };
     if (id === 'new') return { name: 'questionsNew', tenant };
     if (id === 'answer') return { name: 'questionsAnswer', tenant };
+  }
+  // Citizen proposals (issue 11): the list (mine and open ones), writing one, one proposal (the
+  // address the public proposal page's "Sign with e-ID" links to), and the secretariat's page.
+  if (section === 'proposals' && sub === undefined) {
+    if (id === undefined) return { name: 'proposals', tenant };
+    if (id === 'new') return { name: 'proposalNew', tenant };
+    if (id === 'staff') return { name: 'proposalsStaff', tenant };
+    return { name: 'proposal', tenant, id };
   }
   if (section === ADMIN_SECTION && sub === undefined) {
     if (id === undefined || id === 'users') return { name: 'adminUsers', tenant };
@@ -215,6 +231,14 @@ export function href(route: Exclude<Route, { name: 'notFound' }>): string {
       return `${BASE}/${seg(route.tenant)}/questions`;
     case 'questionsAnswer':
       return `${BASE}/${seg(route.tenant)}/questions/answer`;
+    case 'proposals':
+      return `${BASE}/${seg(route.tenant)}/proposals`;
+    case 'proposalNew':
+      return `${BASE}/${seg(route.tenant)}/proposals/new`;
+    case 'proposal':
+      return `${BASE}/${seg(route.tenant)}/proposals/${seg(route.id)}`;
+    case 'proposalsStaff':
+      return `${BASE}/${seg(route.tenant)}/proposals/staff`;
   }
 }
 
