@@ -50,9 +50,10 @@ describe(`radhus events (${testEngine()})`, { timeout: 600_000 }, () => {
     expect(status.stdout[0]).toMatch(/^CONSUMER\s+POSITION\s+LAG\s+LAG TIME\s+STATUS\s+LAST ERROR$/);
     // No server ran, so nothing was dispatched yet: the whole outbox is its lag.
     // One row per consumer, by name.
-    expect(status.stdout.slice(1, 5).map((line) => line.split(/\s+/)[0])).toEqual(['consultations-projection', 'council-projection', 'council-site-follows', 'journal-projection']);
+    expect(status.stdout.slice(1, 8).map((line) => line.split(/\s+/)[0])).toEqual(['consultations-projection', 'council-projection', 'council-site-follows', 'journal-projection', 'proposals-council', 'proposals-projection', 'questions-projection']);
     expect(status.stdout[4]).toMatch(new RegExp(`^journal-projection\\s+0\\s+${outbox.n}\\s+\\d+s\\s+ok\\s+-$`));
-    expect(status.stdout).toContain('Jobs: 0 due, 0 running, 0 failed, 0 scheduled for later.');
+    // Later jobs: the demo's open citizen proposals lapse at their closing time (proposals.lapse).
+    expect(status.stdout.find((line) => line.startsWith('Jobs:'))).toMatch(/^Jobs: 0 due, 0 running, 0 failed, [1-9]\d* scheduled for later\.$/);
   });
 
   it('replay runs a consumer from the start to the end, and a second replay gives the identical projection', async () => {
@@ -89,7 +90,7 @@ describe(`radhus events (${testEngine()})`, { timeout: 600_000 }, () => {
   it('refuses an unknown consumer, naming the known ones', async () => {
     const unknown = await radhus('events', 'replay', 'journal');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr[0]).toBe('radhus: no event consumer named "journal"; the consumers are: journal-projection, council-projection, council-site-follows, consultations-projection');
+    expect(unknown.stderr[0]).toBe('radhus: no event consumer named "journal"; the consumers are: journal-projection, council-projection, council-site-follows, questions-projection, consultations-projection, proposals-projection, proposals-council');
     const missing = await radhus('events', 'replay');
     expect(missing.code).toBe(2);
     expect(missing.stderr[0]).toBe('radhus: missing <consumer>');
