@@ -4,7 +4,9 @@
 // note; the connection goes and the agenda and the paper still come (the saved copy). The deputy
 // of the same party list sees the same agenda but not the note (the screen, and 404 from the API).
 // The leader reports absence: the list's substitute is called, the secretariat sees the call on its
-// meeting page, and the call's mail is in the demo mailbox. axe checks every page visited.
+// meeting page, and the call's mail is in the demo mailbox. The meeting page also reloads without
+// network (the service worker's app shell), and online a reload is the server's answer again.
+// axe checks every page visited.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { logInAs } from './login.ts';
@@ -57,6 +59,52 @@ test('a member reads the agenda, writes a private note and reads offline', async
   await paper.close();
   await expectAccessible(page, 'the meeting read offline');
   await page.context().setOffline(false);
+  await page.context().close();
+});
+
+test('the meeting page reloads without network (the service worker), and online it is the server\'s again', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await loggedIn(browser, /Marit Nilsen/);
+  await page.goto(meetingPath);
+  await expect(page.getByRole('status').filter({ hasText: 'Lagret for frakoblet bruk (3 dokumenter)' })).toBeVisible();
+  // The workspace page registered the worker; it has kept the app shell once it controls the page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  const meetingId = meetingPath.split('/').at(-1)!;
+  const meeting = await (await page.request.get(`/api/v1/balsfjord/workspace/meetings/${meetingId}`)).json();
+  const closedItem = meeting.items.find((i: { title: string }) => i.title === closedTitle);
+
+  await page.context().setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Saksliste' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Ingen forbindelse\. Du leser kopien som ble lagret/ })).toBeVisible();
+  const closed = item(page, closedTitle);
+  await expect(closed.getByText(/Lukket for offentligheten/)).toBeVisible();
+  await expect(closed.getByText(note)).toBeVisible();
+  await expect(closed.getByText('Behandles nå')).toHaveCount(0);
+  const popup = page.waitForEvent('popup');
+  await closed.getByRole('link', { name: new RegExp(`Åpne ${closedTitle}`) }).click();
+  const paper = await popup;
+  await expect.poll(() => paper.url()).toMatch(/^blob:/);
+  await paper.close();
+  await expectAccessible(page, 'the meeting reloaded without network');
+
+  // The secretariat moves the meeting to the closed item; back online a reload shows it at once:
+  // network first, never the kept copy while there is a network.
+  const secretariat = await loggedIn(browser, /Håkon Eriksen/);
+  const session = await (await secretariat.request.get('/api/v1/session')).json();
+  const set = await secretariat.request.put(`/api/v1/balsfjord/council/meetings/${meetingId}/current-item`, { headers: { 'x-csrf-token': session.csrfToken }, data: { itemId: closedItem.id } });
+  expect(set.status()).toBe(200);
+  await secretariat.context().close();
+  await page.context().setOffline(false);
+  await page.reload();
+  await expect(item(page, closedTitle).getByText('Behandles nå')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Lagret for frakoblet bruk (3 dokumenter)' })).toBeVisible();
+  await expect(page.getByText(/Ingen forbindelse/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Meld forfall' })).toBeVisible();
+
+  // Logging out deletes the saved meeting and the kept shell: the tablet keeps no papers.
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('radhus-')))).toEqual([]);
   await page.context().close();
 });
 

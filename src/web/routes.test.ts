@@ -24,6 +24,7 @@ beforeAll(async () => {
   await writeFile(join(dist, 'index.html'), '<!doctype html><title>Rådhus</title><div id="root"></div>');
   await writeFile(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
   await writeFile(join(dist, 'favicon.svg'), '<svg/>');
+  await writeFile(join(dist, 'sw.js'), "self.addEventListener('fetch', () => {});");
   await writeFile(join(dir, 'secret.txt'), 'outside');
   ctx = await openContext(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }), { db: await openDatabase({}) });
   app = await buildApp({ ...ctx, modules: [createWebModule(dist)] }, { logger: false });
@@ -81,7 +82,27 @@ describe('web module', () => {
     expect((await bare.inject({ url: '/app/balsfjord/cases' })).statusCode).toBe(503);
   });
 
+  it('serves the workspace service worker revalidated, allowed by the CSP, with no cookie', async () => {
+    const worker = await app.inject({ url: '/app/sw.js' });
+    expect(worker.statusCode).toBe(200);
+    expect(worker.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    // no-cache: the browser asks for a new build's worker at once instead of keeping the old one a day.
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    // Its scope is /app/ because it lives there: no Service-Worker-Allowed widening the scope.
+    expect(worker.headers['service-worker-allowed']).toBeUndefined();
+    expect(String(worker.headers['content-security-policy'])).toContain("worker-src 'self'");
+    // The worker keeps index.html and the assets: they must never carry a session cookie.
+    for (const url of ['/app/sw.js', '/app/', '/app/balsfjord/workspace/meetings/x', '/app/assets/index-abc123.js']) {
+      expect((await app.inject({ url })).headers['set-cookie'], url).toBeUndefined();
+    }
+    expect(String((await app.inject({ url: '/app/' })).headers['content-security-policy'])).toContain("worker-src 'self'");
+    // A build without a worker answers 404, not index.html (a registration would fail on its type anyway).
+    const none = await bare.inject({ url: '/app/sw.js' });
+    expect(none.statusCode).toBe(404);
+  });
+
   it('picks cache headers by path', () => {
+    expect(cacheControlFor('sw.js')).toBe('no-cache');
     expect(cacheControlFor('index.html')).toBe('no-cache');
     expect(cacheControlFor('assets/x-1.css')).toContain('immutable');
   });

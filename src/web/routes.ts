@@ -2,7 +2,9 @@
 // Serves the staff workspace (web/dist, built by `npm run build:web`) under /app/; `/` belongs to
 // the public site (src/site). Every /app/* address that is not a file gets index.html, so the
 // browser's router can take over. Hashed assets never change and are cached for good; index.html
-// is revalidated so a new build shows up.
+// is revalidated so a new build shows up. The workspace's service worker (/app/sw.js, written by the
+// build from web/src/workspace/sw.js) is revalidated too, so a new build's worker is found at once;
+// its scope is /app/ because it lives there (no Service-Worker-Allowed header needed).
 import { stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,7 @@ export const defaultDistDir = fileURLToPath(new URL('../../web/dist', import.met
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 const SHORT = 'public, max-age=3600';
+const WORKER = 'sw.js';
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -38,7 +41,7 @@ export function resolveInside(root: string, requestPath: string): string | undef
 }
 
 export function cacheControlFor(relativePath: string): string {
-  if (relativePath === 'index.html') return REVALIDATE;
+  if (relativePath === 'index.html' || relativePath === WORKER) return REVALIDATE;
   if (relativePath.startsWith('assets/')) return IMMUTABLE;
   return SHORT;
 }
@@ -75,7 +78,8 @@ export function createWebModule(distDir: string = defaultDistDir): Module {
           return reply.header('cache-control', cacheControlFor(relative)).sendFile(relative, root, { cacheControl: false });
         }
         // A missing hashed asset is a stale page asking for an old build: a 404, not the app shell.
-        if (rest.startsWith('assets/')) return reply.status(404).type('text/plain; charset=utf-8').send('not found\n');
+        // So is a missing worker: index.html in its place would only make its registration fail.
+        if (rest.startsWith('assets/') || rest === WORKER) return reply.status(404).type('text/plain; charset=utf-8').send('not found\n');
         return sendIndex(reply);
       });
     },

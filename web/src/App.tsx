@@ -37,6 +37,7 @@ import { href, isCouncilRoute, isMyPageRoute, isProposalRoute, tenantOf, type Ro
 import { isSecretariat } from './council/access.ts';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
 import { useLoad, type Load } from './session/useLoad.ts';
+import { browserDeps, isNetworkError, tenantOrSaved } from './workspace/offline.ts';
 
 // The form library and its validator are loaded only when a form is opened, not with the staff screens.
 const EFormPage = lazy(() => import('./pages/EFormPage.tsx').then((m) => ({ default: m.EFormPage })));
@@ -47,6 +48,7 @@ const MeetingPage = lazy(() => import('./council/MeetingPage.tsx').then((m) => (
 // The politician's workspace (issue 11 §3): loaded when opened.
 const WorkspacePage = lazy(() => import('./workspace/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
 const WorkspaceMeetingPage = lazy(() => import('./workspace/WorkspaceMeetingPage.tsx').then((m) => ({ default: m.WorkspaceMeetingPage })));
+const OfflineMeetingPage = lazy(() => import('./workspace/OfflineMeetingPage.tsx').then((m) => ({ default: m.OfflineMeetingPage })));
 // Questions to politicians: the citizen's and the politician's pages, loaded when opened.
 const AskQuestionPage = lazy(() => import('./questions/AskQuestionPage.tsx').then((m) => ({ default: m.AskQuestionPage })));
 const AnswerQuestionsPage = lazy(() => import('./questions/AnswerQuestionsPage.tsx').then((m) => ({ default: m.AnswerQuestionsPage })));
@@ -67,7 +69,8 @@ export function App() {
 function Shell() {
   const route = useRoute();
   const slug = tenantOf(route);
-  const [tenant] = useLoad<Tenant | undefined>(() => (slug ? getTenant(slug) : Promise.resolve(undefined)), [slug]);
+  // Without a network, the municipality saved with a workspace meeting (the offline reload, issue 11 §3).
+  const [tenant] = useLoad<Tenant | undefined>(() => (slug ? tenantOrSaved(browserDeps(), slug, () => getTenant(slug)) : Promise.resolve(undefined)), [slug]);
   const { state } = useSession();
   const tenantData = tenant.status === 'ready' ? tenant.data : undefined;
   return (
@@ -103,7 +106,19 @@ function Screen({ route, tenant }: { route: Route; tenant: Load<Tenant | undefin
   }, [session?.user, single, adminOnly]);
 
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void reload()} />;
+  if (state.status === 'error') {
+    // A workspace meeting reloaded without a network: its saved copy, if this browser has one.
+    if (route.name === 'workspaceMeeting' && isNetworkError(state.error)) {
+      if (tenant.status === 'loading') return <Loading />;
+      if (tenant.status === 'ready' && tenant.data)
+        return (
+          <Suspense fallback={<Loading />}>
+            <OfflineMeetingPage key={route.id} tenant={tenant.data} id={route.id} error={state.error} />
+          </Suspense>
+        );
+    }
+    return <ErrorState error={state.error} onRetry={() => void reload()} />;
+  }
   if (!state.session.user) {
     // A form of login level `none` and its receipt are open without a login (EFormPage asks for one
     // when the form needs it); everything else begins with the login.

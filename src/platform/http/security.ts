@@ -28,6 +28,8 @@ export async function registerSecurity(app: FastifyInstance<any, any, any, any, 
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The workspace's service worker, /app/sw.js (web/src/workspace/sw.js): this origin only.
+        workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

@@ -8,6 +8,7 @@ import { href } from '../router/routes.ts';
 import { isSecretariat } from '../council/access.ts';
 import { navigate } from '../router/navigation.ts';
 import { useSession } from '../session/SessionProvider.tsx';
+import { clearOfflineCopies } from '../workspace/serviceWorker.ts';
 import { AppLink } from './AppLink.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 
@@ -28,6 +29,8 @@ export function AppHeader({ session, tenant }: { session: Session | undefined; t
     } catch {
       // The session may already be gone; showing the login page is right either way.
     }
+    // The workspace's saved agenda and papers (some screened) must not stay on a shared tablet.
+    await clearOfflineCopies();
     // On a shared tablet the identity provider's session must end too, or the next person is
     // logged straight back in as this one.
     if (endSessionUrl) {

@@ -3,7 +3,7 @@
 // each item's papers opening in the browser, the item under discussion highlighted (asked for again
 // every 15 seconds), the proposals put forward, my private notes, absence and substitute calls.
 // Each opening saves the agenda and papers for reading without a connection (offline.ts).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { formatDateTime, formatFileSize } from '../../../src/common/format.ts';
 import { answerSubstituteCall, documentPath, getWorkspaceMeeting, reportAbsence, type WorkspaceDocument, type WorkspaceItem, type WorkspaceMeeting } from '../api/workspace.ts';
@@ -21,22 +21,40 @@ import { href } from '../router/routes.ts';
 import type { Flash } from '../session/flash.ts';
 import { useLoad } from '../session/useLoad.ts';
 import { useSubmit } from '../council/useSubmit.ts';
-import { browserDeps, documentBlob, loadMeeting, saveForOffline } from './offline.ts';
+import { browserDeps, documentBlob, loadMeeting, saveForOffline, saveTenant } from './offline.ts';
 import { NotesPanel } from './NotesPanel.tsx';
+import { registerWorkspaceWorker } from './serviceWorker.ts';
 
 /** How often the item under discussion is asked for again. */
 export const POLL_MS = 15_000;
 
-export function WorkspaceMeetingPage({ tenant, id }: { tenant: Tenant; id: string }) {
+/** `onOnline`: called when the server answers again (a page opened from the offline shell reloads then, to get a session). */
+export function WorkspaceMeetingPage({ tenant, id, onOnline }: { tenant: Tenant; id: string; onOnline?: () => void }) {
   const { t, language } = useI18n();
   const [deps] = useState(browserDeps);
-  const [data, reload] = useLoad((signal) => loadMeeting(deps, tenant.slug, id, () => getWorkspaceMeeting(tenant.slug, id, signal)), [tenant.slug, id]);
+  const [data, reload] = useLoad(async (signal) => {
+    const loaded = await loadMeeting(deps, tenant.slug, id, () => getWorkspaceMeeting(tenant.slug, id, signal));
+    if (deps && !loaded.offline) await saveTenant(deps, tenant).catch(() => undefined);
+    return loaded;
+  }, [tenant.slug, id]);
   const [flash, setFlash] = useState<Flash | undefined>();
   const saving = useSubmit();
   useEffect(() => {
     const timer = setInterval(reload, POLL_MS);
     return () => clearInterval(timer);
   }, [reload]);
+  // The worker that lets this page be reloaded without a network (sw.js).
+  useEffect(registerWorkspaceWorker, []);
+  // Only a change from the saved copy to the server's answer counts: never a reload loop.
+  const wasOffline = useRef(false);
+  useEffect(() => {
+    if (data.status !== 'ready') return;
+    if (data.data.offline) wasOffline.current = true;
+    else if (wasOffline.current) {
+      wasOffline.current = false;
+      onOnline?.();
+    }
+  }, [data, onOnline]);
   const meeting = data.status === 'ready' ? data.data.meeting : undefined;
   const title = meeting ? t('workspace.meeting.title', { body: meeting.bodyName, date: formatDateTime(language, meeting.startsAt) }) : t('workspace.title');
   usePageTitle(title, tenant.name);

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/problem.ts';
 import { documentPath, meetingPath, type WorkspaceMeeting } from '../api/workspace.ts';
-import { documentBlob, loadMeeting, saveForOffline, savedMeeting, type OfflineDeps } from './offline.ts';
+import type { Tenant } from '../api/types.ts';
+import { documentBlob, loadMeeting, saveForOffline, savedMeeting, saveTenant, tenantOrSaved, type OfflineDeps } from './offline.ts';
 
 function fakeBrowser() {
   const store = new Map<string, Response>();
@@ -66,5 +67,17 @@ describe('the workspace offline copy', () => {
     await expect(documentBlob(c.deps, 'balsfjord', 'gone')).rejects.toMatchObject({ status: 404 });
     expect(await savedMeeting(c.deps, 'balsfjord', 'm1')).toMatchObject({ meeting: { id: 'm1' } });
     expect(c.store.has(meetingPath('balsfjord', 'm1'))).toBe(true);
+  });
+
+  it('keeps the municipality for a reload without network, and only then uses it', async () => {
+    const b = fakeBrowser();
+    const tenant = { id: 't', slug: 'balsfjord', name: 'Balsfjord kommune', language: 'nb' } as Tenant;
+    const fromServer = { ...tenant, name: 'Balsfjord kommune (server)' };
+    await expect(tenantOrSaved(b.deps, 'balsfjord', async () => { throw new ApiError(0, 'network', 'x'); })).rejects.toMatchObject({ status: 0 });
+    await saveTenant(b.deps, tenant);
+    expect(await tenantOrSaved(b.deps, 'balsfjord', async () => fromServer)).toEqual(fromServer);
+    expect(await tenantOrSaved(b.deps, 'balsfjord', async () => { throw new ApiError(0, 'network', 'x'); })).toEqual(tenant);
+    await expect(tenantOrSaved(b.deps, 'balsfjord', async () => { throw new ApiError(404, 'notFound', 'x'); })).rejects.toMatchObject({ status: 404 });
+    await expect(tenantOrSaved(b.deps, 'aneby', async () => { throw new ApiError(0, 'network', 'x'); })).rejects.toMatchObject({ status: 0 });
   });
 });

@@ -6,6 +6,7 @@
 // browser's (the server answers these requests `private`). The browser's caches and fetch are
 // passed in, so the logic is tested without a browser (offline.test.ts).
 import { ApiError } from '../api/problem.ts';
+import type { Tenant } from '../api/types.ts';
 import { documentPath, meetingPath, type WorkspaceMeeting } from '../api/workspace.ts';
 
 export const OFFLINE_CACHE = 'radhus-workspace-v1';
@@ -26,7 +27,7 @@ export const browserDeps = (): OfflineDeps | undefined =>
 
 export interface Loaded { meeting: WorkspaceMeeting; savedAt: string | null; offline: boolean; documentsSaved: number }
 
-const isNetworkError = (error: unknown) => error instanceof ApiError ? error.status === 0 : error instanceof TypeError;
+export const isNetworkError = (error: unknown) => error instanceof ApiError ? error.status === 0 : error instanceof TypeError;
 
 /** Saves the agenda and its papers; `all` fetches papers saved before again. Returns when and how many papers are saved. */
 export async function saveForOffline(deps: OfflineDeps, tenant: string, meeting: WorkspaceMeeting, options: { all?: boolean } = {}): Promise<{ savedAt: string; documentsSaved: number }> {
@@ -90,5 +91,25 @@ export async function documentBlob(deps: OfflineDeps, tenant: string, documentId
     const saved = await cache.match(url);
     if (!saved) throw new ApiError(0, 'network', url);
     return saved.blob();
+  }
+}
+
+// The municipality (name, language) is saved with its meetings, so that a reload without network
+// (the service worker's app shell, sw.js) can show the saved meeting in the right language. It is
+// public data; the key is one the server never answers, so nothing is confused with an API answer.
+const tenantKey = (slug: string) => `/api/v1/${encodeURIComponent(slug)}/workspace/offline-tenant`;
+
+export async function saveTenant(deps: OfflineDeps, tenant: Tenant): Promise<void> {
+  await (await deps.caches.open(OFFLINE_CACHE)).put(tenantKey(tenant.slug), new Response(JSON.stringify(tenant), { headers: { 'content-type': 'application/json' } }));
+}
+
+/** The municipality from the server; without a network, the copy saved with a meeting, if any. */
+export async function tenantOrSaved(deps: OfflineDeps | undefined, slug: string, online: () => Promise<Tenant>): Promise<Tenant> {
+  try {
+    return await online();
+  } catch (error) {
+    const saved = deps && isNetworkError(error) ? await (await deps.caches.open(OFFLINE_CACHE)).match(tenantKey(slug)) : undefined;
+    if (!saved) throw error;
+    return (await saved.json()) as Tenant;
   }
 }
