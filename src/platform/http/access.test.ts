@@ -63,7 +63,9 @@ describe('route access declarations', () => {
     // §1) read public_forms under withPublic; a form of login level `none` is submitted without a
     // login (submitFormAnonymously, limited per address); the council's meetings and decisions, read from
     // their public projection (listMeetings, getMeeting, getAgendaItemDecision).
-    expect(publicOperations.sort()).toEqual(['appealAccessRequest', 'confirmAccessRequest', 'createAccessRequest', 'downloadAccessRequestFile', 'exportPublicJournalXml', 'getAccessRequest', 'getAgendaItemDecision', 'getFormDefinition', 'getMeeting', 'getProposal', 'getPublicJournalEntry', 'getSession', 'getTenant', 'getTransparencyStatistics', 'listMeetings', 'listProposals', 'listServices', 'listTenants', 'logout', 'searchAllPublicJournals', 'searchPublicJournal', 'submitFormAnonymously']);
+    expect(publicOperations.sort()).toEqual([
+      'appealAccessRequest', 'confirmAccessRequest', 'confirmConsultationComment', 'createAccessRequest', 'downloadAccessRequestFile', 'exportPublicJournalXml', 'getAccessRequest', 'getAgendaItemDecision', 'getConsultation', 'getFormDefinition', 'getMeeting', 'getProposal', 'getPublicJournalEntry', 'getQuestion', 'getSession', 'getTenant', 'getTransparencyStatistics', 'listConsultations', 'listMeetings', 'listProposals', 'listQuestionRecipients', 'listQuestions', 'listServices', 'listTenants', 'logout', 'searchAllPublicJournals', 'searchPublicJournal', 'submitConsultationComment', 'submitFormAnonymously',
+    ]);
 
     // Fastify's own HEAD routes carry their GET route's declaration.
     expect(declared).toContainEqual({ method: 'HEAD', url: '/api/v1/tenants', access: 'public' });
