@@ -114,7 +114,9 @@ test('a case officer works through the lists and is told which letters keep a ca
   await expect(page.getByRole('heading', { level: 1, name: `Oppmålingssak ${stamp}` })).toBeVisible();
   await expect(page.locator('.entry-card')).toHaveCount(2);
   await expect(page.locator('.entry-card').first()).toContainText('Ola Nordmann');
-  expect(apiCalls).toEqual([`/api/v1/balsfjord/case-files/${caseFile.id}`]);
+  // One request for the case, whatever its number of letters; the consultation section asks once
+  // for the case's consultations (issue 11), not per letter.
+  await expect.poll(() => [...apiCalls].sort()).toEqual([`/api/v1/balsfjord/case-files/${caseFile.id}`, '/api/v1/balsfjord/consultations/staff']);
 
   // Closing says which letters keep it open, and links them.
   await expect(page).toHaveTitle(`Sak ${caseFile.caseNumber} Oppmålingssak ${stamp} – Balsfjord kommune – Rådhus`);
