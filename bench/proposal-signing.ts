@@ -36,7 +36,7 @@ import { printReport } from './report.ts';
 import { profiled } from './profile.ts';
 import { QueryCounter } from './query-counter.ts';
 import { StatementCapture } from './capture.ts';
-import { rawSign, type Signer } from './raw-sign.ts';
+import { rawSign, type Signer, type SignTarget } from './raw-sign.ts';
 import { freshPostgres } from './fresh-postgres.ts';
 
 const signers = Number(process.env.BENCH_PROPOSAL_SIGNERS ?? 300);
@@ -62,10 +62,12 @@ const inTenant = <T>(work: (tx: Tx) => Promise<T>) => withTenant(ctx.db, { tenan
 const c = (): ProposalCtx => ({ tenant, actor: 'cli:bench:Bench', at: at() });
 
 // The deciding body and the rule: threshold = signers + 1, so the last signer of a run reaches it.
-await inTenant(async (tx) => {
+const bodyId = await inTenant(async (tx) => {
   const body = await createBody(tx, { tenantId: tenant.id, actor: 'cli:bench:Bench', at: at() }, { code: 'kommunestyret', kind: 'council', name: 'Kommunestyret' });
   await updateSettings(tx, c(), { proposalThreshold: signers + 1, signingDays: 180, proposalBodyId: body.id });
+  return body.id;
 });
+const seriesId = (await sql<{ id: string }>`select id from series where tenant_id = ${tenant.id}::uuid and status = 'active'`.execute(ctx.db.kysely)).rows[0]!.id;
 
 log(`Logging in ${signers} synthetic citizens with e-ID, level high (sessions, not timed)…`);
 const idToken = `e30.${Buffer.from(JSON.stringify({ acr: 'idporten-loa-high' })).toString('base64url')}.sig`;
@@ -97,6 +99,7 @@ async function newProposal(title: string): Promise<string> {
   return p.id;
 }
 
+const target = (proposalId: string): SignTarget => ({ tenantId: tenant.id, seriesId, bodyId, proposalId, people, author: author.person });
 const signPath = (id: string) => `/api/v1/${slug}/proposals/${id}/signatures`;
 const body = JSON.stringify({ notifyEmail: 'innbygger{i}@example.no' });
 
@@ -106,7 +109,7 @@ log('Warm-up: every citizen signs a proposal through the API, and the floor runs
 const warmApi = await newProposal('Oppvarming: API');
 await measureRemote({ name: 'warm-up API', baseUrl: apiUrl, headers: {}, headerSets: sessions, method: 'POST', paths: [signPath(warmApi)], body, status: 201, total: signers, concurrency: 50 });
 const warmFloor = await newProposal('Oppvarming: gulv');
-await measure({ name: 'warm-up floor', total: signers, concurrency: 50, op: (i) => rawSign(ctx.db, { tenantId: tenant.id, proposalId: warmFloor, people }, i) });
+await measure({ name: 'warm-up floor', total: signers, concurrency: 50, op: (i) => rawSign(ctx.db, target(warmFloor), i) });
 await settle();
 
 if (process.env.BENCH_PROPOSAL_CAPTURE) {
@@ -127,9 +130,11 @@ for (const concurrency of concurrencies) {
   const floorProposal = await newProposal(`Gulv ${concurrency}`);
   log(`raw SQL: ${signers} signatures, ${concurrency} at once…`);
   let before = counter.count;
-  const floor = await measure({ name: `raw SQL: sign (${concurrency} at once)`, total: signers, concurrency, op: (i) => rawSign(ctx.db, { tenantId: tenant.id, proposalId: floorProposal, people }, i) });
+  const floor = await measure({ name: `raw SQL: sign (${concurrency} at once)`, total: signers, concurrency, op: (i) => rawSign(ctx.db, target(floorProposal), i) });
   floor.statementsPerOp = (counter.count - before) / signers;
   results.push(floor);
+  const floorRow = (await sql<{ signature_count: number; status: string }>`select signature_count, status from citizen_proposals where id = ${floorProposal}`.execute(ctx.db.kysely)).rows[0]!;
+  checks.push(`Floor at ${concurrency}: count ${floorRow.signature_count}, status ${floorRow.status}`);
   await settle();
 
   const apiProposal = await newProposal(`API ${concurrency}`);
