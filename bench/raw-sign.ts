@@ -16,26 +16,19 @@ import { decisionDueOn } from '../src/proposals/rules.ts';
 export interface Signer { userId: string; name: string; identityNumber: string }
 export interface SignTarget { tenantId: string; seriesId: string; bodyId: string; proposalId: string; people: Signer[]; author: Signer }
 
-/** How long each reaching transaction took, BEGIN to COMMIT (the last one is the latest run's). */
-export const reachingFloorMs: number[] = [];
-
 export async function rawSign(db: Database, t: SignTarget, i: number): Promise<void> {
   const at = new Date();
   const person = t.people[i % t.people.length]!;
-  let reached = false;
-  const t0 = performance.now();
   await db.kysely.transaction().execute(async (tx) => {
     const p = (await sql<{ signature_count: number; threshold: number; status: string; title: string }>`select signature_count, threshold, status, title
       from citizen_proposals where id = ${t.proposalId} for update`.execute(tx)).rows[0]!;
     await sql`insert into citizen_proposal_signatures (id, tenant_id, proposal_id, identity_number, name, source, user_id, level, authenticated_at, registered_by, notify_email, language, signed_at)
       values (${newId()}, ${t.tenantId}, ${t.proposalId}, ${person.identityNumber}, ${person.name}, 'eid', ${person.userId}, 'high', ${at}, null, ${`innbygger${i}@example.no`}, 'nb', ${at})`.execute(tx);
     const count = p.signature_count + 1;
-    reached = p.status === 'open' && count >= p.threshold;
-    if (reached) await rawReach(tx, t, { ...p, signature_count: count }, at);
+    if (p.status === 'open' && count >= p.threshold) await rawReach(tx, t, { ...p, signature_count: count }, at);
     else await sql`update citizen_proposals set signature_count = ${count}, updated_at = ${at} where id = ${t.proposalId}`.execute(tx);
     await event(t, 'proposal.changed', 'citizen-proposal', t.proposalId, { proposalId: t.proposalId }, at).execute(tx);
   });
-  if (reached) reachingFloorMs.push(performance.now() - t0);
 }
 
 const event = (t: SignTarget, type: string, aggregateType: string, aggregateId: string, payload: object, at: Date) => sql`insert into outbox (tenant_id, event_type, aggregate_type, aggregate_id, payload, created_at)
