@@ -259,5 +259,7 @@ async function settle(): Promise<void> {
     if (!row.behind) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  log('  (the event consumers had not caught up after two minutes; measuring anyway)');
+  const behind = (await sql<{ name: string; position_id: string; status: string; last_error: string | null }>`select name, position_id, status, last_error from event_consumers
+    where position_id < (select coalesce(max(id), 0) from outbox)`.execute(ctx.db.kysely)).rows;
+  log(`  (the event consumers had not caught up after two minutes; measuring anyway: ${behind.map((r) => `${r.name} at ${r.position_id} ${r.status} ${r.last_error ?? ''}`).join('; ')})`);
 }
