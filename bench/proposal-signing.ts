@@ -255,11 +255,13 @@ async function check(proposalId: string, casesBefore: number, refused: number, c
 /** Waits (at most two minutes) until every event consumer has handled every outbox event. */
 async function settle(): Promise<void> {
   for (let tries = 0; tries < 240; tries++) {
-    const row = (await sql<{ behind: number }>`select count(*)::int as behind from event_consumers where position_id < (select coalesce(max(id), 0) from outbox)`.execute(ctx.db.kysely)).rows[0]!;
+    // In the dispatcher's order, (transaction, id): the last event handled need not have the highest id.
+    const row = (await sql<{ behind: number }>`select count(*)::int as behind from event_consumers c
+      where exists (select 1 from outbox o where (o.tx_id, o.id) > (c.position_tx, c.position_id))`.execute(ctx.db.kysely)).rows[0]!;
     if (!row.behind) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  const behind = (await sql<{ name: string; position_id: string; status: string; last_error: string | null }>`select name, position_id, status, last_error from event_consumers
-    where position_id < (select coalesce(max(id), 0) from outbox)`.execute(ctx.db.kysely)).rows;
+  const behind = (await sql<{ name: string; position_id: string; status: string; last_error: string | null }>`select name, position_id, status, last_error from event_consumers c
+    where exists (select 1 from outbox o where (o.tx_id, o.id) > (c.position_tx, c.position_id))`.execute(ctx.db.kysely)).rows;
   log(`  (the event consumers had not caught up after two minutes; measuring anyway: ${behind.map((r) => `${r.name} at ${r.position_id} ${r.status} ${r.last_error ?? ''}`).join('; ')})`);
 }
