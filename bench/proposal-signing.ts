@@ -10,7 +10,10 @@
 // own; a warm-up proposal is signed by everyone first (not counted).
 // The floor (bench/raw-sign.ts): the same writes in raw SQL on the same pool at the same
 // concurrency — the proposal's row lock, the signature, the count, the outbox row, and for the last
-// one the reaching writes (case file, entry, sender, document, mail job, …).
+// one the reaching writes (case file, entry, sender, document, notices and mail jobs, …).
+// After the runs: the checks (signatures, count, one case, 409s; exit 1 when one fails), and the
+// reaching signature timed alone. BENCH_PROPOSAL_BACKGROUND=1: the dispatcher and job runner run
+// too; BENCH_PROPOSAL_CAPTURE=1: prints the statements of one reaching signature; BENCH_PROFILE.
 // PostgreSQL when DATABASE_URL (an empty database) or RADHUS_TEST_DATABASE_URL (a server: a fresh
 // database, dropped afterwards) is set; PGlite in a temporary folder otherwise.
 import { randomBytes } from 'node:crypto';
