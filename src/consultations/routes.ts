@@ -12,7 +12,7 @@ import { ProblemError, TooManyRequests } from '../platform/http/problem.ts';
 import type { ArchiveCtx } from '../archive/service.ts';
 import { confirmComment, submitComment, type Commenter } from './comments.ts';
 import { commentsForStaff, isOpen, listForStaff, openConsultation, publishComments, staffView, updateConsultation, type StaffConsultation } from './consultations.ts';
-import { WindowLimiter } from './limiter.ts';
+import { WindowLimiter } from '../platform/http/window-limiter.ts';
 import { getPublicConsultation, listPublicConsultations } from './public-read.ts';
 import type * as repo from './repository.ts';
 import {

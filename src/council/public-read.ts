@@ -2,10 +2,10 @@
 // The council as the public sees it, read only from public_council_* and public_documents under
 // radhus_public: the meeting plan, a meeting with its agenda and papers, an item's decision with
 // the votes per party and per member. Shared by the own API, the council site and OParl.
-import { createHash } from 'node:crypto';
 import type { Tx } from '../platform/db/transaction.ts';
-import { invalid, notFound, ProblemError } from '../platform/http/problem.ts';
+import { notFound, ProblemError } from '../platform/http/problem.ts';
 import { getPublicJournalEntry, type PublicJournalDocument } from '../journal/service.ts';
+import * as cursor from '../platform/http/keyset-cursor.ts';
 import { isUuid } from '../platform/ids.ts';
 import * as pub from './public-repository.ts';
 
@@ -14,21 +14,8 @@ const dateText = (v: unknown): string | null => (v === null || v === undefined ?
 
 export interface MeetingFilter { bodyId?: string | undefined; from?: Date | undefined; to?: Date | undefined; cursor?: string | undefined; limit?: number | undefined }
 
-const fingerprint = (f: MeetingFilter) => createHash('sha256').update(JSON.stringify([f.bodyId ?? '', iso(f.from ?? null), iso(f.to ?? null)])).digest('base64url').slice(0, 12);
-const encodeCursor = (at: Date, id: string, f: MeetingFilter) => Buffer.from(JSON.stringify([at.toISOString(), id, fingerprint(f)])).toString('base64url');
-function decodeCursor(cursor: string, f: MeetingFilter): { at: Date; id: string } {
-  const refuse = () => invalid([{ field: 'cursor', code: 'invalidCursor', message: 'is not a cursor from a previous page of this list; start again without it' }]);
-  let v: unknown;
-  try {
-    v = /^[A-Za-z0-9_-]{1,300}$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(v) || v.length !== 3 || typeof v[0] !== 'string' || typeof v[1] !== 'string' || !isUuid(v[1]) || v[2] !== fingerprint(f)) throw refuse();
-  const at = new Date(v[0]);
-  if (Number.isNaN(at.getTime())) throw refuse();
-  return { at, id: v[1] };
-}
+/** The values the cursor is bound to: a cursor of another filter is refused. */
+const filterParts = (f: MeetingFilter) => [f.bodyId ?? '', iso(f.from ?? null), iso(f.to ?? null)];
 
 async function bodiesOf(tx: Tx, tenantId: string) {
   return new Map((await pub.selectPublicBodies(tx, tenantId)).map((b) => [b.id, { id: b.id, code: b.code, kind: b.kind, name: b.name, shortName: b.short_name }]));
@@ -42,13 +29,13 @@ const meetingSummary = (m: pub.PublicMeetingRow, body: { id: string; code: strin
 
 export async function listPublicMeetings(tx: Tx, tenantId: string, f: MeetingFilter) {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
-  const after = f.cursor ? decodeCursor(f.cursor, f) : undefined;
+  const after = f.cursor ? cursor.decode(f.cursor, filterParts(f)) : undefined;
   const bodies = await bodiesOf(tx, tenantId);
   if (f.bodyId && !bodies.has(f.bodyId)) throw notFound(`body ${f.bodyId}`);
   const rows = await pub.selectPublicMeetings(tx, { tenantId, bodyId: f.bodyId, from: f.from, to: f.to, after, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map((m) => meetingSummary(m, bodies.get(m.body_id))), nextCursor: rows.length > limit && last ? encodeCursor(last.starts_at, last.id, f) : null };
+  return { items: page.map((m) => meetingSummary(m, bodies.get(m.body_id))), nextCursor: rows.length > limit && last ? cursor.encode(last.starts_at, last.id, filterParts(f)) : null };
 }
 
 

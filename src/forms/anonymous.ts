@@ -10,6 +10,7 @@ import type { AppContext } from '../platform/context.ts';
 import { TooManyRequests } from '../platform/http/problem.ts';
 import type { StagedFile } from '../platform/files/store.ts';
 import { validatorCompiler } from '../platform/http/validation.ts';
+import { WindowLimiter } from '../platform/http/window-limiter.ts';
 import { anonymousPrincipal, submitForm } from './submissions.ts';
 import { inTenant, receiveSubmission, submitCompiler, type SubmissionCheck } from './receive.ts';
 import { SubmittedOut } from './schema.ts';
@@ -27,26 +28,6 @@ export const AnonymousSubmitBody = Type.Object(
 );
 
 const checkAnonymous = validatorCompiler({ schema: AnonymousSubmitBody, httpPart: 'body', method: 'POST', url: '/api/v1/:tenant/anonymous-submissions' }) as unknown as SubmissionCheck;
-
-/** A fixed window per key: the first request opens it, the limit holds until it closes. */
-export class WindowLimiter {
-  readonly #windows = new Map<string, { start: number; count: number }>();
-  constructor(readonly limit: number, readonly windowMs: number) {}
-
-  /** Seconds to wait when the key is over its limit; undefined (and counted) when it may go on. */
-  take(key: string, now: number): number | undefined {
-    const w = this.#windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      // Old windows are dropped as they are met, so the map holds only the last minute's senders.
-      if (this.#windows.size > 10_000) for (const [k, v] of this.#windows) if (now - v.start >= this.windowMs) this.#windows.delete(k);
-      this.#windows.set(key, { start: now, count: 1 });
-      return undefined;
-    }
-    if (w.count >= this.limit) return Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
-    w.count += 1;
-    return undefined;
-  }
-}
 
 export async function anonymousSubmissionRoute(app: App, ctx: AppContext): Promise<void> {
   const perMinute = ctx.config.rateLimit.anonymousFormsPerMinute;

@@ -2,9 +2,9 @@
 // Proposals as the public sees them, read only from public_citizen_proposals under radhus_public
 // (which reads every municipality's rows: the municipality is always a filter here). Shared by the
 // API and the participation pages. No identity number, e-mail or login ever reaches this table.
-import { createHash } from 'node:crypto';
 import type { Tx } from '../platform/db/transaction.ts';
-import { invalid, notFound } from '../platform/http/problem.ts';
+import { notFound } from '../platform/http/problem.ts';
+import * as cursor from '../platform/http/keyset-cursor.ts';
 import { isUuid } from '../platform/ids.ts';
 import * as repo from './repository.ts';
 import { progressPercent } from './rules.ts';
@@ -14,21 +14,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export interface ProposalFilter { status?: ProposalStatus | undefined; q?: string | undefined; cursor?: string | undefined; limit?: number | undefined }
 
-const fingerprint = (f: ProposalFilter) => createHash('sha256').update(JSON.stringify([f.status ?? '', f.q ?? ''])).digest('base64url').slice(0, 12);
-const encodeCursor = (at: Date, id: string, f: ProposalFilter) => Buffer.from(JSON.stringify([at.toISOString(), id, fingerprint(f)])).toString('base64url');
-function decodeCursor(cursor: string, f: ProposalFilter): { at: Date; id: string } {
-  const refuse = () => invalid([{ field: 'cursor', code: 'invalidCursor', message: 'is not a cursor from a previous page of this list; start again without it' }]);
-  let v: unknown;
-  try {
-    v = /^[A-Za-z0-9_-]{1,300}$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(v) || v.length !== 3 || typeof v[0] !== 'string' || typeof v[1] !== 'string' || !isUuid(v[1]) || v[2] !== fingerprint(f)) throw refuse();
-  const at = new Date(v[0]);
-  if (Number.isNaN(at.getTime())) throw refuse();
-  return { at, id: v[1] };
-}
+/** The values the cursor is bound to: a cursor of another filter is refused. */
+const filterParts = (f: ProposalFilter) => [f.status ?? '', f.q ?? ''];
 
 export const presentPublic = (p: repo.PublicProposalRow, slug: string) => ({
   id: p.id, title: p.title, body: p.body, authorName: p.author_name, status: p.status, threshold: p.threshold, signatureCount: p.signature_count,
@@ -42,12 +29,12 @@ export type PublicProposal = ReturnType<typeof presentPublic>;
 
 export async function listPublicProposals(tx: Tx, tenant: { id: string; slug: string }, f: ProposalFilter): Promise<{ items: PublicProposal[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(f.limit ?? 20, 1), 100);
-  const after = f.cursor ? decodeCursor(f.cursor, f) : undefined;
+  const after = f.cursor ? cursor.decode(f.cursor, filterParts(f)) : undefined;
   const q = f.q?.trim() || undefined;
   const rows = await repo.selectPublicProposals(tx, { tenantId: tenant.id, status: f.status, q, after, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map((p) => presentPublic(p, tenant.slug)), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id, f) : null };
+  return { items: page.map((p) => presentPublic(p, tenant.slug)), nextCursor: rows.length > limit && last ? cursor.encode(last.created_at, last.id, filterParts(f)) : null };
 }
 
 export async function getPublicProposal(tx: Tx, tenant: { id: string; slug: string }, id: string): Promise<PublicProposal> {

@@ -2,10 +2,9 @@
 // A question as the API shows it, the same shape for the public, the asker and the politician:
 // whom it was asked (the person with their party, or the party), the answer and who gave it, and
 // the age in days while it is unanswered. Never the asker's login.
-import { createHash } from 'node:crypto';
 import type { Tx } from '../platform/db/transaction.ts';
-import { invalid, notFound } from '../platform/http/problem.ts';
-import { isUuid } from '../platform/ids.ts';
+import { notFound } from '../platform/http/problem.ts';
+import * as cursor from '../platform/http/keyset-cursor.ts';
 import type { QuestionStatus } from './tables.ts';
 import * as repo from './repository.ts';
 import { ageInDays } from './service.ts';
@@ -45,21 +44,8 @@ export async function publicNames(tx: Tx, tenantId: string): Promise<Names> {
 
 export interface PublicListFilter { personId?: string | undefined; partyId?: string | undefined; status?: QuestionStatus | undefined; cursor?: string | undefined; limit?: number | undefined }
 
-const fingerprint = (f: PublicListFilter) => createHash('sha256').update(JSON.stringify([f.personId ?? '', f.partyId ?? '', f.status ?? ''])).digest('base64url').slice(0, 12);
-const encodeCursor = (at: Date, id: string, f: PublicListFilter) => Buffer.from(JSON.stringify([at.toISOString(), id, fingerprint(f)])).toString('base64url');
-function decodeCursor(cursor: string, f: PublicListFilter): { at: Date; id: string } {
-  const refuse = () => invalid([{ field: 'cursor', code: 'invalidCursor', message: 'is not a cursor from a previous page of this list; start again without it' }]);
-  let v: unknown;
-  try {
-    v = /^[A-Za-z0-9_-]{1,300}$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(v) || v.length !== 3 || typeof v[0] !== 'string' || typeof v[1] !== 'string' || !isUuid(v[1]) || v[2] !== fingerprint(f)) throw refuse();
-  const at = new Date(v[0]);
-  if (Number.isNaN(at.getTime())) throw refuse();
-  return { at, id: v[1] };
-}
+/** The values the cursor is bound to: a cursor of another filter is refused. */
+const filterParts = (f: PublicListFilter) => [f.personId ?? '', f.partyId ?? '', f.status ?? ''];
 
 /** Public list (newest first), read under withPublic. */
 export async function listPublicQuestions(tx: Tx, tenantId: string, f: PublicListFilter, now: Date) {
@@ -68,10 +54,10 @@ export async function listPublicQuestions(tx: Tx, tenantId: string, f: PublicLis
   // A filter naming nobody of this municipality is a 404 (as listMeetings' body), not an empty list.
   if (f.personId && !names.persons.has(f.personId)) throw notFound(`the politician "${f.personId}"`);
   if (f.partyId && !names.parties.has(f.partyId)) throw notFound(`the party "${f.partyId}"`);
-  const rows = await repo.selectPublicQuestions(tx, tenantId, { personId: f.personId, partyId: f.partyId, status: f.status, after: f.cursor ? decodeCursor(f.cursor, f) : undefined, limit });
+  const rows = await repo.selectPublicQuestions(tx, tenantId, { personId: f.personId, partyId: f.partyId, status: f.status, after: f.cursor ? cursor.decode(f.cursor, filterParts(f)) : undefined, limit });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { items: page.map((q) => presentQuestion(q, names, now)), nextCursor: rows.length > limit && last ? encodeCursor(last.asked_at, last.id, f) : null };
+  return { items: page.map((q) => presentQuestion(q, names, now)), nextCursor: rows.length > limit && last ? cursor.encode(last.asked_at, last.id, filterParts(f)) : null };
 }
 
 export async function getPublicQuestion(tx: Tx, tenantId: string, id: string, now: Date) {

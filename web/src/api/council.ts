@@ -6,17 +6,11 @@
 // unions to pick their texts; and a meeting's items carry proposals, votes, disqualifications and
 // reservations as open objects, whose shapes come from the operations that create them.
 import { api, query } from './client.ts';
-import type { RequestBody, ResponseBody } from './types.ts';
+import type { Covers, Item, Narrow, RequestBody, ResponseBody } from './types.ts';
 
 const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}/council`;
 const id = encodeURIComponent;
 const opt = (signal?: AbortSignal) => (signal ? { signal } : {});
-
-type Item<T> = T extends readonly (infer I)[] ? I : never;
-/** The API's type with these fields narrowed to the UI's unions (checked to be strings there). */
-type Narrow<T, N extends { [K in keyof N]: K extends keyof T ? unknown : never }> = Omit<T, keyof N> & N;
-/** true when every field of the UI's shape exists in the API's; otherwise names the missing ones. */
-type Covers<Api, Ui> = [Exclude<keyof Ui, keyof Api>] extends [never] ? true : { missingFromTheApi: Exclude<keyof Ui, keyof Api> };
 
 export type BodyKind = 'council' | 'executive' | 'committee' | 'other';
 export type MembershipRole = 'leader' | 'deputy' | 'member' | 'substitute';

@@ -25,9 +25,12 @@ export type QueryParams<Op extends keyof operations> = NonNullable<operations[Op
 /** The JSON body of an operation's answer with this status. */
 export type ResponseBody<Op extends keyof operations, Status extends keyof operations[Op]['responses']> = Json<operations[Op]['responses'][Status]>;
 
-type Item<T> = T extends readonly (infer I)[] ? I : never;
+/** The element type of a list in an answer. */
+export type Item<T> = T extends readonly (infer I)[] ? I : never;
+/** The API's type with these fields narrowed to the UI's unions: the API's schema says `string` where a table has a CHECK list. */
+export type Narrow<T, N extends { [K in keyof N]: K extends keyof T ? unknown : never }> = Omit<T, keyof N> & N;
 /** true when every field of the UI's shape exists in the API's; otherwise names the missing ones. */
-type Covers<Api, Ui> = [Exclude<keyof Ui, keyof Api>] extends [never] ? true : { missingFromTheApi: Exclude<keyof Ui, keyof Api> };
+export type Covers<Api, Ui> = [Exclude<keyof Ui, keyof Api>] extends [never] ? true : { missingFromTheApi: Exclude<keyof Ui, keyof Api> };
 type ApiCaseFile = ResponseBody<'getCaseFile', 200>;
 type ApiEntry = ResponseBody<'getRegistryEntry', 200>;
 
