@@ -53,6 +53,8 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
   const fields: Record<string, string> = {};
   const errors: FieldError[] = [];
   let file: (FileMeta & StagedFile) | undefined;
+  // The staged bytes from the moment they exist, so any failure after staging discards them.
+  let staged: StagedFile | undefined;
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
@@ -72,13 +74,10 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
         try {
           // The format (PRONOM id, formatDetaljer) comes from the bytes as they pass, not from the claimed type.
           const sniffed = sniffFormat(part.file);
-          const stored = await ctx.files.stage(sniffed.stream, { maxBytes });
-          if (part.file.truncated) {
-            await stored.discard();
-            throw new FileTooLargeError('');
-          }
+          staged = await ctx.files.stage(sniffed.stream, { maxBytes });
+          if (part.file.truncated) throw new FileTooLargeError('');
           const mimeType = part.mimetype || 'application/octet-stream';
-          file = { ...stored, fileName: baseName(part.filename) || 'document', mimeType, detected: sniffed.detect(mimeType) };
+          file = { ...staged, fileName: baseName(part.filename) || 'document', mimeType, detected: sniffed.detect(mimeType) };
         } catch (error) {
           if (error instanceof FileTooLargeError) throw new ProblemError('payloadTooLarge', `the file is larger than ${maxBytes} bytes`);
           throw error;
@@ -96,7 +95,7 @@ async function receive(ctx: AppContext, request: FastifyRequest): Promise<{ file
       }
     }
   } catch (error) {
-    await file?.discard();
+    await staged?.discard();
     const code = (error as { code?: string }).code;
     if (error instanceof FileTooLargeError || code === 'FST_REQ_FILE_TOO_LARGE') throw new ProblemError('payloadTooLarge', `the file is larger than ${maxBytes} bytes`);
     if (code === 'FST_FILES_LIMIT') throw invalid([{ field: 'file', code: 'tooMany', message: 'send exactly one file, in the field "file"' }]);

@@ -2,6 +2,7 @@
 // Content-addressed file storage: each file is kept once under its SHA-256, and its checksum is
 // verified whenever it is read back. The interface is small so an object store can replace the
 // local folder later without touching the archive.
+import { once } from 'node:events';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -90,13 +91,18 @@ export class LocalFileStore implements FileStore {
         done(null, chunk);
       },
     });
+    const sink = createWriteStream(tmp);
     try {
-      await pipeline(content, counter, createWriteStream(tmp));
+      await pipeline(content, counter, sink);
       // Acknowledged means durable: the bytes reach the disk before the archive row commits.
       const handle = await open(tmp, 'r');
       await handle.sync();
       await handle.close();
     } catch (error) {
+      // The file is opened asynchronously: after an early error (a limit, a broken upload) the open
+      // may still be under way and would create the file after it was removed. Wait for the stream
+      // to close, then remove, so a refused upload leaves nothing in tmp/.
+      if (!sink.closed) await once(sink, 'close').catch(() => undefined);
       await rm(tmp, { force: true });
       throw error;
     }
