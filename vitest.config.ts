@@ -31,6 +31,9 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // Two test processes even on a two-core machine (Vitest's default is one fewer than the cores):
+    // much of a test's time is waiting on the disk (fsync), PostgreSQL or a child process.
+    maxWorkers: 2,
     // The JSON report feeds the pass/fail line that .ci/run prints (scripts/test-summary.mjs).
     reporters: ['default', ['json', { outputFile: 'test-reports/vitest.json' }]],
     projects: [
