@@ -26,6 +26,16 @@ async function loggedIn(browser: Browser, person: RegExp): Promise<Page> {
   return page;
 }
 
+/** The demo's council meeting with the closed item: other specs plan council meetings of their own, which may come first. */
+async function demoMeetingId(page: Page): Promise<string> {
+  const list = ((await (await page.request.get('/api/v1/balsfjord/workspace/meetings')).json()) as { items: { id: string }[] }).items;
+  for (const m of list) {
+    const detail = (await (await page.request.get(`/api/v1/balsfjord/workspace/meetings/${m.id}`)).json()) as { items: { title: string }[] };
+    if (detail.items.some((i) => i.title === closedTitle)) return m.id;
+  }
+  throw new Error(`no meeting of Marit Nilsen has the item "${closedTitle}"`);
+}
+
 const item = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(title) }) });
 
 test('a member reads the agenda, writes a private note and reads offline', async ({ browser }) => {
@@ -34,7 +44,7 @@ test('a member reads the agenda, writes a private note and reads offline', async
   await page.getByRole('link', { name: 'Åpne mine møter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mine møter' })).toBeVisible();
   await expectAccessible(page, 'my meetings');
-  await page.getByRole('link', { name: /^Kommunestyret, / }).first().click();
+  await page.locator(`a[href$="/workspace/meetings/${await demoMeetingId(page)}"]`).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Saksliste' })).toBeVisible();
   meetingPath = new URL(page.url()).pathname;
   const closed = item(page, closedTitle);
