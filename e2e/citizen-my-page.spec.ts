@@ -56,6 +56,8 @@ test('a citizen follows her case on My page, reads the officer’s message, send
   await logInAs(officer, { municipality: /Balsfjord/, person: /Ingrid Johansen/ });
   await officer.goto(`/app/balsfjord/cases/${caseId}`);
   await expect(officer.getByRole('heading', { level: 1, name: CASE_TITLE })).toBeVisible();
+  // The case view's consultation section loads after the case: let the page settle before clicking.
+  await officer.waitForLoadState('networkidle');
   await officer.getByText('Send melding til innbyggeren').click();
   // An empty message first: the errors beside the fields, the summary taking focus.
   await officer.getByRole('button', { name: 'Send meldingen' }).click();
