@@ -163,11 +163,33 @@ describe(`the outbox dispatcher (${testEngine()})`, () => {
       const late = (await outboxIds()).at(-1)!.id;
       expect(Number(early.rows[0]!.id)).toBeLessThan(late);
       // The later id committed first; it waits while the earlier transaction is still open.
-      await t.settle();
+      await settle(t.ctx, { heldBackMs: 0 });
       expect((await handled('created-only')).map((h) => h.event_id)).not.toContain(late);
       await client.query('commit');
       await t.settle();
       expect((await handled('created-only')).slice(-2).map((h) => h.event_id)).toEqual([Number(early.rows[0]!.id), late]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it.skipIf(testEngine() !== 'postgres')('settles only when an event held back by an older transaction (of any database on the server) is handled', async () => {
+    await t.settle();
+    const client = new pg.Client({ connectionString: t.config.databaseUrl });
+    await client.connect();
+    try {
+      // A transaction with an id, as a test in another process on the same server may hold one.
+      await client.query('begin');
+      await client.query('select pg_current_xact_id()');
+      await emit(tenant, 'test.created');
+      const late = (await outboxIds()).at(-1)!.id;
+      let settled = false;
+      const settling = t.settle().then(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      await client.query('commit');
+      await settling;
+      expect((await handled('created-only')).map((h) => h.event_id)).toContain(late);
     } finally {
       await client.end();
     }

@@ -82,6 +82,24 @@ export async function consumersWithWork(tx: Tx, names: readonly string[], now: D
   return result.rows.map((r) => r.name);
 }
 
+/**
+ * Consumers with an event committed after their position that the horizon still holds back: an
+ * older transaction, perhaps of another database in the same cluster, has not ended yet. Nothing is
+ * lost (the next poll takes the event); `settle()` waits for these so that a test's "now at rest" holds.
+ */
+export async function consumersHeldBack(tx: Tx, names: readonly string[], now: Date): Promise<string[]> {
+  if (!names.length) return [];
+  const result = await sql<{ name: string }>`
+    select c.name from event_consumers c
+    where c.name in (${sql.join(names)})
+      and (c.next_attempt_at is null or c.next_attempt_at <= ${now})
+      and exists (select 1 from outbox o
+                  where (o.tx_id, o.id) > (c.position_tx, c.position_id)
+                    and o.tx_id >= pg_snapshot_xmin(pg_current_snapshot()))
+    order by c.name`.execute(tx);
+  return result.rows.map((r) => r.name);
+}
+
 export async function advanceConsumer(tx: Tx, name: string, event: { tx_id: string; id: number }, at: Date): Promise<void> {
   await sql`update event_consumers
     set position_tx = ${event.tx_id}::xid8, position_id = ${event.id}, handled_at = ${at}, updated_at = ${at},
