@@ -41,6 +41,16 @@ export async function requireCaseFile(tx: Tx, id: string, options: { forUpdate?:
 
 export const isClosed = (row: CaseFilesTable): boolean => row.status === 'closed' || row.status === 'void';
 
+/**
+ * Whether a case file takes new registry entries (it exists here and is not closed or void): for
+ * modules that file into a case later than they decided to (a consultation comment confirmed by
+ * e-mail), so they can say why before createRegistryEntry would refuse.
+ */
+export async function caseFileTakesEntries(tx: Tx, id: string): Promise<boolean> {
+  const row = await findCaseFile(tx, id);
+  return row !== undefined && !isClosed(row);
+}
+
 /** `existing`: the case file is in the series already (an update), so only the class is checked against it. */
 async function checkReferences(tx: Tx, input: { classId?: string | undefined; seriesId?: string | undefined }, options: { existing?: boolean } = {}): Promise<FieldError[]> {
   const errors: FieldError[] = [];

@@ -2,7 +2,7 @@
 // The archive's service interface: what other modules (e-services, democracy, demo data, deposit)
 // may call. They never touch the archive tables themselves.
 export { bootstrapArchive, activeSeries, listClasses, listSeries } from './structure.ts';
-export { createCaseFile, updateCaseFile, closeCaseFile, type NewCaseFile } from './case-files.ts';
+export { createCaseFile, updateCaseFile, closeCaseFile, caseFileTakesEntries, type NewCaseFile } from './case-files.ts';
 export { createRegistryEntry, updateRegistryEntry, followUpEntry, type NewRegistryEntry } from './registry-entries.ts';
 export { addDocument, addDocumentObject, type FileMeta } from './documents.ts';
 export { addRemark, addCrossReference, decideRetention } from './annotations.ts';

@@ -83,6 +83,7 @@ const nb: ErrorTexts = {
     alreadySigned: 'Denne personen har allerede skrevet under på forslaget.',
     notYourIdentity: 'Du kan bare skrive under for deg selv: fødselsnummeret er ikke ditt.',
     notConfigured: 'Kommunen har ikke satt opp innbyggerforslag ennå.',
+    caseClosed: 'Saken er avsluttet. Ingenting mer kan journalføres i den.',
   },
 };
 
@@ -159,6 +160,7 @@ const nn: ErrorTexts = {
     alreadySigned: 'Denne personen har alt skrive under på forslaget.',
     notYourIdentity: 'Du kan berre skrive under for deg sjølv: fødselsnummeret er ikkje ditt.',
     notConfigured: 'Kommunen har ikkje sett opp innbyggjarforslag enno.',
+    caseClosed: 'Saka er avslutta. Ingenting meir kan journalførast i ho.',
   },
 };
 
@@ -235,6 +237,7 @@ const sv: ErrorTexts = {
     alreadySigned: 'Den här personen har redan skrivit under förslaget.',
     notYourIdentity: 'Du kan bara skriva under för dig själv: personnumret är inte ditt.',
     notConfigured: 'Kommunen har inte ställt in medborgarförslag än.',
+    caseClosed: 'Ärendet är avslutat. Inget mer kan diarieföras i det.',
   },
 };
 
@@ -311,6 +314,7 @@ const en: ErrorTexts = {
     alreadySigned: 'This person has signed the proposal already.',
     notYourIdentity: 'You can only sign for yourself: the identity number is not yours.',
     notConfigured: 'The municipality has not set up citizen proposals yet.',
+    caseClosed: 'The case is closed. Nothing more can be filed in it.',
   },
 };
 

@@ -91,6 +91,8 @@ export const fieldErrorCodes = [
   'alreadySigned',
   'notYourIdentity',
   'notConfigured',
+  // Consultations (src/consultations)
+  'caseClosed',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

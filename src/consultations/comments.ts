@@ -3,8 +3,9 @@
 // from anyone else, kept unconfirmed and filed when the link mailed to the given address is used
 // (the link carries a secret; only its sha256 is stored). Filing is an incoming registry entry in the
 // consultation's case, sender the author (and the organisation), the comment as a text document;
-// screening is the officer's later decision in the archive. After the deadline nothing is written,
-// at submission and at confirmation alike.
+// screening is the officer's later decision in the archive. After the deadline, or once the case is
+// closed, nothing is written, at submission and at confirmation alike; an unconfirmed comment
+// expires at the deadline (expiry.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { isLanguage, type Language } from '../common/languages.ts';
@@ -16,8 +17,9 @@ import { conflict, invalid, notFound, type FieldError } from '../platform/http/p
 import { isUuid, newId } from '../platform/ids.ts';
 import { unstorableText } from '../platform/http/validation.ts';
 import { isMailAddress, sendMail } from '../platform/mail/send.ts';
-import { addDocument, createRegistryEntry, dateIn, formatNumber } from '../archive/service.ts';
+import { addDocument, caseFileTakesEntries, createRegistryEntry, dateIn, formatNumber } from '../archive/service.ts';
 import { consultationChanged, isOpen, publishCommentDocument } from './consultations.ts';
+import { scheduleExpiry } from './expiry.ts';
 import { confirmCommentMail } from './mail.ts';
 import * as repo from './repository.ts';
 
@@ -70,10 +72,21 @@ function checkComment(input: CommentInput, commenter: Commenter | undefined): Fi
   return errors;
 }
 
+/** The deadline's refusal: a comment sent, or confirmed, too late. */
+const tooLate = (row: repo.ConsultationRow) =>
+  conflict(`the consultation closed at ${row.deadline.toISOString()}: comments are no longer received`, [{ field: 'consultationId', code: 'notOpen', message: 'the deadline has passed' }]);
+
+/**
+ * The consultation, locked, if it takes comments: before its deadline, and while its case takes
+ * registry entries (a case closed or void before the deadline ends the consultation too, and the
+ * commenter is told so rather than that the deadline passed).
+ */
 async function openConsultation(tx: Tx, id: string, now: Date): Promise<repo.ConsultationRow> {
   const row = isUuid(id) ? await repo.selectConsultation(tx, id, { forUpdate: true }) : undefined;
   if (!row) throw notFound(`consultation ${id}`);
-  if (!isOpen(row, now)) throw conflict(`the consultation closed at ${row.deadline.toISOString()}: comments are no longer received`, [{ field: 'consultationId', code: 'notOpen', message: 'the deadline has passed' }]);
+  if (!isOpen(row, now)) throw tooLate(row);
+  if (!(await caseFileTakesEntries(tx, row.case_file_id)))
+    throw conflict('the case of this consultation is closed: comments can no longer be filed in it', [{ field: 'consultationId', code: 'caseClosed', message: 'the case of the consultation is closed' }]);
   return row;
 }
 
@@ -140,6 +153,8 @@ export async function submitComment(ctx: AppContext, tenant: Municipality, consu
       const url = `${links.publicUrl}/${tenant.slug}/deltakelse/horinger/bekreft?token=${token}`;
       const deadline = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language === 'sv' ? 'sv-SE' : 'nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: zoneOf(tenant.country) }).format(consultation.deadline);
       await sendMail(tx, { to: row.email!, template: confirmCommentMail, language, tenantId: tenant.id, at: now, key: `consultation-comment:${row.id}`, params: { municipality: tenant.name, consultation: consultation.title, deadline, url } });
+      // Unconfirmed at the deadline, it expires.
+      await scheduleExpiry(tx, consultation);
       return { status: 'unconfirmed', commentId: row.id };
     }),
   );
@@ -154,7 +169,8 @@ export async function confirmComment(ctx: AppContext, tenant: Municipality, toke
       const comment = await repo.selectCommentByHash(tx, hashOf(token));
       if (!comment) throw notFound('a comment with this confirmation link');
       if (comment.status === 'filed') return { commentId: comment.id, consultationId: comment.consultation_id, registryNumber: null };
-      if (comment.status !== 'unconfirmed') throw conflict('this comment can no longer be confirmed');
+      // Expired: its deadline passed unconfirmed (a deadline moved later since does not revive it).
+      if (comment.status === 'expired') throw conflict('the deadline passed before this comment was confirmed', [{ field: 'token', code: 'notOpen', message: 'the deadline passed before the comment was confirmed' }]);
       const consultation = await openConsultation(tx, comment.consultation_id, now);
       const registryNumber = await fileComment(tx, ctx, tenant, consultation, comment, `system:consultations:${comment.author_name} (e-mail confirmed)`, staged);
       for (const file of staged) await file.commit();

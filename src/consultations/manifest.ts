@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Public consultations (høring / remiss, issue 11 §2): the officer's API, the public API and pages
-// under /{municipality}/deltakelse/horinger, comments filed into the case, and their projection.
+// under /{municipality}/deltakelse/horinger, comments filed into the case, and their projection;
+// unconfirmed comments expire at the deadline.
 import type { Module } from '../platform/modules.ts';
 import { consultationsDemo } from './demo.ts';
+import { expiryJob } from './expiry.ts';
 import { consultationPages } from './pages/routes.ts';
 import { consultationsProjection } from './projection.ts';
 import { consultationRoutes } from './routes.ts';
@@ -16,5 +18,6 @@ export const consultationsModule: Module = {
   },
   texts: consultationTexts,
   consumers: [consultationsProjection],
+  jobs: [expiryJob],
   demo: consultationsDemo,
 };

@@ -76,6 +76,18 @@ export async function markFiled(tx: Tx, id: string, registryEntryId: string, at:
   await db(tx).updateTable('consultation_comments').set({ status: 'filed', registry_entry_id: registryEntryId, filed_at: at }).where('id', '=', id).execute();
 }
 
+/**
+ * Marks the consultation's unconfirmed comments expired once its deadline has passed (read in the
+ * statement, not locked: a confirmation holds its comment's lock, then the consultation's, so this
+ * takes no lock on the consultation and waits only on comments). Returns how many expired.
+ */
+export async function expireUnconfirmed(tx: Tx, consultationId: string, now: Date): Promise<number> {
+  const result = await sql`update consultation_comments set status = 'expired'
+    where consultation_id = ${consultationId}::uuid and status = 'unconfirmed'
+      and (select deadline from consultations where id = ${consultationId}::uuid) <= ${now}::timestamptz`.execute(tx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 // ---- the public projection (radhus_app writes, radhus_public reads)
 
 export async function upsertPublicConsultation(tx: Tx, row: PublicConsultationRow): Promise<void> {

@@ -85,7 +85,7 @@ export async function consultationRoutes(app: App, ctx: AppContext): Promise<voi
     schema: {
       operationId: 'submitConsultationComment', tags, security: [],
       summary: 'Comment on an open consultation: with a session filed at once as that person (201); without, a confirmation link is mailed (202)',
-      description: 'Without login authorName and email are required, and a few a minute from one address are taken (RATE_LIMIT_ANONYMOUS_FORMS_PER_MINUTE). After the deadline: 409, nothing written.',
+      description: 'Without login authorName and email are required, and a few a minute from one address are taken (RATE_LIMIT_ANONYMOUS_FORMS_PER_MINUTE). After the deadline: 409 with the field code notOpen; once the consultation\'s case is closed: 409 with caseClosed; nothing written.',
       params: ConsultationParams, body: CommentBody, response: { 201: CommentOut, 202: CommentOut },
     },
   }, async (request, reply) => {
@@ -96,7 +96,7 @@ export async function consultationRoutes(app: App, ctx: AppContext): Promise<voi
   });
   app.post('/api/v1/:tenant/consultations/comments/confirmation', {
     config: open,
-    schema: { operationId: 'confirmConsultationComment', tags, security: [], summary: 'Confirm a comment with the token from the mailed link: it is filed in the case (409 after the deadline)', params: TenantOnly, body: ConfirmBody, response: { 200: ConfirmOut } },
+    schema: { operationId: 'confirmConsultationComment', tags, security: [], summary: 'Confirm a comment with the token from the mailed link: it is filed in the case (409 after the deadline, or once the case is closed)', description: 'A comment not confirmed by the deadline expires and cannot be confirmed (409, notOpen); once the consultation\'s case is closed, 409 with caseClosed. Nothing is written on a refusal.', params: TenantOnly, body: ConfirmBody, response: { 200: ConfirmOut } },
   }, async (request) => {
     const done = await confirmComment(ctx, request.tenant!, request.body.token);
     return { commentId: done.commentId, consultationId: done.consultationId, status: 'filed' as const };

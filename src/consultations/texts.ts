@@ -43,6 +43,7 @@ const nb = {
   'c.confirmButton': 'Bekreft og send',
   'c.confirmed': 'Takk! Uttalelsen er journalført i saken.',
   'c.unknownLink': 'Lenken er ikke gyldig. Kanskje er uttalelsen allerede bekreftet, eller lenken er ikke kopiert helt.',
+  'c.caseClosed': 'Høringen er avsluttet fordi saken er avsluttet. Uttalelser kan ikke lenger journalføres i den.',
 };
 
 export type ConsultationTextKey = keyof typeof nb;
@@ -88,6 +89,7 @@ const nn: Catalogue = {
   'c.confirmButton': 'Stadfest og send',
   'c.confirmed': 'Takk! Fråsegna er journalført i saka.',
   'c.unknownLink': 'Lenkja er ikkje gyldig. Kanskje er fråsegna alt stadfesta, eller lenkja er ikkje kopiert heilt.',
+  'c.caseClosed': 'Høyringa er avslutta fordi saka er avslutta. Fråsegner kan ikkje lenger journalførast i ho.',
 };
 
 const sv: Catalogue = {
@@ -130,6 +132,7 @@ const sv: Catalogue = {
   'c.confirmButton': 'Bekräfta och skicka',
   'c.confirmed': 'Tack! Svaret är diariefört i ärendet.',
   'c.unknownLink': 'Länken är inte giltig. Kanske är svaret redan bekräftat, eller så är länken inte kopierad helt.',
+  'c.caseClosed': 'Remissen är avslutad eftersom ärendet är avslutat. Remissvar kan inte längre diarieföras i det.',
 };
 
 const en: Catalogue = {
@@ -172,6 +175,7 @@ const en: Catalogue = {
   'c.confirmButton': 'Confirm and send',
   'c.confirmed': 'Thank you! The response is filed in the case.',
   'c.unknownLink': 'The link is not valid. Perhaps the response is confirmed already, or the link was not copied whole.',
+  'c.caseClosed': 'The consultation has ended because its case is closed. Responses can no longer be filed in it.',
 };
 
 export const consultationTexts: Record<Language, Catalogue> = { nb, nn, sv, en };

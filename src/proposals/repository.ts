@@ -4,6 +4,7 @@
 // only: the council module writes them).
 import { sql } from 'kysely';
 import { tables, type Tx } from '../platform/db/transaction.ts';
+import type { Language } from '../common/languages.ts';
 import type { CouncilTables } from '../council/tables.ts';
 import type { CitizenProposalsTable, CitizenProposalSignaturesTable, NoticeStep, ParticipationSettingsTable, ProposalStatus, ProposalTables, PublicCitizenProposalsTable } from './tables.ts';
 
@@ -52,14 +53,26 @@ export const selectSignatureOf = (tx: Tx, proposalId: string, who: { userId: str
     .where('proposal_id', '=', proposalId)
     .where((eb) => (who.identityNumber ? eb.or([eb('user_id', '=', who.userId), eb('identity_number', '=', who.identityNumber)]) : eb('user_id', '=', who.userId)))
     .executeTakeFirst();
-/** Who asked to be told about the proposal: one address once, with the language of its first signature. */
-export const selectNotifyAddresses = async (tx: Tx, proposalId: string) =>
-  (await db(tx).selectFrom('citizen_proposal_signatures').select(['notify_email', 'language']).where('proposal_id', '=', proposalId).where('notify_email', 'is not', null).orderBy('signed_at').execute())
-    .map((r) => ({ email: r.notify_email!, language: r.language }));
-/** Records the notice; false when this step was told to this address before (the key says once). */
-export async function claimNotice(tx: Tx, row: { tenant_id: string; proposal_id: string; step: NoticeStep; email: string; sent_at: Date }): Promise<boolean> {
-  const r = await db(tx).insertInto('citizen_proposal_notices').values(row).onConflict((oc) => oc.columns(['proposal_id', 'step', 'email']).doNothing()).returning('email').execute();
-  return r.length > 0;
+/**
+ * Claims this step's notice for every address that asked and was not told it yet, in one statement
+ * (the signature that reaches the threshold holds the proposal's lock: no insert per signer).
+ * One address once, compared without case, with the address as first written and the language of
+ * its first signature; returns exactly the addresses claimed now (the notices' key says once).
+ */
+export async function claimNotices(tx: Tx, c: { tenant_id: string; proposal_id: string; step: NoticeStep; sent_at: Date }): Promise<{ email: string; language: Language }[]> {
+  const r = await sql<{ email: string; language: Language }>`
+    with asked as (
+      select distinct on (lower(notify_email)) lower(notify_email) as key, notify_email as email, language
+      from citizen_proposal_signatures
+      where proposal_id = ${c.proposal_id}::uuid and notify_email is not null
+      order by lower(notify_email), signed_at, identity_number),
+    claimed as (
+      insert into citizen_proposal_notices (tenant_id, proposal_id, step, email, sent_at)
+      select ${c.tenant_id}::uuid, ${c.proposal_id}::uuid, ${c.step}, key, ${c.sent_at}::timestamptz from asked
+      on conflict do nothing
+      returning email)
+    select asked.email, asked.language from asked join claimed on claimed.email = asked.key order by asked.key`.execute(tx);
+  return r.rows;
 }
 
 export const selectUser = async (tx: Tx, userId: string) =>

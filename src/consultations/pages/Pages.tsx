@@ -168,12 +168,12 @@ function CommentForm({ cf, c, form }: { cf: ConsultationFrame; c: PublicConsulta
   );
 }
 
-export function ConsultationPage({ cf, c, form, notice }: { cf: ConsultationFrame; c: PublicConsultation; form: FormState; notice?: 'sent' | 'confirmed' | 'tooLate' | undefined }) {
+export function ConsultationPage({ cf, c, form, notice }: { cf: ConsultationFrame; c: PublicConsultation; form: FormState; notice?: 'sent' | 'confirmed' | 'tooLate' | 'caseClosed' | undefined }) {
   const { tc, municipality } = cf;
   return (
     <ConsultationLayout cf={cf} title={c.title}>
       {notice && (
-        <p className="ds-paragraph panel" role={notice === 'tooLate' ? 'alert' : 'status'}>
+        <p className="ds-paragraph panel" role={notice === 'tooLate' || notice === 'caseClosed' ? 'alert' : 'status'}>
           {tc(`c.${notice}`)}
         </p>
       )}
@@ -245,7 +245,7 @@ export function ConsultationPage({ cf, c, form, notice }: { cf: ConsultationFram
   );
 }
 
-export function ConfirmPage({ cf, token, message }: { cf: ConsultationFrame; token: string | undefined; message?: 'unknownLink' | 'tooLate' | undefined }) {
+export function ConfirmPage({ cf, token, message }: { cf: ConsultationFrame; token: string | undefined; message?: 'unknownLink' | 'tooLate' | 'caseClosed' | undefined }) {
   const { tc } = cf;
   return (
     <ConsultationLayout cf={cf} title={tc('c.confirmHeading')}>

@@ -20,6 +20,8 @@ import { ConfirmPage, ConsultationPage, listPath, ListPage, type ConsultationFra
 
 const SLUG = /^[a-z][a-z0-9-]{1,39}$/;
 const page = { schema: { hide: true }, config: { authentication: false, access: 'public' as const } };
+/** Why a comment is no longer taken, as the page says it: the case closed, else the deadline passed. */
+const refusal = (error: ProblemError): 'caseClosed' | 'tooLate' => (error.errors.some((e) => e.code === 'caseClosed') ? 'caseClosed' : 'tooLate');
 const emptyForm: FormState = { values: { authorName: '', organisation: '', email: '', text: '' }, errors: [] };
 
 export async function consultationPages(app: App, ctx: AppContext): Promise<void> {
@@ -71,7 +73,7 @@ export async function consultationPages(app: App, ctx: AppContext): Promise<void
       return reply.redirect(`${listPath(m)}/${done.consultationId}?confirmed=1`, 303);
     } catch (error) {
       if (!(error instanceof ProblemError) || !['notFound', 'validation', 'conflict'].includes(error.code)) throw error;
-      const message = error.code === 'conflict' ? ('tooLate' as const) : ('unknownLink' as const);
+      const message = error.code === 'conflict' ? refusal(error) : ('unknownLink' as const);
       return show(request, reply, m, `${listPath(m)}/bekreft`, (cf) => createElement(ConfirmPage, { cf, token: undefined, message }), error.code === 'conflict' ? 409 : 404);
     }
   });
@@ -100,7 +102,7 @@ export async function consultationPages(app: App, ctx: AppContext): Promise<void
       if (!(error instanceof ProblemError) || (error.code !== 'validation' && error.code !== 'conflict')) throw error;
       const c = await read(m, id);
       const form: FormState = { values, errors: error.code === 'validation' ? error.errors.map((e) => ({ field: e.field, code: e.code })) : [] };
-      return show(request, reply, m, `${listPath(m)}/${c.id}`, (cf) => createElement(ConsultationPage, { cf, c, form, notice: error.code === 'conflict' ? 'tooLate' : undefined }), error.code === 'conflict' ? 409 : 400);
+      return show(request, reply, m, `${listPath(m)}/${c.id}`, (cf) => createElement(ConsultationPage, { cf, c, form, notice: error.code === 'conflict' ? refusal(error) : undefined }), error.code === 'conflict' ? 409 : 400);
     }
   });
 }

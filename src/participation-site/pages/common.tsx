@@ -4,6 +4,7 @@
 // and the accessible progress bar of a proposal.
 import type { ReactNode } from 'react';
 import type { Language } from '../../common/languages.ts';
+import { progressPercent } from '../../proposals/service.ts';
 import { Layout, type PageFrame, type PublicMunicipality } from '../../site/service.ts';
 import type { Proposal } from '../repository.ts';
 import type { ParticipationTranslate } from '../texts.ts';
@@ -40,7 +41,8 @@ export const isSignable = (p: Proposal, now: Date): boolean => p.status === 'ope
 /** A <progress> named by the sentence that says the same in words (a bar alone tells a screen reader little). */
 export function ProgressBar({ pf, proposal, id }: { pf: ParticipationFrame; proposal: Proposal; id: string }) {
   const { signature_count: count, threshold } = proposal;
-  const percent = Math.min(100, Math.floor((count * 100) / threshold));
+  // The API's rule, not a second copy of it: the page and the API say the same per cent.
+  const percent = progressPercent(count, threshold);
   const label = pf.tp('proposals.progress', { count, threshold, percent });
   return (
     <div className="stack">

@@ -11,7 +11,7 @@ import type { Module } from '../modules.ts';
 import type { Tenant } from '../../tenants/tenant.ts';
 import { LEASE_MS, runDueJobs } from './runner.ts';
 import { failedJobs, jobCounts } from './status.ts';
-import { claimDueJobs, scheduleJob } from './store.ts';
+import { claimDueJobs, scheduleJob, scheduleJobs } from './store.ts';
 import type { Job } from './types.ts';
 
 const runs: Job[] = [];
@@ -156,5 +156,34 @@ describe(`timed jobs (${testEngine()})`, () => {
     await t.settle();
     expect(runs.map((r) => ({ id: r.id, attempts: r.attempts }))).toEqual([{ id, attempts: 1 }]);
     expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('are scheduled many in one statement, once per key (taken before or repeated in the batch), each in its municipality', async () => {
+    const at = new Date(t.clock.now().getTime() + 3_600_000);
+    await inTenant((tx) => scheduleJob(tx, { type: 'test.note', runAt: at, key: 'batch-taken' }));
+    const scheduled = await inTenant((tx) =>
+      scheduleJobs(tx, [
+        { type: 'test.note', runAt: at, key: 'batch-1', payload: { n: 1 } },
+        { type: 'test.note', runAt: at, key: 'batch-taken', payload: { n: 2 } },
+        { type: 'test.note', runAt: at, key: 'batch-1', payload: { n: 3 } },
+        { type: 'test.note', runAt: at, payload: { n: 4 } },
+        { type: 'test.note', tenantId: tenant.id, runAt: at, key: 'batch-2', payload: { n: 5 } },
+      ]),
+    );
+    expect(scheduled).toBe(3);
+    const rows = (await sql<{ key: string | null; n: number; tenant_id: string }>`select key, (payload->>'n')::int as n, tenant_id from jobs where key like 'batch-%' or (payload->>'n')::int = 4 order by key`.execute(t.ctx.db.kysely)).rows;
+    expect(rows).toEqual([
+      { key: 'batch-1', n: 1, tenant_id: tenant.id },
+      { key: 'batch-2', n: 5, tenant_id: tenant.id },
+      { key: 'batch-taken', n: null, tenant_id: tenant.id },
+      { key: null, n: 4, tenant_id: tenant.id },
+    ]);
+    // Again: every key is taken now, only the keyless job is new.
+    expect(await inTenant((tx) => scheduleJobs(tx, [{ type: 'test.note', runAt: at, key: 'batch-1' }, { type: 'test.note', runAt: at, key: 'batch-2' }]))).toBe(0);
+    expect(await inTenant((tx) => scheduleJobs(tx, []))).toBe(0);
+    // A municipality cannot schedule work for another, and then none of the batch is scheduled.
+    const stranger = await t.tenant();
+    await expect(inTenant((tx) => scheduleJobs(tx, [{ type: 'test.note', runAt: at, key: 'batch-3' }, { type: 'test.note', tenantId: stranger.id, runAt: at }]))).rejects.toThrow(/row-level security/);
+    expect((await sql<{ n: number }>`select count(*)::int as n from jobs where key = 'batch-3'`.execute(t.ctx.db.kysely)).rows[0]!.n).toBe(0);
   });
 });

@@ -40,6 +40,26 @@ export async function scheduleJob(tx: Tx, job: NewJob): Promise<string | null> {
 }
 
 /**
+ * Schedules many jobs in one statement, with scheduleJob's semantics: each job whose key exists
+ * already (in its municipality), or repeats a key earlier in the same batch, is not scheduled.
+ * One multi-row insert instead of one per job, for callers that fan out (a notice to 300 signers)
+ * while holding a lock. Returns how many were scheduled.
+ */
+export async function scheduleJobs(tx: Tx, jobs: readonly NewJob[]): Promise<number> {
+  if (!jobs.length) return 0;
+  const rows = jobs.map((job) => {
+    const tenant = job.tenantId === undefined ? sql`radhus_tenant()` : sql`${job.tenantId}::uuid`;
+    return sql`(${newId()}, ${job.type}, ${tenant}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.key ?? null}, ${job.runAt}::timestamptz, 'pending', 0, now())`;
+  });
+  // No RETURNING, as in scheduleJob. DO NOTHING also skips a key repeated within this insert.
+  const result = await sql`
+    insert into jobs (id, type, tenant_id, payload, key, run_at, status, attempts, created_at)
+    values ${sql.join(rows)}
+    on conflict do nothing`.execute(tx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
  * Claims due jobs of the given types: pending ones whose time has come, and running ones whose
  * lease ran out (their process died). SKIP LOCKED: two runners never claim the same job.
  */

@@ -7,7 +7,7 @@
 // message is about (unlike outbox events, which carry ids only and may travel further).
 import type { Tx } from '../db/transaction.ts';
 import type { JobHandler, NewJob } from '../jobs/types.ts';
-import { scheduleJob } from '../jobs/store.ts';
+import { scheduleJob, scheduleJobs } from '../jobs/store.ts';
 import { newId } from '../ids.ts';
 import { invalid, type FieldError } from '../http/problem.ts';
 import { isLanguage, type Language } from '../../common/languages.ts';
@@ -57,6 +57,14 @@ export function mailJob<P>(request: MailRequest<P>): NewJob {
 
 export async function sendMail<P>(tx: Tx, request: MailRequest<P>): Promise<void> {
   await scheduleJob(tx, mailJob(request));
+}
+
+/**
+ * Many mails in one statement (each rendered and checked as sendMail does; one bad request throws
+ * before anything is stored). Each key sends once, as with sendMail. Returns how many were scheduled.
+ */
+export async function sendMails<P>(tx: Tx, requests: readonly MailRequest<P>[]): Promise<number> {
+  return scheduleJobs(tx, requests.map((r) => mailJob(r)));
 }
 
 function mailOf(payload: Record<string, unknown>, defaultFrom: string): OutgoingMail {
