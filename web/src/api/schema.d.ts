@@ -2480,7 +2480,7 @@ export interface paths {
         put?: never;
         /**
          * Comment on an open consultation: with a session filed at once as that person (201); without, a confirmation link is mailed (202)
-         * @description Without login authorName and email are required, and a few a minute from one address are taken (RATE_LIMIT_ANONYMOUS_FORMS_PER_MINUTE). After the deadline: 409, nothing written.
+         * @description Without login authorName and email are required, and a few a minute from one address are taken (RATE_LIMIT_ANONYMOUS_FORMS_PER_MINUTE). After the deadline: 409 with the field code notOpen; once the consultation's case is closed: 409 with caseClosed; nothing written.
          */
         post: operations["submitConsultationComment"];
         delete?: never;
@@ -2498,7 +2498,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a comment with the token from the mailed link: it is filed in the case (409 after the deadline) */
+        /**
+         * Confirm a comment with the token from the mailed link: it is filed in the case (409 after the deadline, or once the case is closed)
+         * @description A comment not confirmed by the deadline expires and cannot be confirmed (409, notOpen); once the consultation's case is closed, 409 with caseClosed. Nothing is written on a refusal.
+         */
         post: operations["confirmConsultationComment"];
         delete?: never;
         options?: never;
