@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The shapes the staff UI reads from /api/v1. They mirror the archive module's response schemas;
-// only what the screens use is spelled out. Roles, languages, the screening's shape and the error
+// The shapes the staff UI reads from /api/v1: the municipality and the session are the generated
+// types of docs/openapi.json; the archive's shapes mirror its response schemas (only what the screens
+// use is spelled out) and are checked against them at the end. Roles, languages, the screening's shape and the error
 // codes are the server's own, from src/common.
 export type { Language } from '../../../src/common/languages.ts';
 export type { Role } from '../../../src/common/roles.ts';
 export type { FieldError } from '../../../src/common/errors.ts';
 export { screenableFields, type ScreenedField } from '../../../src/common/screening.ts';
 import type { ScreenedField } from '../../../src/common/screening.ts';
-import type { Role } from '../../../src/common/roles.ts';
-import type { Language } from '../../../src/common/languages.ts';
 import type { operations } from './schema.d.ts';
-export type Country = 'NO' | 'SE';
 
 // ------------------------------------------------------------------ from docs/openapi.json
 // schema.d.ts is generated (npm run api-types). Requests are typed by it exactly; for responses the
@@ -34,26 +32,13 @@ export type Covers<Api, Ui> = [Exclude<keyof Ui, keyof Api>] extends [never] ? t
 type ApiCaseFile = ResponseBody<'getCaseFile', 200>;
 type ApiEntry = ResponseBody<'getRegistryEntry', 200>;
 
-export interface Tenant {
-  id: string;
-  slug: string;
-  name: string;
-  officialNumber: string;
-  country: Country;
-  language: Language;
-}
+/** A municipality as getTenant and listTenants answer it. */
+export type Tenant = ResponseBody<'getTenant', 200>;
+export type Country = Tenant['country'];
 
-export interface SessionTenant {
-  slug: string;
-  name: string;
-  roles: Role[];
-}
-
-export interface Session {
-  user: { id: string; name: string } | null;
-  csrfToken?: string;
-  tenants: SessionTenant[];
-}
+/** Who is logged in, with a CSRF token (null without a session) and the roles per municipality. */
+export type Session = ResponseBody<'getSession', 200>;
+export type SessionTenant = Item<Session['tenants']>;
 
 export interface Screening {
   accessCode?: string;
@@ -208,5 +193,4 @@ export const covers: [
   Covers<Item<Item<ApiEntry['documents']>['objects']>, DocumentObject>,
   Covers<Item<ApiEntry['followUps']>, FollowUp>,
   Covers<NonNullable<ApiEntry['screening']>, Screening>,
-  Covers<ResponseBody<'getSession', 200>, Session>,
-] = [true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true];

@@ -3,7 +3,7 @@
 // overdue ones. A dense table sorted by its column headers, with the count and pages; list, unit,
 // sorting and page live in the address so back, reload and a shared link show the same list.
 import { Field, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
-import type { CaseFileStatus, EntryStatus, Tenant } from '../api/types.ts';
+import type { Tenant } from '../api/types.ts';
 import { getWorkOverview, listPendingFollowUps, listWorkCases, type PendingFollowUp, type WorkCase, type WorkOverview, type WorkPage } from '../api/worklists.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { ButtonLink } from '../components/ButtonLink.tsx';
@@ -152,7 +152,7 @@ function CaseRow({ tenant, row }: { tenant: Tenant; row: WorkCase }) {
         <Due date={row.nextDueDate} overdue={row.overdueFollowUps > 0} />
       </Table.Cell>
       <Table.Cell>
-        <CaseStatusTag status={row.status as CaseFileStatus} />
+        <CaseStatusTag status={row.status} />
       </Table.Cell>
       <Table.Cell className="nowrap">{row.pendingFollowUps}</Table.Cell>
     </Table.Row>
@@ -172,7 +172,7 @@ function EntryRow({ tenant, row }: { tenant: Tenant; row: PendingFollowUp }) {
         <Due date={row.dueDate} overdue={row.overdue} />
       </Table.Cell>
       <Table.Cell>
-        <EntryStatusTag status={row.status as EntryStatus} />
+        <EntryStatusTag status={row.status} />
       </Table.Cell>
       <Table.Cell>
         <AppLink href={href({ name: 'caseView', tenant: tenant.slug, id: row.caseFileId })}>{row.caseNumber}</AppLink> {row.caseTitle}
