@@ -22,7 +22,9 @@ export type Unit = ResponseBody<'createUnit', 201>;
 export type Token = Item<ResponseBody<'listTokens', 200>['items']>;
 export type Officer = Item<ResponseBody<'listOfficers', 200>['items']>;
 
-export type GrantTarget = { userId: string } | { email: string };
+type GrantInput = RequestBody<'grantRole'>;
+/** The API takes a known user's id or, for someone before their first login, an e-mail address (the UI never sends a subject). */
+export type GrantTarget = Required<Pick<GrantInput, 'userId'>> | Required<Pick<GrantInput, 'email'>>;
 
 export const listUsers = (tenant: string, signal?: AbortSignal) => api<{ items: StaffUser[]; pending: PendingGrant[] }>(`${base(tenant)}/users`, opts(signal));
 export const grantRole = (tenant: string, input: GrantTarget & { role: GrantableRole }) =>
