@@ -1,54 +1,33 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Access requests under /api/v1/{tenant}/access-requests, named after their operationIds. Typed by
-// hand until docs/openapi.json (and schema.d.ts) are regenerated with these operations.
+// Access requests under /api/v1/{tenant}/access-requests, named after their operationIds. Requests
+// and answers are the generated types of docs/openapi.json (schema.d.ts).
 import { api, query } from './client.ts';
+import type { Item, QueryParams, RequestBody, ResponseBody } from './types.ts';
 
 const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}/access-requests`;
 
-export type AccessOutcome = 'granted' | 'partly-granted' | 'refused';
+export type AccessRequestPage = ResponseBody<'listAccessRequests', 200>;
+export type AccessRequest = Item<AccessRequestPage['items']>;
+export type AccessOutcome = NonNullable<AccessRequest['outcome']>;
+export type DecisionInput = RequestBody<'decideAccessRequest'>;
 
-export interface AccessRequest {
-  id: string;
-  kind: 'request' | 'appeal';
-  appealReason: string | null;
-  source: 'web' | 'einnsyn';
-  requesterEmail: string | null;
-  requesterName: string | null;
-  unitName: string | null;
-  status: 'received' | 'in-progress' | 'decided';
-  receivedAt: string | null;
-  deadline: string | null;
-  overdue: boolean;
-  remindedAt: string | null;
-  outcome: AccessOutcome | null;
-  legalBasis: string | null;
-  decidedAt: string | null;
-  caseFileId: string | null;
-  decisionEntryId: string | null;
-  entries: { registryEntryId: string; registryNumber: string; documentNumber: string | null; publicTitle: string }[];
-}
+// Starting and deciding answer the request as the list shows it (checked here, so a drift fails the typecheck).
+export const sameShapes: [
+  ResponseBody<'startAccessRequest', 200> extends AccessRequest ? true : false,
+  ResponseBody<'decideAccessRequest', 200> extends AccessRequest ? true : false,
+] = [true, true];
 
-export interface AccessRequestPage {
-  items: AccessRequest[];
-  total: number;
-  nextCursor: string | null;
-  today: string;
-}
+/** `limit` has a default on the server, so the UI may leave it out. */
+type ListQuery = Omit<QueryParams<'listAccessRequests'>, 'limit' | 'myUnits'> & { limit?: number; myUnits?: boolean };
 
-export const listAccessRequests = (tenant: string, q: { status: 'open' | 'decided' | 'all'; myUnits?: boolean; cursor?: string }, signal?: AbortSignal) =>
-  api<AccessRequestPage>(`${base(tenant)}${query({ status: q.status, myUnits: q.myUnits ? 'true' : undefined, cursor: q.cursor })}`, signal ? { signal } : {});
+export const listAccessRequests = (tenant: string, q: ListQuery, signal?: AbortSignal) =>
+  api<AccessRequestPage>(`${base(tenant)}${query({ status: q.status, myUnits: q.myUnits ? 'true' : undefined, cursor: q.cursor, limit: q.limit })}`, signal ? { signal } : {});
 
-export const startAccessRequest = (tenant: string, id: string) => api<AccessRequest>(`${base(tenant)}/${encodeURIComponent(id)}/start`, { method: 'POST', json: {} });
-
-export interface DecisionInput {
-  outcome: AccessOutcome;
-  legalBasis?: string;
-  explanation?: string;
-  redactedCopies?: { fileName: string; mimeType: string; content: string }[];
-}
+export const startAccessRequest = (tenant: string, id: string) =>
+  api<ResponseBody<'startAccessRequest', 200>>(`${base(tenant)}/${encodeURIComponent(id)}/start`, { method: 'POST', json: {} });
 
 export const decideAccessRequest = (tenant: string, id: string, decision: DecisionInput) =>
-  api<AccessRequest>(`${base(tenant)}/${encodeURIComponent(id)}/decision`, { method: 'POST', json: decision });
+  api<ResponseBody<'decideAccessRequest', 200>>(`${base(tenant)}/${encodeURIComponent(id)}/decision`, { method: 'POST', json: decision });
 
 /** A chosen file as base64, for the redacted copy the decision sends. */
 export function fileAsBase64(file: File): Promise<string> {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The archive endpoints under /api/v1/{tenant}, named after their operationIds.
 import { api, query } from './client.ts';
-import type { CaseFile, CaseFileSummary, Page, QueryParams, RegistryEntry, RequestBody } from './types.ts';
+import type { CaseFile, CaseFileSummary, QueryParams, RegistryEntry, RequestBody, ResponseBody } from './types.ts';
 
 const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}`;
 
@@ -9,15 +9,16 @@ const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}`;
 export type ListCaseFilesParams = Partial<QueryParams<'listCaseFiles'>>;
 
 export const listCaseFiles = (tenant: string, params: ListCaseFilesParams, signal?: AbortSignal) =>
-  api<Page<CaseFileSummary>>(`${base(tenant)}/case-files${query({ ...params })}`, signal ? { signal } : {});
+  api<Omit<ResponseBody<'listCaseFiles', 200>, 'items'> & { items: CaseFileSummary[] }>(`${base(tenant)}/case-files${query({ ...params })}`, signal ? { signal } : {});
 
 export const getCaseFile = (tenant: string, id: string, signal?: AbortSignal) =>
   api<CaseFile>(`${base(tenant)}/case-files/${encodeURIComponent(id)}`, signal ? { signal } : {});
 
 export type CreateCaseFileInput = RequestBody<'createCaseFile'>;
 
+/** The new case file comes without entries (it has none yet). */
 export const createCaseFile = (tenant: string, input: CreateCaseFileInput) =>
-  api<CaseFile>(`${base(tenant)}/case-files`, { method: 'POST', json: input });
+  api<CaseFileSummary>(`${base(tenant)}/case-files`, { method: 'POST', json: input });
 
 export const updateCaseFile = (tenant: string, id: string, patch: RequestBody<'updateCaseFile'>) =>
   api<CaseFile>(`${base(tenant)}/case-files/${encodeURIComponent(id)}`, { method: 'PATCH', json: patch });
@@ -34,17 +35,19 @@ export const getRegistryEntry = (tenant: string, id: string, signal?: AbortSigna
   api<RegistryEntry>(`${base(tenant)}/registry-entries/${encodeURIComponent(id)}`, signal ? { signal } : {});
 
 export const followUpEntry = (tenant: string, id: string, input: RequestBody<'followUpRegistryEntry'>) =>
-  api<unknown>(`${base(tenant)}/registry-entries/${encodeURIComponent(id)}/follow-ups`, { method: 'POST', json: input });
+  api<RegistryEntry>(`${base(tenant)}/registry-entries/${encodeURIComponent(id)}/follow-ups`, { method: 'POST', json: input });
 
 /** The document's title is its file name without the extension unless `meta.title` says otherwise. */
-export function uploadDocument(tenant: string, entryId: string, file: File, meta: { title?: string; relation?: 'main' | 'attachment' } = {}) {
+type UploadMeta = Pick<RequestBody<'uploadDocument', 'multipart/form-data'>, 'title' | 'relation'>;
+
+export function uploadDocument(tenant: string, entryId: string, file: File, meta: UploadMeta = {}) {
   const form = new FormData();
   // Text fields first: a streaming multipart parser sees them before the file.
   const title = meta.title ?? file.name.replace(/\.[^.]+$/, '');
   if (title) form.append('title', title);
   if (meta.relation) form.append('relation', meta.relation);
   form.append('file', file, file.name);
-  return api<{ id: string; checksum: string }>(`${base(tenant)}/registry-entries/${encodeURIComponent(entryId)}/documents`, { method: 'POST', form });
+  return api<ResponseBody<'uploadDocument', 201>>(`${base(tenant)}/registry-entries/${encodeURIComponent(entryId)}/documents`, { method: 'POST', form });
 }
 
 export const documentContentUrl = (tenant: string, documentId: string) => `${base(tenant)}/documents/${encodeURIComponent(documentId)}/content`;

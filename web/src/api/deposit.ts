@@ -1,89 +1,48 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The archivist's deposit: series and their periods (listSeries, closeSeriesPeriod) and the deposit
-// jobs under /api/v1/{tenant}/deposit-jobs, named after their operationIds. Typed by hand until
-// docs/openapi.json (and schema.d.ts) are regenerated with these operations.
-import type { Language } from './types.ts';
+// jobs under /api/v1/{tenant}/deposit-jobs, named after their operationIds. Requests and answers are
+// the generated types of docs/openapi.json (schema.d.ts); a series' status is `string` there (a CHECK
+// list in the table) and narrowed here to the union the screens pick their texts by.
+import type { Item, Language, Narrow, RequestBody, ResponseBody } from './types.ts';
 import { api, query } from './client.ts';
 
 const tenantBase = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}`;
+const opt = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export type SeriesStatus = 'active' | 'overlap' | 'closed';
 
-export interface Series {
-  id: string;
-  title: string;
-  status: SeriesStatus | string;
-  periodStart: string;
-  periodEnd: string | null;
-}
+export type Series = Narrow<Item<ResponseBody<'listSeries', 200>['items']>, { status: SeriesStatus }>;
 
-export const listSeries = (tenant: string, signal?: AbortSignal) => api<{ items: Series[] }>(`${tenantBase(tenant)}/series`, signal ? { signal } : {});
+export const listSeries = (tenant: string, signal?: AbortSignal) => api<{ items: Series[] }>(`${tenantBase(tenant)}/series`, opt(signal));
 
-export interface ClosePeriodInput {
-  separation: 'sharp' | 'soft';
-  successorTitle?: string;
-  periodEnd?: string;
-}
-
-export interface ClosePeriodResult {
-  closed: Series;
-  successor: Series | null;
-  movedCaseFiles: number;
-  openCaseFiles: number;
-}
+export type ClosePeriodInput = RequestBody<'closeSeriesPeriod'>;
+export type ClosePeriodResult = Narrow<ResponseBody<'closeSeriesPeriod', 200>, { closed: Series; successor: Series | null }>;
 
 export const closeSeriesPeriod = (tenant: string, id: string, input: ClosePeriodInput) =>
   api<ClosePeriodResult>(`${tenantBase(tenant)}/series/${encodeURIComponent(id)}/close-period`, { method: 'POST', json: input });
 
-export type DepositFormat = 'noark5' | 'fgs';
-export type DepositState = 'queued' | 'running' | 'done' | 'failed';
-export type CheckStatus = 'passed' | 'failed' | 'deviation' | 'not-applicable' | 'not-run';
+export type DepositJob = ResponseBody<'getDepositJob', 200>;
+export type DepositFormat = DepositJob['format'];
+export type DepositState = DepositJob['state'];
+export type ReportCheck = Item<NonNullable<DepositJob['report']>['checks']>;
+export type CheckStatus = ReportCheck['status'];
+export type ReportFinding = Item<ReportCheck['findings']>;
 
-export interface ReportFinding {
-  text: string;
-  file?: string;
-  element?: string;
-  line?: number;
-  systemId?: string;
-}
-
-export interface ReportCheck {
-  id: string;
-  title: string;
-  status: CheckStatus;
-  statusText: string;
-  findings: ReportFinding[];
-  facts: ReportFinding[];
-  omitted: number;
-}
-
-export interface DepositJob {
-  id: string;
-  kind: 'export' | 'verification';
-  format: DepositFormat;
-  seriesId: string | null;
-  exportJobId: string | null;
-  state: DepositState;
-  progress: { phase: string | null; done: number; total: number; rate: number };
-  createdAt: string;
-  createdBy: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-  counts: Record<string, number | boolean> | null;
-  warnings: string[];
-  downloadUrl: string | null;
-  passed: boolean | null;
-  report: { version: string | null; passed: boolean; checks: ReportCheck[] } | null;
-}
+// The other operations answer the same job (checked here, so a drift fails the typecheck).
+export const sameShapes: [
+  Item<ResponseBody<'listDepositJobs', 200>['items']> extends DepositJob ? true : false,
+  ResponseBody<'startDepositExport', 201> extends DepositJob ? true : false,
+  ResponseBody<'startDepositVerification', 201> extends DepositJob ? true : false,
+] = [true, true, true];
 
 const jobs = (tenant: string) => `${tenantBase(tenant)}/deposit-jobs`;
 
-export const listDepositJobs = (tenant: string, signal?: AbortSignal) => api<{ items: DepositJob[] }>(jobs(tenant), signal ? { signal } : {});
+export const listDepositJobs = (tenant: string, signal?: AbortSignal) => api<ResponseBody<'listDepositJobs', 200>>(jobs(tenant), opt(signal));
 
 export const getDepositJob = (tenant: string, id: string, lang: Language, signal?: AbortSignal) =>
-  api<DepositJob>(`${jobs(tenant)}/${encodeURIComponent(id)}${query({ lang })}`, signal ? { signal } : {});
+  api<DepositJob>(`${jobs(tenant)}/${encodeURIComponent(id)}${query({ lang })}`, opt(signal));
 
-export const startDepositExport = (tenant: string, input: { format: DepositFormat; seriesId?: string }) => api<DepositJob>(`${jobs(tenant)}/exports`, { method: 'POST', json: input });
+export const startDepositExport = (tenant: string, input: RequestBody<'startDepositExport'>) => api<DepositJob>(`${jobs(tenant)}/exports`, { method: 'POST', json: input });
 
-export const startDepositVerification = (tenant: string, exportJobId: string) => api<DepositJob>(`${jobs(tenant)}/verifications`, { method: 'POST', json: { exportJobId } });
+export const startDepositVerification = (tenant: string, exportJobId: string) =>
+  api<DepositJob>(`${jobs(tenant)}/verifications`, { method: 'POST', json: { exportJobId } satisfies RequestBody<'startDepositVerification'> });

@@ -2,7 +2,7 @@
 // The e-service operations the citizen's form flow uses (docs/forms.md): the catalogue, a form's
 // definition, drafts, signing and submitting (JSON, or multipart when files come along).
 import { api, query } from './client.ts';
-import type { Language } from './types.ts';
+import type { Item, Language, RequestBody, ResponseBody } from './types.ts';
 
 export type Texts = Record<Language, string>;
 
@@ -20,55 +20,37 @@ export interface LayoutSection { title: Texts; help?: Texts; fields: LayoutField
 export interface LayoutPage { title: Texts; sections: LayoutSection[] }
 export interface AttachmentRule { field: string; label: Texts; types: string[]; maxBytes: number; maxFiles?: number; required?: boolean }
 
-export interface FormDefinitionView {
-  id: string;
-  key: string;
-  version: number;
-  publishedVersion: number | null;
-  title: Texts;
-  description: Texts;
-  rights: Texts;
-  loginLevel: string;
-  submitter: string;
-  audience: string;
-  schema: Record<string, unknown>;
+/**
+ * A form as getFormDefinition answers it. The API's schema leaves the layout and the attachment rules
+ * open objects (a form's author writes them, src/forms checks them on save); their shapes above are
+ * the ones docs/forms.md describes.
+ */
+export type FormDefinitionView = Omit<ResponseBody<'getFormDefinition', 200>, 'layout' | 'attachments'> & {
   layout: { pages: LayoutPage[] };
   attachments: AttachmentRule[];
-  processingDays?: number;
-}
+};
 
-export interface ServiceItem { id: string; key: string; title: string; description: string; processingDays?: number; loginLevel?: string; audience?: string }
+export type ServiceItem = Item<ResponseBody<'listServices', 200>['items']>;
 
-export type Answers = Record<string, unknown>;
+export type Answers = RequestBody<'saveDraft'>['answers'];
 
-export interface Draft { formId: string; version: number; answers: Answers; updatedAt: string }
-export interface SigningStarted { signingId: string; contentSha256: string; waitingFor: string[] }
-export interface SigningStatus {
-  id: string;
-  subjectType: string;
-  subjectId: string;
-  contentSha256: string;
-  level: string;
-  signatures: { name: string; level: string; signedAt: string }[];
-  waitingFor: string[];
-  complete: boolean;
-}
-export interface Submitted {
-  submissionId: string;
-  caseNumber: string;
-  registryNumber: string;
-  caseFileId: string;
-  receiptUrl: string;
-  receiptChecksum: string;
-  answersChecksum: string;
-  attachments: { field: string; fileName: string; mimeType: string; checksum: string; size: number }[];
-}
-export interface OnBehalfOf { nationalId: string; name?: string; channel: 'paper' | 'phone' | 'counter' }
+export type Draft = ResponseBody<'getDraft', 200>;
+export type SigningStarted = ResponseBody<'requestDraftSigning', 201>;
+export type SigningStatus = ResponseBody<'getSigning', 200>;
+export type Submitted = ResponseBody<'submitForm', 201>;
+export type OnBehalfOf = NonNullable<RequestBody<'submitForm'>['onBehalfOf']>;
+
+// The same shapes in other answers (checked here, so a drift fails the typecheck).
+export const sameShapes: [
+  ResponseBody<'saveDraft', 200> extends Draft ? true : false,
+  ResponseBody<'signContent', 200> extends SigningStatus ? true : false,
+  ResponseBody<'submitFormAnonymously', 201> extends Submitted ? true : false,
+] = [true, true, true];
 
 const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}`;
 
 export const listServices = (tenant: string, lang: Language, q?: string, signal?: AbortSignal) =>
-  api<{ language: string; items: ServiceItem[] }>(`${base(tenant)}/services${query({ lang, q })}`, signal ? { signal } : {});
+  api<ResponseBody<'listServices', 200>>(`${base(tenant)}/services${query({ lang, q })}`, signal ? { signal } : {});
 
 export const getFormDefinition = (tenant: string, id: string, signal?: AbortSignal) =>
   api<FormDefinitionView>(`${base(tenant)}/forms/${encodeURIComponent(id)}`, signal ? { signal } : {});
@@ -77,7 +59,7 @@ export const getDraft = (tenant: string, formId: string, signal?: AbortSignal) =
   api<Draft>(`${base(tenant)}/forms/${encodeURIComponent(formId)}/draft`, signal ? { signal } : {});
 
 export const saveDraft = (tenant: string, formId: string, answers: Answers) =>
-  api<Draft>(`${base(tenant)}/forms/${encodeURIComponent(formId)}/draft`, { method: 'PUT', json: { answers } });
+  api<Draft>(`${base(tenant)}/forms/${encodeURIComponent(formId)}/draft`, { method: 'PUT', json: { answers } satisfies RequestBody<'saveDraft'> });
 
 export const requestDraftSigning = (tenant: string, formId: string) =>
   api<SigningStarted>(`${base(tenant)}/forms/${encodeURIComponent(formId)}/draft/signing`, { method: 'POST', json: {} });
@@ -86,10 +68,10 @@ export const getSigning = (tenant: string, id: string, token?: string, signal?: 
   api<SigningStatus>(`${base(tenant)}/signings/${encodeURIComponent(id)}${query({ token })}`, signal ? { signal } : {});
 
 export const signContent = (tenant: string, id: string, token: string, contentSha256: string) =>
-  api<SigningStatus>(`${base(tenant)}/signings/${encodeURIComponent(id)}/sign`, { json: { token, contentSha256 } });
+  api<SigningStatus>(`${base(tenant)}/signings/${encodeURIComponent(id)}/sign`, { json: { token, contentSha256 } satisfies RequestBody<'signContent'> });
 
 /** JSON without files; multipart with the JSON first (the server reads the form before the files). */
-export function submitForm(tenant: string, body: { formId: string; version: number; answers: Answers; onBehalfOf?: OnBehalfOf }, files: Record<string, File[]>): Promise<Submitted> {
+export function submitForm(tenant: string, body: RequestBody<'submitForm'>, files: Record<string, File[]>): Promise<Submitted> {
   const all = Object.entries(files).filter(([, list]) => list.length > 0);
   if (all.length === 0) return api<Submitted>(`${base(tenant)}/submissions`, { json: body });
   const form = new FormData();
@@ -99,7 +81,7 @@ export function submitForm(tenant: string, body: { formId: string; version: numb
 }
 
 /** A form of login level `none`, without a session: the e-mail address (optional) gets the receipt. */
-export function submitFormAnonymously(tenant: string, body: { formId: string; version: number; answers: Answers; email?: string }, files: Record<string, File[]>): Promise<Submitted> {
+export function submitFormAnonymously(tenant: string, body: RequestBody<'submitFormAnonymously'>, files: Record<string, File[]>): Promise<Submitted> {
   const all = Object.entries(files).filter(([, list]) => list.length > 0);
   if (all.length === 0) return api<Submitted>(`${base(tenant)}/anonymous-submissions`, { json: body });
   const form = new FormData();

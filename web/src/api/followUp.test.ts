@@ -7,7 +7,7 @@ describe('follow-up state', () => {
     expect(followUpState('incoming', [])).toBe('awaiting');
     expect(followUpState('internal-with-followup', undefined)).toBe('awaiting');
     expect(followUpState('outgoing', [])).toBe('not-needed');
-    expect(followUpState('incoming', [{ method: 'replied-by-letter', byRegistryEntryId: 'x' }])).toBe('done');
+    expect(followUpState('incoming', [{ method: 'replied-by-letter' }])).toBe('done');
   });
 
   it('allows an action only when the API says true', () => {

@@ -7,7 +7,7 @@ export type FollowUpState = 'not-needed' | 'awaiting' | 'done';
 
 export const needsFollowUp = (type: EntryType): boolean => type === 'incoming' || type === 'internal-with-followup';
 
-export function followUpState(type: EntryType, followUps: readonly FollowUp[] | undefined): FollowUpState {
+export function followUpState(type: EntryType, followUps: readonly Pick<FollowUp, 'method'>[] | undefined): FollowUpState {
   if (followUps && followUps.length > 0) return 'done';
   return needsFollowUp(type) ? 'awaiting' : 'not-needed';
 }

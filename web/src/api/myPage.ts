@@ -2,15 +2,18 @@
 // My page under /api/v1/{tenant}/my/ (the citizen's cases, messages and properties) and the case
 // officer's sendCaseMessage, named after their operationIds and typed by docs/openapi.json.
 import { api } from './client.ts';
-import type { RequestBody, ResponseBody } from './types.ts';
+import type { CaseFileStatus, Item, Narrow, RequestBody, ResponseBody } from './types.ts';
 
 const base = (tenant: string) => `/api/v1/${encodeURIComponent(tenant)}`;
 const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 
-export type MyCases = ResponseBody<'listMyCases', 200>;
-export type MyCaseSummary = MyCases['items'][number];
+// A case's status is `string` in the API's schema (a CHECK list in the archive's table) and narrowed
+// here to the union the status tag picks its text by.
+type ApiMyCases = ResponseBody<'listMyCases', 200>;
+export type MyCaseSummary = Narrow<Item<ApiMyCases['items']>, { status: CaseFileStatus }>;
+export type MyCases = Narrow<ApiMyCases, { items: MyCaseSummary[] }>;
 export type ExpectedDecision = MyCaseSummary['expectedDecision'];
-export type MyCase = ResponseBody<'getMyCase', 200>;
+export type MyCase = Narrow<ResponseBody<'getMyCase', 200>, { status: CaseFileStatus }>;
 export type MyMessages = ResponseBody<'listMyMessages', 200>;
 export type MyMessage = ResponseBody<'readMyMessage', 200>;
 export type MyProperties = ResponseBody<'listMyProperties', 200>;

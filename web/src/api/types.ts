@@ -1,25 +1,22 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The shapes the staff UI reads from /api/v1. They mirror the archive module's response schemas;
-// only what the screens use is spelled out. Roles, languages, the screening's shape and the error
-// codes are the server's own, from src/common.
+// The shapes the staff UI reads from /api/v1, all from the generated types of docs/openapi.json
+// (schema.d.ts), and the helpers the other files in web/src/api/ derive their shapes with. Roles,
+// languages, the screened fields and the error codes are the server's own, from src/common.
 export type { Language } from '../../../src/common/languages.ts';
 export type { Role } from '../../../src/common/roles.ts';
 export type { FieldError } from '../../../src/common/errors.ts';
 export { screenableFields, type ScreenedField } from '../../../src/common/screening.ts';
 import type { ScreenedField } from '../../../src/common/screening.ts';
-import type { Role } from '../../../src/common/roles.ts';
-import type { Language } from '../../../src/common/languages.ts';
 import type { operations } from './schema.d.ts';
-export type Country = 'NO' | 'SE';
 
 // ------------------------------------------------------------------ from docs/openapi.json
-// schema.d.ts is generated (npm run api-types). Requests are typed by it exactly; for responses the
-// screens use the narrower shapes below, and `covers` fails the typecheck when the API no longer has
-// a field that a shape below reads.
+// schema.d.ts is generated (npm run api-types): requests and answers are typed by it, so a change in
+// the API that the UI misses fails the typecheck.
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-/** The JSON body an operation takes. */
-export type RequestBody<Op extends keyof operations> = Json<NonNullable<operations[Op]['requestBody']>>;
+type Content<T, Media extends string> = T extends { content: { [M in Media]: infer B } } ? B : never;
+type Json<T> = Content<T, 'application/json'>;
+/** The body an operation takes: JSON unless another media type is named (an upload is multipart/form-data). */
+export type RequestBody<Op extends keyof operations, Media extends string = 'application/json'> = Content<NonNullable<operations[Op]['requestBody']>, Media>;
 /** The query parameters an operation takes. */
 export type QueryParams<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 /** The JSON body of an operation's answer with this status. */
@@ -31,37 +28,14 @@ export type Item<T> = T extends readonly (infer I)[] ? I : never;
 export type Narrow<T, N extends { [K in keyof N]: K extends keyof T ? unknown : never }> = Omit<T, keyof N> & N;
 /** true when every field of the UI's shape exists in the API's; otherwise names the missing ones. */
 export type Covers<Api, Ui> = [Exclude<keyof Ui, keyof Api>] extends [never] ? true : { missingFromTheApi: Exclude<keyof Ui, keyof Api> };
-type ApiCaseFile = ResponseBody<'getCaseFile', 200>;
-type ApiEntry = ResponseBody<'getRegistryEntry', 200>;
 
-export interface Tenant {
-  id: string;
-  slug: string;
-  name: string;
-  officialNumber: string;
-  country: Country;
-  language: Language;
-}
+/** A municipality as getTenant and listTenants answer it. */
+export type Tenant = ResponseBody<'getTenant', 200>;
+export type Country = Tenant['country'];
 
-export interface SessionTenant {
-  slug: string;
-  name: string;
-  roles: Role[];
-}
-
-export interface Session {
-  user: { id: string; name: string } | null;
-  csrfToken?: string;
-  tenants: SessionTenant[];
-}
-
-export interface Screening {
-  accessCode?: string;
-  legalBasis: string;
-  fields: ScreenedField[];
-  titleWords?: string[];
-  until?: string | null;
-}
+/** Who is logged in, with a CSRF token (null without a session) and the roles per municipality. */
+export type Session = ResponseBody<'getSession', 200>;
+export type SessionTenant = Item<Session['tenants']>;
 
 export const caseStatuses = ['in-progress', 'closed-by-officer', 'closed', 'void'] as const;
 export type CaseFileStatus = (typeof caseStatuses)[number];
@@ -77,136 +51,68 @@ export type CorrespondentKind = 'person' | 'organisation';
 export const followUpMethods = ['replied-by-letter', 'replied-by-email', 'replied-by-phone', 'replied-by-memo', 'noted', 'for-information', 'case-closed'] as const;
 export type FollowUpMethod = (typeof followUpMethods)[number];
 
-export type Actions = Partial<Record<string, boolean>>;
+// The archive's shapes (case files, registry entries and what they carry) from the generated types.
+// The API's schema says `string` where the archive's tables have CHECK lists (a case's and an entry's
+// status, an entry's type, a correspondent's kind and role, a document's relation, a follow-up's
+// method, the screened fields); they are narrowed here to the unions above, which the screens pick
+// their texts by.
+type ApiCaseFile = ResponseBody<'getCaseFile', 200>;
+type ApiCaseEntry = Item<NonNullable<ApiCaseFile['registryEntries']>>;
+type ApiEntry = ResponseBody<'getRegistryEntry', 200>;
+type ApiEntryDocument = Item<ApiEntry['documents']>;
 
-export interface CaseFileSummary {
-  id: string;
-  caseNumber: string;
-  title: string;
-  publicTitle: string;
-  status: CaseFileStatus;
-  caseDate?: string;
-  responsibleUnit?: string | null;
-  responsibleOfficer?: string | null;
-  screening?: Screening | null;
-}
+/** What the API says a person may do with a case file or an entry (`close`, `addEntry`, …). */
+export type Actions = ApiEntry['actions'];
 
-export interface RegistryEntrySummary {
-  id: string;
-  registryNumber: string;
-  numberInCase?: number;
-  type: EntryType;
-  status: EntryStatus;
-  title: string;
-  publicTitle?: string;
-  documentDate?: string | null;
-  receivedDate?: string | null;
-  sentDate?: string | null;
-  journalDate?: string;
-  documentNumber?: string;
-  screened?: boolean;
-  needsFollowUp?: boolean;
-  followedUp?: boolean;
-  documentCount?: number;
-  correspondents?: Pick<Correspondent, 'name' | 'kind' | 'role'>[];
-}
+/** A screening as the API answers it. */
+export type Screening = Narrow<NonNullable<ApiEntry['screening']>, { fields: ScreenedField[] }>;
+/** A screening as the API takes it when a case file or an entry is registered or changed. */
+export type ScreeningInput = NonNullable<RequestBody<'createRegistryEntry'>['screening']>;
+
+export type Correspondent = Narrow<Item<ApiEntry['correspondents']>, { kind: CorrespondentKind; role: CorrespondentRole }>;
+export type DocumentObject = Item<ApiEntryDocument['objects']>;
+/** A document as an entry carries it: every stored version and variant in `objects`. */
+export type EntryDocument = Narrow<ApiEntryDocument, { relation: 'main' | 'attachment'; screening: Screening | null }>;
+/** A document as a case file's details carry it: the newest version's file name and size only. */
+export type CaseDocument = Narrow<Item<ApiCaseEntry['documents']>, { relation: 'main' | 'attachment' }>;
+export type ArchiveDocument = EntryDocument | CaseDocument;
+export type FollowUp = Narrow<Item<ApiEntry['followUps']>, { method: FollowUpMethod }>;
 
 /** An entry as a case file's details carry it: enough for the case view without asking per entry. */
-export interface CaseEntry extends RegistryEntrySummary {
-  dueDate?: string | null;
-  followUpMethod?: FollowUpMethod | null;
-  screening?: Screening | null;
-  documents?: ArchiveDocument[];
-}
+export type CaseEntry = Narrow<ApiCaseEntry, {
+  type: EntryType;
+  status: EntryStatus;
+  followUpMethod: FollowUpMethod | null;
+  screening: Screening | null;
+  correspondents: Pick<Correspondent, 'name' | 'kind' | 'role'>[];
+  documents: CaseDocument[];
+}>;
+/** What an entry in a case file and an entry on its own have in common. */
+export type RegistryEntrySummary = Omit<CaseEntry, 'dueDate' | 'followUpMethod' | 'screening' | 'documents'>;
 
 /** A letter that awaits follow-up and so keeps the case from being closed. */
-export interface UnansweredEntry {
-  id: string;
-  documentNumber: string;
-  registryNumber: string;
-  title: string;
-  dueDate: string | null;
-}
+export type UnansweredEntry = Item<NonNullable<ApiCaseFile['unansweredEntries']>>;
 
-export interface CaseFile extends CaseFileSummary {
-  description?: string | null;
-  registryEntries: CaseEntry[];
-  unansweredEntries?: UnansweredEntry[];
-  actions: Actions;
-}
+type CaseFileNarrowing = { status: CaseFileStatus; screening: Screening | null };
+/** A case file as listCaseFiles and createCaseFile answer it: without its entries. */
+export type CaseFileSummary = Narrow<Omit<Item<ResponseBody<'listCaseFiles', 200>['items']>, 'registryEntries' | 'unansweredEntries'>, CaseFileNarrowing>;
+/** A case file's details (getCaseFile, updateCaseFile, closeCaseFile): with its entries. */
+export type CaseFile = Narrow<ApiCaseFile, CaseFileNarrowing & { registryEntries?: CaseEntry[] }>;
 
-export interface Correspondent {
-  id?: string;
-  name: string;
-  kind: CorrespondentKind;
-  role: CorrespondentRole;
-  identityNumber?: string | null;
-  organisationNumber?: string | null;
-  address?: string | null;
-  postalCode?: string | null;
-  postalTown?: string | null;
-  email?: string | null;
-}
-
-export interface DocumentObject {
-  id?: string;
-  version: number;
-  variant: string;
-  format?: string;
-  mimeType?: string;
-  fileName?: string;
-  checksum?: string;
-  size?: number;
-}
-
-export interface ArchiveDocument {
-  id: string;
-  documentNumber?: number;
-  title: string;
-  relation: 'main' | 'attachment';
-  status?: string;
-  checksum?: string;
-  versions?: DocumentObject[];
-  objects?: DocumentObject[];
-  /** In case file details: the newest version's file name and size. */
-  fileName?: string | null;
-  size?: number | null;
-}
-
-export interface FollowUp {
-  id?: string;
-  method: FollowUpMethod;
-  byRegistryEntryId?: string | null;
-  followedUpAt?: string;
-}
-
-export interface RegistryEntry extends RegistryEntrySummary {
-  caseFileId: string;
-  screening?: Screening | null;
-  followsUp?: string[];
-  caseNumber?: string;
-  description?: string | null;
+export type RegistryEntry = Narrow<ApiEntry, {
+  type: EntryType;
+  status: EntryStatus;
+  screening: Screening | null;
   correspondents: Correspondent[];
-  documents: ArchiveDocument[];
+  documents: EntryDocument[];
   followUps: FollowUp[];
-  actions: Actions;
-}
+}>;
 
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string | null;
-}
-
-// The UI's shapes checked against the generated API types (see Covers above).
-export const covers: [
-  Covers<ApiCaseFile, Omit<CaseFile, 'registryEntries'>>,
-  Covers<Item<ResponseBody<'listCaseFiles', 200>['items']>, CaseFileSummary>,
-  Covers<Item<NonNullable<ApiCaseFile['registryEntries']>>, RegistryEntrySummary>,
-  Covers<ApiEntry, RegistryEntry>,
-  Covers<Item<ApiEntry['correspondents']>, Correspondent>,
-  Covers<Item<ApiEntry['documents']>, Omit<ArchiveDocument, 'versions' | 'checksum' | 'fileName' | 'size'>>,
-  Covers<Item<Item<ApiEntry['documents']>['objects']>, DocumentObject>,
-  Covers<Item<ApiEntry['followUps']>, FollowUp>,
-  Covers<NonNullable<ApiEntry['screening']>, Screening>,
-  Covers<ResponseBody<'getSession', 200>, Session>,
-] = [true, true, true, true, true, true, true, true, true, true];
+// The other operations answer the same shapes (checked here, so a drift fails the typecheck).
+export const sameShapes: [
+  ResponseBody<'createCaseFile', 201> extends Item<ResponseBody<'listCaseFiles', 200>['items']> ? true : false,
+  ResponseBody<'updateCaseFile', 200> extends ApiCaseFile ? true : false,
+  ResponseBody<'closeCaseFile', 200> extends ApiCaseFile ? true : false,
+  ResponseBody<'createRegistryEntry', 201> extends ApiEntry ? true : false,
+  ResponseBody<'followUpRegistryEntry', 201> extends ApiEntry ? true : false,
+] = [true, true, true, true, true];

@@ -3,7 +3,10 @@ import { Paragraph } from '@digdir/designsystemet-react';
 import type { Correspondent } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
-export function CorrespondentList({ correspondents, compact = false }: { correspondents: Correspondent[]; compact?: boolean }) {
+/** A case file's entries carry only name, kind and role; an entry on its own carries the address too. */
+type Listed = Pick<Correspondent, 'name' | 'role'> & Partial<Correspondent>;
+
+export function CorrespondentList({ correspondents, compact = false }: { correspondents: readonly Listed[]; compact?: boolean }) {
   const { t } = useI18n();
   if (!correspondents.length) return <Paragraph data-size="sm" className="muted">{t('entry.noCorrespondents')}</Paragraph>;
   return (

@@ -14,8 +14,10 @@ export function DocumentList({ tenant, documents }: { tenant: string; documents:
   return (
     <ul className="document-list">
       {documents.map((doc) => {
-        // Case file details carry the newest file's name and size on the document itself.
-        const latest = [...(doc.versions ?? doc.objects ?? [])].sort((a, b) => b.version - a.version)[0] ?? (doc.size != null ? { fileName: doc.fileName ?? undefined, size: doc.size } : undefined);
+        // An entry's document carries every stored version; a case file's details carry the newest
+        // file's name and size on the document itself.
+        const latest: { fileName: string | null; size: number } | undefined =
+          'objects' in doc ? [...doc.objects].sort((a, b) => b.version - a.version)[0] : doc.size != null ? { fileName: doc.fileName, size: doc.size } : undefined;
         const name = latest?.fileName ?? doc.title;
         return (
           <li key={doc.id}>

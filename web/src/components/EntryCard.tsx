@@ -31,7 +31,8 @@ export function entryDate(language: Language, entry: Pick<RegistryEntrySummary, 
 
 export function EntryCard({ tenant, caseId, entry, canReply }: Props) {
   const { t, language } = useI18n();
-  const followUps: FollowUp[] = entry.followUpMethod ? [{ method: entry.followUpMethod }] : [];
+  // A case's entry carries only its follow-up's method: enough for the state and the text.
+  const followUps: Pick<FollowUp, 'method'>[] = entry.followUpMethod ? [{ method: entry.followUpMethod }] : [];
   const awaiting = followUpState(entry.type, followUps) === 'awaiting';
   return (
     <Card data-color="neutral" className="entry-card">

@@ -4,7 +4,7 @@ import { followUpState } from '../api/followUp.ts';
 import type { EntryType, FollowUp } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
-export function FollowUpStatus({ type, followUps }: { type: EntryType; followUps: FollowUp[] | undefined }) {
+export function FollowUpStatus({ type, followUps }: { type: EntryType; followUps: Pick<FollowUp, 'method'>[] | undefined }) {
   const { t } = useI18n();
   const state = followUpState(type, followUps);
   if (state === 'not-needed') return <span className="muted">{t('entry.followUp.notNeeded')}</span>;

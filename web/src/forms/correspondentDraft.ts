@@ -56,6 +56,6 @@ export function toCorrespondent(draft: CorrespondentDraft): CorrespondentInput {
 }
 
 /** A reply goes to whoever wrote: the senders of the followed-up entry become recipients. */
-export function replyRecipients(correspondents: readonly Correspondent[]): CorrespondentDraft[] {
+export function replyRecipients(correspondents: readonly (Pick<Correspondent, 'role'> & Partial<Correspondent>)[]): CorrespondentDraft[] {
   return correspondents.filter((c) => c.role === 'sender').map((c) => newCorrespondent('recipient', c));
 }

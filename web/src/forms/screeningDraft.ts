@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The screening part of a form while it is being filled in, and what it becomes in the request.
-import type { Country, Screening, ScreenedField } from '../api/types.ts';
+import type { Country, Screening, ScreenedField, ScreeningInput } from '../api/types.ts';
 import { publicTitle, screeningWords } from '../../../src/common/screening.ts';
 
 export interface ScreeningDraft {
@@ -21,7 +21,7 @@ export const commonLegalBases: Record<Country, string[]> = {
 };
 
 
-export function toScreening(draft: ScreeningDraft): Screening | undefined {
+export function toScreening(draft: ScreeningDraft): ScreeningInput | undefined {
   if (!draft.enabled) return undefined;
   const words = screeningWords(draft.titleWords);
   return {

@@ -393,6 +393,7 @@ export const en = {
   'consultations.unconfirmed': '{count} comments are not confirmed by e-mail yet: they are not filed.',
   'consultations.noComments': 'No comment is filed yet.',
   'consultations.publish': 'Publish the comments',
+  'access.status.unconfirmed': 'Waiting for the requester to confirm',
   ...enProposals,
 } as const;
 

@@ -393,5 +393,6 @@ export const nb: Catalogue = {
   'consultations.unconfirmed': '{count} uttalelser er ikke bekreftet på e-post ennå og er ikke journalført.',
   'consultations.noComments': 'Ingen uttalelser er journalført ennå.',
   'consultations.publish': 'Publiser uttalelsene',
+  'access.status.unconfirmed': 'Venter på at innsenderen bekrefter',
   ...nbProposals,
 };

@@ -393,5 +393,6 @@ export const nn: Catalogue = {
   'consultations.unconfirmed': '{count} fråsegner er ikkje stadfesta på e-post enno og er ikkje journalførte.',
   'consultations.noComments': 'Ingen fråsegner er journalførte enno.',
   'consultations.publish': 'Publiser fråsegnene',
+  'access.status.unconfirmed': 'Ventar på at innsendaren stadfestar',
   ...nnProposals,
 };

@@ -393,5 +393,6 @@ export const sv: Catalogue = {
   'consultations.unconfirmed': '{count} svar är inte bekräftade via e-post än och är inte diarieförda.',
   'consultations.noComments': 'Inga svar är diarieförda än.',
   'consultations.publish': 'Publicera remissvaren',
+  'access.status.unconfirmed': 'Väntar på att sökanden bekräftar',
   ...svProposals,
 };

@@ -78,16 +78,16 @@ export function CaseViewPage({ tenant, id }: { tenant: Tenant; id: string }) {
         />
       )}
       <CaseDetails caseFile={c} />
-      <ConsultationSection tenant={tenant} caseFileId={c.id} entries={c.registryEntries} canOpen={can(c.actions, 'addEntry')} />
+      <ConsultationSection tenant={tenant} caseFileId={c.id} entries={c.registryEntries ?? []} canOpen={can(c.actions, 'addEntry')} />
       <section className="stack" aria-labelledby="entries-heading">
         <Heading level={2} data-size="sm" id="entries-heading">
           {t('caseView.entries')}
         </Heading>
-        {c.registryEntries.length === 0 ? (
+        {(c.registryEntries ?? []).length === 0 ? (
           <Paragraph>{t('caseView.noEntries')}</Paragraph>
         ) : (
           <ol className="entry-list">
-            {c.registryEntries.map((entry) => (
+            {(c.registryEntries ?? []).map((entry) => (
               <li key={entry.id}>
                 <EntryCard tenant={tenant.slug} caseId={c.id} entry={entry} canReply={can(c.actions, 'addEntry')} />
               </li>

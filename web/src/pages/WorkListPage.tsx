@@ -3,8 +3,8 @@
 // overdue ones. A dense table sorted by its column headers, with the count and pages; list, unit,
 // sorting and page live in the address so back, reload and a shared link show the same list.
 import { Field, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
-import type { CaseFileStatus, EntryStatus, Tenant } from '../api/types.ts';
-import { getWorkOverview, listPendingFollowUps, listWorkCases, type PendingFollowUp, type WorkCase, type WorkOverview, type WorkPage } from '../api/worklists.ts';
+import type { Tenant } from '../api/types.ts';
+import { getWorkOverview, listPendingFollowUps, listWorkCases, type FollowUpSort, type PendingFollowUp, type WorkCase, type WorkCaseSort, type WorkOverview, type WorkPage } from '../api/worklists.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { ButtonLink } from '../components/ButtonLink.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -21,26 +21,30 @@ import { usePageTitle } from './usePageTitle.ts';
 type WorkRoute = Extract<Route, { name: 'workList' }>;
 const PAGE_SIZE = 50;
 
-const caseColumns = ['caseNumber', 'title', 'date', 'dueDate', 'status'] as const;
-const entryColumns = ['documentNumber', 'title', 'date', 'dueDate', 'status'] as const;
-const defaultSort = (list: WorkListName) => (list === 'my-cases' || list === 'unit-cases' ? 'caseNumber' : 'dueDate');
+const caseColumns: readonly WorkCaseSort[] = ['caseNumber', 'title', 'date', 'dueDate', 'status'];
+const entryColumns: readonly FollowUpSort[] = ['documentNumber', 'title', 'date', 'dueDate', 'status'];
+const oneOf = <C extends string>(columns: readonly C[], value: string | undefined): value is C => value !== undefined && (columns as readonly string[]).includes(value);
 
 type Loaded = { kind: 'cases'; page: WorkPage<WorkCase> } | { kind: 'entries'; page: WorkPage<PendingFollowUp> };
 
 export function WorkListPage({ tenant, route }: { tenant: Tenant; route: WorkRoute }) {
   const { t } = useI18n();
   const { list } = route;
-  const sort = route.sort ?? defaultSort(list);
+  // An address may name a column this list has not (typed by hand, or kept from another list): the
+  // API would refuse it, so the list's default sort is used instead.
+  const caseSort = oneOf(caseColumns, route.sort) ? route.sort : 'caseNumber';
+  const entrySort = oneOf(entryColumns, route.sort) ? route.sort : 'dueDate';
+  const sort: string = list === 'my-cases' || list === 'unit-cases' ? caseSort : entrySort;
   const order = route.order ?? 'asc';
   usePageTitle(t(`work.list.${list}`), tenant.name);
   const [overview] = useLoad((signal) => getWorkOverview(tenant.slug, signal), [tenant.slug]);
   const [load, reload] = useLoad<Loaded>(
     async (signal) => {
-      const q = { sort, order, cursor: route.cursor, limit: PAGE_SIZE, unitId: route.unitId };
+      const q = { order, cursor: route.cursor, limit: PAGE_SIZE, unitId: route.unitId };
       // Without a unit picked, "my unit's cases" are those of every unit I am a member of.
-      if (list === 'unit-cases') return { kind: 'cases', page: await listWorkCases(tenant.slug, { ...q, myUnits: !route.unitId }, signal) };
-      if (list === 'my-cases') return { kind: 'cases', page: await listWorkCases(tenant.slug, { ...q, mine: true }, signal) };
-      return { kind: 'entries', page: await listPendingFollowUps(tenant.slug, { ...q, mine: true, overdue: list === 'overdue' }, signal) };
+      if (list === 'unit-cases') return { kind: 'cases', page: await listWorkCases(tenant.slug, { ...q, sort: caseSort, myUnits: !route.unitId }, signal) };
+      if (list === 'my-cases') return { kind: 'cases', page: await listWorkCases(tenant.slug, { ...q, sort: caseSort, mine: true }, signal) };
+      return { kind: 'entries', page: await listPendingFollowUps(tenant.slug, { ...q, sort: entrySort, mine: true, overdue: list === 'overdue' }, signal) };
     },
     [tenant.slug, list, sort, order, route.cursor, route.unitId],
   );
@@ -152,7 +156,7 @@ function CaseRow({ tenant, row }: { tenant: Tenant; row: WorkCase }) {
         <Due date={row.nextDueDate} overdue={row.overdueFollowUps > 0} />
       </Table.Cell>
       <Table.Cell>
-        <CaseStatusTag status={row.status as CaseFileStatus} />
+        <CaseStatusTag status={row.status} />
       </Table.Cell>
       <Table.Cell className="nowrap">{row.pendingFollowUps}</Table.Cell>
     </Table.Row>
@@ -172,7 +176,7 @@ function EntryRow({ tenant, row }: { tenant: Tenant; row: PendingFollowUp }) {
         <Due date={row.dueDate} overdue={row.overdue} />
       </Table.Cell>
       <Table.Cell>
-        <EntryStatusTag status={row.status as EntryStatus} />
+        <EntryStatusTag status={row.status} />
       </Table.Cell>
       <Table.Cell>
         <AppLink href={href({ name: 'caseView', tenant: tenant.slug, id: row.caseFileId })}>{row.caseNumber}</AppLink> {row.caseTitle}

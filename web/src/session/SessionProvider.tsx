@@ -19,7 +19,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(async () => {
     try {
       const session = await getSession();
-      setCsrfToken(session.csrfToken);
+      setCsrfToken(session.csrfToken ?? undefined);
       setState({ status: 'ready', session });
     } catch (error) {
       setCsrfToken(undefined);

@@ -3,7 +3,7 @@
 // Rådhus), granting a role to someone known or, by e-mail, to someone before their first login.
 import { useState, type FormEvent } from 'react';
 import { Button, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { grantableRoles, grantRole, listUsers, revokeRole, type GrantTarget } from '../../api/admin.ts';
+import { grantableRoles, grantRole, isGrantable, listUsers, revokeRole, type GrantableRole, type GrantTarget } from '../../api/admin.ts';
 import type { Tenant } from '../../api/types.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { FlashMessage } from '../../components/FlashMessage.tsx';
@@ -27,7 +27,7 @@ export function AdminUsersPage({ tenant }: { tenant: Tenant }) {
   const submit = useSubmit();
   const [person, setPerson] = useState<string>(NEW);
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<string>('case-officer');
+  const [role, setRole] = useState<GrantableRole>('case-officer');
   const [flash, setFlash] = useState<Flash | undefined>();
   const roleName = (r: string) => t(`role.${r}` as MessageKey);
   const labels = { userId: t('admin.users.person'), email: t('admin.users.email'), role: t('admin.users.role') };
@@ -43,7 +43,7 @@ export function AdminUsersPage({ tenant }: { tenant: Tenant }) {
     });
   }
 
-  async function onRevoke(target: GrantTarget, r: string, who: string) {
+  async function onRevoke(target: GrantTarget, r: GrantableRole, who: string) {
     await submit.run(async () => {
       await revokeRole(tenant.slug, { ...target, role: r });
       setFlash({ kind: 'success', text: t('admin.users.revoked', { role: roleName(r), name: who }) });
@@ -78,27 +78,30 @@ export function AdminUsersPage({ tenant }: { tenant: Tenant }) {
                   <Table.Cell>{u.email ?? ''}</Table.Cell>
                   <Table.Cell>
                     <ul className="role-list">
-                      {u.roles.map((r) => (
-                        <li key={r.role}>
-                          <Tag data-color={r.source === 'idp' ? 'info' : 'neutral'}>{roleName(r.role)}</Tag> <span>{t(r.source === 'idp' ? 'admin.users.fromIdp' : 'admin.users.local')}</span>{' '}
-                          <Button variant="tertiary" data-size="sm" onClick={() => void onRevoke({ userId: u.id }, r.role, u.name)}>
-                            {t('admin.users.revoke', { role: roleName(r.role), name: u.name })}
-                          </Button>
+                      {u.roles.map(({ role: held, source }) => (
+                        <li key={held}>
+                          <Tag data-color={source === 'idp' ? 'info' : 'neutral'}>{roleName(held)}</Tag> <span>{t(source === 'idp' ? 'admin.users.fromIdp' : 'admin.users.local')}</span>{' '}
+                          {/* `system` is held by no one a tenant administrator may grant to or revoke from: no button the API would refuse. */}
+                          {isGrantable(held) && (
+                            <Button variant="tertiary" data-size="sm" onClick={() => void onRevoke({ userId: u.id }, held, u.name)}>
+                              {t('admin.users.revoke', { role: roleName(held), name: u.name })}
+                            </Button>
+                          )}
                         </li>
                       ))}
                     </ul>
                   </Table.Cell>
                 </Table.Row>
               ))}
-              {users.data.pending.map((p) => (
+              {users.data.pending.map(({ role: pendingRole, ...p }) => (
                 <Table.Row key={p.id}>
                   <Table.Cell>{t('admin.users.pending')}</Table.Cell>
                   <Table.Cell>{p.email ?? p.subject ?? ''}</Table.Cell>
                   <Table.Cell>
-                    <Tag data-color="warning">{roleName(p.role)}</Tag>{' '}
-                    {p.email && (
-                      <Button variant="tertiary" data-size="sm" onClick={() => void onRevoke({ email: p.email! }, p.role, p.email!)}>
-                        {t('admin.users.revoke', { role: roleName(p.role), name: p.email })}
+                    <Tag data-color="warning">{roleName(pendingRole)}</Tag>{' '}
+                    {p.email && isGrantable(pendingRole) && (
+                      <Button variant="tertiary" data-size="sm" onClick={() => void onRevoke({ email: p.email! }, pendingRole, p.email!)}>
+                        {t('admin.users.revoke', { role: roleName(pendingRole), name: p.email })}
                       </Button>
                     )}
                   </Table.Cell>

@@ -5,7 +5,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { addDocumentsToMyCase, filesAsJson, getMyCase, type MyCase } from '../../api/myPage.ts';
-import type { CaseFileStatus, Tenant } from '../../api/types.ts';
+import type { Tenant } from '../../api/types.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { FilesField } from '../../components/FilesField.tsx';
@@ -41,7 +41,7 @@ export function MyCasePage({ tenant, id }: { tenant: Tenant; id: string }) {
         <Paragraph className="case-head__number">{t('my.caseNumber', { number: c.caseNumber })}</Paragraph>
         <PageHeading size="md">{c.title}</PageHeading>
         <div className="tag-row">
-          <CaseStatusTag status={c.status as CaseFileStatus} />
+          <CaseStatusTag status={c.status} />
         </div>
       </div>
       <section className="stack" aria-labelledby="my-case-expected">

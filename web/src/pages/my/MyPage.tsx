@@ -4,7 +4,7 @@
 // its own, so one that fails does not hide the others; each says what to do when it is empty.
 import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { listMyAccessRequests, listMyCases, listMyDrafts, listMyMessages, listMyProperties, type MyCaseSummary, type MyMessages } from '../../api/myPage.ts';
-import type { CaseFileStatus, Tenant } from '../../api/types.ts';
+import type { Tenant } from '../../api/types.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -129,7 +129,7 @@ function CaseCard({ tenant, kase }: { tenant: Tenant; kase: MyCaseSummary }) {
       </Heading>
       <div className="tag-row">
         <Paragraph data-size="sm">{t('my.caseNumber', { number: kase.caseNumber })}</Paragraph>
-        <CaseStatusTag status={kase.status as CaseFileStatus} />
+        <CaseStatusTag status={kase.status} />
       </div>
       <ExpectedDecision expected={kase.expectedDecision} />
     </Card>
