@@ -8,6 +8,7 @@
 // its expected decision date. axe checks every page at 360 and 1280 px.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
+import { openMailTo } from './mail.ts';
 import { logInAs } from './login.ts';
 import { minimalPdf } from './minimal-pdf.ts';
 import { syntheticNorwegianNumber } from '../src/common/idnumbers.ts';
@@ -77,9 +78,7 @@ test('a citizen files a building application with a co-applicant and gets a rece
   // The co-applicant opens the invitation from the dev mailbox, logs in and signs.
   const other = await browser.newContext({ locale: 'nb-NO' });
   const co = await other.newPage();
-  await co.goto('/dev/mailbox');
-  const row = co.locator('tr').filter({ hasText: coApplicantEmail });
-  await row.getByRole('link').first().click();
+  await openMailTo(co, coApplicantEmail);
   const text = await co.locator('pre').first().innerText();
   const link = /\/app\/balsfjord\/signing\/[0-9a-f-]+\?token=[^\s"<>]+/.exec(text)?.[0];
   expect(link, 'the signing link in the invitation').toBeTruthy();

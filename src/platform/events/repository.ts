@@ -83,9 +83,10 @@ export async function consumersWithWork(tx: Tx, names: readonly string[], now: D
 }
 
 /**
- * Consumers with an event committed after their position that the horizon still holds back: an
- * older transaction, perhaps of another database in the same cluster, has not ended yet. Nothing is
- * lost (the next poll takes the event); `settle()` waits for these so that a test's "now at rest" holds.
+ * Consumers with an event committed after their position and no back-off to wait for: usually one the
+ * horizon still holds back (an older transaction, perhaps of another database in the same cluster,
+ * has not ended), or one the horizon let through since the last look. Nothing is lost (the next poll
+ * takes the event); `settle()` goes on while there are such, so that a test's "now at rest" holds.
  */
 export async function consumersHeldBack(tx: Tx, names: readonly string[], now: Date): Promise<string[]> {
   if (!names.length) return [];
@@ -94,8 +95,7 @@ export async function consumersHeldBack(tx: Tx, names: readonly string[], now: D
     where c.name in (${sql.join(names)})
       and (c.next_attempt_at is null or c.next_attempt_at <= ${now})
       and exists (select 1 from outbox o
-                  where (o.tx_id, o.id) > (c.position_tx, c.position_id)
-                    and o.tx_id >= pg_snapshot_xmin(pg_current_snapshot()))
+                  where (o.tx_id, o.id) > (c.position_tx, c.position_id))
     order by c.name`.execute(tx);
   return result.rows.map((r) => r.name);
 }
