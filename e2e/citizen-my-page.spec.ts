@@ -59,8 +59,15 @@ test('a citizen follows her case on My page, reads the officer’s message, send
   // The case view's consultation section loads after the case: let the page settle before clicking.
   await officer.waitForLoadState('networkidle');
   await officer.getByText('Send melding til innbyggeren').click();
-  // An empty message first: the errors beside the fields, the summary taking focus.
-  await officer.getByRole('button', { name: 'Send meldingen' }).click();
+  const messageForm = officer.getByRole('form', { name: 'Send melding til innbyggeren' });
+  await expect(messageForm).toBeVisible();
+  // An empty message first: the errors beside the fields, the summary taking focus. Sending an empty
+  // message writes nothing, so it is sent again if the first click was taken by a re-render of the
+  // case view (seen twice in CI, on both engines, never locally: noted for the UI's owner).
+  await expect(async () => {
+    await messageForm.getByRole('button', { name: 'Send meldingen' }).click();
+    await expect(officer.locator('ds-error-summary')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(officer.locator('ds-error-summary')).toBeFocused();
   await expect(officer.getByLabel(/^Emne/)).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(officer, 'send message form with errors');

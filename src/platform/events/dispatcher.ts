@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { DomainEvent, EventConsumer } from './types.ts';
-import { advanceConsumer, consumersHeldBack, consumersWithWork, ensureConsumers, eventsAfter, lockConsumer, recordFailure, type OutboxRow } from './repository.ts';
+import { advanceConsumer, consumersWithWork, ensureConsumers, eventsAfter, lockConsumer, recordFailure, type OutboxRow } from './repository.ts';
 import { asTenant, asWorker, backoffMs, errorText } from './worker.ts';
 
 export interface ConsumerRun {
@@ -127,12 +127,12 @@ export async function dispatchPending(ctx: AppContext): Promise<ConsumerRun[]> {
   return runs;
 }
 
-/** Consumers whose next committed event waits for an older transaction to end (see consumersHeldBack). */
+/** Consumers with a committed event after their position, held back by the horizon or not (see consumersWithWork). */
 export async function heldBackConsumers(ctx: AppContext): Promise<string[]> {
   const consumers = installedConsumers(ctx);
   if (!consumers.length) return [];
   return ctx.db.kysely.transaction().execute(async (tx) => {
     await asWorker(tx);
-    return consumersHeldBack(tx, consumers.map((c) => c.name), ctx.clock.now());
+    return consumersWithWork(tx, consumers.map((c) => c.name), ctx.clock.now(), 'committed');
   });
 }

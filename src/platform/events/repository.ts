@@ -68,34 +68,24 @@ export async function eventsAfter(tx: Tx, positionTx: string, positionId: number
   return result.rows;
 }
 
-/** Consumers with an event to look at and no back-off to wait for. Reads only: an idle poll writes nothing. */
-export async function consumersWithWork(tx: Tx, names: readonly string[], now: Date): Promise<string[]> {
+/**
+ * Consumers with an event after their position and no back-off to wait for. Reads only: an idle
+ * poll writes nothing. `ready` (the dispatcher): only events that can no longer be overtaken, below
+ * the horizon. `committed` (settle()): any committed event — also one the horizon still holds back
+ * (an older transaction, perhaps of another database in the same cluster, has not ended) or let
+ * through since the last look. Nothing is lost either way (the next poll takes it); settle() goes on
+ * while there are such, so that a test's "now at rest" holds.
+ */
+export async function consumersWithWork(tx: Tx, names: readonly string[], now: Date, events: 'ready' | 'committed' = 'ready'): Promise<string[]> {
   if (!names.length) return [];
+  const horizon = events === 'ready' ? sql`and o.tx_id < pg_snapshot_xmin(pg_current_snapshot())` : sql``;
   const result = await sql<{ name: string }>`
     select c.name from event_consumers c
     where c.name in (${sql.join(names)})
       and (c.next_attempt_at is null or c.next_attempt_at <= ${now})
       and exists (select 1 from outbox o
                   where (o.tx_id, o.id) > (c.position_tx, c.position_id)
-                    and o.tx_id < pg_snapshot_xmin(pg_current_snapshot()))
-    order by c.name`.execute(tx);
-  return result.rows.map((r) => r.name);
-}
-
-/**
- * Consumers with an event committed after their position and no back-off to wait for: usually one the
- * horizon still holds back (an older transaction, perhaps of another database in the same cluster,
- * has not ended), or one the horizon let through since the last look. Nothing is lost (the next poll
- * takes the event); `settle()` goes on while there are such, so that a test's "now at rest" holds.
- */
-export async function consumersHeldBack(tx: Tx, names: readonly string[], now: Date): Promise<string[]> {
-  if (!names.length) return [];
-  const result = await sql<{ name: string }>`
-    select c.name from event_consumers c
-    where c.name in (${sql.join(names)})
-      and (c.next_attempt_at is null or c.next_attempt_at <= ${now})
-      and exists (select 1 from outbox o
-                  where (o.tx_id, o.id) > (c.position_tx, c.position_id))
+                    ${horizon})
     order by c.name`.execute(tx);
   return result.rows.map((r) => r.name);
 }
