@@ -2,10 +2,8 @@
 // The case officer's "Send message to the citizen" (sendCaseMessage): a subject, a text and optional
 // files to the party's My page. The server archives it as an outgoing letter of the case, so the
 // case view reloads to show it; whether an e-mail notice went out is said in the success message.
-// The disclosure is left to the browser (not a controlled `open`): Designsystemet's controlled Details
-// puts the element back to the old state on each toggle until React renders the new one, and a
-// click in that moment (seen in CI) fell on a closed form. It is closed by its ref after sending.
-import { useRef, useState, type FormEvent } from 'react';
+// The disclosure's open state is the browser's own (useDisclosure.ts says why); closed after sending.
+import { useState, type FormEvent } from 'react';
 import { Button, Details } from '@digdir/designsystemet-react';
 import { filesAsJson, sendCaseMessage } from '../api/myPage.ts';
 import { useSubmit } from '../forms/useSubmit.ts';
@@ -13,11 +11,12 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { FilesField } from './FilesField.tsx';
 import { FormErrorSummary } from './FormErrorSummary.tsx';
 import { FormField } from './FormField.tsx';
+import { useDisclosure } from './useDisclosure.ts';
 
 export function SendMessageForm({ tenant, caseFileId, onSent }: { tenant: string; caseFileId: string; onSent(text: string): void }) {
   const { t } = useI18n();
   const submit = useSubmit();
-  const details = useRef<HTMLDetailsElement>(null);
+  const disclosure = useDisclosure();
   const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
   const [recipient, setRecipient] = useState('');
@@ -38,13 +37,13 @@ export function SendMessageForm({ tenant, caseFileId, onSent }: { tenant: string
       setText('');
       setRecipient('');
       setFiles([]);
-      if (details.current) details.current.open = false;
+      disclosure.close();
       onSent(t(sent.notified ? 'message.sentNotified' : 'message.sent', { name: sent.recipientName, number: sent.documentNumber }));
     });
   }
 
   return (
-    <Details ref={details}>
+    <Details ref={disclosure.ref}>
       <Details.Summary>{t('message.title')}</Details.Summary>
       <Details.Content>
         <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('message.title')}>

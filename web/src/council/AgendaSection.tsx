@@ -6,6 +6,7 @@
 // legal basis.
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useDisclosure } from '../components/useDisclosure.ts';
 import { addAgendaItem, listPoliticalCaseCandidates, removeAgendaItem, reorderAgenda, type CaseCandidate, type Meeting } from '../api/council.ts';
 import { allowed } from './meeting.ts';
 import type { Tenant } from '../api/types.ts';
@@ -105,7 +106,7 @@ export function AgendaSection({ tenant, meeting, onChanged }: Props) {
 
 function AddItem({ tenant, meeting, onAdded }: { tenant: Tenant; meeting: Meeting; onAdded: (text: string) => void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<CaseCandidate[] | undefined>();
   const [searchError, setSearchError] = useState<unknown>();
@@ -157,7 +158,7 @@ function AddItem({ tenant, meeting, onAdded }: { tenant: Tenant; meeting: Meetin
   }
   const entries = picked?.presentations ?? [];
   return (
-    <Details open={open} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+    <Details ref={disclosure.ref}>
       <Details.Summary>{t('council.agenda.add')}</Details.Summary>
       <Details.Content>
         <div className="stack">

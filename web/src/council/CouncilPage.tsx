@@ -4,6 +4,7 @@
 // roster a new municipality sets up first (election periods, parties, persons: RosterSection).
 import { useState, type FormEvent } from 'react';
 import { Button, Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useDisclosure } from '../components/useDisclosure.ts';
 import { bodyKinds, createCouncilBody, listCouncilBodies, type BodyKind, type CouncilBody } from '../api/council.ts';
 import type { Tenant } from '../api/types.ts';
 import { AppLink } from '../components/AppLink.tsx';
@@ -85,7 +86,7 @@ function BodyTable({ tenant, bodies }: { tenant: Tenant; bodies: CouncilBody[] }
 
 function CreateBody({ tenant, onCreated }: { tenant: Tenant; onCreated: (body: CouncilBody) => void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [kind, setKind] = useState<BodyKind>('committee');
@@ -101,12 +102,12 @@ function CreateBody({ tenant, onCreated }: { tenant: Tenant; onCreated: (body: C
     if (ok) {
       setName('');
       setCode('');
-      setOpen(false);
+      disclosure.close();
     }
   }
   const fields = { name: t('council.body.name'), code: t('council.body.code'), kind: t('council.body.kind'), publishDaysBefore: t('council.body.publishDays'), adjustersRequired: t('council.body.adjusters') };
   return (
-    <Details open={open} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+    <Details ref={disclosure.ref}>
       <Details.Summary>{t('council.body.create')}</Details.Summary>
       <Details.Content>
         <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('council.body.create')}>

@@ -4,6 +4,7 @@
 // form to add one; the API's field errors stand beside the fields (a bad request writes nothing).
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useDisclosure } from '../components/useDisclosure.ts';
 import {
   createCouncilParty,
   createCouncilPerson,
@@ -118,12 +119,12 @@ function PersonTable({ roster, caption }: { roster: Roster; caption: string }) {
 }
 
 /** A closed form behind its summary, open again while the API refuses what was typed. */
-function AddForm({ summary, submit, fields, onSubmit, open, setOpen, children }: {
+function AddForm({ summary, submit, fields, onSubmit, disclosure, children }: {
   summary: string; submit: ReturnType<typeof useSubmit>; fields: Record<string, string>; onSubmit: (e: FormEvent) => void;
-  open: boolean; setOpen: (open: boolean) => void; children: ReactNode;
+  disclosure: ReturnType<typeof useDisclosure>; children: ReactNode;
 }) {
   return (
-    <Details open={open} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+    <Details ref={disclosure.ref}>
       <Details.Summary>{summary}</Details.Summary>
       <Details.Content>
         <form className="stack" onSubmit={onSubmit} noValidate aria-label={summary}>
@@ -142,7 +143,7 @@ function AddForm({ summary, submit, fields, onSubmit, open, setOpen, children }:
 
 function TermForm({ tenant, onAdded }: { tenant: Tenant; onAdded: (text: string) => void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
   const [name, setName] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
@@ -158,11 +159,11 @@ function TermForm({ tenant, onAdded }: { tenant: Tenant; onAdded: (text: string)
       setName('');
       setStartsOn('');
       setEndsOn('');
-      setOpen(false);
+      disclosure.close();
     }
   }
   return (
-    <AddForm summary={t('council.terms.create')} submit={submit} fields={fields} onSubmit={onSubmit} open={open} setOpen={setOpen}>
+    <AddForm summary={t('council.terms.create')} submit={submit} fields={fields} onSubmit={onSubmit} disclosure={disclosure}>
       <FormField field="term.name" label={fields['term.name']} description={t('council.terms.nameHint')} value={name} onChange={setName} errors={submit.errors} required />
       <FormField field="term.startsOn" label={fields['term.startsOn']} type="date" value={startsOn} onChange={setStartsOn} errors={submit.errors} required />
       <FormField field="term.endsOn" label={fields['term.endsOn']} type="date" value={endsOn} onChange={setEndsOn} errors={submit.errors} required />
@@ -172,7 +173,7 @@ function TermForm({ tenant, onAdded }: { tenant: Tenant; onAdded: (text: string)
 
 function PartyForm({ tenant, onAdded }: { tenant: Tenant; onAdded: (text: string) => void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const submit = useSubmit('party');
@@ -186,11 +187,11 @@ function PartyForm({ tenant, onAdded }: { tenant: Tenant; onAdded: (text: string
     if (ok) {
       setName('');
       setCode('');
-      setOpen(false);
+      disclosure.close();
     }
   }
   return (
-    <AddForm summary={t('council.parties.create')} submit={submit} fields={fields} onSubmit={onSubmit} open={open} setOpen={setOpen}>
+    <AddForm summary={t('council.parties.create')} submit={submit} fields={fields} onSubmit={onSubmit} disclosure={disclosure}>
       <FormField field="party.name" label={fields['party.name']} value={name} onChange={setName} errors={submit.errors} required />
       <FormField field="party.code" label={fields['party.code']} description={t('council.parties.codeHint')} value={code} onChange={setCode} errors={submit.errors} required />
     </AddForm>
@@ -199,7 +200,7 @@ function PartyForm({ tenant, onAdded }: { tenant: Tenant; onAdded: (text: string
 
 function PersonForm({ tenant, parties, onAdded }: { tenant: Tenant; parties: CouncilParty[]; onAdded: (text: string) => void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
   const [givenName, setGivenName] = useState('');
   const [familyName, setFamilyName] = useState('');
   const [partyId, setPartyId] = useState('');
@@ -222,11 +223,11 @@ function PersonForm({ tenant, parties, onAdded }: { tenant: Tenant; parties: Cou
       setGivenName('');
       setFamilyName('');
       setEmail('');
-      setOpen(false);
+      disclosure.close();
     }
   }
   return (
-    <AddForm summary={t('council.persons.create')} submit={submit} fields={fields} onSubmit={onSubmit} open={open} setOpen={setOpen}>
+    <AddForm summary={t('council.persons.create')} submit={submit} fields={fields} onSubmit={onSubmit} disclosure={disclosure}>
       <FormField field="person.givenName" label={fields['person.givenName']} value={givenName} onChange={setGivenName} errors={submit.errors} autoComplete="off" required />
       <FormField field="person.familyName" label={fields['person.familyName']} value={familyName} onChange={setFamilyName} errors={submit.errors} autoComplete="off" required />
       <SelectField
