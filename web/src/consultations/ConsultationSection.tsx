@@ -5,7 +5,6 @@
 // the officer screens it as for any letter.
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Details, Fieldset, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useDisclosure } from '../components/useDisclosure.ts';
 import { formatDateTime, parseDateInput } from '../../../src/common/format.ts';
 import type { CaseEntry, Tenant } from '../api/types.ts';
 import { DateField } from '../components/DateField.tsx';
@@ -47,7 +46,7 @@ function Comments({ tenant, consultation }: { tenant: string; consultation: Staf
 function OpenForm({ tenant, caseFileId, entries, onOpened }: { tenant: Tenant; caseFileId: string; entries: CaseEntry[]; onOpened(): void }) {
   const { t, language } = useI18n();
   const submit = useSubmit();
-  const disclosure = useDisclosure();
+  const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [deadline, setDeadline] = useState('');
@@ -64,13 +63,13 @@ function OpenForm({ tenant, caseFileId, entries, onOpened }: { tenant: Tenant; c
       setDescription('');
       setDeadline('');
       setChosen([]);
-      disclosure.close();
+      setOpen(false);
       onOpened();
     });
   }
 
   return (
-    <Details ref={disclosure.ref}>
+    <Details open={open} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
       <Details.Summary>{t('consultations.open')}</Details.Summary>
       <Details.Content>
         <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('consultations.open')}>
