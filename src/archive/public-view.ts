@@ -26,6 +26,8 @@ export interface PublicCaseFileView {
   responsibleUnit: string | null;
   /** The case's class code, ***** where it reveals a person. */
   classCode: string | null;
+  /** When the case was closed; null while it is open (a consultation on it ends then). */
+  closedAt: Date | null;
   updatedAt: Date;
 }
 
@@ -81,6 +83,7 @@ interface CaseRow {
   responsible_unit_id: string | null;
   screening: Screening | null;
   class_code: string | null;
+  closed_at: Date | null;
   updated_at: Date;
 }
 
@@ -143,6 +146,7 @@ function caseView(row: CaseRow, units: UnitRow[]): PublicCaseFileView | null {
     caseDate: row.case_date,
     responsibleUnit: unitName(row.responsible_unit_id, row.responsible_unit, units),
     classCode: row.class_code && (screensClass(row.class_code, row.screening) ? SCREENED_MARK : row.class_code),
+    closedAt: row.status === 'closed' ? row.closed_at : null,
     updatedAt: row.updated_at,
   };
 }
@@ -196,7 +200,7 @@ async function entryViews(tx: Tx, kase: CaseRow, caseFile: PublicCaseFileView | 
   return result;
 }
 
-const caseColumns = sql`id, tenant_id, case_year, case_sequence, public_title, status, case_date, responsible_unit, responsible_unit_id, screening, updated_at,
+const caseColumns = sql`id, tenant_id, case_year, case_sequence, public_title, status, case_date, responsible_unit, responsible_unit_id, screening, closed_at, updated_at,
   (select k.class_id from classes k where k.id = case_files.class_id) as class_code`;
 const entryColumns = sql`id, tenant_id, case_file_id, entry_year, entry_sequence, number_in_case, type, status, public_title, document_date, journal_date,
   published_at, accessible_after, responsible_unit, responsible_unit_id, screening, created_at, updated_at`;

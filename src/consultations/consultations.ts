@@ -22,6 +22,8 @@ export type ConsultationPatch = Partial<Omit<ConsultationInput, 'caseFileId'>>;
 export interface StaffConsultation {
   row: repo.ConsultationRow;
   caseNumber: string | null;
+  /** When the case was closed: the consultation ended then, whatever its deadline. */
+  caseClosedAt: Date | null;
   filed: number;
   unconfirmed: number;
 }
@@ -89,7 +91,7 @@ export async function openConsultation(tx: Tx, c: ArchiveCtx & { userId: string 
   };
   await repo.insertConsultation(tx, row);
   await consultationChanged(tx, c, row.id);
-  return { row, caseNumber: kase.caseNumber, filed: 0, unconfirmed: 0 };
+  return { row, caseNumber: kase.caseNumber, caseClosedAt: null, filed: 0, unconfirmed: 0 };
 }
 
 async function requireConsultation(tx: Tx, id: string, forUpdate = false): Promise<repo.ConsultationRow> {
@@ -138,7 +140,7 @@ export async function staffView(tx: Tx, id: string): Promise<StaffConsultation> 
   const row = await requireConsultation(tx, id);
   const counts = (await repo.commentCounts(tx, [row.id])).get(row.id);
   const view = await publicViewOfCaseFile(tx, row.case_file_id);
-  return { row, caseNumber: view?.caseFile?.caseNumber ?? null, filed: counts?.filed ?? 0, unconfirmed: counts?.unconfirmed ?? 0 };
+  return { row, caseNumber: view?.caseFile?.caseNumber ?? null, caseClosedAt: view?.caseFile?.closedAt ?? null, filed: counts?.filed ?? 0, unconfirmed: counts?.unconfirmed ?? 0 };
 }
 
 export async function listForStaff(tx: Tx, filter: { caseFileId?: string | undefined }): Promise<StaffConsultation[]> {
@@ -146,9 +148,13 @@ export async function listForStaff(tx: Tx, filter: { caseFileId?: string | undef
   if (filter.caseFileId && !(await publicViewOfCaseFile(tx, filter.caseFileId))) throw notFound(`case file ${filter.caseFileId}`);
   const rows = await repo.listConsultations(tx, filter);
   const counts = await repo.commentCounts(tx, rows.map((r) => r.id));
-  const numbers = new Map<string, string | null>();
-  for (const r of rows) if (!numbers.has(r.case_file_id)) numbers.set(r.case_file_id, (await publicViewOfCaseFile(tx, r.case_file_id))?.caseFile?.caseNumber ?? null);
-  return rows.map((row) => ({ row, caseNumber: numbers.get(row.case_file_id) ?? null, filed: counts.get(row.id)?.filed ?? 0, unconfirmed: counts.get(row.id)?.unconfirmed ?? 0 }));
+  const cases = new Map<string, { caseNumber: string | null; caseClosedAt: Date | null }>();
+  for (const r of rows) {
+    if (cases.has(r.case_file_id)) continue;
+    const view = (await publicViewOfCaseFile(tx, r.case_file_id))?.caseFile;
+    cases.set(r.case_file_id, { caseNumber: view?.caseNumber ?? null, caseClosedAt: view?.closedAt ?? null });
+  }
+  return rows.map((row) => ({ row, caseNumber: cases.get(row.case_file_id)?.caseNumber ?? null, caseClosedAt: cases.get(row.case_file_id)?.caseClosedAt ?? null, filed: counts.get(row.id)?.filed ?? 0, unconfirmed: counts.get(row.id)?.unconfirmed ?? 0 }));
 }
 
 export async function commentsForStaff(tx: Tx, id: string): Promise<repo.CommentRow[]> {

@@ -147,4 +147,33 @@ describe(`a consultation whose case is closed (${testEngine()})`, () => {
     await t.settle();
     expect(await statuses(c.id)).toEqual({ 'Siri Sent': 'expired' });
   });
+
+  it('shows it ended, to the public and the officer, from the moment the case is closed: no form, listed as closed', async () => {
+    const c = await consultation('Gatelys', 20);
+    await t.settle();
+    const publicJson = async () => (await t.app.inject({ method: 'GET', url: api(`/consultations/${c.id}`) })).json();
+    const listed = async (status: 'open' | 'closed') =>
+      ((await t.app.inject({ method: 'GET', url: api(`/consultations?status=${status}`) })).json().items as { id: string }[]).map((i) => i.id);
+    const page = async (language: string) => (await t.app.inject({ method: 'GET', url: `/${tenant.slug}/deltakelse/horinger/${c.id}?lang=${language}` })).body;
+    expect(await publicJson()).toMatchObject({ status: 'open', caseClosedAt: null });
+    expect(await listed('open')).toContain(c.id);
+    expect(await page('nb')).toContain('name="text"');
+
+    t.clock.advance(DAY);
+    const closed = await call('POST', `/case-files/${c.caseFileId}/close`);
+    expect(closed.statusCode, closed.body).toBe(200);
+    await t.settle();
+
+    const shown = await publicJson();
+    expect(shown).toMatchObject({ status: 'closed', caseClosedAt: t.clock.now().toISOString() });
+    expect(await listed('open')).not.toContain(c.id);
+    expect(await listed('closed')).toContain(c.id);
+    for (const language of ['nb', 'nn', 'sv', 'en'] as const) {
+      const body = await page(language);
+      expect(body).not.toContain('name="text"');
+      expect(body).toContain(consultationTexts[language]['c.endedWithCase'].split('{date}')[0]!.trim());
+    }
+    const staff = (await call('GET', `/consultations/staff?caseFileId=${c.caseFileId}`)).json();
+    expect(staff.items).toEqual([expect.objectContaining({ id: c.id, status: 'closed', caseClosedAt: t.clock.now().toISOString() })]);
+  });
 });

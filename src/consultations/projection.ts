@@ -24,7 +24,7 @@ export async function projectConsultation(tx: Tx, id: string, now: Date): Promis
   await repo.upsertPublicConsultation(tx, {
     id: row.id, tenant_id: row.tenant_id, case_file_id: row.case_file_id, case_number: kase?.caseFile?.caseNumber ?? null, title: row.title, description: row.description,
     opens_at: row.opens_at, deadline: row.deadline, document_entry_ids: row.document_entry_ids, comments_published_at: row.comments_published_at,
-    comment_count: comments.length, created_at: row.created_at, updated_at: now,
+    comment_count: comments.length, case_closed_at: kase?.caseFile?.closedAt ?? null, created_at: row.created_at, updated_at: now,
   });
   const published: repo.PublicCommentRow[] = [];
   if (row.comments_published_at) {

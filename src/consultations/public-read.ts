@@ -12,13 +12,15 @@ export interface PublicDocument { entryId: string; title: string; journalUrl: st
 export interface PublicComment { id: string; sender: string | null; organisation: string | null; text: string | null; registryEntryId: string | null; receivedAt: string }
 export interface PublicSummary {
   id: string; caseNumber: string | null; title: string; description: string; opensAt: string; deadline: string; status: 'open' | 'closed';
+  /** When the case was closed, which ended the consultation (if before its deadline); null while the case is open. */
+  caseClosedAt: string | null;
   commentCount: number; commentsPublishedAt: string | null;
 }
 export type PublicConsultation = PublicSummary & { documents: PublicDocument[]; comments: PublicComment[] };
 
 const summary = (r: repo.PublicConsultationRow, now: Date): PublicSummary => ({
   id: r.id, caseNumber: r.case_number, title: r.title, description: r.description, opensAt: r.opens_at.toISOString(), deadline: r.deadline.toISOString(),
-  status: r.deadline.getTime() > now.getTime() ? 'open' : 'closed', commentCount: r.comment_count, commentsPublishedAt: r.comments_published_at?.toISOString() ?? null,
+  status: r.deadline.getTime() > now.getTime() && !r.case_closed_at ? 'open' : 'closed', caseClosedAt: r.case_closed_at?.toISOString() ?? null, commentCount: r.comment_count, commentsPublishedAt: r.comments_published_at?.toISOString() ?? null,
 });
 
 export async function listPublicConsultations(tx: Tx, tenantId: string, status: 'open' | 'closed' | undefined, now: Date): Promise<PublicSummary[]> {

@@ -91,12 +91,12 @@ export async function expireUnconfirmed(tx: Tx, consultationId: string, now: Dat
 // ---- the public projection (radhus_app writes, radhus_public reads)
 
 export async function upsertPublicConsultation(tx: Tx, row: PublicConsultationRow): Promise<void> {
-  await sql`insert into public_consultations (id, tenant_id, case_file_id, case_number, title, description, opens_at, deadline, document_entry_ids, comments_published_at, comment_count, created_at, updated_at)
+  await sql`insert into public_consultations (id, tenant_id, case_file_id, case_number, title, description, opens_at, deadline, document_entry_ids, comments_published_at, comment_count, case_closed_at, created_at, updated_at)
     values (${row.id}::uuid, ${row.tenant_id}::uuid, ${row.case_file_id}::uuid, ${row.case_number}, ${row.title}, ${row.description}, ${row.opens_at}, ${row.deadline},
-      ${sql.val(row.document_entry_ids)}::uuid[], ${row.comments_published_at}, ${row.comment_count}, ${row.created_at}, ${row.updated_at})
+      ${sql.val(row.document_entry_ids)}::uuid[], ${row.comments_published_at}, ${row.comment_count}, ${row.case_closed_at}, ${row.created_at}, ${row.updated_at})
     on conflict (id) do update set case_number = excluded.case_number, title = excluded.title, description = excluded.description, opens_at = excluded.opens_at,
       deadline = excluded.deadline, document_entry_ids = excluded.document_entry_ids, comments_published_at = excluded.comments_published_at,
-      comment_count = excluded.comment_count, updated_at = excluded.updated_at`.execute(tx);
+      comment_count = excluded.comment_count, case_closed_at = excluded.case_closed_at, updated_at = excluded.updated_at`.execute(tx);
 }
 
 /** The public comments of a consultation become exactly these (the others are deleted). */
@@ -112,8 +112,9 @@ export async function deleteAllPublic(tx: Tx): Promise<void> {
 
 export async function listPublicConsultations(tx: Tx, tenantId: string, filter: { status?: 'open' | 'closed' | undefined; now: Date; limit: number }): Promise<PublicConsultationRow[]> {
   let q = db(tx).selectFrom('public_consultations').selectAll().where('tenant_id', '=', tenantId);
-  if (filter.status === 'open') q = q.where('deadline', '>', filter.now);
-  if (filter.status === 'closed') q = q.where('deadline', '<=', filter.now);
+  // Ended at its deadline or when its case was closed, whichever came first (0030).
+  if (filter.status === 'open') q = q.where('deadline', '>', filter.now).where('case_closed_at', 'is', null);
+  if (filter.status === 'closed') q = q.where((w) => w.or([w('deadline', '<=', filter.now), w('case_closed_at', 'is not', null)]));
   return q.orderBy('deadline', filter.status === 'closed' ? 'desc' : 'asc').orderBy('id').limit(filter.limit).execute();
 }
 

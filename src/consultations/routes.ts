@@ -34,7 +34,7 @@ export function inStaff<T>(ctx: AppContext, request: FastifyRequest, work: (tx: 
 
 export const presentStaff = (s: StaffConsultation, now: Date) => ({
   id: s.row.id, caseFileId: s.row.case_file_id, caseNumber: s.caseNumber, title: s.row.title, description: s.row.description, opensAt: s.row.opens_at.toISOString(),
-  deadline: s.row.deadline.toISOString(), status: isOpen(s.row, now) ? ('open' as const) : ('closed' as const), documentEntryIds: s.row.document_entry_ids,
+  deadline: s.row.deadline.toISOString(), status: isOpen(s.row, now) && !s.caseClosedAt ? ('open' as const) : ('closed' as const), caseClosedAt: s.caseClosedAt?.toISOString() ?? null, documentEntryIds: s.row.document_entry_ids,
   commentsPublishedAt: s.row.comments_published_at?.toISOString() ?? null, filedComments: s.filed, unconfirmedComments: s.unconfirmed,
   createdAt: s.row.created_at.toISOString(), updatedAt: s.row.updated_at.toISOString(),
 });

@@ -29,7 +29,7 @@ export const StaffQuery = Type.Object({ caseFileId: Type.Optional(Id) }, strict)
 
 export const StaffConsultationOut = Type.Object({
   id: Id, caseFileId: Id, caseNumber: Nullable(Type.String()), title: Type.String(), description: Type.String(), opensAt: DateTime, deadline: DateTime,
-  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]), documentEntryIds: Type.Array(Id), commentsPublishedAt: Nullable(DateTime),
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')], { description: 'closed once the deadline has passed or the case is closed, whichever comes first' }), caseClosedAt: Nullable(DateTime), documentEntryIds: Type.Array(Id), commentsPublishedAt: Nullable(DateTime),
   filedComments: Type.Integer(), unconfirmedComments: Type.Integer(), createdAt: DateTime, updatedAt: DateTime,
 });
 export const StaffConsultationList = Type.Object({ items: Type.Array(StaffConsultationOut) });
@@ -47,7 +47,9 @@ export const PublicCommentOut = Type.Object({
 });
 const summaryFields = {
   id: Id, caseNumber: Nullable(Type.String()), title: Type.String(), description: Type.String(), opensAt: DateTime, deadline: DateTime,
-  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]), commentCount: Type.Integer(), commentsPublishedAt: Nullable(DateTime),
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')], { description: 'closed once the deadline has passed or the case is closed, whichever comes first' }),
+  caseClosedAt: Type.Union([DateTime, Type.Null()], { description: 'when the consultation’s case was closed (no comment can be filed after it); null while the case is open' }),
+  commentCount: Type.Integer(), commentsPublishedAt: Nullable(DateTime),
 };
 export const PublicConsultationSummary = Type.Object(summaryFields);
 export const PublicConsultationList = Type.Object({ items: Type.Array(PublicConsultationSummary) });

@@ -14,6 +14,8 @@ export interface ConsultationCommentsTable {
 export interface PublicConsultationsTable {
   id: string; tenant_id: string; case_file_id: string; case_number: string | null; title: string; description: string;
   opens_at: Date; deadline: Date; document_entry_ids: string[]; comments_published_at: Date | null; comment_count: number;
+  /** When the consultation's case was closed (migration 0030): the consultation ended then. */
+  case_closed_at: Date | null;
   created_at: Date; updated_at: Date;
 }
 export interface PublicConsultationCommentsTable {

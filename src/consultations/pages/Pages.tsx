@@ -27,6 +27,13 @@ function when(iso: string, cf: ConsultationFrame): string {
   return new Intl.DateTimeFormat(locales[cf.frame.language], { dateStyle: 'long', timeStyle: 'short', timeZone: zoneOf(cf.municipality.country) }).format(new Date(iso));
 }
 
+/** The deadline while open; once ended, when: at the deadline, or earlier when its case was closed. */
+function timing(c: PublicSummary, cf: ConsultationFrame): string {
+  if (c.status === 'open') return cf.tc('c.deadline', { date: when(c.deadline, cf) });
+  if (c.caseClosedAt && Date.parse(c.caseClosedAt) < Date.parse(c.deadline)) return cf.tc('c.endedWithCase', { date: when(c.caseClosedAt, cf) });
+  return cf.tc('c.closedAt', { date: when(c.deadline, cf) });
+}
+
 function ConsultationLayout({ cf, title, children }: { cf: ConsultationFrame; title: string; children: ReactNode }) {
   const { tc, municipality } = cf;
   return (
@@ -81,7 +88,7 @@ function Summary({ cf, c }: { cf: ConsultationFrame; c: PublicSummary }) {
         </a>
       </h3>
       <p className="ds-paragraph">
-        {c.status === 'open' ? tc('c.deadline', { date: when(c.deadline, cf) }) : tc('c.closedAt', { date: when(c.deadline, cf) })}
+        {timing(c, cf)}
         {c.caseNumber && ` · ${tc('c.case', { number: c.caseNumber })}`}
         {` · ${tc('c.comments', { count: String(c.commentCount) })}`}
       </p>
@@ -178,7 +185,7 @@ export function ConsultationPage({ cf, c, form, notice }: { cf: ConsultationFram
         </p>
       )}
       <p className="ds-paragraph">
-        <strong>{c.status === 'open' ? tc('c.deadline', { date: when(c.deadline, cf) }) : tc('c.closedAt', { date: when(c.deadline, cf) })}</strong>
+        <strong>{timing(c, cf)}</strong>
         {c.caseNumber && (
           <>
             {' · '}

@@ -20402,7 +20402,10 @@ export interface operations {
                             opensAt: string;
                             /** Format: date-time */
                             deadline: string;
+                            /** @description closed once the deadline has passed or the case is closed, whichever comes first */
                             status: "open" | "closed";
+                            /** @description when the consultation’s case was closed (no comment can be filed after it); null while the case is open */
+                            caseClosedAt: string | null;
                             commentCount: number;
                             commentsPublishedAt: string | null;
                         }[];
@@ -20502,7 +20505,9 @@ export interface operations {
                         opensAt: string;
                         /** Format: date-time */
                         deadline: string;
+                        /** @description closed once the deadline has passed or the case is closed, whichever comes first */
                         status: "open" | "closed";
+                        caseClosedAt: string | null;
                         documentEntryIds: string[];
                         commentsPublishedAt: string | null;
                         filedComments: number;
@@ -20611,7 +20616,9 @@ export interface operations {
                             opensAt: string;
                             /** Format: date-time */
                             deadline: string;
+                            /** @description closed once the deadline has passed or the case is closed, whichever comes first */
                             status: "open" | "closed";
+                            caseClosedAt: string | null;
                             documentEntryIds: string[];
                             commentsPublishedAt: string | null;
                             filedComments: number;
@@ -20699,7 +20706,10 @@ export interface operations {
                         opensAt: string;
                         /** Format: date-time */
                         deadline: string;
+                        /** @description closed once the deadline has passed or the case is closed, whichever comes first */
                         status: "open" | "closed";
+                        /** @description when the consultation’s case was closed (no comment can be filed after it); null while the case is open */
+                        caseClosedAt: string | null;
                         commentCount: number;
                         commentsPublishedAt: string | null;
                         documents: {
@@ -20816,7 +20826,9 @@ export interface operations {
                         opensAt: string;
                         /** Format: date-time */
                         deadline: string;
+                        /** @description closed once the deadline has passed or the case is closed, whichever comes first */
                         status: "open" | "closed";
+                        caseClosedAt: string | null;
                         documentEntryIds: string[];
                         commentsPublishedAt: string | null;
                         filedComments: number;
@@ -20923,7 +20935,9 @@ export interface operations {
                         opensAt: string;
                         /** Format: date-time */
                         deadline: string;
+                        /** @description closed once the deadline has passed or the case is closed, whichever comes first */
                         status: "open" | "closed";
+                        caseClosedAt: string | null;
                         documentEntryIds: string[];
                         commentsPublishedAt: string | null;
                         filedComments: number;
