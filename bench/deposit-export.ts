@@ -2,19 +2,22 @@
 // `npm run bench` (third part): the Noark 5 export at scale (issue 8 §5). For two sizes
 // (BENCH_EXPORT_ENTRIES, default 100 000, and BENCH_EXPORT_LARGE, default ten times as many; 0
 // skips it) a municipality is filled with closed case files, entries, parties, documents and
-// their change log (bench/deposit-data.ts), then exported from PostgreSQL by `exportNoark5` in a
-// child process, whose peak RSS (getrusage maxrss) and time are measured alone. The floor: a plain
+// their change log (bench/deposit-data.ts), then exported from PostgreSQL by the real command,
+// `radhus export noark5 --tenant … --series all --out …`, in a child process whose peak RSS (VmHWM)
+// and wall time, start-up included, are measured alone. The floor: a plain
 // `COPY (select …) TO` file of the same entries with their case file, first party and document, in
 // the same run. Targets: peak RSS ≤ 1.2× from the small to the large size and under 300 MB, time
 // linear, a rate within 3× of the floor.
 // PostgreSQL only: DATABASE_URL (an empty database), or a fresh database on the server named by
 // RADHUS_TEST_DATABASE_URL, dropped afterwards. Without either the bench says so and stops.
-// More knobs: BENCH_EXPORT_BATCH (the export's batch size), BENCH_EXPORT_VERIFY=1 (verify each
+// More knobs: BENCH_EXPORT_IN_PROCESS=1 (run `exportNoark5` from the sources through tsx instead of
+// the command, as before 2026-12-02), BENCH_EXPORT_BATCH (its batch size; in process only), BENCH_EXPORT_VERIFY=1 (verify each
 // package after it is timed: proves the generated archive is a valid extraction),
 // BENCH_EXPORT_GENERATE_ONLY=1 (fill the database, keep it and its data folder, export nothing),
 // BENCH_EXPORT_PROFILE=folder (a CPU profile of the export child; bench/profile-summary.ts reads it).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +105,11 @@ for (const [index, size] of sizes.entries()) {
   const out = join(dataDir, `package-${slug}`);
   const result = await runChild({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, BENCH_EXPORT_TENANT: slug, BENCH_EXPORT_OUT: out });
   log(`  export: ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB, ${result.files} document files`);
+  if (process.env.BENCH_EXPORT_VERIFY === '1' && process.env.BENCH_EXPORT_IN_PROCESS !== '1') {
+    const report = await verifyNoark5(out);
+    for (const c of report.checks.filter((c) => c.status === 'failed')) log(`    verify ${c.id} failed: ${JSON.stringify(c.findings.slice(0, 3))}`);
+    log(`    verify: ${report.passed ? 'passed' : 'FAILED'}`);
+  }
   rows.push({ entries: counts.e, caseFiles: counts.c, files: result.files, generateSeconds, exportSeconds: result.seconds, peakRssMb: result.peakRssMb, floorSeconds, packageMb: (await stat(join(out, 'arkivstruktur.xml'))).size / 1e6 });
   await rm(out, { recursive: true, force: true });
 }
@@ -162,11 +170,11 @@ async function database(): Promise<{ url: string | undefined; drop: () => Promis
 
 /** Runs the export in a child process: its peak RSS is the export's alone. */
 function runChild(env: Record<string, string>): Promise<{ seconds: number; peakRssMb: number; files: number }> {
+  if (process.env.BENCH_EXPORT_IN_PROCESS !== '1') return runCommand(env);
   const runTs = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
   const self = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
-    const profile = process.env.BENCH_EXPORT_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_EXPORT_PROFILE] : [];
-    const proc = spawn(process.execPath, [...profile, runTs, self], { env: { ...process.env, ...env, BENCH_EXPORT_CHILD: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [...profileFlags(), runTs, self], { env: { ...process.env, ...env, BENCH_EXPORT_CHILD: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     proc.on('error', reject);
@@ -177,6 +185,57 @@ function runChild(env: Record<string, string>): Promise<{ seconds: number; peakR
       } catch (error) {
         reject(error);
       }
+    });
+  });
+}
+
+function profileFlags(): string[] {
+  return process.env.BENCH_EXPORT_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_EXPORT_PROFILE] : [];
+}
+
+/**
+ * `radhus export noark5` as an archivist runs it (bin/radhus.js: the bundle, or the sources through
+ * tsx with RADHUS_RUN_SOURCES=1). Its peak RSS is the kernel's high-water mark (VmHWM), read every
+ * 100 ms while it runs: the mark only rises, so the last reading holds the peak up to then.
+ */
+function runCommand(env: Record<string, string>): Promise<{ seconds: number; peakRssMb: number; files: number }> {
+  const bin = fileURLToPath(new URL('../bin/radhus.js', import.meta.url));
+  const args = [...profileFlags(), bin, 'export', 'noark5', '--tenant', env.BENCH_EXPORT_TENANT!, '--series', 'all', '--out', env.BENCH_EXPORT_OUT!];
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const proc = spawn(process.execPath, args, {
+      env: { ...process.env, NODE_ENV: 'test', RADHUS_SEED_DEMO: 'false', DATABASE_URL: env.DATABASE_URL!, DATA_DIR: env.DATA_DIR! },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let peakKb = 0;
+    const look = () => {
+      try {
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
+        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      } catch {
+        // gone already, or not Linux
+      }
+    };
+    const sampler = setInterval(look, 100);
+    let stdout = '';
+    let last = 0;
+    proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    proc.stderr.on('data', (chunk: Buffer) => {
+      // The command's progress: a line every ten seconds with the RSS so far.
+      const now = performance.now();
+      if (now - last < 10_000) return;
+      last = now;
+      look();
+      log(`      ${((now - t0) / 1000).toFixed(0)} s, peak RSS so far ${(peakKb / 1024).toFixed(0)} MB: ${chunk.toString().trim().split('\n').pop()!.slice(0, 120)}`);
+    });
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      clearInterval(sampler);
+      const seconds = (performance.now() - t0) / 1000;
+      if (code !== 0) return reject(new Error(`radhus export noark5 exited with ${code}: ${stdout}`));
+      const files = /(\d+) document file\(s\)/.exec(stdout);
+      if (!files) return reject(new Error(`radhus export noark5 said: ${stdout}`));
+      resolve({ seconds, peakRssMb: peakKb ? peakKb / 1024 : Number.NaN, files: Number(files[1]) });
     });
   });
 }

@@ -6,10 +6,11 @@
 // so an embedded agendaItem or file is held to OParl as strictly as one fetched at its own URL.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-const dir = join(import.meta.dirname, '..', '..', 'standards', 'oparl', 'schema');
+const dir = fileURLToPath(new URL('../../standards/oparl/schema', import.meta.url));
 const validators = new Map<string, ValidateFunction>();
 
 // OParl's type URLs use "\:" and "\/" escapes, invalid in a unicode regular expression (SOURCE.txt).
