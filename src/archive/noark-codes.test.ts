@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as codes from './noark-codes.ts';
 
-const tsv = readFileSync(new URL('../../../shared/standards/noark5/n5ws-kodelister.tsv', import.meta.url), 'utf8');
+const tsv = readFileSync(new URL('../../standards/noark5/n5ws-kodelister.tsv', import.meta.url), 'utf8');
 const standard = new Map<string, Map<string, string>>();
 for (const line of tsv.split('\n')) {
   const [list, code, name] = line.split('\t');

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedLetter, sentMail, type Published } from '../access-requests/test-support.ts';
 import { createTestRadhus, type TestRadhus } from '../test-support/app.ts';
@@ -201,7 +202,7 @@ it('todayIn turns over at local midnight', () => {
 });
 
 describe('exportPublicJournalXml', () => {
-  const schema = '/work/shared/standards/noark5/offentligJournal.xsd';
+  const schema = fileURLToPath(new URL('../../standards/noark5/offentligJournal.xsd', import.meta.url));
   function validates(xml: string): void {
     const dir = mkdtempSync(join(tmpdir(), 'noark-'));
     writeFileSync(join(dir, 'offentligJournal.xml'), xml);
