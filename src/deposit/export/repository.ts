@@ -77,18 +77,29 @@ export const countOpenCaseFiles = async (tx: Tx, seriesId: string) =>
 export const openCaseNumbers = (tx: Tx, seriesId: string, limit: number) =>
   rows<{ case_year: number; case_sequence: number }>(tx, sql`select case_year, case_sequence from case_files where series_id = ${seriesId} and not (${depositable}) order by case_year, case_sequence limit ${limit}`);
 
-/** The next batch of depositable case files of a series and class (null: those without a class), after the given key. */
+/**
+ * The next batch of depositable case files of a series and class (null: those without a class), after the given key.
+ * The page is taken first, on its own: joined in one query, the planner (estimating one row, as the
+ * tenant condition comes from row-level security) sorted every remaining case file of the series
+ * for each batch — 1 s per batch at 250 000 case files, quadratic over an export; alone, 5 ms.
+ */
 export const readCaseBatch = (tx: Tx, seriesId: string, classId: string | null, after: [number, number], limit: number) =>
   rows<CaseRow>(tx, sql`
+    with page as materialized (
+      select c.id, c.system_id, c.class_id, c.case_year, c.case_sequence, c.title, c.public_title, c.description, c.status, c.case_date,
+        c.responsible_unit_id, c.responsible_unit, c.responsible_officer_id, c.responsible_officer,
+        c.screening, c.keywords, c.created_at, c.created_by, c.closed_at, c.closed_by
+      from case_files c
+      where c.series_id = ${seriesId} and ${classId === null ? sql`c.class_id is null` : sql`c.class_id = ${classId}`} and c.${depositable}
+        and (c.case_year, c.case_sequence) > (${after[0]}, ${after[1]})
+      order by c.case_year, c.case_sequence limit ${limit})
     select c.id, ${sid('c')} as system_id, c.class_id, c.case_year, c.case_sequence, c.title, c.public_title, c.description, c.status, c.case_date::text,
       coalesce(u.name, c.responsible_unit) as unit, coalesce(o.name, c.responsible_officer) as officer,
       c.screening, c.keywords, c.created_at, c.created_by, c.closed_at, c.closed_by
-    from case_files c
+    from page c
     left join administrative_units u on u.id = c.responsible_unit_id
     left join users o on o.id = c.responsible_officer_id
-    where c.series_id = ${seriesId} and ${classId === null ? sql`c.class_id is null` : sql`c.class_id = ${classId}`} and c.${depositable}
-      and (c.case_year, c.case_sequence) > (${after[0]}, ${after[1]})
-    order by c.case_year, c.case_sequence limit ${limit}`);
+    order by c.case_year, c.case_sequence`);
 
 export const countDepositable = async (tx: Tx, seriesId: string) =>
   (await rows<{ cases: number; entries: number; objects: number }>(tx, sql`
