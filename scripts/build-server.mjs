@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newest } from './newest-file.mjs';
 
 /** Builds kept besides the current one: a running server may still load a lazy part of its own. */
 const KEEP = 4;
@@ -22,22 +23,6 @@ export function currentBuild(root) {
   } catch {
     return null;
   }
-}
-
-/** The newest file under the given paths, as [mtime in ms, path]. */
-function newest(paths) {
-  let best = [0, ''];
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else if (stat.mtimeMs > best[0]) {
-      best = [stat.mtimeMs, path];
-    }
-  };
-  paths.forEach(visit);
-  return best;
 }
 
 /** Why the server must be built again, or null when the current build is up to date. */

@@ -30,7 +30,7 @@ function project(): string {
   mkdirSync(join(root, 'bin'));
   mkdirSync(join(root, 'scripts'));
   copyFileSync(join(repo, 'bin', 'radhus.js'), join(root, 'bin', 'radhus.js'));
-  copyFileSync(join(repo, 'scripts', 'build-server.mjs'), join(root, 'scripts', 'build-server.mjs'));
+  for (const script of ['build-server.mjs', 'newest-file.mjs']) copyFileSync(join(repo, 'scripts', script), join(root, 'scripts', script));
   write(root, 'src/cli/main.ts', `export async function main(argv: string[]): Promise<number> {
   const { greeting } = await import('../words/deep/read.ts');
   process.stdout.write(greeting() + ' ' + argv.join(' ') + '\\n');

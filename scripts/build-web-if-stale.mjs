@@ -4,31 +4,16 @@
 // missing or older than its sources, so a start after a fresh clone works and later starts are quick.
 // Usage: node scripts/build-web-if-stale.mjs [project root]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest } from './newest-file.mjs';
 
 const root = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
 const config = join(root, 'web', 'vite.config.ts');
 const built = join(root, 'web', 'dist', 'index.html');
 const sources = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts'].map((p) => join(root, p));
-
-/** The newest file under the given paths: [mtime, path]. */
-function newest(paths) {
-  let best = [0, ''];
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else if (stat.mtimeMs > best[0]) {
-      best = [stat.mtimeMs, path];
-    }
-  };
-  paths.forEach(visit);
-  return best;
-}
 
 const say = (line) => console.log(`build-web-if-stale: ${line}`);
 
