@@ -126,6 +126,7 @@ describe('radhus export noark5', () => {
     expect(refs.length).toBe(result.counts.dokumentobjekt);
     const present = (await readdir(join(out, 'dokumenter'))).map((f) => `dokumenter/${f}`).sort();
     expect([...new Set(refs.map((r) => r[1]!))].sort()).toEqual(present);
+    expect(result.counts.files).toBe(present.length);
     for (const [, path, sum] of refs) expect(createHash('sha256').update(await readFile(join(out, path!))).digest('hex')).toBe(sum);
   });
 
@@ -158,7 +159,9 @@ describe('radhus export noark5', () => {
     await writeFile(join(out, 'arkivstruktur.xml.partial'), '<arkiv');
     const again = await exportNoark5(radhus.ctx, { tenant, series: 'all', out, actor: 'cli:test', progress: progress(() => {}), warn: () => {}, soffice: null });
     expect(again.counts).toEqual(result.counts);
-    expect(await readdir(join(out, 'dokumenter'))).not.toContain('stray.pdf');
+    const present = await readdir(join(out, 'dokumenter'));
+    expect(present).not.toContain('stray.pdf');
+    expect(again.counts.files).toBe(present.length);
     expect(await readdir(out)).not.toContain('arkivstruktur.xml.partial');
     // Same content, so the same checksums (the XML has no timestamp of the run in it unless a series is open).
     expect((await readFile(join(out, 'arkivuttrekk.xml'), 'utf8')).length).toBe(before.length);

@@ -39,7 +39,7 @@ export async function writeJournals(dir: { loepende: string; offentlig: string }
       for (const c of creators) w.start('arkivskaper').required('arkivskaperID', c.creator_id).required('arkivskaperNavn', c.name).end();
       w.end();
     }
-    let after: [number, number] = [0, 0];
+    let after: repo.JournalKey | undefined;
     let written = 0;
     for (;;) {
       const { entries, batch } = await read(async (tx) => {
@@ -59,7 +59,7 @@ export async function writeJournals(dir: { loepende: string; offentlig: string }
       await writers.offentlig.flush();
       if (entries.length < o.batchSize) break;
       const last = entries[entries.length - 1]!;
-      after = [last.entry_year, last.entry_sequence];
+      after = [last.entry_year, last.entry_sequence, last.id];
     }
     writers.loepende.end();
     writers.offentlig.end();

@@ -99,7 +99,12 @@ export async function exportNoark5(ctx: AppContext, o: ExportOptions): Promise<E
   const names = await read(async (tx) => ({ documentType: await codeNames(tx, 'document-type'), remarkType: await codeNames(tx, 'remark-type'), classificationType: await codeNames(tx, 'classification-type') }));
 
   const soffice = o.soffice === undefined ? await findSoffice() : o.soffice;
-  const placedPaths = new Set<string>();
+  // Names in dokumenter/ from an earlier run, struck off as this run places them; what is left at the
+  // end is no longer in the extraction. Not a set of every placed name: at a million documents that
+  // set alone was tens of megabytes. Each object has one name (its systemID or its conversion's id)
+  // and belongs to one registry entry, so a counter counts the files.
+  const leftFromEarlier = new Set(await readdir(docsDir));
+  let placedFiles = 0;
   const unconverted: string[] = [];
   let converted = 0;
 
@@ -147,7 +152,8 @@ export async function exportNoark5(ctx: AppContext, o: ExportOptions): Promise<E
             const detected = detectFormat(Buffer.isBuffer(copied) ? copied : await sample(target, size), conversion ? 'application/pdf' : object.mime_type);
             if (!conversion && object.variant === 'production' && !detected.archival) unconverted.push(label);
             placed.set(object.id, { path: `dokumenter/${name}`, checksum, size, format: detected.format, details: detected.details });
-            placedPaths.add(name);
+            leftFromEarlier.delete(name);
+            placedFiles++;
           });
         }
       }
@@ -194,8 +200,8 @@ export async function exportNoark5(ctx: AppContext, o: ExportOptions): Promise<E
 
   // Only the files this export refers to: a document left from an earlier run that is no longer
   // in the extraction would make the package fail "no other files".
-  for (const name of await readdir(docsDir)) if (!placedPaths.has(name)) await rm(join(docsDir, name), { force: true });
-  counts.files = placedPaths.size;
+  for (const name of leftFromEarlier) await rm(join(docsDir, name), { force: true });
+  counts.files = placedFiles;
   if (unconverted.length) {
     o.warn(soffice
       ? `${unconverted.length} document(s) could not be converted to an archival format: ${unconverted.join('; ')}`

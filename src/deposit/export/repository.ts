@@ -228,14 +228,18 @@ export interface JournalRow extends EntryRow {
 }
 
 /** The next batch of journal posts of the exported case files, in journal order (year, sequence). */
-export const readJournalBatch = (tx: Tx, seriesIds: string[], after: [number, number], limit: number) =>
+/** Where a journal page starts: after this registry number, and after this entry among those numbered alike (an imported series). */
+export type JournalKey = [year: number, sequence: number, id: string];
+
+export const readJournalBatch = (tx: Tx, seriesIds: string[], after: JournalKey | undefined, limit: number) =>
   rows<JournalRow>(tx, sql`
     -- The page first, on its own: with the joins below in the same query the planner could choose
     -- to join every remaining entry and sort them for each batch (quadratic; bench/deposit-export.ts).
     with page as materialized (
       select e.id from registry_entries e join case_files c on c.id = e.case_file_id
-      where c.series_id in (${ids(seriesIds)}) and c.${depositable} and (e.entry_year, e.entry_sequence) > (${after[0]}, ${after[1]})
-      order by e.entry_year, e.entry_sequence limit ${limit}
+      where c.series_id in (${ids(seriesIds)}) and c.${depositable}
+        ${after ? sql`and (e.entry_year, e.entry_sequence, e.id) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)` : sql``}
+      order by e.entry_year, e.entry_sequence, e.id limit ${limit}
     )
     select e.id, ${sid('e')} as system_id, e.case_file_id, e.entry_year, e.entry_sequence, e.number_in_case, e.type, e.status, e.title, e.public_title, e.description,
       e.document_date::text, e.received_date::text, e.sent_date::text, e.due_date::text, e.journal_date::text, e.published_at,
@@ -253,7 +257,7 @@ export const readJournalBatch = (tx: Tx, seriesIds: string[], after: [number, nu
     left join users o on o.id = e.responsible_officer_id
     left join administrative_units cu on cu.id = c.responsible_unit_id
     left join users co on co.id = c.responsible_officer_id
-    order by e.entry_year, e.entry_sequence`);
+    order by e.entry_year, e.entry_sequence, e.id`);
 
 export const readJournalBounds = async (tx: Tx, seriesIds: string[]) =>
   (await rows<{ first: string | null; last: string | null; n: number }>(tx, sql`
