@@ -74,7 +74,13 @@ export async function copyStored(ctx: AppContext, checksum: string, size: number
  * returns its record. The case may be closed: the result is not added as a document object (the
  * closed case is frozen), the conversion record is what the extraction is written from.
  */
-export async function convertToPdfA(ctx: AppContext, tenantId: string, actor: string, soffice: string, object: ObjectRow): Promise<ConversionRow> {
+/** The conversion tool as the record names it: soffice's own version line. Asked once per export, not per document (a start of LibreOffice takes seconds). */
+export async function sofficeTool(soffice: string): Promise<string> {
+  const { stdout } = await run(soffice, ['--version'], { timeout: 60_000 });
+  return stdout.trim() || 'LibreOffice';
+}
+
+export async function convertToPdfA(ctx: AppContext, tenantId: string, actor: string, soffice: string, tool: string, object: ObjectRow): Promise<ConversionRow> {
   const dir = await mkdtemp(join(tmpdir(), 'radhus-convert-'));
   try {
     const input = join(dir, `input${extensionOf(object)}`);
@@ -89,10 +95,9 @@ export async function convertToPdfA(ctx: AppContext, tenantId: string, actor: st
     const bytes = await readFile(join(dir, 'out', produced));
     const detected = detectFormat(bytes, 'application/pdf');
     const stored = await ctx.files.put(Readable.from([bytes]));
-    const { stdout: version } = await run(soffice, ['--version'], { timeout: 60_000 });
     const at = ctx.clock.now();
     const c: ArchiveCtx = { tenantId, actor, at };
-    const record = { fromObjectId: object.id, toChecksum: stored.checksum, toSize: stored.size, fromFormat: object.format, toFormat: detected.format, toFormatDetails: detected.details, tool: version.trim() || 'LibreOffice', comment: 'made for a Noark 5 extraction' };
+    const record = { fromObjectId: object.id, toChecksum: stored.checksum, toSize: stored.size, fromFormat: object.format, toFormat: detected.format, toFormatDetails: detected.details, tool, comment: 'made for a Noark 5 extraction' };
     const id = await withTenant(ctx.db, { tenantId, actor: { kind: 'cli', id: actor, name: actor } }, (tx) => recordConversion(tx, c, record));
     return { id, from_object_id: object.id, to_object_id: null, to_checksum: stored.checksum, to_size: stored.size, from_format: object.format, to_format: detected.format, to_format_details: detected.details, converted_at: at, converted_by: actor, tool: record.tool, comment: record.comment };
   } finally {

@@ -18,7 +18,7 @@ import { readFrame, writeArkivstruktur, type WriteOptions } from './arkivstruktu
 import { writeJournals } from './journals.ts';
 import { writeChangeLog } from './changelog.ts';
 import { writeAddml } from './addml.ts';
-import { convertToPdfA, copyStored, extensionOf, findSoffice, isArchivalFormat } from './documents.ts';
+import { convertToPdfA, copyStored, extensionOf, findSoffice, isArchivalFormat, sofficeTool } from './documents.ts';
 import * as repo from './repository.ts';
 import { objectsToDeposit, type Batch, type PackageFile, type UnitContext } from './units.ts';
 import type { Progress } from './progress.ts';
@@ -99,6 +99,7 @@ export async function exportNoark5(ctx: AppContext, o: ExportOptions): Promise<E
   const names = await read(async (tx) => ({ documentType: await codeNames(tx, 'document-type'), remarkType: await codeNames(tx, 'remark-type'), classificationType: await codeNames(tx, 'classification-type') }));
 
   const soffice = o.soffice === undefined ? await findSoffice() : o.soffice;
+  let tool: Promise<string> | undefined;
   // Names in dokumenter/ from an earlier run, struck off as this run places them; what is left at the
   // end is no longer in the extraction. Not a set of every placed name: at a million documents that
   // set alone was tens of megabytes. Each object has one name (its systemID or its conversion's id)
@@ -134,7 +135,7 @@ export async function exportNoark5(ctx: AppContext, o: ExportOptions): Promise<E
               if (!detectFormat(bytes, object.mime_type).archival) {
                 // A document LibreOffice cannot read (damaged, or not what its name says) stays in
                 // its production format and is named in the warning; the rest of the deposit goes on.
-                conversion = await oneAtATime(() => convertToPdfA(ctx, o.tenant.id, o.actor, soffice, object)).catch((error: Error) => {
+                conversion = await oneAtATime(async () => convertToPdfA(ctx, o.tenant.id, o.actor, soffice, await (tool ??= sofficeTool(soffice)), object)).catch((error: Error) => {
                   o.warn(`could not convert ${label} to PDF/A: ${error.message.split('\n')[0]}`);
                   return undefined;
                 });
