@@ -27,6 +27,11 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     viewport: { width: 1024, height: 768 },
     locale: 'nb-NO',
+    // Designsystemet's Details opens with a 0.4 s height transition, and Chromium's scroll anchoring
+    // moves a scrolled page while it runs: a click right after opening pressed the button at one place
+    // and let go at another, so no click (and no submit) happened (council-sweden.spec.ts in CI, no
+    // request in its trace). Reduced motion switches those transitions off, as it does for people who ask.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
