@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A document without an archival format is converted to PDF/A by LibreOffice during the export,
-// and the conversion is recorded in the extraction (issue 8 §2). CI installs LibreOffice
+// and the conversion is recorded in the extraction (issue 8 §2). The documents of a batch share one
+// soffice run; a damaged one among them is named in a warning and stays as it is, the others convert. CI installs LibreOffice
 // (libreoffice-writer-nogui in .ci/run); without it this test says so loudly and skips, and
 // export.test.ts covers the message that names the documents left unconverted.
 import { execFileSync } from 'node:child_process';
@@ -31,7 +32,12 @@ describe.skipIf(!soffice)('radhus export noark5 converts to PDF/A with LibreOffi
     // An OpenDocument text, made by LibreOffice itself from a plain text letter.
     await writeFile(join(work, 'soknad.txt'), 'Søknad om byggeløyve\nGnr 12 bnr 34, Storsteinnes\n');
     execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'odt', '--outdir', work, join(work, 'soknad.txt')], { stdio: 'ignore', timeout: 120_000 });
+    await writeFile(join(work, 'kart.txt'), 'Situasjonskart\nMålestokk 1:500\n');
+    execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'odt', '--outdir', work, join(work, 'soknad.txt'), join(work, 'kart.txt')], { stdio: 'ignore', timeout: 120_000 });
     const odt = await readFile(join(work, 'soknad.odt'));
+    const map = await readFile(join(work, 'kart.odt'));
+    // A zip that is no zip: LibreOffice cannot load it.
+    const damaged = Buffer.from('PK\x03\x04this is not a real zip archive at all', 'latin1');
 
     radhus = await createTestRadhus();
     tenant = await radhus.tenant();
@@ -46,32 +52,51 @@ describe.skipIf(!soffice)('radhus export noark5 converts to PDF/A with LibreOffi
         payload: { type: 'outgoing', title: 'Vedtak om byggeløyve', correspondents: [{ name: 'Kari Nordmann', kind: 'person', role: 'recipient' }] },
       })
     ).json();
-    const form = multipartBody({ file: { name: 'soknad.odt', type: 'application/vnd.oasis.opendocument.text', content: odt } });
-    const uploaded = await radhus.app.inject({ method: 'POST', url: api(`/registry-entries/${entry.id}/documents`), headers: { ...auth, ...form.headers }, payload: form.body });
-    expect(uploaded.statusCode).toBe(201);
+    for (const file of [
+      { name: 'soknad.odt', type: 'application/vnd.oasis.opendocument.text', content: odt },
+      { name: 'skadet.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: damaged },
+      { name: 'kart.odt', type: 'application/vnd.oasis.opendocument.text', content: map },
+    ]) {
+      const form = multipartBody({ file });
+      const uploaded = await radhus.app.inject({ method: 'POST', url: api(`/registry-entries/${entry.id}/documents`), headers: { ...auth, ...form.headers }, payload: form.body });
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+    }
     // A deposit takes journal posts of closed case files.
     const closed = await radhus.app.inject({ method: 'POST', url: api(`/case-files/${caseFile.id}/close`), headers: auth });
     expect(closed.statusCode, closed.body).toBe(200);
 
+    // soffice behind a script that notes each start, to count the runs.
+    const wrapper = join(work, 'soffice');
+    await writeFile(wrapper, `#!/bin/sh\necho "$*" >> '${join(work, 'runs.log')}'\nexec '${soffice}' "$@"\n`, { mode: 0o755 });
     const out = join(work, 'package');
-    result = await exportNoark5(radhus.ctx, { tenant, series: 'all', out, actor: 'cli:test', progress: progress(() => {}), warn: (line) => warnings.push(line), soffice });
+    result = await exportNoark5(radhus.ctx, { tenant, series: 'all', out, actor: 'cli:test', progress: progress(() => {}), warn: (line) => warnings.push(line), soffice: wrapper });
   }, 300_000);
   afterAll(async () => {
     await radhus?.close();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it('leaves no document unconverted and puts a PDF/A in the package', async () => {
-    expect(result.unconverted).toEqual([]);
-    expect(result.converted).toBe(1);
-    expect(warnings.join('\n')).not.toMatch(/not installed/);
-    const files = await readdir(join(result.out, 'dokumenter'));
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/\.pdf$/);
-    const bytes = await readFile(join(result.out, 'dokumenter', files[0]!));
-    const detected = detectFormat(bytes, 'application/pdf');
-    // PDF/A-2b (fmt/477) is what the export asks LibreOffice for.
-    expect(detected.format).toBe('fmt/477');
+  it('puts a PDF/A of each readable document in the package, and names the damaged one', async () => {
+    expect(result.converted).toBe(2);
+    expect(result.unconverted).toEqual([expect.stringMatching(/dokument 2 versjon 1 \(skadet\.docx\)$/)]);
+    expect(warnings.join('\n')).toMatch(/could not convert .*\(skadet\.docx\) to PDF\/A: soffice made no PDF of skadet\.docx/);
+    expect(warnings.join('\n')).not.toMatch(/not installed|soknad|kart/);
+    const files = (await readdir(join(result.out, 'dokumenter'))).sort();
+    expect(files).toHaveLength(3);
+    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(2);
+    for (const pdf of pdfs) {
+      const bytes = await readFile(join(result.out, 'dokumenter', pdf));
+      // PDF/A-2b (fmt/477) is what the export asks LibreOffice for.
+      expect(detectFormat(bytes, 'application/pdf').format).toBe('fmt/477');
+    }
+    expect(files.filter((f) => f.endsWith('.docx'))).toHaveLength(1);
+  });
+
+  it('starts soffice once for the batch, once more for the damaged document alone, and once for its version', async () => {
+    const runs = (await readFile(join(work, 'runs.log'), 'utf8')).trim().split('\n');
+    expect(runs.filter((r) => r.includes('--convert-to')).map((r) => r.split(' ').filter((a) => a.includes('/in/')).length)).toEqual([3, 1]);
+    expect(runs.filter((r) => r.includes('--version'))).toHaveLength(1);
   });
 
   it('records the conversion in arkivstruktur.xml: from the production format, by which tool', async () => {

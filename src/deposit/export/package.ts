@@ -18,7 +18,8 @@ import { readFrame, writeArkivstruktur, type WriteOptions } from './arkivstruktu
 import { writeJournals } from './journals.ts';
 import { writeChangeLog } from './changelog.ts';
 import { writeAddml } from './addml.ts';
-import { convertToPdfA, copyStored, extensionOf, findSoffice, isArchivalFormat, sofficeTool } from './documents.ts';
+import { copyStored, extensionOf, findSoffice, isArchivalFormat } from './documents.ts';
+import { convertToPdfA, sofficeTool } from './convert.ts';
 import * as repo from './repository.ts';
 import { objectsToDeposit, type Batch, type PackageFile, type UnitContext } from './units.ts';
 import type { Progress } from './progress.ts';
@@ -109,60 +110,59 @@ export async function exportNoark5(ctx: AppContext, o: ExportOptions): Promise<E
   const unconverted: string[] = [];
   let converted = 0;
 
-  // Conversions run one at a time (soffice is heavy); copies of a batch run side by side.
-  let converting: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = converting.then(work);
-    converting = next.catch(() => undefined);
-    return next;
-  };
+  /** Whether a production object not recorded in an archival format really is none (recorded formats before 0014 came from the MIME type): its bytes decide. */
+  const needsConversion = async (object: repo.ObjectRow, batch: Batch): Promise<boolean> =>
+    object.variant === 'production' && !batch.conversions.has(object.id) && !isArchivalFormat(object.format) && !detectFormat(await ctx.files.read(object.checksum), object.mime_type).archival;
 
   const prepareFiles = async (batch: Batch): Promise<Map<string, PackageFile>> => {
     const placed = new Map<string, PackageFile>();
     const entries = new Map([...batch.entries.values()].flat().map((e) => [e.id, e]));
-    const work: (() => Promise<void>)[] = [];
+    const items: { object: repo.ObjectRow; label: string }[] = [];
     for (const [entryId, documents] of batch.documents) {
       const entry = entries.get(entryId)!;
       for (const d of documents) {
         if (batch.disposals.has(d.id) || batch.disposals.has(entry.case_file_id)) continue;
-        for (const object of objectsToDeposit(batch.objects.get(d.id) ?? [], batch.deletions)) {
-          work.push(async () => {
-            const label = `${formatNumber(entry.entry_year, entry.entry_sequence)} dokument ${d.document_number} versjon ${object.version} (${object.file_name})`;
-            let conversion = batch.conversions.get(object.id);
-            if (!conversion && object.variant === 'production' && !isArchivalFormat(object.format) && soffice) {
-              // Recorded formats before 0014 came from the MIME type; look at the bytes before converting.
-              const bytes = await ctx.files.read(object.checksum);
-              if (!detectFormat(bytes, object.mime_type).archival) {
-                // A document LibreOffice cannot read (damaged, or not what its name says) stays in
-                // its production format and is named in the warning; the rest of the deposit goes on.
-                conversion = await oneAtATime(async () => convertToPdfA(ctx, o.tenant.id, o.actor, soffice, await (tool ??= sofficeTool(soffice)), object)).catch((error: Error) => {
-                  o.warn(`could not convert ${label} to PDF/A: ${error.message.split('\n')[0]}`);
-                  return undefined;
-                });
-                if (conversion) {
-                  batch.conversions.set(object.id, conversion);
-                  converted++;
-                }
-              }
-            }
-            const name = conversion ? `${conversion.id}.pdf` : `${object.system_id}${extensionOf(object)}`;
-            const checksum = conversion ? conversion.to_checksum : object.checksum;
-            const size = Number(conversion ? conversion.to_size : object.size);
-            const target = join(docsDir, name);
-            const copied = await copyStored(ctx, checksum, size, target);
-            const detected = detectFormat(Buffer.isBuffer(copied) ? copied : await sample(target, size), conversion ? 'application/pdf' : object.mime_type);
-            if (!conversion && object.variant === 'production' && !detected.archival) unconverted.push(label);
-            placed.set(object.id, { path: `dokumenter/${name}`, checksum, size, format: detected.format, details: detected.details });
-            leftFromEarlier.delete(name);
-            placedFiles++;
-          });
+        for (const object of objectsToDeposit(batch.objects.get(d.id) ?? [], batch.deletions))
+          items.push({ object, label: `${formatNumber(entry.entry_year, entry.entry_sequence)} dokument ${d.document_number} versjon ${object.version} (${object.file_name})` });
+      }
+    }
+
+    // The batch's documents without an archival format go to LibreOffice together (convert.ts).
+    if (soffice) {
+      const toConvert: typeof items = [];
+      await inParallel(items.map((item) => async () => void ((await needsConversion(item.object, batch)) && toConvert.push(item))), COPY_CONCURRENCY);
+      if (toConvert.length) {
+        const results = await convertToPdfA(ctx, { tenantId: o.tenant.id, actor: o.actor, soffice, tool: await (tool ??= sofficeTool(soffice)) }, toConvert.map((i) => i.object));
+        for (const { object, label } of toConvert) {
+          const result = results.get(object.id);
+          // A document LibreOffice cannot read (damaged, or not what its name says) stays in its
+          // production format and is named in the warning; the rest of the deposit goes on.
+          if (!result || result instanceof Error) {
+            o.warn(`could not convert ${label} to PDF/A: ${(result?.message ?? 'no result').split('\n')[0]}`);
+            continue;
+          }
+          batch.conversions.set(object.id, result);
+          converted++;
         }
       }
     }
+
     // A document copy is a handful of small file operations, each a round trip to the thread pool:
     // one after the other they were three quarters of the export's time (bench/deposit-export.ts).
     // A few at a time keep the pool busy; a batch bounds how many are waiting.
-    await inParallel(work, COPY_CONCURRENCY);
+    await inParallel(items.map(({ object, label }) => async () => {
+      const conversion = batch.conversions.get(object.id);
+      const name = conversion ? `${conversion.id}.pdf` : `${object.system_id}${extensionOf(object)}`;
+      const checksum = conversion ? conversion.to_checksum : object.checksum;
+      const size = Number(conversion ? conversion.to_size : object.size);
+      const target = join(docsDir, name);
+      const copied = await copyStored(ctx, checksum, size, target);
+      const detected = detectFormat(Buffer.isBuffer(copied) ? copied : await sample(target, size), conversion ? 'application/pdf' : object.mime_type);
+      if (!conversion && object.variant === 'production' && !detected.archival) unconverted.push(label);
+      placed.set(object.id, { path: `dokumenter/${name}`, checksum, size, format: detected.format, details: detected.details });
+      leftFromEarlier.delete(name);
+      placedFiles++;
+    }), COPY_CONCURRENCY);
     return placed;
   };
 
