@@ -29,14 +29,15 @@ export async function sofficeTool(soffice: string): Promise<string> {
 }
 
 interface Input {
+  n: number;
   object: ObjectRow;
   /** the file soffice reads: a number and the object's extension, so its output is `<number>.pdf` */
   path: string;
   pdf: boolean;
 }
 
-/** One soffice run over these inputs into `outDir`; true when it ended normally (some outputs may still be missing). */
-async function convertRun(soffice: string, profile: string, inputs: Input[], outDir: string): Promise<{ ok: boolean; said: string }> {
+/** One soffice run over these inputs into `outDir`, and what it said (which outputs it made, the caller looks for). */
+async function convertRun(soffice: string, profile: string, inputs: Input[], outDir: string): Promise<{ said: string }> {
   const filter = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}';
   // A PDF (not PDF/A) opens only through Writer's PDF import: without it soffice (without the
   // Draw component) says "source file could not be loaded" and makes nothing. The filter applies to
@@ -46,9 +47,9 @@ async function convertRun(soffice: string, profile: string, inputs: Input[], out
     const { stdout, stderr } = await run(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, ...importPdf, '--convert-to', filter, '--outdir', outDir, ...inputs.map((i) => i.path)], {
       timeout: 120_000 + 60_000 * inputs.length,
     });
-    return { ok: true, said: `${stdout}${stderr}`.trim() };
+    return { said: `${stdout}${stderr}`.trim() };
   } catch (error) {
-    return { ok: false, said: (error as Error).message };
+    return { said: (error as Error).message };
   }
 }
 
@@ -71,9 +72,9 @@ export async function convertToPdfA(ctx: AppContext, o: { tenantId: string; acto
       const ext = extensionOf(object);
       const path = join(dir, 'in', `${n}${ext}`);
       await writeFile(path, await ctx.files.read(object.checksum));
-      inputs.push({ object, path, pdf: ext.toLowerCase() === '.pdf' });
+      inputs.push({ n, object, path, pdf: ext.toLowerCase() === '.pdf' });
     }
-    const outputOf = (i: Input, outDir: string) => join(outDir, `${inputs.indexOf(i)}.pdf`);
+    const outputOf = (i: Input, outDir: string) => join(outDir, `${i.n}.pdf`);
     const profile = join(dir, 'profile');
     const groups = [inputs.filter((i) => i.pdf), inputs.filter((i) => !i.pdf)];
     const said = new Map<Input, string>();
