@@ -19,8 +19,9 @@ type ScreeningInput = { legalBasis: string; fields?: ScreenedField[]; titleWords
 let t: TestRadhus;
 const COUNT_LIMIT = 400;
 beforeAll(async () => {
-  // The count stops at a limit (docs/decisions/0007): set below a municipality's journal (≈800
-  // entries a run) and above one word's matches, so both an exact and a bounded count are checked.
+  // The count stops at a limit (docs/decisions/0007): set below what a run usually publishes (≈500
+  // of ≈800 entries; a run that publishes fewer gets an exact count) and above one word's matches,
+  // so both an exact and a bounded count are checked.
   t = await createTestRadhus({ PUBLIC_JOURNAL_COUNT_LIMIT: String(COUNT_LIMIT) });
 }, 120_000);
 afterAll(() => t?.close());
@@ -157,11 +158,13 @@ describe(`no screened value reaches a public answer, for any screening (${testEn
 
         // Everything public: every page of the municipality's journal and of the national search, and every entry.
         const bodies: string[] = [];
+        let published = 0;
         for (const root of [base, '/api/v1/public-journal']) {
           let cursor: string | null = null;
           do {
             const res = await get(`${root}?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
             bodies.push(res.body);
+            if (root === base) published += (res.json().items as unknown[]).length;
             cursor = res.json().nextCursor;
           } while (cursor);
         }
@@ -182,7 +185,8 @@ describe(`no screened value reaches a public answer, for any screening (${testEn
         };
         const count = async (query: string) => (await counted(query)).total;
         const all = await counted('');
-        expect(all).toEqual({ total: COUNT_LIMIT, totalIsLowerBound: true });
+        // Usually more than the limit (a bounded count), but the generator may publish fewer (an exact one).
+        expect(all).toEqual(published >= COUNT_LIMIT ? { total: COUNT_LIMIT, totalIsLowerBound: true } : { total: published, totalIsLowerBound: false });
         const word = vocabulary[run % vocabulary.length]!;
         const oneWord = await counted(`q=${word}`);
         expect(oneWord.totalIsLowerBound, word).toBe(false);
