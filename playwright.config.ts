@@ -27,10 +27,10 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     viewport: { width: 1024, height: 768 },
     locale: 'nb-NO',
-    // Designsystemet's Details opens with a 0.4 s height transition, and Chromium's scroll anchoring
-    // moves a scrolled page while it runs: a click right after opening pressed the button at one place
-    // and let go at another, so no click (and no submit) happened (council-sweden.spec.ts in CI, no
-    // request in its trace). Reduced motion switches those transitions off, as it does for people who ask.
+    // Designsystemet's Details opens with a 0.4 s height transition (its content clipped while it
+    // runs). A click right after opening was lost on a slow machine: inside the button's box, the form
+    // open, and no submit and no request in the trace (council-sweden.spec.ts in CI; docs/testing.md).
+    // Reduced motion switches those transitions off, as it does for people who ask.
     reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     launchOptions: {

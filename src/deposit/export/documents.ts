@@ -64,9 +64,3 @@ export async function copyStored(ctx: AppContext, checksum: string, size: number
   await rename(partial, target);
   return 'copied';
 }
-
-/**
- * Converts one object to PDF/A-2b with soffice, stores the result, records the conversion and
- * returns its record. The case may be closed: the result is not added as a document object (the
- * closed case is frozen), the conversion record is what the extraction is written from.
- */

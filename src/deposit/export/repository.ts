@@ -227,10 +227,10 @@ export interface JournalRow extends EntryRow {
   case_unit: string | null; case_officer: string | null; class_code: string | null; class_title: string | null; series_system_id: string;
 }
 
-/** The next batch of journal posts of the exported case files, in journal order (year, sequence). */
 /** Where a journal page starts: after this registry number, and after this entry among those numbered alike (an imported series). */
 export type JournalKey = [year: number, sequence: number, id: string];
 
+/** The next batch of journal posts of the exported case files, in journal order (year, sequence, id). */
 export const readJournalBatch = (tx: Tx, seriesIds: string[], after: JournalKey | undefined, limit: number) =>
   rows<JournalRow>(tx, sql`
     -- The page first, on its own: with the joins below in the same query the planner could choose
