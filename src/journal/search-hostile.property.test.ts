@@ -47,11 +47,11 @@ const words = (max: number) =>
     .map((parts) => parts.join('').slice(0, max));
 /** NUL and lone surrogates (refused as invalidCharacters) now and then, among text the search must answer. */
 const nasty = (max: number) =>
-  fc.oneof({ arbitrary: words(max), weight: 8 }, { arbitrary: fc.tuple(words(max / 2), fc.constantFrom('\u0000', '\ud800', 'a\udfff'), fc.string({ unit: 'binary', maxLength: 4 })).map((p) => p.join('').slice(0, max)), weight: 1 });
+  fc.oneof({ arbitrary: words(max), weight: 24 }, { arbitrary: fc.tuple(words(max / 2), fc.constantFrom('\u0000', '\ud800', 'a\udfff'), fc.string({ unit: 'binary', maxLength: 4 })).map((p) => p.join('').slice(0, max)), weight: 1 });
 const validDates = fc.constantFrom('0001-01-01', '1000-01-01', '1970-01-01', '2000-02-29', '2026-03-02', '9999-12-31');
-const edgeDates = fc.oneof({ arbitrary: validDates, weight: 4 }, { arbitrary: fc.constantFrom('2026-02-30', '2026-13-01', '26-01-01', ''), weight: 1 });
+const edgeDates = fc.oneof({ arbitrary: validDates, weight: 12 }, { arbitrary: fc.constantFrom('2026-02-30', '2026-13-01', '26-01-01', ''), weight: 1 });
 /** Mostly values the search must answer (so most cases reach the SQL), sometimes ones it must refuse. */
-const mostly = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 5 }, { arbitrary: bad, weight: 1 });
+const mostly = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: bad, weight: 1 });
 const query = fc.record(
   {
     q: fc.oneof(nasty(500), fc.constant('x'.repeat(500)), fc.constant('"'.repeat(500)), fc.constant('!'.repeat(500))),
@@ -117,8 +117,11 @@ describe(`hostile search parameters (${testEngine()})`, () => {
       }),
       { numRuns: RUNS },
     );
-    // Most cases must get past validation into the SQL, or this would only test the validation.
-    expect(answered).toBeGreaterThan(RUNS / 4);
+    // Many cases must get past validation into the SQL, or this would only test the validation.
+    // Measured over 600 runs, 69 % of the generated queries are answered (the rest have one refused
+    // value). With 60 runs that is 41 ± 4, so a third (20) is six standard deviations below: the
+    // bound cannot fail by chance, as a quarter with the old 39 % mix did (CI: 15 of 60).
+    expect(answered).toBeGreaterThan(RUNS / 3);
   }, 300_000);
 
   it('refuses forged cursors with a 400, and answers well-formed ones at the ends of every range sanely', async () => {
