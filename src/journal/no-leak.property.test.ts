@@ -205,6 +205,9 @@ describe(`no screened value reaches a public answer, for any screening (${testEn
       }),
       { numRuns: 2, endOnFailure: true, verbose: 0 },
     );
-    expect(total).toBeGreaterThan(1400);
+    // Two runs of 170 generated cases make 1 483 entries on average (sampled from these generators
+    // over 400 seeds: 1 319 at the least, sd ≈ 47). 1 200 is six deviations below, so the bound only
+    // fails when the generators stop making thousands of entries; 1 400 failed 4 % of runs (CI: 1 395).
+    expect(total).toBeGreaterThan(1200);
   }, 300_000);
 });

@@ -74,7 +74,13 @@ export async function convertToPdfA(ctx: AppContext, o: { tenantId: string; acto
       await writeFile(path, await ctx.files.read(object.checksum));
       inputs.push({ n, object, path, pdf: ext.toLowerCase() === '.pdf' });
     }
-    const outputOf = (i: Input, outDir: string) => join(outDir, `${i.n}.pdf`);
+    /** Stores and records what soffice made of this input in outDir; false when it made nothing there. */
+    const recordIfMade = async (input: Input, outDir: string) => {
+      const output = join(outDir, `${input.n}.pdf`);
+      if (!(await produced(output))) return false;
+      results.set(input.object.id, await record(ctx, o, input.object, await readFile(output)));
+      return true;
+    };
     const profile = join(dir, 'profile');
     const groups = [inputs.filter((i) => i.pdf), inputs.filter((i) => !i.pdf)];
     const said = new Map<Input, string>();
@@ -85,10 +91,7 @@ export async function convertToPdfA(ctx: AppContext, o: { tenantId: string; acto
         const outDir = join(dir, `out${runs++}`);
         const shared = await convertRun(o.soffice, profile, chunk, outDir);
         for (const input of chunk) {
-          if (await produced(outputOf(input, outDir))) {
-            results.set(input.object.id, await record(ctx, o, input.object, await readFile(outputOf(input, outDir))));
-            continue;
-          }
+          if (await recordIfMade(input, outDir)) continue;
           if (chunk.length === 1) {
             said.set(input, shared.said);
             continue;
@@ -96,8 +99,7 @@ export async function convertToPdfA(ctx: AppContext, o: { tenantId: string; acto
           // Not made in the shared run (soffice could not read it, or stopped before it): on its own once more.
           const aloneDir = join(dir, `out${runs++}`);
           const alone = await convertRun(o.soffice, profile, [input], aloneDir);
-          if (await produced(outputOf(input, aloneDir))) results.set(input.object.id, await record(ctx, o, input.object, await readFile(outputOf(input, aloneDir))));
-          else said.set(input, alone.said);
+          if (!(await recordIfMade(input, aloneDir))) said.set(input, alone.said);
         }
       }
     }
