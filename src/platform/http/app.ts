@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { ProblemError, TooManyRequests, problemBody, invalid } from './problem.ts';
 import { validatorCompiler, fieldErrors, refuseUnstorableText } from './validation.ts';
+import { schemaController } from './compiled-schemas.ts';
 import { documentProblems } from './openapi.ts';
 import { registerMetrics, type MetricSource } from './metrics.ts';
 import { registerSecurity } from './security.ts';
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     // (A hop count is accepted by Fastify at run time; its type declarations omit number.)
     trustProxy: ctx.config.trustProxy as boolean | string[],
     ajv: { customOptions: { allErrors: true } },
+    schemaController,
     // Errors the router finds before any route runs (a path that is not valid percent-encoded
     // UTF-8, such as %ff; a path segment longer than maxParamLength) are bad requests like the rest:
     // a page for a browser, problem+json for the API.

@@ -11,6 +11,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
+import { byContent } from './compiled-schemas.ts';
 import { invalid, type FieldError, type FieldErrorCode } from './problem.ts';
 
 const INT_MAX = 2 ** 31 - 1;
@@ -46,8 +47,12 @@ function boundIntegers(schema: unknown): unknown {
   return copy;
 }
 
+const compiledStrict = byContent((schema) => strict.compile(boundIntegers(schema) as object));
+const compiledCoercing = byContent((schema) => coercing.compile(boundIntegers(schema) as object));
+
+/** Bodies strictly, the rest coerced from text; each distinct schema compiled once (compiled-schemas.ts). */
 export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? strict : coercing).compile(boundIntegers(schema) as object);
+  httpPart === 'body' ? compiledStrict('body', schema as object) : compiledCoercing('text', schema as object);
 
 /** The catalogue code (src/common/errors.ts) for each JSON Schema keyword Ajv reports. */
 const formatCodes: Record<string, FieldErrorCode> = { date: 'invalidDate', 'date-time': 'invalidDateTime', uuid: 'invalidId', email: 'invalidEmail' };
