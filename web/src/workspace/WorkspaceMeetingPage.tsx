@@ -41,7 +41,15 @@ export function WorkspaceMeetingPage({ tenant, id, onOnline }: { tenant: Tenant;
   const saving = useSubmit();
   useEffect(() => {
     const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
+    // The browser says when the connection goes or comes back: the page asks at once, so the member
+    // sees "no connection" (or the server's answer again) then, not up to a poll later.
+    window.addEventListener('offline', reload);
+    window.addEventListener('online', reload);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('offline', reload);
+      window.removeEventListener('online', reload);
+    };
   }, [reload]);
   // The worker that lets this page be reloaded without a network (sw.js).
   useEffect(registerWorkspaceWorker, []);
