@@ -1,13 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Composition root: opens the database, migrates, and builds the app from the module list.
-import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import type { Config } from './platform/config.ts';
-import { systemClock, type Clock } from './platform/clock.ts';
-import { openDatabase, type Database } from './platform/db/database.ts';
-import { migrate } from './platform/db/migrate.ts';
-import { LocalFileStore } from './platform/files/store.ts';
-import { restrictUmask, secureDataDir } from './platform/data-dir.ts';
+import { openContextWith, type OpenContextOptions } from './platform/open-context.ts';
 import { buildApp, type App } from './platform/http/app.ts';
 import { backgroundMetrics } from './platform/events/metrics.ts';
 import type { AppContext } from './platform/context.ts';
@@ -26,30 +21,9 @@ export interface Radhus {
   close(): Promise<void>;
 }
 
-/** On a shared files folder (PostgreSQL: several servers), a staged file this old is a crash's. */
-const STAGED_FILE_GRACE_MS = 60 * 60 * 1000;
-
-export async function openContext(
-  config: Config,
-  options: { clock?: Clock; db?: Database; log?: (line: string) => void; modules?: readonly Module[] } = {},
-): Promise<AppContext> {
-  const log = options.log ?? (() => {});
-  restrictUmask();
-  for (const path of await secureDataDir(config.dataDir)) log(`closed group/other access to ${path} (DATA_DIR is for the server's user alone)`);
-  const files = new LocalFileStore(join(config.dataDir, 'files'));
-  // PGlite: we hold the folder's lock, so any staged file written before this process started was
-  // left by a crash. PostgreSQL: other servers may share files/, so only old ones are swept.
-  const sweepBefore = config.databaseUrl ? Date.now() - STAGED_FILE_GRACE_MS : performance.timeOrigin;
-  for (const name of await files.sweepStaged(sweepBefore)) log(`removed files/tmp/${name}, an upload left unfinished by a crash`);
-  const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  try {
-    await migrate(db, log);
-  } catch (error) {
-    // An open PGlite keeps the process alive; a failed start must not hang.
-    if (!options.db) await db.close();
-    throw error;
-  }
-  return { config, db, clock: options.clock ?? systemClock, files, modules: options.modules ?? modules };
+/** The data folder, file store and migrated database, with every capability of src/modules.ts unless others are given. */
+export async function openContext(config: Config, options: OpenContextOptions & { modules?: readonly Module[] } = {}): Promise<AppContext> {
+  return openContextWith(config, options.modules ?? modules, options);
 }
 
 /**

@@ -51,6 +51,12 @@ export interface ContextCommand extends CommandSpec {
   fieldFlags?: Record<string, string>;
   /** Migrations applied on opening go to stdout for this command (migrate), to stderr for others. */
   reportsMigrations?: boolean;
+  /**
+   * Works on the archive's tables and files alone, never on a capability's consumers, jobs or
+   * set-up: run on its own, it opens the database without loading src/modules.ts (a smaller
+   * process; the export's memory). Walking ctx.modules then throws.
+   */
+  withoutModules?: true;
   run(env: CommandEnv): Promise<number>;
 }
 

@@ -55,7 +55,7 @@ async function runHere(command: ContextCommand, values: Values, config: Config, 
     if (command.reportsMigrations) io.out(line);
     else io.err(line);
   };
-  const ctx = await openWithMigrations(config, log);
+  const ctx = await openWithMigrations(config, log, command.withoutModules ? command.name : undefined);
   try {
     return await execute(command, { ctx, values, io, operator, migrated });
   } finally {

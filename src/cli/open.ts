@@ -3,9 +3,14 @@
 import type { Config } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
 
-export async function openWithMigrations(config: Config, log: (line: string) => void): Promise<AppContext> {
-  const { openContext } = await import('../radhus.ts');
+/** `withoutModules`: the command's name, for a context without the capabilities (ContextCommand.withoutModules). */
+export async function openWithMigrations(config: Config, log: (line: string) => void, withoutModules?: string): Promise<AppContext> {
   try {
+    if (withoutModules) {
+      const { openContextWith, noModules } = await import('../platform/open-context.ts');
+      return await openContextWith(config, noModules(withoutModules), { log });
+    }
+    const { openContext } = await import('../radhus.ts');
     return await openContext(config, { log });
   } catch (error) {
     throw explain(error);

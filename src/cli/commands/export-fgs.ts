@@ -14,6 +14,8 @@ export const exportFgsCommand: ContextCommand = {
     'Interrupted? Run it again with the same --out: documents already there are kept, the package id stays.',
   ],
   remote: true,
+  // Reads the archive and writes files: run on its own, it loads no capability (a smaller process).
+  withoutModules: true,
   options: depositExportOptions('aneby'),
   examples: ['radhus export fgs --tenant aneby --series all --out /srv/deposit/aneby-2026'],
   async run({ ctx, values, io, operator }) {

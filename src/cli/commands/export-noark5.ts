@@ -16,6 +16,8 @@ export const exportNoark5Command: ContextCommand = {
   ],
   // Inside a running server on PGlite: it reads in batches, one short transaction each.
   remote: true,
+  // Reads the archive and writes files: run on its own, it loads no capability (a smaller process).
+  withoutModules: true,
   options: depositExportOptions('balsfjord'),
   examples: ['radhus export noark5 --tenant balsfjord --series all --out /srv/deposit/balsfjord-2026'],
   async run({ ctx, values, io, operator }) {
