@@ -2,8 +2,9 @@
 // Opens what every command and the server work on: the data folder (closed to other users, a
 // crash's staged uploads swept), the file store, and the migrated database. The capabilities come
 // from the caller (src/radhus.ts passes src/modules.ts): a command that needs none of them opens
-// without loading them (`withoutModules`), which keeps the Noark 5 export's process some 60 MB
-// smaller, since loading every capability's routes, pages and PDF fonts is most of a process.
+// without loading them (`withoutModules`): the Noark 5 export's process peaked 40 MB lower for the
+// demo and 71 MB lower at a million entries (BENCHMARKS.md), since every capability's routes, pages
+// and PDF fonts were most of a command's memory.
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
