@@ -11,6 +11,7 @@ import { DateField } from '../components/DateField.tsx';
 import { FieldMessages } from '../components/FieldMessages.tsx';
 import { FormErrorSummary } from '../components/FormErrorSummary.tsx';
 import { FormField } from '../components/FormField.tsx';
+import { useDisclosure } from '../components/useDisclosure.ts';
 import { fieldId } from '../forms/fieldErrors.ts';
 import { useSubmit } from '../forms/useSubmit.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -46,7 +47,7 @@ function Comments({ tenant, consultation }: { tenant: string; consultation: Staf
 function OpenForm({ tenant, caseFileId, entries, onOpened }: { tenant: Tenant; caseFileId: string; entries: CaseEntry[]; onOpened(): void }) {
   const { t, language } = useI18n();
   const submit = useSubmit();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [deadline, setDeadline] = useState('');
@@ -63,13 +64,13 @@ function OpenForm({ tenant, caseFileId, entries, onOpened }: { tenant: Tenant; c
       setDescription('');
       setDeadline('');
       setChosen([]);
-      setOpen(false);
+      disclosure.close();
       onOpened();
     });
   }
 
   return (
-    <Details open={open} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+    <Details ref={disclosure.ref}>
       <Details.Summary>{t('consultations.open')}</Details.Summary>
       <Details.Content>
         <form className="stack" onSubmit={onSubmit} noValidate aria-label={t('consultations.open')}>
