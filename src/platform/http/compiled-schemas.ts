@@ -13,11 +13,14 @@
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { FastifyServerOptions } from 'fastify';
 
-/** Memoizes `compile` by the JSON of its schema and a namespace (what else the result depends on). */
-export function byContent<F>(compile: (schema: object) => F): (namespace: string, schema: object) => F {
+/**
+ * Memoizes `compile` by the JSON of its schema. What else a result depends on (strict or coercing
+ * Ajv, the shared schemas of a `$ref`) gets a memo of its own.
+ */
+export function byContent<F>(compile: (schema: object) => F): (schema: object) => F {
   const compiled = new Map<string, F>();
-  return (namespace, schema) => {
-    const key = `${namespace}\u0000${JSON.stringify(schema)}`;
+  return (schema) => {
+    const key = JSON.stringify(schema);
     let fn = compiled.get(key);
     if (!fn) {
       fn = compile(schema);
@@ -30,7 +33,7 @@ export function byContent<F>(compile: (schema: object) => F): (namespace: string
 const defaultSerializers = SerializerSelector();
 type SerializerFactory = ReturnType<typeof SerializerSelector>;
 type Serializer = ReturnType<ReturnType<SerializerFactory>>;
-const serializerCaches = new Map<string, (namespace: string, schema: object) => Serializer>();
+const serializerCaches = new Map<string, (schema: object) => Serializer>();
 
 /**
  * Fastify's serializer factory with compiled serializers kept by content. The app's shared schemas
@@ -46,7 +49,7 @@ export const cachedSerializers: SerializerFactory = (externalSchemas, options) =
     serializerCaches.set(shared, cache);
   }
   const lookup = cache;
-  return ({ schema }) => lookup('response', schema as object);
+  return ({ schema }) => lookup(schema as object);
 };
 
 /** For Fastify({ schemaController }). */

@@ -52,7 +52,7 @@ const compiledCoercing = byContent((schema) => coercing.compile(boundIntegers(sc
 
 /** Bodies strictly, the rest coerced from text; each distinct schema compiled once (compiled-schemas.ts). */
 export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) =>
-  httpPart === 'body' ? compiledStrict('body', schema as object) : compiledCoercing('text', schema as object);
+  httpPart === 'body' ? compiledStrict(schema as object) : compiledCoercing(schema as object);
 
 /** The catalogue code (src/common/errors.ts) for each JSON Schema keyword Ajv reports. */
 const formatCodes: Record<string, FieldErrorCode> = { date: 'invalidDate', 'date-time': 'invalidDateTime', uuid: 'invalidId', email: 'invalidEmail' };
