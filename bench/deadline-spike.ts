@@ -48,6 +48,8 @@ log(`Opening PostgreSQL and migrating (data folder ${dataDir})…`);
 const ctx = await openContext(testConfig(dataDir, databaseUrl));
 const counter = new QueryCounter();
 ctx.db.kysely = ctx.db.kysely.withPlugin(counter);
+// Public reads run on their own pool on PostgreSQL (withPublic): counted there too.
+if (ctx.db.publicReads) ctx.db.publicReads = ctx.db.publicReads.withPlugin(counter);
 const engineVersion = (await sql<{ version: string }>`select version()`.execute(ctx.db.kysely)).rows[0]!.version;
 const slug = `spike-${randomBytes(3).toString('hex')}`;
 const { tenant } = await addTenantWithToken(ctx, slug, String(1000 + Math.floor(Math.random() * 8999)));

@@ -54,6 +54,8 @@ const ctx = await openContext(testConfig(dataDir, databaseUrl));
 const counter = new QueryCounter();
 const capture = new StatementCapture();
 ctx.db.kysely = ctx.db.kysely.withPlugin(counter).withPlugin(capture);
+// Public reads run on their own pool on PostgreSQL (withPublic): counted there too.
+if (ctx.db.publicReads) ctx.db.publicReads = ctx.db.publicReads.withPlugin(counter).withPlugin(capture);
 const engineVersion = (await sql<{ version: string }>`select version()`.execute(ctx.db.kysely)).rows[0]!.version;
 const slug = `proposals-${randomBytes(3).toString('hex')}`;
 const { tenant } = await addTenantWithToken(ctx, slug, String(1000 + Math.floor(Math.random() * 8999)));

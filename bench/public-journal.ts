@@ -47,6 +47,8 @@ const ctx = await openContext({ ...testConfig(dataDir, databaseUrl), publicJourn
 const counter = new QueryCounter();
 const capture = new StatementCapture();
 ctx.db.kysely = ctx.db.kysely.withPlugin(counter).withPlugin(capture);
+// Public reads run on their own pool on PostgreSQL (withPublic): counted there too.
+if (ctx.db.publicReads) ctx.db.publicReads = ctx.db.publicReads.withPlugin(counter).withPlugin(capture);
 const db = ctx.db.kysely;
 const engineVersion = (await sql<{ version: string }>`select version()`.execute(db)).rows[0]!.version;
 

@@ -40,6 +40,8 @@ const ctx = await openContext(config);
 // Every statement of the app and of the floor goes through this handle, so it can count them.
 const counter = new QueryCounter();
 ctx.db.kysely = ctx.db.kysely.withPlugin(counter);
+// Public reads run on their own pool on PostgreSQL (withPublic): counted there too.
+if (ctx.db.publicReads) ctx.db.publicReads = ctx.db.publicReads.withPlugin(counter);
 const engineVersion = (await sql<{ version: string }>`select version()`.execute(ctx.db.kysely)).rows[0]!.version;
 const slug = `bench-${randomBytes(3).toString('hex')}`;
 const { tenant, token } = await addTenantWithToken(ctx, slug, String(1000 + Math.floor(Math.random() * 8999)));

@@ -20,6 +20,12 @@ export interface Database {
   kysely: Kysely<any>;
   /** Runs a multi-statement script as the owner (migrations, set-up). */
   execScript(script: string): Promise<void>;
+  /**
+   * PostgreSQL only: a pool whose connections are `radhus_public` and read-only from their start,
+   * for public reads without a transaction around them (withPublic in transaction.ts). PGlite has
+   * one connection and no round trips to save, so there public reads keep their transaction.
+   */
+  publicReads?: Kysely<any>;
   /** Connections in use and waiting, for /metrics. */
   poolStats(): PoolStats;
   /** PGlite only: the whole data folder as a tar file, to start other databases from (`template`). */
@@ -58,6 +64,15 @@ export function preparedStatementCapacity(env: NodeJS.ProcessEnv = process.env):
   if (!raw) return 500;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 100_000) throw new Error('DATABASE_PREPARED_STATEMENTS must be a whole number from 0 to 100000');
+  return value;
+}
+
+/** DATABASE_PUBLIC_POOL_SIZE: connections for public reads, beside DATABASE_POOL_SIZE's (default 10 each). */
+export function publicPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.DATABASE_PUBLIC_POOL_SIZE?.trim();
+  if (!raw) return 10;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 1000) throw new Error('DATABASE_PUBLIC_POOL_SIZE must be a whole number from 1 to 1000');
   return value;
 }
 
@@ -117,16 +132,27 @@ async function openPostgres(url: string): Promise<Database> {
   });
   client.release();
   const capacity = preparedStatementCapacity();
-  const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool: capacity > 0 ? preparingPool(pool, new StatementCache(capacity, { evict: false })) : pool }) });
+  const prepared = (p: pg.Pool) => (capacity > 0 ? preparingPool(p, new StatementCache(capacity, { evict: false })) : p);
+  const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool: prepared(pool) }) });
+  // The public pages' and routes' reads: BEGIN, the role switch and COMMIT around statements of well
+  // under a millisecond were most of what a public read cost the database (BENCHMARKS.md, "The public
+  // journal at national scale, second round"). Its connections are opened lazily, on the first public read.
+  const publicPool = new pg.Pool({ connectionString: url, max: publicPoolSize(), types, options: '-c role=radhus_public -c default_transaction_read_only=on' });
+  const publicReads = new Kysely<any>({ dialect: new PostgresDialect({ pool: prepared(publicPool) }) });
   return {
     engine: 'postgres',
     kysely,
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    publicReads,
+    poolStats: () => ({
+      total: pool.totalCount + publicPool.totalCount,
+      idle: pool.idleCount + publicPool.idleCount,
+      waiting: pool.waitingCount + publicPool.waitingCount,
+    }),
     execScript: async (script) => {
       await pool.query(script);
     },
     close: async () => {
-      await kysely.destroy();
+      await Promise.all([kysely.destroy(), publicReads.destroy()]);
     },
   };
 }

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Row-level security is FORCEd on every table that has it, and the application role cannot step out
 // of it: whatever role a transaction switches back to, another municipality's rows stay invisible.
+// Public reads cannot leave radhus_public or write, on their own pool of connections as well.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
-import { withTenant } from './transaction.ts';
+import { withPublic, withTenant } from './transaction.ts';
 import { createTestRadhus, testEngine } from '../../test-support/app.ts';
 import { openContext } from '../../radhus.ts';
 import { addMunicipality } from '../../tenants/lifecycle.ts';
@@ -84,6 +85,23 @@ describe('row-level security', () => {
       expect(await asApp(ctx, a.id, `set role ${owner}`, others)).toEqual([{ n: 0 }]);
       expect(await asApp(ctx, a.id, 'set role none', others)).toEqual([{ n: 0 }]);
       expect(await asApp(ctx, b.id, others)).toEqual([{ n: 1 }]);
+
+      // Public reads: connections that are radhus_public and read-only from their start, each
+      // statement its own transaction (withPublic), for an owner that is no superuser too.
+      expect(ctx.db.publicReads).toBeDefined();
+      const asPublic = (statement: string) => withPublic(ctx.db, async (tx) => (await sql.raw(statement).execute(tx)).rows).catch((error: Error) => error.message);
+      expect(await asPublic('select current_user::text as u')).toEqual([{ u: 'radhus_public' }]);
+      expect(await asPublic('reset role')).toEqual([]);
+      expect(await asPublic('select current_user::text as u')).toEqual([{ u: 'radhus_public' }]);
+      expect(await asPublic(others)).toMatch(/permission denied/);
+      expect(await asPublic(`update public_tenants set name = 'X' where id = '${a.id}'`)).toMatch(/read-only transaction|permission denied/);
+      expect(await asPublic('create temporary table t (i int)')).toMatch(/read-only transaction/);
+      const own = await withPublic(ctx.db, async (tx) => {
+        await sql`select pg_sleep(0.01)`.execute(tx);
+        return (await sql<{ own: boolean }>`select statement_timestamp() = transaction_timestamp() as own`.execute(tx)).rows[0]!.own;
+      });
+      expect(own).toBe(true);
+      expect((await withPublic(ctx.db, (tx) => sql<{ n: number }>`select count(*)::int as n from public_tenants`.execute(tx))).rows[0]!.n).toBeGreaterThanOrEqual(2);
     });
   });
 });

@@ -77,10 +77,17 @@ export async function withoutTenant<T>(db: Database, work: (tx: Tx) => Promise<T
 }
 
 /**
- * A read-only transaction as `radhus_public`, the role of public routes and pages: it can read the
- * public projection tables and public_tenants, and nothing else (migrations 0005 and later).
+ * Public reads as `radhus_public`, the role of public routes and pages: it can read the public
+ * projection tables and public_tenants, and nothing else (migrations 0005 and later), read-only.
+ * On PostgreSQL they run on connections that are that role from their start (`publicReads`),
+ * without a transaction: each statement sees what was committed when it began, so a page and its
+ * count may differ by an entry published between them, and no statement sees half of a projection's
+ * change. On PGlite they run in a read-only transaction that switches to the role.
  */
 export async function withPublic<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+  // The work takes a transaction's type; on the public pool it gets the pool's handle, which runs
+  // the same statements (nothing here opens savepoints or nested transactions on it).
+  if (db.publicReads) return work(db.publicReads as unknown as Tx);
   return db.kysely.transaction().execute(async (tx) => {
     await sql`select set_config('role', 'radhus_public', true), set_config('transaction_read_only', 'on', true)`.execute(tx);
     return work(tx);
