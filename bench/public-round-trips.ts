@@ -2,13 +2,15 @@
 // `node bin/run-ts.js bench/public-round-trips.ts`: what the public read's transaction costs, without
 // HTTP. One operation is the public journal's "browse one day" (tenant look-up, page; the count is
 // skipped when the page is not full) on a database the journal bench has filled (DATABASE_URL, e.g.
-// the jbench_100k database of BENCHMARKS.md), run four ways:
+// the jbench_100k database of BENCHMARKS.md), run six ways:
 //   floor        the statements alone, no transaction, no role (what the journal bench calls raw SQL)
-//   withPublic   as the routes run it today: BEGIN; set_config(role, read only); statements; COMMIT
+//   withPublic   as the routes run it: on PostgreSQL the public pool of src/platform/db (statements only)
+//   before       as they ran it until 2026-12-02: BEGIN; set_config(role, read only); statements; COMMIT
 //   one-batch    BEGIN READ ONLY and SET LOCAL ROLE sent as one simple-protocol message; statements; COMMIT
 //   transaction  BEGIN; statements; COMMIT, no role switch (what the transaction alone costs)
 //   public-pool  a pool whose connections are radhus_public and read-only from their start
-//                (startup option -c role=…): statements only, no transaction at all
+//                (startup option -c role=…): statements only, no transaction at all; made here,
+//                without the prepared statements of src/platform/db's own public pool
 // Knobs: BENCH_ROUND_TRIP_OPS (2000), BENCH_CONCURRENCY (8).
 import { loadavg } from 'node:os';
 import pg from 'pg';
@@ -37,7 +39,15 @@ const publicDb = new Kysely<any>({ dialect: new PostgresDialect({ pool: publicPo
 
 const ways: [string, (i: number) => Promise<void>][] = [
   ['floor (statements only)', (i) => browse(db.kysely, i)],
-  ['withPublic (BEGIN; set_config; …; COMMIT)', (i) => withPublic(db, (tx) => browse(tx, i))],
+  ['withPublic (on PostgreSQL its public pool, since 2026-12-02)', (i) => withPublic(db, (tx) => browse(tx, i))],
+  [
+    'withPublic before (BEGIN; set_config(role, read only); …; COMMIT)',
+    (i) =>
+      db.kysely.transaction().execute(async (tx) => {
+        await sql`select set_config('role', 'radhus_public', true), set_config('transaction_read_only', 'on', true)`.execute(tx);
+        await browse(tx, i);
+      }),
+  ],
   [
     'one batch (BEGIN READ ONLY + SET LOCAL ROLE in one message; …; COMMIT)',
     (i) =>
