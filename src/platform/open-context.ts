@@ -33,7 +33,7 @@ export async function openContextWith(config: Config, modules: readonly Module[]
   // left by a crash. PostgreSQL: other servers may share files/, so only old ones are swept.
   const sweepBefore = config.databaseUrl ? Date.now() - STAGED_FILE_GRACE_MS : performance.timeOrigin;
   for (const name of await files.sweepStaged(sweepBefore)) log(`removed files/tmp/${name}, an upload left unfinished by a crash`);
-  const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: options.log }));
   try {
     await migrate(db, log);
   } catch (error) {

@@ -53,6 +53,11 @@ export interface OpenOptions {
    * a new in-memory PGlite spends seconds in initdb before it runs a single migration.
    */
   template?: string | undefined;
+  /**
+   * PostgreSQL: where a connection the server closed while it sat idle in the pool is reported
+   * (a restart, a failover, pg_terminate_backend). Standard error unless given.
+   */
+  log?: ((line: string) => void) | undefined;
 }
 
 /**
@@ -77,7 +82,7 @@ export function publicPoolSize(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.log ?? ((line) => process.stderr.write(`${line}\n`)));
   return openPglite(options.dataDir, options.template);
 }
 
@@ -120,12 +125,17 @@ async function openPglite(dataDir: string | undefined, template: string | undefi
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, log: (line: string) => void): Promise<Database> {
   const types = {
     getTypeParser: (oid: number, format?: string) =>
       (parsers as Record<number, (v: string) => unknown>)[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), types });
+  // node-postgres reports an idle connection the server closed as an 'error' event on the pool, and
+  // an EventEmitter's 'error' without a listener ends the process: a restart of PostgreSQL took every
+  // server down with it. The pool has already dropped that connection and opens a new one when asked.
+  const idleLost = (which: string) => (error: Error) => log(`PostgreSQL closed an idle ${which} connection (${error.message}); the pool opens a new one when it needs it`);
+  pool.on('error', idleLost('application'));
   // Surface a wrong URL at start, with the server's own words, instead of at the first request.
   const client = await pool.connect().catch((error: Error) => {
     throw new Error(`cannot connect to DATABASE_URL: ${error.message}`);
@@ -138,6 +148,7 @@ async function openPostgres(url: string): Promise<Database> {
   // under a millisecond were most of what a public read cost the database (BENCHMARKS.md, "The public
   // journal at national scale, second round"). Its connections are opened lazily, on the first public read.
   const publicPool = new pg.Pool({ connectionString: url, max: publicPoolSize(), types, options: '-c role=radhus_public -c default_transaction_read_only=on' });
+  publicPool.on('error', idleLost('public'));
   const publicReads = new Kysely<any>({ dialect: new PostgresDialect({ pool: prepared(publicPool) }) });
   return {
     engine: 'postgres',
