@@ -92,8 +92,7 @@ function conditions(f: SearchFilters, now: Date, options: { dateIndex: boolean }
   const date = options.dateIndex ? sql`e.journal_date` : sql`(e.journal_date + 0)`;
   const where: RawBuilder<unknown>[] = [sql`(e.visible_from is null or e.visible_from <= ${now})`];
   if (f.tenantId) where.push(sql`e.tenant_id = ${f.tenantId}::uuid`);
-  if (f.q) where.push(textMatch('websearch', f.q, 'search_public', 'search_names', now));
-  if (f.correspondent) where.push(textMatch('phrase', f.correspondent, 'org_names', 'person_names', now));
+  if (hasText(f)) where.push(textConditions(f, now));
   if (f.fromDate) where.push(sql`${date} >= ${f.fromDate}::date`);
   if (f.toDate) where.push(sql`${date} <= ${f.toDate}::date`);
   if (f.entryType) where.push(sql`e.entry_type = ${f.entryType}`);
@@ -104,15 +103,53 @@ function conditions(f: SearchFilters, now: Date, options: { dateIndex: boolean }
   return sql.join(where, sql` and `);
 }
 
+const hasText = (f: SearchFilters) => Boolean(f.q || f.correspondent);
+
+/** The word and correspondent conditions of a search alone (the rest: `conditions` without them). */
+function textConditions(f: SearchFilters, now: Date): RawBuilder<unknown> {
+  const where: RawBuilder<unknown>[] = [];
+  if (f.q) where.push(textMatch('websearch', f.q, 'search_public', 'search_names', now));
+  if (f.correspondent) where.push(textMatch('phrase', f.correspondent, 'org_names', 'person_names', now));
+  return sql.join(where, sql` and `);
+}
+
 const entryColumns = sql`e.id, t.slug as tenant_slug, t.name as tenant_name, e.registry_number, e.document_number, e.case_file_id, e.case_number,
   e.case_public_title, e.public_title, e.entry_type, e.entry_year, e.entry_sequence,
   to_char(e.document_date, 'YYYY-MM-DD') as document_day, to_char(e.journal_date, 'YYYY-MM-DD') as journal_day,
   e.responsible_unit, e.class_code, e.correspondents, e.visible_from, e.published_at`;
 
-export async function searchEntries(tx: Tx, f: SearchFilters, now: Date, page: { after?: Position | undefined; limit: number }): Promise<PublicEntryRow[]> {
+/**
+ * How far a search with words first looks: this many pages' worth of the newest entries in range.
+ * With several words the planner expects far fewer matches than there are (it takes the words as
+ * independent), so it fetches and sorts every match to show the newest 20: 13–23 ms for two common
+ * words in one municipality of 100 000 entries, growing with the journal. The newest entries read in
+ * order, their words checked as they come, find a page of a common search in about 2 ms. Whatever
+ * that look finds is exactly the first page (every match it did not look at is older than all it
+ * did); when it finds less than a page the search runs as before.
+ */
+const LOOK_AHEAD_PAGES = 40;
+
+export async function searchEntries(
+  tx: Tx,
+  f: SearchFilters,
+  now: Date,
+  page: { after?: Position | undefined; limit: number; /** pages to look ahead; 0: none (tests compare) */ lookAhead?: number },
+): Promise<PublicEntryRow[]> {
   const after = page.after
     ? sql`and (e.journal_date, e.entry_year, e.entry_sequence, e.id) < (${page.after.journalDate}::date, ${page.after.entryYear}::int, ${page.after.entrySequence}::int, ${page.after.id}::uuid)`
     : sql``;
+  const lookAhead = page.lookAhead ?? LOOK_AHEAD_PAGES;
+  if (hasText(f) && lookAhead > 0) {
+    const newest = await sql<PublicEntryRow>`select ${entryColumns}
+      from (select e.* from public_registry_entries e where ${conditions({ ...f, q: undefined, correspondent: undefined }, now)} ${after}
+            order by e.journal_date desc, e.entry_year desc, e.entry_sequence desc, e.id desc
+            limit ${page.limit * lookAhead}) e
+      join public_tenants t on t.id = e.tenant_id
+      where ${textConditions(f, now)}
+      order by e.journal_date desc, e.entry_year desc, e.entry_sequence desc, e.id desc
+      limit ${page.limit}`.execute(tx);
+    if (newest.rows.length === page.limit) return newest.rows;
+  }
   const rows = await sql<PublicEntryRow>`select ${entryColumns}
     from public_registry_entries e join public_tenants t on t.id = e.tenant_id
     where ${conditions(f, now)} ${after}
