@@ -81,6 +81,24 @@ export function publicPoolSize(env: NodeJS.ProcessEnv = process.env): number {
   return value;
 }
 
+/**
+ * DATABASE_URL for the public pool: its connections start as `radhus_public`, read-only. The startup
+ * options go into the URL after any it has (the later `-c` wins): node-postgres lets a URL's own
+ * `options` replace a pool's, which would have left the public pool connected as the owner.
+ */
+export function publicReadsUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error('DATABASE_URL must be a URL such as postgres://user:password@host:5432/database (a socket: postgres:///database?host=/run/postgresql)');
+  }
+  const own = '-c role=radhus_public -c default_transaction_read_only=on';
+  const given = parsed.searchParams.get('options')?.trim();
+  parsed.searchParams.set('options', given ? `${given} ${own}` : own);
+  return parsed.toString();
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.log ?? ((line) => process.stderr.write(`${line}\n`)));
   return openPglite(options.dataDir, options.template);
@@ -147,7 +165,7 @@ async function openPostgres(url: string, log: (line: string) => void): Promise<D
   // The public pages' and routes' reads: BEGIN, the role switch and COMMIT around statements of well
   // under a millisecond were most of what a public read cost the database (BENCHMARKS.md, "The public
   // journal at national scale, second round"). Its connections are opened lazily, on the first public read.
-  const publicPool = new pg.Pool({ connectionString: url, max: publicPoolSize(), types, options: '-c role=radhus_public -c default_transaction_read_only=on' });
+  const publicPool = new pg.Pool({ connectionString: publicReadsUrl(url), max: publicPoolSize(), types });
   publicPool.on('error', idleLost('public'));
   const publicReads = new Kysely<any>({ dialect: new PostgresDialect({ pool: prepared(publicPool) }) });
   return {

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { withPublic, withTenant } from './transaction.ts';
+import { openDatabase } from './database.ts';
 import { createTestRadhus, testEngine } from '../../test-support/app.ts';
 import { openContext } from '../../radhus.ts';
 import { addMunicipality } from '../../tenants/lifecycle.ts';
@@ -102,6 +103,14 @@ describe('row-level security', () => {
       });
       expect(own).toBe(true);
       expect((await withPublic(ctx.db, (tx) => sql<{ n: number }>`select count(*)::int as n from public_tenants`.execute(tx))).rows[0]!.n).toBeGreaterThanOrEqual(2);
+
+      // A DATABASE_URL with startup options of its own keeps them, and the public pool its role.
+      const withOptions = new URL(url);
+      withOptions.searchParams.set('options', '-c statement_timeout=4321 -c role=' + owner);
+      const second = await openDatabase({ databaseUrl: withOptions.toString() });
+      cleanup.push(() => second.close());
+      expect((await withPublic(second, (tx) => sql.raw<{ u: string; t: string }>(`select current_user::text as u, current_setting('statement_timeout') as t`).execute(tx))).rows).toEqual([{ u: 'radhus_public', t: '4321ms' }]);
+      expect((await sql<{ u: string }>`select current_user::text as u`.execute(second.kysely)).rows).toEqual([{ u: owner }]);
     });
   });
 });
