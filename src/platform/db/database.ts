@@ -65,20 +65,20 @@ export interface OpenOptions {
  * process on PGlite and per installation's pool on PostgreSQL; 0 turns it off. Default 500.
  */
 export function preparedStatementCapacity(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.DATABASE_PREPARED_STATEMENTS?.trim();
-  if (!raw) return 500;
+  return wholeNumber(env, 'DATABASE_PREPARED_STATEMENTS', 500, 0, 100_000);
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 100_000) throw new Error('DATABASE_PREPARED_STATEMENTS must be a whole number from 0 to 100000');
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}`);
   return value;
 }
 
 /** DATABASE_PUBLIC_POOL_SIZE: connections for public reads, beside DATABASE_POOL_SIZE's (default 10 each). */
 export function publicPoolSize(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.DATABASE_PUBLIC_POOL_SIZE?.trim();
-  if (!raw) return 10;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 1000) throw new Error('DATABASE_PUBLIC_POOL_SIZE must be a whole number from 1 to 1000');
-  return value;
+  return wholeNumber(env, 'DATABASE_PUBLIC_POOL_SIZE', 10, 1, 1000);
 }
 
 /**
