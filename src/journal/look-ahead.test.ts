@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// A search with words first reads the newest entries in range and checks their words as they come
+// A search with several words first reads the newest entries in range and checks them as they come
 // (searchEntries' look-ahead, search-repository.ts); when that finds less than a page it searches
 // as before. Either way the pages must be the same: generated searches (words common, rare and
 // absent, a correspondent, an entry type, one municipality or all, page sizes and look-ahead
@@ -73,11 +73,11 @@ describe(`a search's look-ahead changes no page (${testEngine()})`, () => {
     await fc.assert(
       fc.asyncProperty(search, async ({ national, limit, lookAhead, ...rest }) => {
         const filters: SearchFilters = { ...rest, tenantId: national ? undefined : no.id };
-        if (filters.q || filters.correspondent) lookedAhead += 1;
+        if (`${filters.q ?? ''} ${filters.correspondent ?? ''}`.trim().includes(' ')) lookedAhead += 1;
         expect(await walk(filters, limit, lookAhead)).toEqual(await walk(filters, limit, 0));
       }),
       { numRuns: 40 },
     );
-    expect(lookedAhead).toBeGreaterThan(20);
+    expect(lookedAhead).toBeGreaterThan(12);
   }, 120_000);
 });

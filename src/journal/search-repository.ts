@@ -119,15 +119,19 @@ const entryColumns = sql`e.id, t.slug as tenant_slug, t.name as tenant_name, e.r
   e.responsible_unit, e.class_code, e.correspondents, e.visible_from, e.published_at`;
 
 /**
- * How far a search with words first looks: this many pages' worth of the newest entries in range.
- * With several words the planner expects far fewer matches than there are (it takes the words as
- * independent), so it fetches and sorts every match to show the newest 20: 13–23 ms for two common
+ * How far a search with several words first looks: this many pages' worth of the newest entries in
+ * range. With several words the planner expects far fewer matches than there are (it takes the words
+ * as independent), so it fetches and sorts every match to show the newest 20: 13–23 ms for two common
  * words in one municipality of 100 000 entries, growing with the journal. The newest entries read in
  * order, their words checked as they come, find a page of a common search in about 2 ms. Whatever
  * that look finds is exactly the first page (every match it did not look at is older than all it
- * did); when it finds less than a page the search runs as before.
+ * did); when it finds less than a page the search runs as before, having spent a few milliseconds.
+ * One word is left to the planner, which guesses it well (a common word is read newest first
+ * anyway) and a rare one, such as a name, would only pay for the look.
  */
 const LOOK_AHEAD_PAGES = 40;
+
+const severalWords = (f: SearchFilters) => [f.q, f.correspondent].filter(Boolean).join(' ').trim().split(/\s+/).length > 1;
 
 export async function searchEntries(
   tx: Tx,
@@ -139,7 +143,7 @@ export async function searchEntries(
     ? sql`and (e.journal_date, e.entry_year, e.entry_sequence, e.id) < (${page.after.journalDate}::date, ${page.after.entryYear}::int, ${page.after.entrySequence}::int, ${page.after.id}::uuid)`
     : sql``;
   const lookAhead = page.lookAhead ?? LOOK_AHEAD_PAGES;
-  if (hasText(f) && lookAhead > 0) {
+  if (severalWords(f) && lookAhead > 0) {
     const newest = await sql<PublicEntryRow>`select ${entryColumns}
       from (select e.* from public_registry_entries e where ${conditions({ ...f, q: undefined, correspondent: undefined }, now)} ${after}
             order by e.journal_date desc, e.entry_year desc, e.entry_sequence desc, e.id desc
