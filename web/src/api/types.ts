@@ -10,8 +10,9 @@ import type { ScreenedField } from '../../../src/common/screening.ts';
 import type { operations } from './schema.d.ts';
 
 // ------------------------------------------------------------------ from docs/openapi.json
-// schema.d.ts is generated (npm run api-types): requests and answers are typed by it, so a change in
-// the API that the UI misses fails the typecheck.
+// schema.d.ts is generated, not committed (scripts/api-types.mjs, run after install and before each
+// typecheck): requests and answers are typed by it, so a change in the API that the UI misses fails
+// the typecheck.
 
 type Content<T, Media extends string> = T extends { content: { [M in Media]: infer B } } ? B : never;
 type Json<T> = Content<T, 'application/json'>;
