@@ -28,7 +28,7 @@ import { measure, type Measurement } from './harness.ts';
 import { measureRemote } from './remote-load.ts';
 import { printReport } from './report.ts';
 import { profiled } from './profile.ts';
-import { QueryCounter } from './query-counter.ts';
+import { QueryCounter, observeStatements } from './query-counter.ts';
 import { rawSubmitForm, type SpikeTarget } from './raw-submit.ts';
 import { freshPostgres } from './fresh-postgres.ts';
 
@@ -47,9 +47,7 @@ const dataDir = await mkdtemp(join(tmpdir(), 'radhus-bench-spike-'));
 log(`Opening PostgreSQL and migrating (data folder ${dataDir})…`);
 const ctx = await openContext(testConfig(dataDir, databaseUrl));
 const counter = new QueryCounter();
-ctx.db.kysely = ctx.db.kysely.withPlugin(counter);
-// Public reads run on their own pool on PostgreSQL (withPublic): counted there too.
-if (ctx.db.publicReads) ctx.db.publicReads = ctx.db.publicReads.withPlugin(counter);
+observeStatements(ctx.db, counter);
 const engineVersion = (await sql<{ version: string }>`select version()`.execute(ctx.db.kysely)).rows[0]!.version;
 const slug = `spike-${randomBytes(3).toString('hex')}`;
 const { tenant } = await addTenantWithToken(ctx, slug, String(1000 + Math.floor(Math.random() * 8999)));

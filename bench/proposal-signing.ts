@@ -37,7 +37,7 @@ import { HttpClient } from './http.ts';
 import { measureRemote } from './remote-load.ts';
 import { printReport } from './report.ts';
 import { profiled } from './profile.ts';
-import { QueryCounter } from './query-counter.ts';
+import { QueryCounter, observeStatements } from './query-counter.ts';
 import { StatementCapture } from './capture.ts';
 import { rawSign, type Signer, type SignTarget } from './raw-sign.ts';
 import { freshPostgres } from './fresh-postgres.ts';
@@ -53,9 +53,7 @@ log(`Opening ${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`} and migratin
 const ctx = await openContext(testConfig(dataDir, databaseUrl));
 const counter = new QueryCounter();
 const capture = new StatementCapture();
-ctx.db.kysely = ctx.db.kysely.withPlugin(counter).withPlugin(capture);
-// Public reads run on their own pool on PostgreSQL (withPublic): counted there too.
-if (ctx.db.publicReads) ctx.db.publicReads = ctx.db.publicReads.withPlugin(counter).withPlugin(capture);
+observeStatements(ctx.db, counter, capture);
 const engineVersion = (await sql<{ version: string }>`select version()`.execute(ctx.db.kysely)).rows[0]!.version;
 const slug = `proposals-${randomBytes(3).toString('hex')}`;
 const { tenant } = await addTenantWithToken(ctx, slug, String(1000 + Math.floor(Math.random() * 8999)));

@@ -25,7 +25,7 @@ import { HttpClient } from './http.ts';
 import { rawRegisterEntry } from './raw-sql.ts';
 import { printReport } from './report.ts';
 import { StatementCapture } from './capture.ts';
-import { QueryCounter } from './query-counter.ts';
+import { QueryCounter, observeStatements } from './query-counter.ts';
 import { finishLoad, generateTenant, startLoad, type GeneratedTenant } from './journal-data.ts';
 
 const total = Number(process.env.BENCH_JOURNAL_ENTRIES ?? 1_000_000);
@@ -46,9 +46,7 @@ const countLimit = Number(process.env.PUBLIC_JOURNAL_COUNT_LIMIT || 10_000);
 const ctx = await openContext({ ...testConfig(dataDir, databaseUrl), publicJournalCountLimit: countLimit });
 const counter = new QueryCounter();
 const capture = new StatementCapture();
-ctx.db.kysely = ctx.db.kysely.withPlugin(counter).withPlugin(capture);
-// Public reads run on their own pool on PostgreSQL (withPublic): counted there too.
-if (ctx.db.publicReads) ctx.db.publicReads = ctx.db.publicReads.withPlugin(counter).withPlugin(capture);
+observeStatements(ctx.db, counter, capture);
 const db = ctx.db.kysely;
 const engineVersion = (await sql<{ version: string }>`select version()`.execute(db)).rows[0]!.version;
 

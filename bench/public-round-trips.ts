@@ -15,7 +15,7 @@
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type Kysely as K } from 'kysely';
-import { withPublic, type Tx } from '../src/platform/db/transaction.ts';
+import { withPublic, withPublicTransaction, type Tx } from '../src/platform/db/transaction.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { findPublicMunicipality, searchPublicJournal } from '../src/journal/service.ts';
 import { measure, type Measurement } from './harness.ts';
@@ -42,11 +42,7 @@ const ways: [string, (i: number) => Promise<void>][] = [
   ['withPublic (on PostgreSQL its public pool, since 2026-12-02)', (i) => withPublic(db, (tx) => browse(tx, i))],
   [
     'withPublic before (BEGIN; set_config(role, read only); …; COMMIT)',
-    (i) =>
-      db.kysely.transaction().execute(async (tx) => {
-        await sql`select set_config('role', 'radhus_public', true), set_config('transaction_read_only', 'on', true)`.execute(tx);
-        await browse(tx, i);
-      }),
+    (i) => withPublicTransaction(db, (tx) => browse(tx, i)),
   ],
   [
     'one batch (BEGIN READ ONLY + SET LOCAL ROLE in one message; …; COMMIT)',

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Counts the SQL statements sent through Kysely (BEGIN/COMMIT excluded), to show how many round
 // trips to the database one API call costs next to the raw SQL floor.
+import type { Database } from '../src/platform/db/database.ts';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 
 export class QueryCounter implements KyselyPlugin {
@@ -14,4 +15,10 @@ export class QueryCounter implements KyselyPlugin {
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return args.result;
   }
+}
+
+/** Puts the plugins on every handle the app sends statements through: its own and, on PostgreSQL, the public reads' pool. */
+export function observeStatements(db: Database, ...plugins: KyselyPlugin[]): void {
+  db.kysely = plugins.reduce((handle, plugin) => handle.withPlugin(plugin), db.kysely);
+  if (db.publicReads) db.publicReads = plugins.reduce((handle, plugin) => handle.withPlugin(plugin), db.publicReads);
 }

@@ -20,7 +20,7 @@ import { measureRemote, type RemoteLoad } from './remote-load.ts';
 import { rawGetCaseFile, rawListCaseFiles, rawRegisterEntry } from './raw-sql.ts';
 import { printReport } from './report.ts';
 import { profiled } from './profile.ts';
-import { QueryCounter } from './query-counter.ts';
+import { QueryCounter, observeStatements } from './query-counter.ts';
 
 const entries = Number(process.env.BENCH_ENTRIES ?? 1000);
 const reads = Number(process.env.BENCH_READS ?? 500);
@@ -39,9 +39,7 @@ log(`Opening ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}
 const ctx = await openContext(config);
 // Every statement of the app and of the floor goes through this handle, so it can count them.
 const counter = new QueryCounter();
-ctx.db.kysely = ctx.db.kysely.withPlugin(counter);
-// Public reads run on their own pool on PostgreSQL (withPublic): counted there too.
-if (ctx.db.publicReads) ctx.db.publicReads = ctx.db.publicReads.withPlugin(counter);
+observeStatements(ctx.db, counter);
 const engineVersion = (await sql<{ version: string }>`select version()`.execute(ctx.db.kysely)).rows[0]!.version;
 const slug = `bench-${randomBytes(3).toString('hex')}`;
 const { tenant, token } = await addTenantWithToken(ctx, slug, String(1000 + Math.floor(Math.random() * 8999)));

@@ -76,6 +76,11 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return value;
 }
 
+/** DATABASE_POOL_SIZE: connections per process for the application's work (default 10). */
+export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumber(env, 'DATABASE_POOL_SIZE', 10, 1, 1000);
+}
+
 /** DATABASE_PUBLIC_POOL_SIZE: connections for public reads, beside DATABASE_POOL_SIZE's (default 10 each). */
 export function publicPoolSize(env: NodeJS.ProcessEnv = process.env): number {
   return wholeNumber(env, 'DATABASE_PUBLIC_POOL_SIZE', 10, 1, 1000);
@@ -148,7 +153,7 @@ async function openPostgres(url: string, log: (line: string) => void): Promise<D
     getTypeParser: (oid: number, format?: string) =>
       (parsers as Record<number, (v: string) => unknown>)[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
   };
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), types });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize(), types });
   // node-postgres reports an idle connection the server closed as an 'error' event on the pool, and
   // an EventEmitter's 'error' without a listener ends the process: a restart of PostgreSQL took every
   // server down with it. The pool has already dropped that connection and opens a new one when asked.

@@ -2,15 +2,18 @@
 // The database settings read from the environment: defaults, accepted values and refusals that name
 // the variable; and the public pool's URL, which keeps what DATABASE_URL says and adds its role last.
 import { describe, expect, it } from 'vitest';
-import { preparedStatementCapacity, publicPoolSize, publicReadsUrl } from './database.ts';
+import { poolSize, preparedStatementCapacity, publicPoolSize, publicReadsUrl } from './database.ts';
 
 describe('database settings', () => {
   it('take whole numbers in range, default when unset, and refuse the rest by name', () => {
     expect(preparedStatementCapacity({})).toBe(500);
     expect(preparedStatementCapacity({ DATABASE_PREPARED_STATEMENTS: ' 0 ' })).toBe(0);
+    expect(poolSize({})).toBe(10);
+    expect(poolSize({ DATABASE_POOL_SIZE: '40' })).toBe(40);
     expect(publicPoolSize({})).toBe(10);
     expect(publicPoolSize({ DATABASE_PUBLIC_POOL_SIZE: '25' })).toBe(25);
     for (const bad of ['-1', '1.5', 'many', '100001']) expect(() => preparedStatementCapacity({ DATABASE_PREPARED_STATEMENTS: bad }), bad).toThrow(/^DATABASE_PREPARED_STATEMENTS must be a whole number from 0 to 100000$/);
+    for (const bad of ['0', '-1', '2.5', 'ten', '1001']) expect(() => poolSize({ DATABASE_POOL_SIZE: bad }), bad).toThrow(/^DATABASE_POOL_SIZE must be a whole number from 1 to 1000$/);
     for (const bad of ['0', '-1', '2.5', 'ten', '1001']) expect(() => publicPoolSize({ DATABASE_PUBLIC_POOL_SIZE: bad }), bad).toThrow(/^DATABASE_PUBLIC_POOL_SIZE must be a whole number from 1 to 1000$/);
   });
 

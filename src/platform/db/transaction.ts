@@ -88,6 +88,11 @@ export async function withPublic<T>(db: Database, work: (tx: Tx) => Promise<T>):
   // The work takes a transaction's type; on the public pool it gets the pool's handle, which runs
   // the same statements (nothing here opens savepoints or nested transactions on it).
   if (db.publicReads) return work(db.publicReads as unknown as Tx);
+  return withPublicTransaction(db, work);
+}
+
+/** withPublic's way on PGlite (and on PostgreSQL until 2026-12-02): a read-only transaction that switches to radhus_public. */
+export async function withPublicTransaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(async (tx) => {
     await sql`select set_config('role', 'radhus_public', true), set_config('transaction_read_only', 'on', true)`.execute(tx);
     return work(tx);
